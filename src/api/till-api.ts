@@ -1,0 +1,292 @@
+// The whole surface the UI has on the database worker, through Comlink. Small and typed: the UI
+// asks for what it shows and says what staff did; it never sends SQL. Every method may reject with
+// a TillError (see till-error.ts). Money is integer minor units; times are ISO-8601 strings.
+import type { PaymentMethod, Sale } from '../sync/contract/sale';
+import type { TerminalInfo } from '../sync/contract/terminal';
+import type { UpstreamBatch } from '../sync/contract/upstream';
+
+// ---- database and ownership -------------------------------------------------------------------
+
+export type StorageKind = 'opfs' | 'indexeddb';
+
+export interface DatabaseInfo {
+  storage: StorageKind;
+  /** The wa-sqlite VFS class in use, e.g. OPFSCoopSyncVFS. */
+  vfs: string;
+  schemaVersion: number;
+  sqliteVersion: string;
+  journalMode: string;
+}
+
+/**
+ * owner: this tab holds the database. elsewhere: another tab does; offer "Use here".
+ * moved: this tab held it and handed it to another tab; it no longer reads or writes.
+ */
+export type Ownership = 'owner' | 'elsewhere' | 'moved';
+
+// ---- pairing -----------------------------------------------------------------------------------
+
+export interface Pairing {
+  serverUrl: string;
+  terminal: TerminalInfo;
+}
+
+// ---- catalog -----------------------------------------------------------------------------------
+
+export interface CategoryView {
+  uuid: string;
+  name: string;
+  sortOrder: number;
+}
+
+export interface ProductView {
+  uuid: string;
+  sku: string;
+  barcode: string | null;
+  name: string;
+  categoryUuid: string | null;
+  price: number;
+  taxRateBp: number;
+  taxIncluded: boolean;
+  active: boolean;
+  priceVersion: number;
+  /** A local edit of this product is waiting for the server's answer. */
+  pendingEdit: boolean;
+}
+
+export interface ProductQuery {
+  /** null: all categories. */
+  categoryUuid: string | null;
+  limit: number;
+  offset: number;
+}
+
+export interface CustomerView {
+  uuid: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+}
+
+export interface ProductEditInput {
+  productUuid: string;
+  name?: string;
+  price?: number;
+  taxRateBp?: number;
+  taxIncluded?: boolean;
+  active?: boolean;
+}
+
+// ---- selling -----------------------------------------------------------------------------------
+
+/** A cart line as the UI shows it: the product's price, tax and name as they were when added. */
+export interface CartLineInput {
+  productUuid: string;
+  name: string;
+  sku: string;
+  quantity: number;
+  unitPrice: number;
+  discountBp: number;
+  taxRateBp: number;
+  taxIncluded: boolean;
+}
+
+export interface PaymentInput {
+  method: PaymentMethod;
+  /** What this payment pays of the total. */
+  amount: number;
+  /** Cash handed over (>= amount); null for card. */
+  tendered: number | null;
+}
+
+export interface SaleDraft {
+  lines: CartLineInput[];
+  payments: PaymentInput[];
+  customerUuid: string | null;
+  note: string | null;
+}
+
+export type SyncState = 'pending' | 'synced' | 'failed';
+
+/** A recorded sale (or refund) as the receipt shows it. */
+export interface SaleDetail {
+  sale: Sale;
+  syncState: SyncState;
+  /** For a sale: the refunds made against it. */
+  refundUuids: string[];
+  customerName: string | null;
+}
+
+export interface SaleSummary {
+  uuid: string;
+  receiptNumber: string;
+  createdAt: string;
+  total: number;
+  itemCount: number;
+  isRefund: boolean;
+  customerName: string | null;
+  syncState: SyncState;
+}
+
+export interface SaleHistoryQuery {
+  /** Local calendar day as YYYY-MM-DD; null for all days. */
+  day: string | null;
+  /** Matches receipt number, product name or customer name. */
+  text: string;
+  limit: number;
+}
+
+export interface RefundableLine {
+  lineUuid: string;
+  productUuid: string;
+  name: string;
+  sold: number;
+  alreadyRefunded: number;
+  refundable: number;
+  unitPrice: number;
+}
+
+export interface RefundDraft {
+  originalSaleUuid: string;
+  lines: { lineUuid: string; quantity: number }[];
+  /** How the money goes back; amounts are positive here and recorded negative. */
+  method: PaymentMethod;
+  note: string | null;
+}
+
+// ---- shifts ------------------------------------------------------------------------------------
+
+export interface ShiftView {
+  uuid: string;
+  openedAt: string;
+  openingFloat: number;
+  closedAt: string | null;
+}
+
+export interface PaymentMethodTotal {
+  method: PaymentMethod;
+  count: number;
+  amount: number;
+}
+
+export interface ZReport {
+  shiftUuid: string;
+  terminalName: string;
+  openedAt: string;
+  closedAt: string;
+  currency: string;
+  openingFloat: number;
+  salesCount: number;
+  refundsCount: number;
+  grossSales: number;
+  refundsTotal: number;
+  taxTotal: number;
+  netTotal: number;
+  byMethod: PaymentMethodTotal[];
+  expectedCash: number;
+  countedCash: number;
+  /** countedCash - expectedCash: negative when cash is short. */
+  difference: number;
+}
+
+// ---- stock -------------------------------------------------------------------------------------
+
+export interface StockView {
+  productUuid: string;
+  name: string;
+  sku: string;
+  /** The hub's figure as last pulled. */
+  serverQuantity: number;
+  /** This till's sales and adjustments the hub has not acknowledged yet. */
+  pendingDelta: number;
+  quantity: number;
+}
+
+export interface AdjustmentInput {
+  productUuid: string;
+  delta: number;
+  reason: string;
+}
+
+// ---- sync --------------------------------------------------------------------------------------
+
+export interface SyncProgress {
+  rows: number;
+  pages: number;
+  /** The hub's estimate of rows still to come, when it sent one. */
+  remaining: number | null;
+}
+
+export interface SyncStatus {
+  paired: boolean;
+  online: boolean;
+  /** False after the hub answered 401: pushing stops until the terminal is paired again. */
+  authorised: boolean;
+  pulling: boolean;
+  pushing: boolean;
+  /** Counted from sync_queue, never kept as a separate flag. */
+  pending: number;
+  failed: number;
+  lastPullAt: string | null;
+  lastPushAt: string | null;
+  lastError: { code: string; message: string; at: string } | null;
+  /** Set while the first full catalog download runs. */
+  firstSync: SyncProgress | null;
+}
+
+export interface QueueItemView {
+  id: number;
+  entityType: 'Sale' | 'Product' | 'Adjustment';
+  /** Receipt number, product name... what staff recognise. */
+  label: string;
+  createdAt: string;
+  retryCount: number;
+  lastError: string | null;
+}
+
+export type StatusListener = (status: SyncStatus) => void;
+export type OwnershipListener = (ownership: Ownership) => void;
+
+// ---- the interface -----------------------------------------------------------------------------
+
+export interface TillApi {
+  /** Opens (or, if another tab owns it, does not open) the database; resolves with this tab's ownership. */
+  start(onOwnership: OwnershipListener): Promise<Ownership>;
+  /** Asks the owning tab to close its database cleanly, then opens it here. */
+  takeOver(): Promise<Ownership>;
+  databaseInfo(): Promise<DatabaseInfo>;
+
+  pairing(): Promise<Pairing | null>;
+  pair(serverUrl: string, token: string): Promise<Pairing>;
+
+  categories(): Promise<CategoryView[]>;
+  products(query: ProductQuery): Promise<ProductView[]>;
+  /** Name words, SKU or barcode prefix; active products only. */
+  searchProducts(text: string, limit: number): Promise<ProductView[]>;
+  productByBarcode(barcode: string): Promise<ProductView | null>;
+  editProduct(edit: ProductEditInput): Promise<ProductView>;
+  searchCustomers(text: string, limit: number): Promise<CustomerView[]>;
+
+  recordSale(draft: SaleDraft): Promise<SaleDetail>;
+  sale(uuid: string): Promise<SaleDetail | null>;
+  sales(query: SaleHistoryQuery): Promise<SaleSummary[]>;
+  refundableLines(saleUuid: string): Promise<RefundableLine[]>;
+  recordRefund(draft: RefundDraft): Promise<SaleDetail>;
+
+  currentShift(): Promise<ShiftView | null>;
+  openShift(openingFloat: number): Promise<ShiftView>;
+  closeShift(countedCash: number): Promise<ZReport>;
+
+  stock(text: string, limit: number): Promise<StockView[]>;
+  adjustStock(input: AdjustmentInput): Promise<StockView>;
+
+  syncStatus(): Promise<SyncStatus>;
+  subscribeSyncStatus(listener: StatusListener): Promise<void>;
+  /** Pull then push now (the "Sync now" button, the `online` event, a service-worker wake-up). */
+  syncNow(): Promise<void>;
+  failedItems(): Promise<QueueItemView[]>;
+  /** Puts Failed items back to Pending with their retry count reset; all when ids is empty. */
+  retryFailed(ids: number[]): Promise<number>;
+  /** Unsynced sales and adjustments in the upstream batch format, for a file staff can carry. */
+  exportUnsynced(): Promise<UpstreamBatch>;
+}

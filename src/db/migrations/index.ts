@@ -1,0 +1,7 @@
+// Every migration in order. Append only; never edit one that has shipped.
+import type { Migration } from '../migration';
+import { migration001 } from './001-initial';
+
+export const MIGRATIONS: readonly Migration[] = [migration001];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,191 @@
+// SqlConnection over a wa-sqlite database handle. The same class serves the worker (OPFS or
+// IndexedDB VFS) and Node tests (in-memory), so what the tests exercise is what the till runs.
+// SQLite result codes become a TillError at this one boundary.
+import * as SQLite from '@journeyapps/wa-sqlite';
+import type { RunResult, SqlConnection, SqlExecutor, SqlRow, SqlValue } from './sql-connection';
+import { TillError } from '../api/till-error';
+
+/** Prepared statements kept per connection; the sale path reuses the same handful. */
+const STATEMENT_CACHE_SIZE = 64;
+
+/** Serialises async work: wa-sqlite is one connection and a transaction must not interleave. */
+class Mutex {
+  private tail: Promise<void> = Promise.resolve();
+  run<T>(fn: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(fn);
+    this.tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  }
+}
+
+export class WaSqliteConnection implements SqlConnection {
+  private readonly mutex = new Mutex();
+  private readonly cache = new Map<string, number>();
+  private closed = false;
+  private readonly direct: SqlExecutor;
+
+  constructor(
+    readonly sqlite3: SQLiteAPI,
+    readonly db: number,
+  ) {
+    this.direct = {
+      exec: (sql) => this.execNow(sql),
+      run: (sql, params) => this.runNow(sql, params),
+      all: <T extends object>(sql: string, params?: readonly SqlValue[]) => this.allNow<T>(sql, params),
+      get: async <T extends object>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined> => (await this.allNow<T>(sql, params))[0],
+    };
+  }
+
+  exec(sql: string): Promise<void> {
+    return this.mutex.run(() => this.execNow(sql));
+  }
+  run(sql: string, params?: readonly SqlValue[]): Promise<RunResult> {
+    return this.mutex.run(() => this.runNow(sql, params));
+  }
+  all<T extends object = SqlRow>(sql: string, params?: readonly SqlValue[]): Promise<T[]> {
+    return this.mutex.run(() => this.allNow<T>(sql, params));
+  }
+  async get<T extends object = SqlRow>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined> {
+    return (await this.all<T>(sql, params))[0];
+  }
+
+  transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    return this.mutex.run(async () => {
+      await this.execNow('BEGIN IMMEDIATE');
+      try {
+        const result = await fn(this.direct);
+        await this.execNow('COMMIT');
+        return result;
+      } catch (error) {
+        // A failed COMMIT may already have rolled back; only roll back an open transaction.
+        if (!this.sqlite3.get_autocommit(this.db)) {
+          await this.execNow('ROLLBACK').catch(() => undefined);
+        }
+        throw error;
+      }
+    });
+  }
+
+  close(): Promise<void> {
+    return this.mutex.run(async () => {
+      if (this.closed) return;
+      this.closed = true;
+      for (const stmt of this.cache.values()) await this.sqlite3.finalize(stmt);
+      this.cache.clear();
+      await this.sqlite3.close(this.db);
+    });
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new TillError('moved', 'The database is closed in this tab.');
+  }
+
+  private async execNow(sql: string): Promise<void> {
+    this.assertOpen();
+    await this.wrap(() => this.sqlite3.exec(this.db, sql));
+  }
+
+  private async runNow(sql: string, params: readonly SqlValue[] = []): Promise<RunResult> {
+    await this.stepAll(sql, params, null);
+    return { changes: this.sqlite3.changes(this.db), lastInsertRowId: this.sqlite3.last_insert_id(this.db) };
+  }
+
+  private async allNow<T extends object>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+    const rows: T[] = [];
+    await this.stepAll(sql, params, rows as SqlRow[]);
+    return rows;
+  }
+
+  private async stepAll(sql: string, params: readonly SqlValue[], rows: SqlRow[] | null): Promise<void> {
+    this.assertOpen();
+    const stmt = await this.prepare(sql);
+    const { sqlite3 } = this;
+    try {
+      await this.wrap(async () => {
+        if (params.length > 0) sqlite3.bind_collection(stmt, params as SqlValue[]);
+        let names: string[] | null = null;
+        while ((await sqlite3.step(stmt)) === SQLite.SQLITE_ROW) {
+          if (rows === null) continue;
+          names ??= sqlite3.column_names(stmt);
+          const values = sqlite3.row(stmt);
+          const row: SqlRow = {};
+          for (let i = 0; i < names.length; i++) row[names[i] as string] = toSqlValue(values[i]);
+          rows.push(row);
+        }
+      });
+    } finally {
+      // reset() repeats the error of a failed step; that error was already thrown above.
+      try {
+        await sqlite3.reset(stmt);
+      } catch {
+        /* reported by step */
+      }
+      sqlite3.clear_bindings(stmt);
+    }
+  }
+
+  private async prepare(sql: string): Promise<number> {
+    const cached = this.cache.get(sql);
+    if (cached !== undefined) {
+      // Refresh recency: Map iteration order is insertion order.
+      this.cache.delete(sql);
+      this.cache.set(sql, cached);
+      return cached;
+    }
+    let prepared: number | undefined;
+    await this.wrap(async () => {
+      for await (const stmt of this.sqlite3.statements(this.db, sql, { unscoped: true })) {
+        if (prepared !== undefined) {
+          await this.sqlite3.finalize(stmt);
+          throw new TillError('internal', 'run/all/get take exactly one statement; use exec for several');
+        }
+        prepared = stmt;
+      }
+    });
+    if (prepared === undefined) throw new TillError('internal', `no statement in: ${sql}`);
+    this.cache.set(sql, prepared);
+    if (this.cache.size > STATEMENT_CACHE_SIZE) {
+      const [oldestSql, oldest] = this.cache.entries().next().value as [string, number];
+      this.cache.delete(oldestSql);
+      await this.sqlite3.finalize(oldest);
+    }
+    return prepared;
+  }
+
+  private async wrap<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (error) {
+      throw toTillError(error);
+    }
+  }
+}
+
+function toSqlValue(v: unknown): SqlValue {
+  if (typeof v === 'bigint') return Number(v);
+  if (v === undefined) return null;
+  return v as SqlValue;
+}
+
+/** SQLITE_FULL: the VFS ran out of space (OPFS or IndexedDB quota). */
+const SQLITE_FULL = 13;
+
+export function toTillError(error: unknown): TillError {
+  if (error instanceof TillError) return error;
+  const code = (error as { code?: unknown }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  if (typeof code === 'number') {
+    const primary = code & 0xff;
+    if (primary === SQLITE_FULL || /quota/i.test(message)) {
+      return new TillError('quota_exceeded', 'The browser has no more room for the till\'s data; nothing was saved.', { cause: error, sqliteCode: code });
+    }
+    return new TillError('sqlite', message, { cause: error, sqliteCode: code });
+  }
+  if ((error as { name?: unknown }).name === 'QuotaExceededError') {
+    return new TillError('quota_exceeded', 'The browser has no more room for the till\'s data; nothing was saved.', { cause: error });
+  }
+  return new TillError('internal', message, { cause: error });
+}

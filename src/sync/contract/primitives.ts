@@ -1,0 +1,33 @@
+// Field types shared by every message: ids, money, times, cursors.
+import { z } from 'zod';
+import { MAX_CODE_LENGTH, MAX_CURSOR_LENGTH, MAX_MONEY_MINOR, MAX_NAME_LENGTH, MAX_TAX_RATE_BP, BASIS_POINTS, MAX_TEXT_LENGTH, MAX_QUANTITY } from './limits';
+
+/** Client- or server-made RFC 4122 id (any version). */
+export const Uuid = z.uuid();
+
+/** Money in integer minor units of the store's currency (cents for EUR/USD, yen for JPY). Never a float. */
+export const Money = z.int().min(-MAX_MONEY_MINOR).max(MAX_MONEY_MINOR);
+export const NonNegativeMoney = Money.min(0);
+
+/** Integer units sold or moved; negative on refund lines and stock decreases. */
+export const Quantity = z.int().min(-MAX_QUANTITY).max(MAX_QUANTITY);
+
+export const TaxRateBp = z.int().min(0).max(MAX_TAX_RATE_BP);
+export const DiscountBp = z.int().min(0).max(BASIS_POINTS);
+
+/** ISO-8601 instant with an explicit offset, e.g. 2024-01-01T10:00:00.000Z. */
+export const IsoTime = z.iso.datetime({ offset: true });
+
+/** ISO-4217 currency code. */
+export const Currency = z.string().regex(/^[A-Z]{3}$/);
+
+export const Name = z.string().trim().min(1).max(MAX_NAME_LENGTH);
+export const Code = z.string().trim().min(1).max(MAX_CODE_LENGTH);
+export const Text = z.string().max(MAX_TEXT_LENGTH);
+
+/**
+ * The pull cursor. Issued by the hub from its commit order, opaque to the till: the till stores it
+ * and sends it back, and never makes one from its own clock. The query parameter keeps the spec's
+ * name `last_synced_at`; its value is whatever the hub returned as `timestamp`.
+ */
+export const Cursor = z.string().min(1).max(MAX_CURSOR_LENGTH).regex(/^[A-Za-z0-9:._-]+$/);

@@ -1,0 +1,9 @@
+// The wire protocol's version. Bump it with a line below whenever a schema in this folder changes;
+// contract-hash.test.ts fails until you do.
+//
+// 1: first version (downstream pages with stock levels, upstream batches of sales, adjustments and
+//    product edits, per-item results).
+export const PROTOCOL_VERSION = 1;
+
+/** Header both sides send; the hub answers 400 to a version it does not speak. */
+export const PROTOCOL_HEADER = 'x-ezo-protocol';

@@ -1,0 +1,6 @@
+// Global setup for browser tests: stop with the install hint instead of Playwright's download advice.
+import { chromiumPath } from './chromium';
+
+export default function requireChromium(): void {
+  chromiumPath();
+}

@@ -1,0 +1,53 @@
+// Build of the till (Vite + Preact) and the two test projects Vitest runs:
+// "node" for pure logic, the server and SQLite in Node, "browser" for the database worker in real Chromium.
+import { defineConfig } from 'vitest/config';
+import preact from '@preact/preset-vite';
+import { playwright } from '@vitest/browser-playwright';
+import { findChromium, CHROMIUM_ARGS } from './test-support/chromium';
+
+const chromium = findChromium();
+
+export default defineConfig({
+  plugins: [preact()],
+  // Both SQLite builds stay in their own chunks; module workers keep `import.meta.url` for the wasm.
+  worker: { format: 'es' },
+  // wa-sqlite must not be pre-bundled: a cold dev server would otherwise reload the page mid-run.
+  optimizeDeps: { exclude: ['@journeyapps/wa-sqlite'] },
+  build: { target: 'es2022', sourcemap: true },
+  server: { port: 5173 },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['src/**/*.test.ts', 'server/test/**/*.test.ts'],
+          exclude: ['src/**/*.browser.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['src/**/*.browser.test.ts'],
+          // Fails at once with a one-line hint when no Chromium is installed.
+          globalSetup: ['test-support/require-chromium.ts'],
+          testTimeout: 30_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            // A persistent profile: a throwaway context keeps OPFS and IndexedDB in memory.
+            provider: playwright({
+              launchOptions: { ...(chromium === undefined ? {} : { executablePath: chromium }), args: [...CHROMIUM_ARGS] },
+              persistentContext: true,
+            }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+    ],
+  },
+});

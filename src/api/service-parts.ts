@@ -1,0 +1,66 @@
+// How the worker's TillApi is put together: the database worker (src/db/worker.ts) owns start,
+// takeOver and databaseInfo, and delegates the rest to two services built on the open connection:
+// the till's data service (src/db/till-data-service.ts) and the sync service (src/sync/sync-service.ts).
+import type { TillApi } from './till-api';
+import type { TerminalInfo } from '../sync/contract/terminal';
+
+export type TillDataApi = Pick<
+  TillApi,
+  | 'categories'
+  | 'products'
+  | 'searchProducts'
+  | 'productByBarcode'
+  | 'searchCustomers'
+  | 'recordSale'
+  | 'sale'
+  | 'sales'
+  | 'refundableLines'
+  | 'recordRefund'
+  | 'currentShift'
+  | 'openShift'
+  | 'closeShift'
+  | 'stock'
+  | 'adjustStock'
+>;
+
+export type SyncApi = Pick<
+  TillApi,
+  | 'pairing'
+  | 'pair'
+  | 'editProduct'
+  | 'syncStatus'
+  | 'subscribeSyncStatus'
+  | 'syncNow'
+  | 'failedItems'
+  | 'retryFailed'
+  | 'exportUnsynced'
+>;
+
+export interface SyncService extends SyncApi {
+  /** Starts the triggers (initial sync, timer, online events) once the database is open. */
+  start(): Promise<void>;
+  /** Stops timers and in-flight requests before the database closes (takeover, pagehide). */
+  stop(): Promise<void>;
+  /** Called after a sale, refund or adjustment was committed with its queue row: push soon. */
+  notifyLocalWrite(): void;
+  /** The paired terminal, or null before pairing. */
+  terminal(): Promise<TerminalInfo | null>;
+}
+
+/** What the data service needs from outside the database. */
+export interface TillDataDeps {
+  clock: Clock;
+  /** Makes uuids for new sales, lines, payments, adjustments, shifts. */
+  newUuid: () => string;
+  /** The paired terminal; recording a sale without one is a not_paired TillError. */
+  terminal: () => Promise<TerminalInfo | null>;
+  /** Told after every committed local write that queued something. */
+  onQueued: () => void;
+}
+
+/** Time, injected so tests control it. Epoch milliseconds. */
+export interface Clock {
+  now(): number;
+}
+
+export const systemClock: Clock = { now: () => Date.now() };

@@ -64,3 +64,21 @@ export interface Clock {
 }
 
 export const systemClock: Clock = { now: () => Date.now() };
+
+/** What the sync service needs from outside the database; injected so Node tests control all of it. */
+export interface SyncServiceDeps {
+  clock: Clock;
+  fetch: typeof fetch;
+  /** [0, 1): jitter for backoff. */
+  random: () => number;
+  newUuid: () => string;
+  /** navigator.locks in the worker (one sender per device); null in Node tests (an in-process lock is used). */
+  locks: LockManager | null;
+  /** navigator.onLine as the worker sees it. */
+  isOnline: () => boolean;
+  /**
+   * The origin the till was loaded from, when a hub serves it: used to ask for demo pairing
+   * (GET /api/v1/demo/pairing) when the till is not paired yet. null in tests that pair explicitly.
+   */
+  appOrigin: string | null;
+}

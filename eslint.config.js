@@ -6,7 +6,7 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.data/**', 'bench/results/**', 'dev-dist/**'],
+    ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.data/**', 'bench/results/**', 'bench/dist/**', 'dev-dist/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

@@ -2,13 +2,15 @@
 // "node" for pure logic, the server and SQLite in Node, "browser" for the database worker in real Chromium.
 import { defineConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { pwaOptions } from './src/ui/pwa/pwa-options';
 import { playwright } from '@vitest/browser-playwright';
 import { findChromium, CHROMIUM_ARGS } from './test-support/chromium';
 
 const chromium = findChromium();
 
 export default defineConfig({
-  plugins: [preact()],
+  plugins: [preact(), VitePWA(pwaOptions)],
   // Both SQLite builds stay in their own chunks; module workers keep `import.meta.url` for the wasm.
   worker: { format: 'es' },
   // wa-sqlite must not be pre-bundled: a cold dev server would otherwise reload the page mid-run.

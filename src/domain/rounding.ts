@@ -13,7 +13,7 @@ export function divRound(numerator: number, denominator: number): number {
   const abs = negative ? -n : n;
   const q = (abs * 2n + d) / (2n * d); // floor((2|n| + d) / 2d) = round-half-up of |n|/d
   const result = Number(q);
-  return negative ? -result : result;
+  return negative && result !== 0 ? -result : result; // never -0
 }
 
 /** a * b / c rounded half away from zero, without overflowing 2^53 in the product. */
@@ -26,5 +26,5 @@ export function mulDivRound(a: number, b: number, c: number): number {
   const negative = n < 0n;
   const abs = negative ? -n : n;
   const q = (abs * 2n + d) / (2n * d);
-  return negative ? -Number(q) : Number(q);
+  return negative && q !== 0n ? -Number(q) : Number(q); // never -0
 }

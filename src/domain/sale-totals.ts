@@ -36,7 +36,7 @@ export interface SaleAmounts {
 }
 
 export function lineAmounts(line: LineInput): LineAmounts {
-  const gross = line.unit_price * line.quantity;
+  const gross = line.unit_price * line.quantity + 0; // + 0 turns 0 * -n = -0 into 0
   if (!Number.isSafeInteger(gross)) throw new RangeError('line amount out of range');
   const line_discount = mulDivRound(gross, line.discount_bp, BASIS_POINTS);
   const net = gross - line_discount;

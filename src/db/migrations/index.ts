@@ -1,7 +1,8 @@
 // Every migration in order. Append only; never edit one that has shipped.
 import type { Migration } from '../migration';
 import { migration001 } from './001-initial';
+import { migration002 } from './002-product-hub-versions';
 
-export const MIGRATIONS: readonly Migration[] = [migration001];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

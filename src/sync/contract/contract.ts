@@ -5,6 +5,8 @@ import { downstreamSchemas } from './downstream';
 import { upstreamSchemas } from './upstream';
 import { terminalSchemas } from './terminal';
 import { apiErrorSchemas } from './api-error';
+import { adminSchemas } from './admin';
+import { demoPairingSchemas } from './demo-pairing';
 
 function buildContract(strictness: Strictness) {
   const object = objectBuilder(strictness);
@@ -13,6 +15,8 @@ function buildContract(strictness: Strictness) {
     upstream: upstreamSchemas(object),
     terminal: terminalSchemas(object),
     apiError: apiErrorSchemas(object),
+    admin: adminSchemas(object),
+    demo: demoPairingSchemas(object),
   };
 }
 

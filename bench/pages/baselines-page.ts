@@ -1,0 +1,22 @@
+// Starts the two baseline workers and hands their Comlink proxies to the runner as window.benchBaselines.
+import { wrap } from 'comlink';
+import type { FloorApi, IdbApi } from '../shared/page-protocol';
+
+const floor = wrap<FloorApi>(new Worker(new URL('./floor-worker.ts', import.meta.url), { type: 'module', name: 'bench-floor' }));
+const idb = wrap<IdbApi>(new Worker(new URL('./idb-worker.ts', import.meta.url), { type: 'module', name: 'bench-idb' }));
+
+window.benchBaselines = {
+  floor: {
+    smallTransactions: (count) => floor.smallTransactions(count),
+    bulkInsert: (total) => floor.bulkInsert(total),
+    search: (queryCount) => floor.search(queryCount),
+    wasmMemoryBytes: () => floor.wasmMemoryBytes(),
+    close: () => floor.close(),
+  },
+  idb: {
+    smallTransactions: (count) => idb.smallTransactions(count),
+    bulkPut: (total) => idb.bulkPut(total),
+    search: (queryCount) => idb.search(queryCount),
+    close: () => idb.close(),
+  },
+};

@@ -1,0 +1,178 @@
+// The floor: raw wa-sqlite with the app's VFS (sync build + OPFSCoopSyncVFS), the app's pragmas
+// (src/db/vfs-pragmas.ts: WAL, locking_mode EXCLUSIVE, synchronous FULL) and the app's schema, and
+// no application code: prepared statements driven straight through the wa-sqlite API. Times are
+// taken inside this worker, so they hold SQLite and OPFS only: what no app built on them can beat.
+import * as Comlink from 'comlink';
+import * as SQLite from '@journeyapps/wa-sqlite';
+import factory from '@journeyapps/wa-sqlite/dist/wa-sqlite.mjs';
+import wasmUrl from '@journeyapps/wa-sqlite/dist/wa-sqlite.wasm?url';
+import { OPFSCoopSyncVFS } from '@journeyapps/wa-sqlite/src/examples/OPFSCoopSyncVFS.js';
+import { STORAGE_PRAGMAS } from '../../src/db/vfs-pragmas';
+import { MIGRATIONS } from '../../src/db/migrations/index';
+import { generateCatalog, searchQueries } from '../shared/catalog-gen';
+import { contractSale } from '../shared/sale-fixture';
+import { seededRandom, seededUuid } from '../shared/prng';
+import type { FloorApi, FloorBulkResult, FloorSaleResult, FloorSearchResult } from '../shared/page-protocol';
+
+const VFS_NAME = 'bench-floor-opfs';
+const DB_FILE = 'bench-floor.sqlite3';
+/** Products per transaction during the bulk insert, as the app's pull applies a page. */
+export const BULK_ROWS_PER_TX = 1_000;
+/** Rows a search returns, as the till's result list shows. */
+const SEARCH_LIMIT = 20;
+/** Untimed sales before the timed ones: the first commits grow the WAL file. */
+const WARMUP_SALES = 20;
+
+const SALE_SQL = {
+  sale: `INSERT INTO sales (uuid, receipt_number, terminal_id, shift_uuid, customer_uuid, refund_of, currency, subtotal, discount_total, tax_total, total, note, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  line: `INSERT INTO sale_items (uuid, sale_id, line_no, product_uuid, name, sku, quantity, unit_price, discount_bp, tax_rate_bp, tax_included, line_subtotal, line_discount, line_tax, line_total, refund_of_line)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  payment: `INSERT INTO payments (uuid, sale_id, method, amount, tendered, change) VALUES (?, ?, ?, ?, ?, ?)`,
+  queue: `INSERT INTO sync_queue (entity_type, entity_id, action, payload, created_at, idempotency_key) VALUES ('Sale', ?, 'CREATE', ?, ?, ?)`,
+} as const;
+
+const PRODUCT_SQL = `INSERT INTO products (uuid, sku, barcode, name, category_uuid, price, tax_rate_bp, tax_included, active, price_version, updated_at, deleted_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const SEARCH_SQL = {
+  like: `SELECT id, uuid, name, price FROM products WHERE name LIKE ? AND active = 1 AND deleted_at IS NULL ORDER BY name COLLATE NOCASE LIMIT ?`,
+  fts: `SELECT p.id, p.uuid, p.name, p.price FROM (SELECT rowid, rank FROM products_fts WHERE products_fts MATCH ? ORDER BY rank LIMIT ?) f
+        JOIN products p ON p.id = f.rowid WHERE p.active = 1 ORDER BY f.rank LIMIT ?`,
+} as const;
+
+let sqlite3: SQLiteAPI | null = null;
+let db = 0;
+let module: { HEAPU8?: Uint8Array } | null = null;
+
+async function open(): Promise<SQLiteAPI> {
+  if (sqlite3 !== null) return sqlite3;
+  const loaded = (await factory({ locateFile: () => wasmUrl })) as { HEAPU8?: Uint8Array };
+  module = loaded;
+  const api = SQLite.Factory(loaded);
+  const vfs = await OPFSCoopSyncVFS.create(VFS_NAME, loaded);
+  api.vfs_register(vfs, false);
+  // A fresh file every run: figures must not depend on what an earlier run left.
+  const root = await navigator.storage.getDirectory();
+  for (const suffix of ['', '-wal', '-journal']) await root.removeEntry(DB_FILE + suffix).catch(() => undefined);
+  db = await api.open_v2(DB_FILE, undefined, VFS_NAME);
+  await api.exec(db, STORAGE_PRAGMAS.opfs);
+  for (const m of MIGRATIONS) await api.exec(db, `BEGIN IMMEDIATE; ${m.sql}; PRAGMA user_version = ${m.version}; COMMIT;`);
+  sqlite3 = api;
+  return api;
+}
+
+async function prepare(api: SQLiteAPI, sql: string): Promise<number> {
+  for await (const stmt of api.statements(db, sql, { unscoped: true })) return stmt;
+  throw new Error(`no statement in ${sql}`);
+}
+
+async function runPrepared(api: SQLiteAPI, stmt: number, params: (SQLiteCompatibleType | null)[]): Promise<void> {
+  api.bind_collection(stmt, params);
+  while ((await api.step(stmt)) === SQLite.SQLITE_ROW) {
+    /* inserts return no rows */
+  }
+  await api.reset(stmt);
+}
+
+async function queryPrepared(api: SQLiteAPI, stmt: number, params: (SQLiteCompatibleType | null)[]): Promise<number> {
+  api.bind_collection(stmt, params);
+  let rows = 0;
+  while ((await api.step(stmt)) === SQLite.SQLITE_ROW) {
+    api.row(stmt);
+    rows++;
+  }
+  await api.reset(stmt);
+  return rows;
+}
+
+const bool = (b: boolean): number => (b ? 1 : 0);
+
+const floor: FloorApi = {
+  async smallTransactions(count: number): Promise<FloorSaleResult> {
+    const api = await open();
+    const catalog = generateCatalog(0, 100);
+    const random = seededRandom(7);
+    const stmts = {
+      sale: await prepare(api, SALE_SQL.sale),
+      line: await prepare(api, SALE_SQL.line),
+      payment: await prepare(api, SALE_SQL.payment),
+      queue: await prepare(api, SALE_SQL.queue),
+      begin: await prepare(api, 'BEGIN IMMEDIATE'),
+      commit: await prepare(api, 'COMMIT'),
+    };
+    const samples: number[] = [];
+    const terminalId = seededUuid(random);
+    for (let n = 0; n < WARMUP_SALES + count; n++) {
+      const createdAt = new Date().toISOString();
+      const sale = contractSale(catalog, n, { uuid: () => seededUuid(random), terminalId, createdAt });
+      const payload = JSON.stringify(sale);
+      const t0 = performance.now();
+      await runPrepared(api, stmts.begin, []);
+      await runPrepared(api, stmts.sale, [sale.uuid, sale.receipt_number, sale.terminal_id, null, null, null, sale.currency, sale.subtotal, sale.discount_total, sale.tax_total, sale.total, null, sale.created_at]);
+      const saleId = api.last_insert_id(db);
+      for (const [i, l] of sale.lines.entries()) {
+        await runPrepared(api, stmts.line, [l.uuid, saleId, i + 1, l.product_uuid, l.name, l.sku, l.quantity, l.unit_price, l.discount_bp, l.tax_rate_bp, bool(l.tax_included), l.line_subtotal, l.line_discount, l.line_tax, l.line_total, null]);
+      }
+      for (const p of sale.payments) await runPrepared(api, stmts.payment, [p.uuid, saleId, p.method, p.amount, p.tendered, p.change]);
+      await runPrepared(api, stmts.queue, [saleId, payload, createdAt, sale.uuid]);
+      await runPrepared(api, stmts.commit, []);
+      if (n >= WARMUP_SALES) samples.push(performance.now() - t0);
+    }
+    for (const stmt of Object.values(stmts)) await api.finalize(stmt);
+    return { samples };
+  },
+
+  async bulkInsert(total: number): Promise<FloorBulkResult> {
+    const api = await open();
+    const insert = await prepare(api, PRODUCT_SQL);
+    let generateMs = 0;
+    const t0 = performance.now();
+    for (let from = 0; from < total; from += BULK_ROWS_PER_TX) {
+      const g0 = performance.now();
+      const rows = generateCatalog(from, Math.min(BULK_ROWS_PER_TX, total - from));
+      generateMs += performance.now() - g0;
+      await api.exec(db, 'BEGIN IMMEDIATE');
+      for (const p of rows) {
+        await runPrepared(api, insert, [p.uuid, p.sku, p.barcode, p.name, p.category_uuid, p.price, p.tax_rate_bp, bool(p.tax_included), bool(p.active), p.price_version, p.updated_at, p.deleted_at]);
+      }
+      await api.exec(db, 'COMMIT');
+    }
+    const elapsedMs = performance.now() - t0 - generateMs;
+    await api.finalize(insert);
+    return { rows: total, elapsedMs, rowsPerTx: BULK_ROWS_PER_TX };
+  },
+
+  async search(queryCount: number): Promise<FloorSearchResult> {
+    const api = await open();
+    const like = await prepare(api, SEARCH_SQL.like);
+    const fts = await prepare(api, SEARCH_SQL.fts);
+    const queries = searchQueries(queryCount);
+    const likeSamples: number[] = [];
+    const ftsSamples: number[] = [];
+    let rows = 0;
+    for (const q of queries) {
+      const t0 = performance.now();
+      rows += await queryPrepared(api, like, [`${q}%`, SEARCH_LIMIT]);
+      const t1 = performance.now();
+      const match = q.split(' ').map((w) => `"${w.replace(/"/g, '""')}"*`).join(' ');
+      rows += await queryPrepared(api, fts, [match, SEARCH_LIMIT, SEARCH_LIMIT]);
+      const t2 = performance.now();
+      likeSamples.push(t1 - t0);
+      ftsSamples.push(t2 - t1);
+    }
+    await api.finalize(like);
+    await api.finalize(fts);
+    return { likeSamples, ftsSamples, rowsReturned: rows };
+  },
+
+  wasmMemoryBytes(): Promise<number | null> {
+    return Promise.resolve(module?.HEAPU8?.buffer.byteLength ?? null);
+  },
+
+  async close(): Promise<void> {
+    if (sqlite3 !== null) await sqlite3.close(db);
+    sqlite3 = null;
+  },
+};
+
+Comlink.expose(floor);

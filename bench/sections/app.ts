@@ -1,0 +1,145 @@
+// The app's own figures, through the real database worker and the real hub: items 1 (recording a
+// sale), 2 (first sync of the catalog), 3 (delta sync), 4 (search in the worker), 5 (push of queued
+// sales) and 7 (memory after the first sync). Each step is in its own try/catch; a step that needs
+// an earlier one that failed reports why.
+import { NAME_SHIM, launchBrowser } from '../runner/browser';
+import type { BenchHub } from '../runner/hub';
+import { changeHubProducts } from '../runner/hub-catalog';
+import { errorText, goal, measured, notMeasured, type Figure } from '../runner/figures';
+import { generateCatalog } from '../shared/catalog-gen';
+import { summarise } from '../shared/stats';
+import { openBenchPage, type SectionContext } from './context';
+import { measureMemory } from './memory';
+
+export const SEARCH_P95_GOAL_MS = 1;
+export const PUSH_GOAL_SALES_PER_S = 2_000;
+/** The push step stops waiting after this long and reports what is still pending. */
+const PUSH_DEADLINE_MS = 10 * 60_000;
+
+/**
+ * Installed in the app's worker before it loads SQLite: remembers every WebAssembly.Memory the
+ * worker instantiates, so the bench can read the size of SQLite's heap (page cache included)
+ * without any hook in the app.
+ */
+function watchWasmMemory(): void {
+  const g = globalThis as unknown as { __benchWasmMemories?: WebAssembly.Memory[] };
+  if (g.__benchWasmMemories !== undefined) return;
+  const memories: WebAssembly.Memory[] = [];
+  g.__benchWasmMemories = memories;
+  const keep = (instance: WebAssembly.Instance) => {
+    for (const value of Object.values(instance.exports)) if (value instanceof WebAssembly.Memory) memories.push(value);
+  };
+  const streaming = WebAssembly.instantiateStreaming.bind(WebAssembly);
+  WebAssembly.instantiateStreaming = async (source, imports) => {
+    const result = await streaming(source, imports);
+    keep(result.instance);
+    return result;
+  };
+  const instantiate = WebAssembly.instantiate.bind(WebAssembly) as (bytes: BufferSource, imports?: WebAssembly.Imports) => Promise<WebAssembly.WebAssemblyInstantiatedSource>;
+  (WebAssembly as { instantiate: unknown }).instantiate = async (bytes: BufferSource, imports?: WebAssembly.Imports) => {
+    const result = await instantiate(bytes, imports);
+    if ('instance' in result) keep(result.instance);
+    return result;
+  };
+}
+
+async function step(figures: Figure[], item: number, id: string, label: string, work: () => Promise<Figure[]>): Promise<boolean> {
+  try {
+    figures.push(...(await work()));
+    return true;
+  } catch (error) {
+    figures.push(notMeasured(item, id, label, `it failed: ${errorText(error)}`));
+    return false;
+  }
+}
+
+export async function runApp(ctx: SectionContext): Promise<Figure[]> {
+  const { sizes } = ctx.options;
+  const figures: Figure[] = [];
+  let hub: BenchHub;
+  try {
+    hub = await ctx.hub();
+  } catch (error) {
+    const why = `the hub did not start with the catalog (${errorText(error)})`;
+    return [1, 2, 3, 4, 5, 7].map((item) => notMeasured(item, `app.${item}`, `App item ${item}`, why));
+  }
+  const browser = await launchBrowser(ctx.options.keepProfile);
+  try {
+    const page = await browser.context.newPage();
+    const workerSeen = page.waitForEvent('worker', { predicate: (w) => w.url().includes('worker') });
+    await openBenchPage(page, `${ctx.pagesUrl}/app.html`, 'benchApp');
+    const worker = await workerSeen;
+    await worker.evaluate(NAME_SHIM);
+    await worker.evaluate(watchWasmMemory);
+    const ownership = await page.evaluate(() => window.benchApp!.start());
+    if (ownership !== 'owner') throw new Error(`the bench page does not own the database (${ownership})`);
+
+    const last = generateCatalog(sizes.catalog - 1, 1)[0];
+    const synced = await step(figures, 2, 'sync.first', 'First sync', async () => {
+      const r = await page.evaluate(([url, token, barcode]) => window.benchApp!.firstSync(url, token, barcode), [hub.url, hub.terminal.token, last?.barcode ?? ''] as const);
+      if (!r.verified) throw new Error(`after the first sync the till lacks the last catalog row (barcode ${last?.barcode ?? '?'})`);
+      const perS = Math.round(sizes.catalog / (r.elapsedMs / 1000));
+      return [
+        measured(2, 'sync.first.rowsPerS', 'First sync of the catalog', perS, 'rows/s', { note: `${sizes.catalog} products from the hub (PGlite) in ${Math.round(r.elapsedMs)} ms incl. pairing; last progress report ${r.reportedRows ?? '?'} rows` }),
+      ];
+    });
+
+    await step(figures, 7, 'memory', 'Memory after first sync', () => measureMemory(page, worker, synced ? sizes.catalog : 0));
+
+    await step(figures, 3, 'sync.delta', 'Delta sync', async () => {
+      if (!synced) throw new Error('the first sync did not complete');
+      const changed = await changeHubProducts(hub, sizes.delta);
+      const r = await page.evaluate(([barcode, name]) => window.benchApp!.sync(barcode, name), [changed.barcode, changed.name] as const);
+      if (!r.verified) throw new Error('after the delta sync the till does not show the changed product');
+      return [measured(3, 'sync.delta.ms', `Delta sync of ${sizes.delta} changes`, Math.round(r.elapsedMs), 'ms', { note: 'syncNow() until it resolves: pull (and an empty push)' })];
+    });
+
+    await step(figures, 4, 'search.worker', 'Search in the worker', async () => {
+      if (!synced) throw new Error('the first sync did not complete, the till has no catalog');
+      const r = await page.evaluate((n) => window.benchApp!.search(n), sizes.searchQueries);
+      const s = summarise(r.samples);
+      const rt = summarise(r.roundTripSamples);
+      const note = `searchProducts(q, 20) through Comlink over ${sizes.catalog} products, ${s.n} queries; Comlink round trip alone p50 ${rt.p50.toFixed(3)} ms`;
+      return [
+        measured(4, 'search.app.p50', 'Search p50 (page -> worker -> page)', s.p50, 'ms', { note }),
+        measured(4, 'search.app.p95', 'Search p95 (page -> worker -> page)', s.p95, 'ms', { goal: goal(s.p95, SEARCH_P95_GOAL_MS, `<= ${SEARCH_P95_GOAL_MS} ms in the worker (this includes the round trip)`) }),
+      ];
+    });
+
+    await step(figures, 1, 'sale.app', 'Recording a sale', async () => {
+      if (!synced) throw new Error('the first sync did not complete, the till has no products to sell');
+      const r = await page.evaluate(([n, size]) => window.benchApp!.recordSales(n, size), [sizes.sales, sizes.catalog] as const);
+      const s = summarise(r.samples);
+      const note = `recordSale(3 lines, cash) through Comlink until it resolves (committed, synchronous FULL), ${s.n} sales; the push after each sale runs alongside`;
+      return [
+        measured(1, 'sale.app.p50', 'Recording a sale p50', s.p50, 'ms', { note }),
+        measured(1, 'sale.app.p95', 'Recording a sale p95', s.p95, 'ms'),
+        measured(1, 'sale.app.p99', 'Recording a sale p99', s.p99, 'ms'),
+      ];
+    });
+
+    await step(figures, 5, 'push', 'Push of queued sales', async () => {
+      if (!synced) throw new Error('the first sync did not complete, the till has no products to sell');
+      await browser.context.setOffline(true);
+      let queued: number;
+      try {
+        queued = await page.evaluate(([n, size]) => window.benchApp!.queueSales(n, size), [sizes.push, sizes.catalog] as const);
+      } finally {
+        await browser.context.setOffline(false);
+      }
+      const r = await page.evaluate((deadline) => window.benchApp!.pushAll(deadline), PUSH_DEADLINE_MS);
+      if (r.pendingAfter > 0 || r.failedAfter > 0) throw new Error(`${r.pendingAfter} still pending and ${r.failedAfter} failed after ${Math.round(r.elapsedMs)} ms`);
+      const perS = Math.round(r.queued / (r.elapsedMs / 1000));
+      return [
+        measured(5, 'push.salesPerS', `Push of ${r.queued} queued sales`, perS, 'sales/s', {
+          goal: goal(perS, PUSH_GOAL_SALES_PER_S, `>= ${PUSH_GOAL_SALES_PER_S}`, true),
+          note: `queued offline (${queued} pending), then syncNow() until none pending: ${Math.round(r.elapsedMs)} ms in ${r.syncCalls} syncNow() calls; hub on PGlite in this process`,
+        }),
+      ];
+    });
+    return figures;
+  } finally {
+    await browser.close();
+  }
+}
+

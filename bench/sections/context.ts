@@ -1,0 +1,36 @@
+// What every section gets from the runner, and what the baselines leave for the ratios of items
+// 1 and 2 (the app's figures are stated relative to the floor measured in the same run).
+import type { Options } from '../runner/options';
+import type { Summary } from '../shared/stats';
+import type { Page } from 'playwright-core';
+import type { BenchHub } from '../runner/hub';
+
+export interface Baselines {
+  floorSale?: Summary;
+  floorBulkRowsPerS?: number;
+  idbSale?: Summary;
+}
+
+export interface SectionContext {
+  options: Options;
+  /** Origin serving bench/dist (the bench pages), cross-origin isolated. */
+  pagesUrl: string;
+  baselines: Baselines;
+  /** Notes for the JSON: how a figure was obtained, setup times. */
+  notes: Record<string, unknown>;
+  /**
+   * The one hub of the run, started and given the catalog on first use (the app and UI sections
+   * share it: seeding 100k products through the admin API takes minutes). It serves the built till.
+   */
+  hub(): Promise<BenchHub>;
+}
+
+/** Opens a bench page and waits until it has put its API on window. */
+export async function openBenchPage(page: Page, url: string, global: 'benchBaselines' | 'benchApp'): Promise<void> {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(url);
+  await page.waitForFunction((name) => (window as unknown as Record<string, unknown>)[name] !== undefined, global, { timeout: 30_000 }).catch((error: unknown) => {
+    throw new Error(`${url} did not start${errors.length > 0 ? `: ${errors.join('; ')}` : ''} (${String(error)})`);
+  });
+}

@@ -1,0 +1,37 @@
+// Items 1 and 2 are judged against the floor measured in the same run: the app's sale p50 over the
+// floor's small transaction (and over raw IndexedDB), the first sync's rows/s over the floor's bulk insert.
+import { goal, measured, notMeasured, type Figure } from '../runner/figures';
+import type { SectionContext } from './context';
+
+/** Recording a sale through the app may cost at most this multiple of the floor's small transaction. */
+export const SALE_FLOOR_RATIO_GOAL = 1.5;
+/** The first sync should ingest at least this fraction of the floor's bulk-insert rate. */
+export const SYNC_FLOOR_RATIO_GOAL = 0.5;
+
+const round2 = (v: number) => Math.round(v * 100) / 100;
+
+export function ratioFigures(figures: readonly Figure[], ctx: SectionContext): Figure[] {
+  const value = (id: string) => figures.find((f) => f.id === id)?.value ?? null;
+  const out: Figure[] = [];
+  const saleP50 = value('sale.app.p50');
+  const { floorSale, idbSale, floorBulkRowsPerS } = ctx.baselines;
+  if (saleP50 !== null && floorSale !== undefined) {
+    const r = round2(saleP50 / floorSale.p50);
+    out.push(measured(1, 'sale.ratio.floor', 'Sale p50 / floor small tx p50', r, 'x', { goal: goal(r, SALE_FLOOR_RATIO_GOAL, `<= ${SALE_FLOOR_RATIO_GOAL}x`) }));
+  } else {
+    out.push(notMeasured(1, 'sale.ratio.floor', 'Sale p50 / floor small tx p50', saleP50 === null ? 'no app sale figure in this run' : 'the floor did not run (--only)'));
+  }
+  if (saleP50 !== null && idbSale !== undefined) {
+    out.push(measured(1, 'sale.ratio.idb', 'Sale p50 / raw IndexedDB tx p50', round2(saleP50 / idbSale.p50), 'x'));
+  } else {
+    out.push(notMeasured(1, 'sale.ratio.idb', 'Sale p50 / raw IndexedDB tx p50', saleP50 === null ? 'no app sale figure in this run' : 'raw IndexedDB did not run (--only)'));
+  }
+  const syncRate = value('sync.first.rowsPerS');
+  if (syncRate !== null && floorBulkRowsPerS !== undefined) {
+    const r = round2(syncRate / floorBulkRowsPerS);
+    out.push(measured(2, 'sync.ratio.floor', 'First sync rows/s / floor bulk rows/s', r, 'x', { goal: goal(r, SYNC_FLOOR_RATIO_GOAL, `>= ${SYNC_FLOOR_RATIO_GOAL}x`, true) }));
+  } else {
+    out.push(notMeasured(2, 'sync.ratio.floor', 'First sync rows/s / floor bulk rows/s', syncRate === null ? 'no first-sync figure in this run' : 'the floor did not run (--only)'));
+  }
+  return out;
+}

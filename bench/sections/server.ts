@@ -1,0 +1,53 @@
+// Item 8: the hub's upstream ingest with 50 concurrent terminals and a 100k downstream pull. The
+// server engineer's bench/server-ingest.ts measures it and writes bench/results/server.json; this
+// section runs it in its own process and reports what it wrote.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
+import { measured, notMeasured, type Figure } from '../runner/figures';
+import type { SectionContext } from './context';
+
+export const SERVER_BENCH = 'bench/server-ingest.ts';
+export const SERVER_RESULTS = 'bench/results/server.json';
+/** The server bench gets this long before it is stopped. */
+const SERVER_BENCH_TIMEOUT_MS = 15 * 60_000;
+
+function runScript(args: string[]): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { stdio: ['ignore', 'inherit', 'inherit'] });
+    const timer = setTimeout(() => child.kill('SIGTERM'), SERVER_BENCH_TIMEOUT_MS);
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve(code ?? 1);
+    });
+  });
+}
+
+/** Finds a numeric field by any of its likely names, anywhere in the JSON (the file's shape is the server engineer's). */
+function findNumber(json: unknown, keys: readonly string[]): number | null {
+  if (json === null || typeof json !== 'object') return null;
+  for (const [k, v] of Object.entries(json as Record<string, unknown>)) {
+    if (keys.includes(k) && typeof v === 'number') return v;
+  }
+  for (const v of Object.values(json as Record<string, unknown>)) {
+    const found = findNumber(v, keys);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+export async function runServer(ctx: SectionContext): Promise<Figure[]> {
+  if (!existsSync(SERVER_BENCH)) return [notMeasured(8, 'server.ingest', 'Server ingest, 50 terminals', `${SERVER_BENCH} does not exist yet (the server engineer writes it)`)];
+  await rm(SERVER_RESULTS, { force: true });
+  const code = await runScript([SERVER_BENCH, ...(ctx.options.quick ? ['--quick'] : [])]);
+  if (code !== 0 || !existsSync(SERVER_RESULTS)) return [notMeasured(8, 'server.ingest', 'Server ingest, 50 terminals', `${SERVER_BENCH} exited with ${code} and wrote ${existsSync(SERVER_RESULTS) ? 'results' : 'no results'}`)];
+  const json: unknown = JSON.parse(await readFile(SERVER_RESULTS, 'utf8'));
+  ctx.notes.server = json;
+  const rate = findNumber(json, ['salesPerSecond', 'sales_per_second', 'salesPerS', 'ingestSalesPerSecond']);
+  const p99 = findNumber(json, ['p99', 'p99Ms', 'p99_ms', 'batchP99Ms']);
+  return [
+    rate === null ? notMeasured(8, 'server.ingest.salesPerS', 'Server ingest', `no sales-per-second field in ${SERVER_RESULTS}`) : measured(8, 'server.ingest.salesPerS', 'Server ingest, 50 terminals', rate, 'sales/s', { note: `from ${SERVER_RESULTS}` }),
+    p99 === null ? notMeasured(8, 'server.ingest.p99', 'Server ingest p99', `no p99 field in ${SERVER_RESULTS}`) : measured(8, 'server.ingest.p99', 'Server ingest p99', p99, 'ms', { note: `from ${SERVER_RESULTS}` }),
+  ];
+}

@@ -1,0 +1,159 @@
+// Item 6 and the UI halves of items 1 and 4, in the built till (vite build -> bench/dist/till,
+// served by the real hub in demo mode, which pairs the till on first load): initial JavaScript,
+// keystroke to rendered results, "Complete sale" to receipt visible, and cold start with the
+// network off once the service worker holds the app shell.
+import type { Page } from 'playwright-core';
+import { launchBrowser, type BenchBrowser } from '../runner/browser';
+import { TILL_DIST } from '../runner/build';
+import type { BenchHub } from '../runner/hub';
+import { errorText, goal, measured, notMeasured, type Figure } from '../runner/figures';
+import { generateCatalog, searchQueries } from '../shared/catalog-gen';
+import { median, summarise } from '../shared/stats';
+import type { SectionContext } from './context';
+import { initialJs } from './initial-js';
+import { PROBE_TIMEOUT_MS, UI, armKeystrokeProbe, armReceiptProbe, interactiveAt, probeResult } from './ui-probes';
+
+export const KEYSTROKE_GOAL_MS = 16;
+export const COLD_START_GOAL_MS = 1_000;
+export const INITIAL_JS_GOAL_KB = 100;
+/** Cold starts measured (median reported). */
+const COLD_STARTS = 3;
+/** The first load pairs, syncs the catalog and installs the service worker within this. */
+const FIRST_LOAD_TIMEOUT_MS = 10 * 60_000;
+const SW_TIMEOUT_MS = 60_000;
+
+async function awaitProbe(page: Page): Promise<number | null> {
+  const handle = await page.waitForFunction(probeResult, undefined, { timeout: PROBE_TIMEOUT_MS * 2, polling: 10 });
+  const result = (await handle.jsonValue()) as number | 'timeout';
+  return result === 'timeout' ? null : result;
+}
+
+/** Types each query one character at a time from an empty box, timing every keystroke. */
+async function keystrokes(page: Page, count: number): Promise<{ samples: number[]; timeouts: number }> {
+  const samples: number[] = [];
+  let timeouts = 0;
+  const search = page.locator(UI.search);
+  for (const q of searchQueries(count * 3).filter((s) => /^[a-z ]+$/.test(s)).slice(0, count)) {
+    await search.fill('');
+    await search.focus();
+    for (const ch of q) {
+      await page.evaluate(armKeystrokeProbe, { search: UI.search, panel: UI.panel, timeoutMs: PROBE_TIMEOUT_MS });
+      await page.keyboard.press(ch === ' ' ? 'Space' : ch);
+      const ms = await awaitProbe(page);
+      if (ms === null) timeouts++;
+      else samples.push(ms);
+    }
+  }
+  await search.fill('');
+  return { samples, timeouts };
+}
+
+/** Adds a product by barcode, pays exact cash, and times the click on "Complete sale" to the receipt. */
+async function completeSales(page: Page, count: number): Promise<number[]> {
+  const samples: number[] = [];
+  const products = generateCatalog(0, count);
+  for (const p of products) {
+    const search = page.locator(UI.search);
+    await search.fill(p.barcode ?? p.sku);
+    await page.locator(UI.resultTile).first().waitFor();
+    await search.press('Enter');
+    await page.locator(UI.payButton).click();
+    await page.locator(UI.quickTender).first().click();
+    const complete = page.getByRole('button', { name: 'Complete sale' });
+    await complete.waitFor();
+    await page.evaluate(armReceiptProbe, { receipt: UI.receipt, timeoutMs: PROBE_TIMEOUT_MS });
+    await complete.click();
+    const ms = await awaitProbe(page);
+    if (ms === null) throw new Error('the receipt did not appear after "Complete sale"');
+    samples.push(ms);
+    // Back to a new sale: the receipt closes with Escape (the till's shortcut for closing dialogs).
+    await page.keyboard.press('Escape');
+    await page.locator(UI.receipt).waitFor({ state: 'detached', timeout: PROBE_TIMEOUT_MS });
+  }
+  return samples;
+}
+
+async function coldStarts(browser: BenchBrowser, url: string): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < COLD_STARTS; i++) {
+    // A new page each time (the old one closes and hands back the database); offline only after
+    // the page exists (playwright#42174: a page created offline may report online).
+    for (const p of browser.context.pages()) await p.close();
+    const page = await browser.context.newPage();
+    await browser.context.setOffline(true);
+    try {
+      await page.goto(url, { waitUntil: 'commit' });
+      const handle = await page.waitForFunction(interactiveAt, UI.search, { timeout: 30_000, polling: 'raf' });
+      samples.push((await handle.jsonValue()) as number);
+    } finally {
+      await browser.context.setOffline(false);
+    }
+  }
+  return samples;
+}
+
+export async function runUi(ctx: SectionContext): Promise<Figure[]> {
+  const { sizes } = ctx.options;
+  const figures: Figure[] = [];
+  let hub: BenchHub;
+  try {
+    hub = await ctx.hub();
+  } catch (error) {
+    return [notMeasured(6, 'ui.hub', 'UI figures', `the till did not build or the hub did not start with the catalog (${errorText(error)})`)];
+  }
+  try {
+    const js = await initialJs(TILL_DIST);
+    const kb = Math.round((js.gzipBytes / 1024) * 10) / 10;
+    ctx.notes.initialJs = js.files;
+    figures.push(measured(6, 'ui.initialJs.kb', 'Initial JS (gzip -9)', kb, 'KB', {
+      goal: goal(kb, INITIAL_JS_GOAL_KB, `<= ${INITIAL_JS_GOAL_KB} KB`),
+      note: `${js.files.length} files index.html loads (module script + modulepreload); excludes the wasm, the database worker and lazy chunks`,
+    }));
+  } catch (error) {
+    figures.push(notMeasured(6, 'ui.initialJs.kb', 'Initial JS', errorText(error)));
+  }
+
+  const browser = await launchBrowser(ctx.options.keepProfile);
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(hub.url);
+    await page.locator(UI.search).waitFor({ timeout: FIRST_LOAD_TIMEOUT_MS });
+    // The catalog is in when the last product can be found by its barcode.
+    const last = generateCatalog(sizes.catalog - 1, 1)[0];
+    await page.locator(UI.search).fill(last?.barcode ?? '');
+    await page.locator(UI.resultTile).first().waitFor({ timeout: FIRST_LOAD_TIMEOUT_MS });
+    await page.locator(UI.search).fill('');
+
+    try {
+      const k = await keystrokes(page, sizes.uiSamples);
+      const s = summarise(k.samples);
+      figures.push(measured(4, 'ui.keystroke.p50', 'Keystroke to rendered results p50', s.p50, 'ms', { note: `${s.n} keystrokes over ${sizes.catalog} products (${k.timeouts} without a change of the results), event timeStamp to the frame after the DOM changed` }));
+      figures.push(measured(4, 'ui.keystroke.p95', 'Keystroke to rendered results p95', s.p95, 'ms', { goal: goal(s.p95, KEYSTROKE_GOAL_MS, `<= ${KEYSTROKE_GOAL_MS} ms`) }));
+    } catch (error) {
+      figures.push(notMeasured(4, 'ui.keystroke', 'Keystroke to rendered results', `it failed: ${errorText(error)}`));
+    }
+
+    try {
+      const s = summarise(await completeSales(page, sizes.uiSamples));
+      figures.push(measured(1, 'ui.completeSale.p50', '"Complete sale" to receipt p50', s.p50, 'ms', { note: `${s.n} one-line cash sales, click timeStamp to the frame after the receipt appeared` }));
+      figures.push(measured(1, 'ui.completeSale.p95', '"Complete sale" to receipt p95', s.p95, 'ms'));
+    } catch (error) {
+      figures.push(notMeasured(1, 'ui.completeSale', '"Complete sale" to receipt', `it failed: ${errorText(error)}`));
+    }
+
+    try {
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: SW_TIMEOUT_MS });
+      const samples = await coldStarts(browser, hub.url);
+      const ms = Math.round(median(samples));
+      figures.push(measured(6, 'ui.coldStart.ms', 'Cold start offline to interactive', ms, 'ms', {
+        goal: goal(ms, COLD_START_GOAL_MS, `<= ${COLD_START_GOAL_MS} ms`),
+        note: `median of ${samples.map(Math.round).join(', ')} ms: navigation start to the search box enabled, network off, shell from the service worker`,
+      }));
+    } catch (error) {
+      figures.push(notMeasured(6, 'ui.coldStart', 'Cold start offline', `it failed: ${errorText(error)}`));
+    }
+    return figures;
+  } finally {
+    await browser.close();
+  }
+}

@@ -1,0 +1,137 @@
+// Hub throughput on loopback: upstream ingest (sales/s and batch latency with 50 concurrent terminals)
+// and a full downstream pull of a 100k-product catalog, on PGlite and, when BENCH_DATABASE_URL is set,
+// on PostgreSQL. Goals are reported, never asserted: >= 3,000 sales/s with p99 < 100 ms on PostgreSQL,
+// and a 100k-product pull served in < 1 s. Run: npx tsx bench/server-ingest.ts
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { lineAmounts, saleAmounts } from '../src/domain/sale-totals';
+import type { Sale } from '../src/sync/contract/sale';
+import type { DownstreamPage } from '../src/sync/contract/downstream';
+import { MAX_DOWNSTREAM_LIMIT } from '../src/sync/contract/limits';
+import { startTestServer, type TestServer } from '../server/src/testing/test-server';
+import { createTestDatabase, type TestDatabase } from '../server/src/testing/test-database';
+
+const TERMINALS = 50;
+const SALES_PER_BATCH = 20;
+const BATCHES_PER_TERMINAL = 10;
+const LINES_PER_SALE = 3;
+const CATALOG_SIZE = 100_000;
+const RESULTS_FILE = join(dirname(fileURLToPath(import.meta.url)), 'results', 'server.json');
+
+interface Figures {
+  backend: string;
+  sales: number;
+  salesPerSecond: number;
+  batchP50Ms: number;
+  batchP99Ms: number;
+  pullRows: number;
+  pullMs: number;
+  pullRowsPerSecond: number;
+  pullPages: number;
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
+function makeSale(terminalId: string, products: { uuid: string; price: number }[], n: number): Sale {
+  const lines = Array.from({ length: LINES_PER_SALE }, (_, i) => {
+    const p = products[(n * LINES_PER_SALE + i) % products.length]!;
+    const input = { unit_price: p.price, quantity: 1 + (i % 3), discount_bp: 0, tax_rate_bp: 1900, tax_included: true };
+    return { uuid: randomUUID(), product_uuid: p.uuid, name: 'Item', sku: 'SKU', ...input, ...lineAmounts(input), refund_of_line: null };
+  });
+  const totals = saleAmounts(lines);
+  return {
+    uuid: randomUUID(),
+    receipt_number: `B-${n}`,
+    terminal_id: terminalId,
+    shift_uuid: null,
+    customer_uuid: null,
+    refund_of: null,
+    currency: 'EUR',
+    ...totals,
+    note: null,
+    created_at: new Date().toISOString(),
+    lines,
+    payments: [{ uuid: randomUUID(), method: 'card', amount: totals.total, tendered: null, change: null }],
+  };
+}
+
+async function ingest(server: TestServer): Promise<Pick<Figures, 'sales' | 'salesPerSecond' | 'batchP50Ms' | 'batchP99Ms'>> {
+  const products = await server.db.query<{ uuid: string; price: string }>(
+    `UPDATE products SET tax_rate_bp = 1900, tax_included = true WHERE uuid IN (SELECT uuid FROM products ORDER BY sku LIMIT 200) RETURNING uuid::text AS uuid, price::text AS price`,
+  );
+  const catalog = products.map((p) => ({ uuid: p.uuid, price: Number(p.price) }));
+  const terminals = [];
+  for (let i = 0; i < TERMINALS; i++) terminals.push(await server.createTerminal(server.store.id));
+  const latencies: number[] = [];
+  const started = performance.now();
+  let sales = 0;
+  await Promise.all(
+    terminals.map(async (t, ti) => {
+      for (let b = 0; b < BATCHES_PER_TERMINAL; b++) {
+        const batchSales = Array.from({ length: SALES_PER_BATCH }, (_, i) => makeSale(t.id, catalog, ti * 1_000 + b * SALES_PER_BATCH + i));
+        const body = JSON.stringify({ sync_id: randomUUID(), timestamp: new Date().toISOString(), changes: { sales: batchSales } });
+        const t0 = performance.now();
+        const res = await fetch(`${server.url}/api/v1/sync/upstream`, { method: 'POST', headers: { authorization: `Bearer ${t.token}`, 'content-type': 'application/json' }, body });
+        const answer = (await res.json()) as { results: { status: string }[] };
+        latencies.push(performance.now() - t0);
+        if (res.status !== 200 || answer.results.some((r) => r.status !== 'applied')) throw new Error(`batch failed: ${res.status} ${JSON.stringify(answer).slice(0, 300)}`);
+        sales += batchSales.length;
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { sales, salesPerSecond: Math.round(sales / seconds), batchP50Ms: round(percentile(latencies, 50)), batchP99Ms: round(percentile(latencies, 99)) };
+}
+
+async function pull(server: TestServer): Promise<Pick<Figures, 'pullRows' | 'pullMs' | 'pullRowsPerSecond' | 'pullPages'>> {
+  await server.db.transaction(async (tx) => {
+    await tx.query(
+      `INSERT INTO products (uuid, sku, barcode, name, price, tax_rate_bp, tax_included)
+       SELECT gen_random_uuid(), 'BULK-' || g, NULL, 'Bulk product ' || g, 100 + g % 900, 1900, true FROM generate_series(1, $1) AS g`,
+      [CATALOG_SIZE],
+    );
+  });
+  let cursor: string | undefined;
+  let rows = 0;
+  let pages = 0;
+  const t0 = performance.now();
+  for (;;) {
+    const q = new URLSearchParams({ limit: String(MAX_DOWNSTREAM_LIMIT), ...(cursor === undefined ? {} : { last_synced_at: cursor }) });
+    const res = await fetch(`${server.url}/api/v1/sync/downstream?${q.toString()}`, { headers: { authorization: `Bearer ${server.terminal.token}` } });
+    const page = (await res.json()) as DownstreamPage;
+    rows += page.changes.products.length + page.changes.categories.length + page.changes.customers.length + page.changes.stock.length;
+    pages++;
+    cursor = page.timestamp;
+    if (!page.has_more) break;
+  }
+  const ms = performance.now() - t0;
+  return { pullRows: rows, pullMs: Math.round(ms), pullRowsPerSecond: Math.round(rows / (ms / 1000)), pullPages: pages };
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
+
+async function run(backend: string, databaseUrl?: string): Promise<Figures> {
+  let database: TestDatabase | undefined;
+  if (databaseUrl !== undefined) database = await createTestDatabase(databaseUrl);
+  const server = await startTestServer({ seedCatalog: true, rateLimit: false, ...(database === undefined ? {} : { databaseUrl: database.url }) });
+  try {
+    const ingestFigures = await ingest(server);
+    const pullFigures = await pull(server);
+    return { backend, ...ingestFigures, ...pullFigures };
+  } finally {
+    await server.stop();
+    await database?.drop();
+  }
+}
+
+const figures: Figures[] = [await run('pglite')];
+const pgUrl = process.env['BENCH_DATABASE_URL'];
+if (pgUrl !== undefined && pgUrl !== '') figures.push(await run('postgres', pgUrl));
+console.table(figures);
+mkdirSync(dirname(RESULTS_FILE), { recursive: true });
+writeFileSync(RESULTS_FILE, `${JSON.stringify({ at: new Date().toISOString(), terminals: TERMINALS, salesPerBatch: SALES_PER_BATCH, linesPerSale: LINES_PER_SALE, catalogSize: CATALOG_SIZE, figures }, null, 2)}\n`);
+console.log(`written ${RESULTS_FILE}`);

@@ -1,0 +1,108 @@
+// What the bench pages expose on `window` for the runner (bench/run.ts) to call with
+// page.evaluate, and what the bench workers answer. Only plain data crosses: samples in ms.
+
+export interface FloorSaleResult {
+  /** One duration per committed small transaction, in ms. */
+  samples: number[];
+}
+
+export interface FloorBulkResult {
+  rows: number;
+  /** Time spent inserting and committing; generating the rows is excluded. */
+  elapsedMs: number;
+  rowsPerTx: number;
+}
+
+export interface FloorSearchResult {
+  /** `name LIKE 'q%'` over the NOCASE index, ms per query. */
+  likeSamples: number[];
+  /** FTS5 prefix query joined to products, ms per query. */
+  ftsSamples: number[];
+  rowsReturned: number;
+}
+
+export interface IdbSearchResult {
+  /** getAll over a lower-cased name index range, ms per query. */
+  samples: number[];
+  rowsReturned: number;
+}
+
+export interface FloorApi {
+  smallTransactions(count: number): Promise<FloorSaleResult>;
+  bulkInsert(total: number): Promise<FloorBulkResult>;
+  search(queryCount: number): Promise<FloorSearchResult>;
+  wasmMemoryBytes(): Promise<number | null>;
+  close(): Promise<void>;
+}
+
+export interface IdbApi {
+  smallTransactions(count: number): Promise<FloorSaleResult>;
+  bulkPut(total: number): Promise<FloorBulkResult>;
+  search(queryCount: number): Promise<IdbSearchResult>;
+  close(): Promise<void>;
+}
+
+/** window.benchBaselines on bench/pages/baselines.html. */
+export interface BaselinesPage {
+  floor: FloorApi;
+  idb: IdbApi;
+}
+
+export interface AppSaleResult {
+  samples: number[];
+  /** Comlink round trip of a call that does no database work (databaseInfo), ms per call. */
+  roundTripSamples: number[];
+}
+
+export interface AppSyncResult {
+  elapsedMs: number;
+  /** Rows the till reported for the first sync (SyncStatus.firstSync), when it reported them. */
+  reportedRows: number | null;
+  /** The last catalog row (by barcode) is in the till's database after the sync. */
+  verified: boolean;
+}
+
+export interface AppSearchResult {
+  /** searchProducts through Comlink, ms per query. */
+  samples: number[];
+  roundTripSamples: number[];
+  rowsReturned: number;
+}
+
+export interface AppPushResult {
+  queued: number;
+  elapsedMs: number;
+  pendingAfter: number;
+  failedAfter: number;
+  /** syncNow() calls it took. */
+  syncCalls: number;
+}
+
+export interface AppMemory {
+  /** performance.measureUserAgentSpecificMemory() when the page is cross-origin isolated. */
+  uaMemory: { bytes: number; breakdown: { bytes: number; types: string[]; attribution?: { url: string; scope: string }[] }[] } | null;
+  crossOriginIsolated: boolean;
+}
+
+/** window.benchApp on bench/pages/app.html: the real database worker driven through TillApi. */
+export interface AppPage {
+  start(): Promise<string>;
+  /** pair() then syncNow(), timed until it resolves: the first sync of a new till. */
+  firstSync(serverUrl: string, token: string, verifyBarcode: string): Promise<AppSyncResult>;
+  /** syncNow() timed until it resolves; verifies a product by barcode (and its new name) afterwards. */
+  sync(verifyBarcode: string, expectName: string | null): Promise<AppSyncResult>;
+  recordSales(count: number, catalogSize: number): Promise<AppSaleResult>;
+  search(queryCount: number): Promise<AppSearchResult>;
+  /** Records `count` sales (the caller keeps the network off), returns when all are queued. */
+  queueSales(count: number, catalogSize: number): Promise<number>;
+  /** syncNow() repeatedly until nothing is pending (or the deadline passes). */
+  pushAll(deadlineMs: number): Promise<AppPushResult>;
+  memory(): Promise<AppMemory>;
+}
+
+declare global {
+  interface Window {
+    benchBaselines?: BaselinesPage;
+    benchApp?: AppPage;
+  }
+}

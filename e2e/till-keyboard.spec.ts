@@ -1,0 +1,135 @@
+// A whole sale from the keyboard and a barcode scanner (a keyboard wedge: fast keys then Enter),
+// then a refund from the history and a shift closed with its Z report, against the real server.
+import { resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { test as base, expect, type TestServer } from './fixtures';
+import { startTestServer } from '../server/src/testing/test-server';
+
+/** The shared server fixture, with the ~300-product demo catalog to sell from. */
+const test = base.extend<object, { server: TestServer }>({
+  server: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const server = await startTestServer({ staticDir: resolve('dist'), demo: true, seedCatalog: true });
+      try {
+        await use(server);
+      } finally {
+        await server.stop();
+      }
+    },
+    { scope: 'worker' },
+  ],
+});
+
+/** A cold start pulls the whole demo catalog before the grid fills. */
+const CATALOG_TIMEOUT_MS = 30_000;
+/** Key delay of the simulated scanner: well under the 50 ms burst gap. */
+const SCANNER_KEY_DELAY_MS = 5;
+/** Key delay of a person typing. */
+const PERSON_KEY_DELAY_MS = 120;
+
+async function scan(page: Page, code: string): Promise<void> {
+  await page.keyboard.type(code, { delay: SCANNER_KEY_DELAY_MS });
+  await page.keyboard.press('Enter');
+}
+
+async function product(server: TestServer, offset: number): Promise<{ name: string; barcode: string }> {
+  const rows = await server.db.query<{ name: string; barcode: string }>(
+    'SELECT name, barcode FROM products WHERE barcode IS NOT NULL ORDER BY name DESC LIMIT 1 OFFSET $1',
+    [offset],
+  );
+  const row = rows[0];
+  if (row === undefined) throw new Error('the demo catalog has no barcodes');
+  return row;
+}
+
+test('a sale from the keyboard and the scanner, then a refund and a Z report', async ({ tillPage: page, server }) => {
+  await expect(page.locator('.product-tile').first()).toBeVisible({ timeout: CATALOG_TIMEOUT_MS });
+  const first = await product(server, 0);
+  const second = await product(server, 1);
+  const lines = page.getByRole('list', { name: 'Sale lines' });
+
+  // Scan with focus nowhere in particular.
+  await page.locator('body').click({ position: { x: 5, y: 300 } });
+  await scan(page, first.barcode);
+  await expect(lines.locator('.cart-line')).toHaveCount(1);
+  await expect(lines.locator('.line-name')).toHaveText(first.name);
+
+  // Scan while the search box has focus: the product is added, the box keeps no digits.
+  await page.keyboard.press('F2');
+  await expect(page.getByLabel('Search products')).toBeFocused();
+  await scan(page, first.barcode);
+  await expect(page.getByLabel('Search products')).toHaveValue('');
+  await expect(lines.locator('.cart-line')).toHaveCount(1);
+  await expect(lines).toContainText('2 ×');
+
+  // An unknown code says so.
+  await scan(page, '2000000000008');
+  await page.waitForTimeout(1000);
+  await page.screenshot({ path: '/tmp/ui-shots/debug-unknown.png' });
+  await expect(page.getByRole('alert').filter({ hasText: 'Unknown barcode 2000000000008' })).toBeVisible();
+
+  // Search as a person types, Enter adds the first result.
+  await page.getByLabel('Search products').pressSequentially(second.name, { delay: PERSON_KEY_DELAY_MS });
+  await expect(page.getByRole('region', { name: 'Search results' }).locator('.product-tile').first()).toContainText(second.name);
+  await page.keyboard.press('Enter');
+  await expect(lines.locator('.cart-line')).toHaveCount(2);
+  await expect(page.getByLabel('Search products')).toHaveValue('');
+
+  // + and - work on the selected (last added) line when focus is not in a field.
+  await page.getByLabel('Search products').blur();
+  await page.keyboard.press('+');
+  await page.keyboard.press('+');
+  await page.keyboard.press('-');
+  await expect(lines.locator('.cart-line.selected')).toContainText('2 ×');
+
+  // F9 opens payment; typing the cash and Enter takes it; focus moves to Complete; Enter completes.
+  await page.keyboard.press('F9');
+  const dialog = page.getByRole('dialog', { name: 'Payment' });
+  await expect(dialog.getByLabel('Cash tendered')).toBeFocused();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('100');
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('button', { name: 'Complete sale' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Sale complete' })).toBeVisible();
+  await expect(page.getByText('Change due:')).toBeVisible();
+  const label = (await page.locator('article.receipt').getAttribute('aria-label')) ?? '';
+  const receipt = label.replace(/^Receipt /, '');
+  await expect(page.getByRole('button', { name: 'New sale' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Search products')).toBeFocused();
+
+  // Refund one of the two units of the first product, by card.
+  await page.keyboard.press('Alt+2');
+  await page.getByRole('button', { name: receipt }).click();
+  const sale = page.getByRole('dialog', { name: `Sale ${receipt}` });
+  await sale.getByRole('button', { name: 'Refund…' }).click();
+  const qty = sale.getByLabel(new RegExp(`Quantity of ${first.name} to refund \\(at most 2\\)`));
+  await qty.fill('5');
+  await expect(qty).toHaveValue('2'); // never more than refundable
+  await qty.fill('1');
+  await sale.getByLabel('Card').check();
+  await sale.getByRole('button', { name: 'Record refund' }).click();
+  await expect(sale.locator('article.receipt')).toContainText('REFUND');
+  await expect(sale.locator('article.receipt')).toContainText(`Refund of ${receipt}`);
+  await sale.getByRole('button', { name: 'Done' }).click();
+  await expect(page.locator('.history-table tbody tr')).toHaveCount(2);
+
+  // Open and close a shift: the Z report compares expected and counted cash.
+  await page.keyboard.press('Alt+3');
+  await page.getByLabel('Opening float').fill('100');
+  await page.getByRole('button', { name: 'Open shift' }).click();
+  await page.getByLabel('Counted cash').fill('99.50');
+  await page.getByRole('button', { name: /^Close shift/ }).click();
+  const z = page.getByRole('article', { name: 'Z report' });
+  await expect(z).toBeVisible();
+  await expect(z.getByTestId('z-counted')).toHaveText(/^99,50\s€$/);
+  await expect(z).toContainText('Expected cash');
+
+  // Escape closes dialogs: the help dialog opens with F1.
+  await page.keyboard.press('F1');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toHaveCount(0);
+});

@@ -1,0 +1,53 @@
+// npm run server:cli -- <command>: stores and terminals from a shell, against the same database the
+// hub uses (DATABASE_URL, or the PGlite data dir: stop the hub first, PGlite allows one process).
+import { parseArgs } from 'node:util';
+import { strictContract } from '../../src/sync/contract/contract';
+import { pgliteDir, readConfig } from './config';
+import { openDatabase } from './db/open-database';
+import { createStore, createTerminal, listStores } from './stores/stores';
+
+const USAGE = `usage:
+  npm run server:cli -- stores:list
+  npm run server:cli -- stores:create --name "Main St" --currency EUR --locale de-DE
+  npm run server:cli -- terminals:create --store <store id> --name "Till 2" --prefix T2`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const { values } = parseArgs({
+    args: rest,
+    options: { name: { type: 'string' }, currency: { type: 'string' }, locale: { type: 'string' }, store: { type: 'string' }, prefix: { type: 'string' } },
+  });
+  if (command === undefined || !['stores:list', 'stores:create', 'terminals:create'].includes(command)) {
+    console.error(USAGE);
+    return 2;
+  }
+  const config = readConfig(process.env, []);
+  const db = await openDatabase(config.databaseUrl === undefined ? { pgliteDir: pgliteDir(config) } : { url: config.databaseUrl });
+  try {
+    if (command === 'stores:list') {
+      for (const s of await listStores(db)) console.log(`${s.id}  ${s.name}  ${s.currency}  ${s.locale}`);
+    } else if (command === 'stores:create') {
+      const input = strictContract.admin.storeCreate.safeParse({ name: values.name, currency: values.currency, locale: values.locale });
+      if (!input.success) throw new Error(input.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n'));
+      const store = await createStore(db, input.data);
+      console.log(`store ${store.id} created`);
+    } else {
+      const input = strictContract.admin.terminalCreate.safeParse({ store_id: values.store, name: values.name, receipt_prefix: values.prefix });
+      if (!input.success) throw new Error(input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));
+      const t = await createTerminal(db, input.data);
+      console.log(`terminal ${t.terminal_id} created in store ${t.store_id}`);
+      console.log(`token (shown once, keep it for pairing): ${t.token}`);
+    }
+    return 0;
+  } finally {
+    await db.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,11 @@
+// What every route needs: the database, the admin token's hash, the per-terminal rate limiter, and
+// (demo hubs only) the demo terminal's plain token.
+import type { Database } from '../db/database';
+import type { RateLimiter } from './rate-limit';
+
+export interface HubContext {
+  db: Database;
+  adminTokenHash: Buffer;
+  rateLimiter: RateLimiter | undefined;
+  demoTerminalToken: string | undefined;
+}

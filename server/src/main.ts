@@ -1,0 +1,76 @@
+// Starts the hub: opens (and migrates) the database, seeds the demo store on first run, and serves the
+// API and the built till. `npm start` runs it with --demo so a freshly opened till pairs itself.
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { buildHub } from './app';
+import { hashToken, newToken } from './auth/tokens';
+import { adminTokenFile, demoTokenFile, pgliteDir, readConfig } from './config';
+import type { Sql } from './db/database';
+import { openDatabase } from './db/open-database';
+import { DEMO_STORE } from './seed/demo-seed';
+import { seedDemo } from './seed/demo-seed';
+import { readSecret, secretOrNew, writeSecret } from './secrets';
+
+const REPO_ROOT = resolve(import.meta.dirname, '../..');
+
+async function demoToken(db: Sql, file: string, seeded: string | undefined): Promise<string> {
+  if (seeded !== undefined) return seeded;
+  const kept = readSecret(file);
+  if (kept !== undefined && kept !== '') return kept;
+  // First --demo run on a hub seeded without it: the plain token was never kept, so issue a new one.
+  const token = newToken();
+  const rows = await db.query(
+    `UPDATE terminals SET token_hash = $1 WHERE id = (SELECT t.id FROM terminals t JOIN stores s ON s.id = t.store_id
+       WHERE s.name = $2 ORDER BY t.created_at LIMIT 1) RETURNING id`,
+    [hashToken(token), DEMO_STORE.name],
+  );
+  if (rows.length === 0) throw new Error('--demo needs the demo store, and this database has none');
+  return token;
+}
+
+async function main(): Promise<void> {
+  const config = readConfig(process.env, process.argv.slice(2));
+  const db = await openDatabase(config.databaseUrl === undefined ? { pgliteDir: pgliteDir(config) } : { url: config.databaseUrl });
+
+  const admin = config.adminToken === undefined ? secretOrNew(adminTokenFile(config)) : { value: config.adminToken, created: false };
+  const firstRun = (await db.query('SELECT 1 FROM stores LIMIT 1')).length === 0;
+  let seededToken: string | undefined;
+  if (firstRun) {
+    const seed = await db.transaction((tx) => seedDemo(tx, { catalog: true }));
+    seededToken = seed.terminalToken;
+    console.log(`ezo hub: first run, seeded "${DEMO_STORE.name}" with a demo terminal and catalog`);
+    if (!config.demo) console.log(`ezo hub: demo terminal token (shown once): ${seed.terminalToken}`);
+  }
+  let demoTerminalToken: string | undefined;
+  if (config.demo) {
+    demoTerminalToken = await demoToken(db, demoTokenFile(config), seededToken);
+    writeSecret(demoTokenFile(config), demoTerminalToken);
+  }
+
+  const dist = join(REPO_ROOT, 'dist');
+  const app = await buildHub({
+    db,
+    adminTokenHash: hashToken(admin.value),
+    logger: true,
+    ...(demoTerminalToken === undefined ? {} : { demoTerminalToken }),
+    ...(existsSync(join(dist, 'index.html')) ? { staticDir: dist } : {}),
+  });
+  await app.listen({ host: config.host, port: config.port });
+  const shown = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+  const address = app.server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : config.port;
+  console.log(`ezo hub: http://${shown}:${port}/ (database: ${config.databaseUrl === undefined ? pgliteDir(config) : 'DATABASE_URL'})`);
+  if (config.adminToken === undefined) console.log(`ezo hub: admin token in ${adminTokenFile(config)}${admin.created ? ' (new)' : ''}`);
+  if (config.demo) console.log(`ezo hub: demo mode; the demo terminal token is in ${demoTokenFile(config)}`);
+
+  const stop = () => {
+    void app.close().then(() => db.close()).finally(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  console.error('ezo hub failed to start:', err);
+  process.exit(1);
+});

@@ -1,0 +1,103 @@
+// POST /api/v1/sync/upstream, after validation: one transaction per batch and a savepoint per item, so
+// each item is atomic and a rejected one costs the others nothing. Inserts come first; the versioned
+// writes (product edits, then the batch's summed stock moves) come last, holding the commit-order lock
+// only for those. Deadlocks and serialization failures retry the whole batch, which is idempotent.
+import type { ItemResult, ParsedUpstreamBatch } from '../../../src/sync/contract/upstream';
+import { type Database, type Sql, PG_DEADLOCK_DETECTED, PG_FOREIGN_KEY_VIOLATION, PG_NUMERIC_OUT_OF_RANGE, PG_SERIALIZATION_FAILURE, PG_UNIQUE_VIOLATION, pgErrorCode } from '../db/database';
+import type { TerminalPrincipal } from '../auth/authenticate';
+import { contentHash } from './content-hash';
+import { checkSale } from './check-sale';
+import { ingestSale } from './ingest-sale';
+import { ingestAdjustment } from './ingest-adjustment';
+import { ingestProductEdit } from './ingest-product-edit';
+import { Rejection, resultOf, type Outcome } from './item-outcome';
+import { StockDeltas } from './stock-deltas';
+import { ingestSalesBulk } from './ingest-sales-bulk';
+import type { Sale } from '../../../src/sync/contract/sale';
+
+/** Attempts for a batch that hit a deadlock or serialization failure before the error reaches the till. */
+const MAX_BATCH_ATTEMPTS = 4;
+/** Database errors that mean "this item's data is impossible" (e.g. a line uuid used by another sale). */
+const ITEM_DATA_ERRORS = new Set([PG_UNIQUE_VIOLATION, PG_FOREIGN_KEY_VIOLATION, PG_NUMERIC_OUT_OF_RANGE]);
+const RETRYABLE = new Set([PG_DEADLOCK_DETECTED, PG_SERIALIZATION_FAILURE]);
+
+export async function ingestBatch(db: Database, who: TerminalPrincipal, batch: ParsedUpstreamBatch): Promise<ItemResult[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction((tx) => ingestInTransaction(tx, who, batch));
+    } catch (err) {
+      if (attempt >= MAX_BATCH_ATTEMPTS || !RETRYABLE.has(pgErrorCode(err) ?? '')) throw err;
+    }
+  }
+}
+
+async function ingestInTransaction(tx: Sql, who: TerminalPrincipal, batch: ParsedUpstreamBatch): Promise<ItemResult[]> {
+  const { sales, adjustments, products } = batch.changes;
+  // Products and customers are never deleted (only tombstoned), so one lookup serves the whole batch.
+  const productIds = [...new Set([...sales.flatMap((s) => s.lines.map((l) => l.product_uuid)), ...adjustments.map((a) => a.product_uuid), ...products.map((p) => p.product_uuid)])];
+  const customerIds = [...new Set(sales.flatMap((s) => (s.customer_uuid === null ? [] : [s.customer_uuid])))];
+  const knownProducts = await existing(tx, 'products', productIds);
+  const knownCustomers = await existing(tx, 'customers', customerIds);
+  const stock = new StockDeltas();
+  const results: ItemResult[] = [];
+
+  // Plain sales go in bulk; refunds, repeated uuids within the batch, and everything after a refused
+  // bulk insert go item by item. Results keep the batch's order.
+  const saleResults: (ItemResult | undefined)[] = new Array<ItemResult | undefined>(sales.length);
+  const bulk: { index: number; sale: Sale; hash: string }[] = [];
+  const oneByOne: number[] = [];
+  const inBulk = new Set<string>();
+  sales.forEach((sale, index) => {
+    try {
+      checkSale(sale, who, knownProducts, knownCustomers);
+    } catch (err) {
+      if (!(err instanceof Rejection)) throw err;
+      saleResults[index] = resultOf(sale.uuid, 'sale', err);
+      return;
+    }
+    const key = sale.uuid.toLowerCase();
+    if (sale.refund_of === null && !inBulk.has(key)) {
+      inBulk.add(key);
+      bulk.push({ index, sale, hash: contentHash(sale) });
+    } else oneByOne.push(index);
+  });
+  const bulkOutcomes = await ingestSalesBulk(tx, who, bulk, stock);
+  if (bulkOutcomes === undefined) oneByOne.unshift(...bulk.map((b) => b.index));
+  else for (const b of bulk) saleResults[b.index] = resultOf(b.sale.uuid, 'sale', bulkOutcomes.get(b.sale.uuid.toLowerCase()) ?? 'applied');
+  for (const index of oneByOne) {
+    const sale = sales[index]!;
+    saleResults[index] = resultOf(sale.uuid, 'sale', await inSavepoint(tx, stock, () => ingestSale(tx, who, sale, contentHash(sale), stock)));
+  }
+  for (const r of saleResults) if (r !== undefined) results.push(r);
+  for (const adjustment of adjustments) {
+    results.push(resultOf(adjustment.uuid, 'adjustment', await inSavepoint(tx, stock, () => ingestAdjustment(tx, who, adjustment, contentHash(adjustment), knownProducts, stock))));
+  }
+  for (const edit of products) {
+    results.push(resultOf(edit.uuid, 'product', await inSavepoint(tx, stock, () => ingestProductEdit(tx, who, edit, contentHash(edit), knownProducts))));
+  }
+  await stock.apply(tx, who.storeId);
+  return results;
+}
+
+async function existing(tx: Sql, table: 'products' | 'customers', ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await tx.query<{ uuid: string }>(`SELECT uuid::text AS uuid FROM ${table} WHERE uuid = ANY($1::uuid[])`, [ids]);
+  return new Set(rows.map((r) => r.uuid));
+}
+
+async function inSavepoint(tx: Sql, stock: StockDeltas, step: () => Promise<Outcome>): Promise<Outcome | Rejection> {
+  const saved = stock.snapshot();
+  await tx.query('SAVEPOINT item');
+  try {
+    const outcome = await step();
+    await tx.query('RELEASE SAVEPOINT item');
+    return outcome;
+  } catch (err) {
+    const code = pgErrorCode(err);
+    if (!(err instanceof Rejection) && !ITEM_DATA_ERRORS.has(code ?? '')) throw err;
+    await tx.query('ROLLBACK TO SAVEPOINT item');
+    stock.restore(saved);
+    if (err instanceof Rejection) return err;
+    return new Rejection('invalid', code === PG_UNIQUE_VIOLATION ? 'an id in this item is already used by another record' : 'the item refers to data the hub cannot store');
+  }
+}

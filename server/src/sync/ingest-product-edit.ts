@@ -1,0 +1,55 @@
+// A till's product edit (spec section 5): fields other than price are last-write-wins in the order
+// edits reach the hub; the price is the hub's, so an edit made on an older price_version than the
+// hub's current one is rejected whole (stale_price) and an accepted price change bumps price_version.
+import type { ProductEdit } from '../../../src/sync/contract/product-edit';
+import type { Sql } from '../db/database';
+import type { TerminalPrincipal } from '../auth/authenticate';
+import { COMMIT_ORDER_LOCK_KEY, Rejection, replayOrConflict, type Outcome } from './item-outcome';
+
+const EDITABLE = ['name', 'sku', 'barcode', 'price', 'tax_rate_bp', 'tax_included', 'active'] as const;
+
+export async function ingestProductEdit(
+  tx: Sql,
+  who: TerminalPrincipal,
+  edit: ProductEdit,
+  hash: string,
+  knownProducts: ReadonlySet<string>,
+): Promise<Outcome> {
+  if (!knownProducts.has(edit.product_uuid.toLowerCase())) throw new Rejection('unknown_product', `unknown product ${edit.product_uuid}`);
+  const inserted = await tx.query(
+    `INSERT INTO product_edits (uuid, terminal_id, product_uuid, content_hash) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (uuid) DO NOTHING RETURNING uuid`,
+    [edit.uuid, who.terminalId, edit.product_uuid, hash],
+  );
+  if (inserted.length === 0) return replayOrConflict(tx, 'product_edits', edit.uuid, hash);
+
+  // The commit-order lock before the row lock: every versioned writer takes them in this order.
+  await tx.query('SELECT pg_advisory_xact_lock($1)', [COMMIT_ORDER_LOCK_KEY]);
+  const rows = await tx.query<{ price: string; price_version: number }>(
+    'SELECT price::text AS price, price_version FROM products WHERE uuid = $1 FOR UPDATE',
+    [edit.product_uuid],
+  );
+  const current = rows[0];
+  if (current === undefined) throw new Rejection('unknown_product', `unknown product ${edit.product_uuid}`);
+  let priceVersion = current.price_version;
+  if (edit.price !== undefined) {
+    if (edit.base_price_version < current.price_version) {
+      throw new Rejection('stale_price', `the price changed at the hub (version ${current.price_version}) after this edit's version ${edit.base_price_version}`);
+    }
+    if (edit.base_price_version > current.price_version) {
+      throw new Rejection('invalid', `base_price_version ${edit.base_price_version} is newer than the hub's ${current.price_version}`);
+    }
+    if (edit.price !== Number(current.price)) priceVersion += 1;
+  }
+
+  const sets: string[] = ['price_version = $2'];
+  const params: (string | number | boolean | null)[] = [edit.product_uuid, priceVersion];
+  for (const field of EDITABLE) {
+    const value = edit[field];
+    if (value === undefined) continue;
+    params.push(value);
+    sets.push(`${field} = $${params.length}`);
+  }
+  await tx.query(`UPDATE products SET ${sets.join(', ')} WHERE uuid = $1`, params);
+  return 'applied';
+}

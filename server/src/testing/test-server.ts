@@ -1,0 +1,116 @@
+// A real hub on 127.0.0.1:<free port> for other people's tests (sync engine, e2e): in-memory PGlite by
+// default (one per call, fast), or the PostgreSQL at `databaseUrl`. Seeds a store and a terminal.
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { buildHub } from '../app';
+import { hashToken, newToken } from '../auth/tokens';
+import type { Database } from '../db/database';
+import { openDatabase } from '../db/open-database';
+import type { RateLimitOptions } from '../http/rate-limit';
+import { seedDemo } from '../seed/demo-seed';
+import { createStore, createTerminal } from '../stores/stores';
+
+export interface TestServerOptions {
+  /** A PostgreSQL database to use as is (see createTestDatabase); default: in-memory PGlite. */
+  databaseUrl?: string;
+  /** The built till to serve at /. */
+  staticDir?: string;
+  /** Serve GET /api/v1/demo/pairing for the seeded terminal. */
+  demo?: boolean;
+  /** Seed the demo catalog (300 products, 30 customers, stock); default false: an empty catalog. */
+  seedCatalog?: boolean;
+  /** Per-terminal token bucket; default: off, so tests are never throttled unless they ask. */
+  rateLimit?: RateLimitOptions | false;
+}
+
+export interface AdminResponse<T = unknown> {
+  status: number;
+  body: T;
+}
+
+export interface TestServer {
+  /** http://127.0.0.1:<port>, no trailing slash. */
+  url: string;
+  adminToken: string;
+  store: { id: string };
+  terminal: { id: string; token: string };
+  /** The hub's database, for tests that count rows. */
+  db: Database;
+  createStore(name: string): Promise<{ id: string }>;
+  createTerminal(storeId: string): Promise<{ id: string; token: string }>;
+  /** fetch with the admin token; `path` starts with /api/v1/admin/... */
+  admin<T = unknown>(method: string, path: string, body?: unknown): Promise<AdminResponse<T>>;
+  /** Stops listening and starts again on the same port with the same data (a hub restart). */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const db = await openDatabase(options.databaseUrl === undefined ? { memory: true } : { url: options.databaseUrl });
+  const adminToken = newToken();
+  const seed = await db.transaction((tx) => seedDemo(tx, { catalog: options.seedCatalog ?? false }));
+  const listen = async (port: number): Promise<FastifyInstance> => {
+    const app = await buildHub({
+      db,
+      adminTokenHash: hashToken(adminToken),
+      rateLimit: options.rateLimit ?? false,
+      ...(options.demo === true ? { demoTerminalToken: seed.terminalToken } : {}),
+      ...(options.staticDir === undefined ? {} : { staticDir: options.staticDir }),
+    });
+    await app.listen({ host: '127.0.0.1', port });
+    return app;
+  };
+  let app = await listen(0);
+  const port = (app.server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}`;
+  let prefixes = 1;
+  let stopped = false;
+
+  return {
+    url,
+    adminToken,
+    store: { id: seed.storeId },
+    terminal: { id: seed.terminalId, token: seed.terminalToken },
+    db,
+    async createStore(name) {
+      const store = await createStore(db, { name, currency: 'EUR', locale: 'de-DE' });
+      return { id: store.id };
+    },
+    async createTerminal(storeId) {
+      prefixes += 1;
+      const t = await createTerminal(db, { store_id: storeId, name: `Till ${prefixes}`, receipt_prefix: `T${prefixes}` });
+      return { id: t.terminal_id, token: t.token };
+    },
+    async admin<T>(method: string, path: string, body?: unknown): Promise<AdminResponse<T>> {
+      const send = () =>
+        fetch(`${url}${path}`, {
+          method,
+          headers: { authorization: `Bearer ${adminToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
+      // After restart() fetch may pick a pooled keep-alive socket the old listener closed; admin calls
+      // in tests are retried once for that case only (the error says the socket, not the hub, failed).
+      const res = await send().catch((err: unknown) => {
+        if (isClosedSocket(err)) return send();
+        throw err;
+      });
+      const text = await res.text();
+      return { status: res.status, body: (text === '' ? undefined : JSON.parse(text)) as T };
+    },
+    async restart() {
+      await app.close();
+      app = await listen(port);
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await app.close();
+      await db.close();
+    },
+  };
+}
+
+function isClosedSocket(err: unknown): boolean {
+  const cause = err instanceof Error ? (err.cause as { code?: unknown } | undefined) : undefined;
+  return cause?.code === 'UND_ERR_SOCKET';
+}

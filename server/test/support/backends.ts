@@ -1,0 +1,36 @@
+// The backends every API suite runs on: in-memory PGlite always, and a real PostgreSQL when
+// TEST_DATABASE_URL is set (CI starts one), each suite in its own throwaway database.
+import { createTestDatabase, type TestDatabase } from '../../src/testing/test-database';
+import { startTestServer, type TestServer, type TestServerOptions } from '../../src/testing/test-server';
+
+export interface Backend {
+  name: 'pglite' | 'postgres';
+  start(options?: TestServerOptions): Promise<TestServer & { dispose(): Promise<void> }>;
+}
+
+const pglite: Backend = {
+  name: 'pglite',
+  async start(options = {}) {
+    const server = await startTestServer(options);
+    return Object.assign(server, { dispose: () => server.stop() });
+  },
+};
+
+function postgres(baseUrl: string): Backend {
+  return {
+    name: 'postgres',
+    async start(options = {}) {
+      const database: TestDatabase = await createTestDatabase(baseUrl);
+      const server = await startTestServer({ ...options, databaseUrl: database.url });
+      return Object.assign(server, {
+        async dispose() {
+          await server.stop();
+          await database.drop();
+        },
+      });
+    },
+  };
+}
+
+const url = process.env['TEST_DATABASE_URL'];
+export const BACKENDS: Backend[] = url === undefined || url === '' ? [pglite] : [pglite, postgres(url)];

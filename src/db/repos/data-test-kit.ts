@@ -1,0 +1,75 @@
+// What the data service's Node tests share: a migrated in-memory wa-sqlite, deps whose clock,
+// uuids and terminal the test controls, and a few hand-made products with known prices and taxes.
+import type { SqlConnection } from '../sql-connection';
+import type { TillDataApi, TillDataDeps } from '../../api/service-parts';
+import type { CartLineInput, ProductView } from '../../api/till-api';
+import type { TerminalInfo } from '../../sync/contract/terminal';
+import { openMigratedMemoryDb } from '../../../test-support/memory-db';
+import { fixtureUuid, insertProducts, type FixtureProduct } from '../../../test-support/catalog-fixture';
+import { createTillDataService } from '../till-data-service';
+
+export const TEST_TERMINAL: TerminalInfo = {
+  terminal_id: fixtureUuid(7, 1),
+  terminal_name: 'Till 1',
+  store_id: fixtureUuid(7, 2),
+  store_name: 'Main Street',
+  currency: 'EUR',
+  locale: 'de-DE',
+  receipt_prefix: 'T1',
+};
+
+export interface TestTill {
+  db: SqlConnection;
+  api: TillDataApi;
+  /** Epoch ms the clock reports; tests move it. */
+  now: { ms: number };
+  terminal: { current: TerminalInfo | null };
+  queued: { count: number };
+}
+
+export async function openTestTill(startIso = '2024-03-10T09:00:00.000Z'): Promise<TestTill> {
+  const db = await openMigratedMemoryDb();
+  const now = { ms: Date.parse(startIso) };
+  const terminal: { current: TerminalInfo | null } = { current: TEST_TERMINAL };
+  const queued = { count: 0 };
+  let uuids = 0;
+  const deps: TillDataDeps = {
+    clock: { now: () => now.ms },
+    newUuid: () => fixtureUuid(9, ++uuids),
+    terminal: () => Promise.resolve(terminal.current),
+    onQueued: () => {
+      queued.count++;
+    },
+  };
+  return { db, api: createTillDataService(db, deps), now, terminal, queued };
+}
+
+export function product(n: number, fields: Partial<FixtureProduct> = {}): FixtureProduct {
+  return {
+    uuid: fixtureUuid(2, n),
+    sku: `SKU-${n}`,
+    barcode: `99${String(n).padStart(10, '0')}`,
+    name: `Product ${n}`,
+    categoryUuid: null,
+    price: 100,
+    taxRateBp: 2000,
+    taxIncluded: true,
+    active: true,
+    deleted: false,
+    ...fields,
+  };
+}
+
+export async function addProducts(db: SqlConnection, rows: FixtureProduct[]): Promise<void> {
+  await db.transaction((tx) => insertProducts(tx, rows));
+}
+
+/** A cart line as the UI builds it from a product. */
+export function cartLine(p: FixtureProduct | ProductView, quantity: number, discountBp = 0): CartLineInput {
+  return { productUuid: p.uuid, name: p.name, sku: p.sku, quantity, unitPrice: p.price, discountBp, taxRateBp: p.taxRateBp, taxIncluded: p.taxIncluded };
+}
+
+export async function count(db: SqlConnection, table: string): Promise<number> {
+  const row = await db.get<{ n: number }>(`SELECT count(*) AS n FROM ${table}`);
+  return row?.n ?? 0;
+}

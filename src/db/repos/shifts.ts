@@ -1,0 +1,59 @@
+// Cash-drawer shifts: at most one open at a time (the shifts_one_open index enforces it too).
+// Local only: the hub never sees shifts, only the sales that name one.
+import type { SqlConnection, SqlExecutor } from '../sql-connection';
+import type { TillDataDeps } from '../../api/service-parts';
+import type { ShiftView, ZReport } from '../../api/till-api';
+import { assertMoney, invalid } from './draft-checks';
+import { computeZReport, type ShiftRow } from './z-report';
+
+const SHIFT_COLUMNS = 'uuid, opened_at, opening_float, closed_at';
+
+function toShiftView(row: ShiftRow): ShiftView {
+  return { uuid: row.uuid, openedAt: row.opened_at, openingFloat: row.opening_float, closedAt: row.closed_at };
+}
+
+function openShiftRow(db: SqlExecutor): Promise<ShiftRow | undefined> {
+  return db.get<ShiftRow>(`SELECT ${SHIFT_COLUMNS} FROM shifts WHERE closed_at IS NULL`);
+}
+
+export async function openShiftUuid(db: SqlExecutor): Promise<string | null> {
+  return (await openShiftRow(db))?.uuid ?? null;
+}
+
+export async function currentShift(db: SqlExecutor): Promise<ShiftView | null> {
+  const row = await openShiftRow(db);
+  return row === undefined ? null : toShiftView(row);
+}
+
+export async function openShift(db: SqlConnection, deps: TillDataDeps, openingFloat: number): Promise<ShiftView> {
+  assertMoney(openingFloat, 'The opening float');
+  const uuid = deps.newUuid();
+  const openedAt = new Date(deps.clock.now()).toISOString();
+  return db.transaction(async (tx) => {
+    if ((await openShiftRow(tx)) !== undefined) throw invalid('A shift is already open; close it before opening another.');
+    await tx.run(`INSERT INTO shifts (uuid, opened_at, opening_float) VALUES (?, ?, ?)`, [uuid, openedAt, openingFloat]);
+    return { uuid, openedAt, openingFloat, closedAt: null };
+  });
+}
+
+/** Computes and stores the Z report in the same transaction, so no sale slips between the two. */
+export async function closeShift(db: SqlConnection, deps: TillDataDeps, countedCash: number): Promise<ZReport> {
+  assertMoney(countedCash, 'The counted cash');
+  const terminal = await deps.terminal();
+  const closedAt = new Date(deps.clock.now()).toISOString();
+  return db.transaction(async (tx) => {
+    const shift = await openShiftRow(tx);
+    if (shift === undefined) throw invalid('No shift is open.');
+    const report = await computeZReport(tx, shift, {
+      closedAt,
+      countedCash,
+      terminalName: terminal?.terminal_name ?? '',
+      currency: terminal?.currency ?? '',
+    });
+    await tx.run(
+      `UPDATE shifts SET closed_at = ?, counted_cash = ?, expected_cash = ?, z_report = ? WHERE uuid = ? AND closed_at IS NULL`,
+      [closedAt, countedCash, report.expectedCash, JSON.stringify(report), shift.uuid],
+    );
+    return report;
+  });
+}

@@ -1,0 +1,124 @@
+// Stock as this till knows it: the hub's last figure plus what this till did since that the hub has
+// not acknowledged (sales, refunds and adjustments whose queue row is Pending or Failed). Stock is
+// derived, never stored; an adjustment is an append-only delta queued for the hub.
+import type { SqlConnection, SqlExecutor, SqlValue } from '../sql-connection';
+import type { TillDataDeps } from '../../api/service-parts';
+import type { AdjustmentInput, StockView } from '../../api/till-api';
+import type { Adjustment } from '../../sync/contract/adjustment';
+import { strictContract } from '../../sync/contract/contract';
+import { enqueue } from '../../sync/outbox';
+import { MAX_TEXT_LENGTH } from '../../sync/contract/limits';
+import { TillError } from '../../api/till-error';
+import { MAX_STOCK_RESULTS } from './data-limits';
+import { assertQuantity, invalid } from './draft-checks';
+import { LIKE_ESCAPE, clampLimit, cleanSearchText, likePrefix } from './text-match';
+import { notifyQueued } from './notify-queued';
+
+/**
+ * Unacknowledged deltas per product, read from the queue's unfinished rows (few, via sync_queue_due)
+ * and never from all history. A sale line of quantity q takes q from stock; a refund line (q < 0) returns it.
+ */
+const PENDING_DELTAS = `
+  WITH open_items AS (SELECT idempotency_key, entity_type FROM sync_queue WHERE status IN (0, 2)),
+  pending AS (
+    SELECT i.product_uuid, -sum(i.quantity) AS delta
+      FROM open_items q JOIN sales s ON s.uuid = q.idempotency_key JOIN sale_items i ON i.sale_id = s.id
+      WHERE q.entity_type = 'Sale' GROUP BY i.product_uuid
+    UNION ALL
+    SELECT a.product_uuid, sum(a.delta) AS delta
+      FROM open_items q JOIN inventory_adjustments a ON a.uuid = q.idempotency_key
+      WHERE q.entity_type = 'Adjustment' GROUP BY a.product_uuid
+  ),
+  pending_by_product AS (SELECT product_uuid, sum(delta) AS delta FROM pending GROUP BY product_uuid)`;
+
+const STOCK_SELECT = `${PENDING_DELTAS}
+  SELECT p.uuid, p.name, p.sku, coalesce(l.quantity, 0) AS server_quantity, coalesce(d.delta, 0) AS pending_delta
+  FROM products p
+  LEFT JOIN stock_levels l ON l.product_uuid = p.uuid
+  LEFT JOIN pending_by_product d ON d.product_uuid = p.uuid`;
+
+interface StockRow {
+  uuid: string;
+  name: string;
+  sku: string;
+  server_quantity: number;
+  pending_delta: number;
+}
+
+function toStockView(r: StockRow): StockView {
+  return {
+    productUuid: r.uuid,
+    name: r.name,
+    sku: r.sku,
+    serverQuantity: r.server_quantity,
+    pendingDelta: r.pending_delta,
+    quantity: r.server_quantity + r.pending_delta,
+  };
+}
+
+/**
+ * Products not deleted, by name; text filters by name or SKU prefix. An OR of two LIKEs would walk
+ * the whole name index, so each prefix takes its own index range (at most `limit` rows each) and
+ * the union is sorted by name. With more than `limit` SKU matches, the first by SKU are the ones kept.
+ */
+export async function stock(db: SqlExecutor, rawText: string, rawLimit: number): Promise<StockView[]> {
+  const text = cleanSearchText(rawText);
+  const limit = clampLimit(rawLimit, MAX_STOCK_RESULTS);
+  const params: SqlValue[] = [];
+  let filter = '';
+  if (text !== '') {
+    const esc = `ESCAPE '${LIKE_ESCAPE}'`;
+    filter = `AND p.id IN (
+      SELECT id FROM (SELECT id FROM products WHERE name LIKE ? ${esc} AND deleted_at IS NULL ORDER BY name COLLATE NOCASE LIMIT ?)
+      UNION
+      SELECT id FROM (SELECT id FROM products WHERE sku LIKE ? ${esc} AND deleted_at IS NULL ORDER BY sku COLLATE NOCASE LIMIT ?))`;
+    params.push(likePrefix(text), limit, likePrefix(text), limit);
+  }
+  params.push(limit);
+  const rows = await db.all<StockRow>(
+    `${STOCK_SELECT} WHERE p.deleted_at IS NULL ${filter} ORDER BY p.name COLLATE NOCASE, p.id LIMIT ?`,
+    params,
+  );
+  return rows.map(toStockView);
+}
+
+async function stockOf(db: SqlExecutor, productUuid: string): Promise<StockView | undefined> {
+  const row = await db.get<StockRow>(`${STOCK_SELECT} WHERE p.uuid = ?`, [productUuid]);
+  return row === undefined ? undefined : toStockView(row);
+}
+
+export async function adjustStock(db: SqlConnection, deps: TillDataDeps, input: AdjustmentInput): Promise<StockView> {
+  assertQuantity(input.delta, 'The stock change');
+  const reason = typeof input.reason === 'string' ? input.reason.trim() : '';
+  if (reason === '') throw invalid('Say why the stock changes (a reason is required).');
+  if (reason.length > MAX_TEXT_LENGTH) throw invalid(`A reason can be at most ${MAX_TEXT_LENGTH} characters.`);
+  const adjustment: Adjustment = {
+    uuid: deps.newUuid(),
+    product_uuid: input.productUuid,
+    delta: input.delta,
+    reason,
+    created_at: new Date(deps.clock.now()).toISOString(),
+  };
+  if (!strictContract.upstream.adjustment.safeParse(adjustment).success) throw invalid('This stock change cannot be sent to the hub.');
+
+  await db.transaction(async (tx) => {
+    const product = await tx.get<{ id: number }>(`SELECT id FROM products WHERE uuid = ? AND deleted_at IS NULL`, [input.productUuid]);
+    if (product === undefined) throw invalid('This product is not in the catalog.');
+    const { lastInsertRowId } = await tx.run(
+      `INSERT INTO inventory_adjustments (uuid, product_uuid, delta, reason, created_at) VALUES (?, ?, ?, ?, ?)`,
+      [adjustment.uuid, adjustment.product_uuid, adjustment.delta, adjustment.reason, adjustment.created_at],
+    );
+    await enqueue(tx, {
+      entityType: 'Adjustment',
+      entityId: lastInsertRowId,
+      action: 'CREATE',
+      payload: adjustment,
+      idempotencyKey: adjustment.uuid,
+      createdAt: adjustment.created_at,
+    });
+  });
+  notifyQueued(deps);
+  const view = await stockOf(db, input.productUuid);
+  if (view === undefined) throw new TillError('internal', 'The stock change was saved but the product cannot be read back.');
+  return view;
+}

@@ -1,0 +1,34 @@
+// The till's data service: catalog, selling, history, refunds, shifts and stock over the worker's
+// open SQLite connection. Each method is one small repository call (src/db/repos/); every write
+// that the hub must learn about is queued in the same transaction as the record itself.
+import type { SqlConnection } from './sql-connection';
+import type { TillDataApi, TillDataDeps } from '../api/service-parts';
+import { categories, productByBarcode, products } from './repos/catalog-queries';
+import { searchProducts } from './repos/product-search';
+import { searchCustomers } from './repos/customers';
+import { recordSale } from './repos/record-sale';
+import { saleDetail } from './repos/sale-detail';
+import { sales } from './repos/sale-history';
+import { recordRefund, refundableLines } from './repos/refunds';
+import { closeShift, currentShift, openShift } from './repos/shifts';
+import { adjustStock, stock } from './repos/stock';
+
+export function createTillDataService(db: SqlConnection, deps: TillDataDeps): TillDataApi {
+  return {
+    categories: () => categories(db),
+    products: (query) => products(db, query),
+    searchProducts: (text, limit) => searchProducts(db, text, limit),
+    productByBarcode: (code) => productByBarcode(db, code),
+    searchCustomers: (text, limit) => searchCustomers(db, text, limit),
+    recordSale: (draft) => recordSale(db, deps, draft),
+    sale: (uuid) => saleDetail(db, uuid),
+    sales: (query) => sales(db, query),
+    refundableLines: (saleUuid) => refundableLines(db, saleUuid),
+    recordRefund: (draft) => recordRefund(db, deps, draft),
+    currentShift: () => currentShift(db),
+    openShift: (openingFloat) => openShift(db, deps, openingFloat),
+    closeShift: (countedCash) => closeShift(db, deps, countedCash),
+    stock: (text, limit) => stock(db, text, limit),
+    adjustStock: (input) => adjustStock(db, deps, input),
+  };
+}

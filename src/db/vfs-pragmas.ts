@@ -1,0 +1,32 @@
+// Connection settings per storage, chosen by measurement in Chromium 156 with an on-disk profile
+// (see /work/shared/research/browser-storage.md and db-open.browser.test.ts, which re-measures).
+//
+// OPFS (sync build + OPFSCoopSyncVFS): WAL with locking_mode=EXCLUSIVE. OPFS has no shared memory,
+// so WAL is only possible with an exclusive lock (the wal-index lives in heap memory); that costs
+// nothing here because exactly one tab's worker owns the database (ownership.ts). A sale's small
+// transaction (sale + 3 lines + payment + queue row) commits in ~0.5 ms p50 against ~1.2 ms with
+// the default rollback journal. synchronous=FULL: a committed sale survives power loss, not only a
+// crashed tab. locking_mode must be set before the first read: a database already in WAL cannot be
+// read by a connection without shared memory until it holds the exclusive lock.
+//
+// IndexedDB fallback (asyncify build + IDBBatchAtomicVFS): no WAL (it fails with "disk I/O error"
+// after ~100 transactions on this VFS); every page-cache miss costs an IndexedDB read, so the cache
+// is large. The default rollback journal lets the VFS use batch-atomic writes.
+import type { StorageKind } from '../api/till-api';
+
+/** Page cache for the IndexedDB fallback, in KiB (negative cache_size means KiB in SQLite). */
+export const IDB_CACHE_KIB = 64 * 1024;
+
+const COMMON = `PRAGMA foreign_keys = ON;`;
+
+export const STORAGE_PRAGMAS: Record<StorageKind, string> = {
+  opfs: `
+    PRAGMA locking_mode = EXCLUSIVE;
+    PRAGMA journal_mode = WAL;
+    PRAGMA synchronous = FULL;
+    ${COMMON}`,
+  indexeddb: `
+    PRAGMA cache_size = -${IDB_CACHE_KIB};
+    PRAGMA synchronous = FULL;
+    ${COMMON}`,
+};

@@ -1,0 +1,115 @@
+// The database worker: the only place the till's SQLite database is opened. It exposes one TillApi
+// object through Comlink; start, takeOver and databaseInfo are about owning the database, and every
+// other call goes to the data service or the sync service built on the open connection. A call that
+// reaches a tab that does not own the database is refused (not_owner / moved), never dropped.
+import { expose } from 'comlink';
+import type { Ownership, OwnershipListener, TillApi } from '../api/till-api';
+import type { SyncService, TillDataApi } from '../api/service-parts';
+import { systemClock } from '../api/service-parts';
+import { registerErrorTransfer } from '../api/error-transfer';
+import { TillError } from '../api/till-error';
+import { createSyncService } from '../sync/sync-service';
+import { createTillDataService } from './till-data-service';
+import { openDatabase, type OpenDatabase } from './open-database';
+import { DatabaseOwnership } from './ownership';
+
+/** The worker's surface: the TillApi plus what only the page's lifecycle needs. */
+export interface TillWorkerApi extends TillApi {
+  /** pagehide: close the database and free the owner lock so a reload or another tab gets it at once. */
+  release(): Promise<void>;
+}
+
+interface Open {
+  database: OpenDatabase;
+  data: TillDataApi;
+  sync: SyncService;
+}
+
+registerErrorTransfer();
+
+let open: Open | null = null;
+let listener: OwnershipListener | null = null;
+
+const ownership = new DatabaseOwnership({
+  async open() {
+    const database = await openDatabase();
+    const newUuid = () => crypto.randomUUID();
+    const sync = createSyncService(database.connection, {
+      clock: systemClock,
+      fetch: (input, init) => fetch(input, init),
+      random: Math.random,
+      newUuid,
+      locks: navigator.locks,
+      isOnline: () => navigator.onLine,
+      appOrigin: self.location.origin,
+    });
+    const data = createTillDataService(database.connection, {
+      clock: systemClock,
+      newUuid,
+      terminal: () => sync.terminal(),
+      onQueued: () => sync.notifyLocalWrite(),
+    });
+    open = { database, data, sync };
+    await sync.start();
+  },
+  async close() {
+    const current = open;
+    open = null;
+    if (current === null) return;
+    try {
+      await current.sync.stop();
+    } finally {
+      // The connection's mutex lets the statement or transaction in flight finish before closing.
+      await current.database.connection.close();
+    }
+  },
+  changed(next: Ownership) {
+    // The page may be gone (a closed tab); its listener failing must not break the handover.
+    if (listener !== null) Promise.resolve(listener(next) as unknown).catch(() => undefined);
+  },
+});
+
+/** The open services, or the TillError that says why there are none in this tab. */
+function owned(): Open {
+  ownership.assertOwner();
+  if (open === null) throw new TillError('not_owner', 'The database is not open in this tab.');
+  return open;
+}
+
+const api: TillWorkerApi = {
+  start(onOwnership) {
+    listener = onOwnership;
+    return ownership.start();
+  },
+  takeOver: () => ownership.takeOver(),
+  release: () => ownership.release(),
+  databaseInfo: () => new Promise((resolve) => resolve(owned().database.info)),
+
+  pairing: async () => owned().sync.pairing(),
+  pair: async (serverUrl, token) => owned().sync.pair(serverUrl, token),
+  editProduct: async (edit) => owned().sync.editProduct(edit),
+  syncStatus: async () => owned().sync.syncStatus(),
+  subscribeSyncStatus: async (statusListener) => owned().sync.subscribeSyncStatus(statusListener),
+  syncNow: async () => owned().sync.syncNow(),
+  failedItems: async () => owned().sync.failedItems(),
+  retryFailed: async (ids) => owned().sync.retryFailed(ids),
+  exportUnsynced: async () => owned().sync.exportUnsynced(),
+
+  categories: async () => owned().data.categories(),
+  products: async (query) => owned().data.products(query),
+  searchProducts: async (text, limit) => owned().data.searchProducts(text, limit),
+  productByBarcode: async (barcode) => owned().data.productByBarcode(barcode),
+  searchCustomers: async (text, limit) => owned().data.searchCustomers(text, limit),
+  recordSale: async (draft) => owned().data.recordSale(draft),
+  sale: async (uuid) => owned().data.sale(uuid),
+  sales: async (query) => owned().data.sales(query),
+  refundableLines: async (saleUuid) => owned().data.refundableLines(saleUuid),
+  recordRefund: async (draft) => owned().data.recordRefund(draft),
+  currentShift: async () => owned().data.currentShift(),
+  openShift: async (openingFloat) => owned().data.openShift(openingFloat),
+  closeShift: async (countedCash) => owned().data.closeShift(countedCash),
+  stock: async (text, limit) => owned().data.stock(text, limit),
+  adjustStock: async (input) => owned().data.adjustStock(input),
+};
+
+expose(api);

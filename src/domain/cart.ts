@@ -1,0 +1,133 @@
+// The sale being built at the till: pure, immutable values so the UI can undo, re-render and test
+// them without a database. Totals come from sale-totals.ts, the same rules the worker and the hub use.
+//
+// Rounding rule (from sale-totals.ts, via rounding.ts divRound: half away from zero, once per step, per line):
+//   gross = unit_price * quantity; discount = round(gross * discount_bp / 10000); net = gross - discount
+//   tax included: subtotal = round(net * 10000 / (10000 + rate_bp)), tax = net - subtotal
+//   tax added:    subtotal = net, tax = round(net * rate_bp / 10000)
+//   sale totals are the sums of the per-line figures (tax is never re-rounded per rate group).
+// Discounts are basis points (10000 = 100 %), typed as a percent with at most two decimals.
+import type { CartLineInput, CustomerView, ProductView } from '../api/till-api';
+import { BASIS_POINTS, MAX_LINES_PER_SALE, MAX_QUANTITY, MAX_TEXT_LENGTH } from '../sync/contract/limits';
+import { lineAmounts, saleAmounts, type LineAmounts, type SaleAmounts } from './sale-totals';
+
+export interface Cart {
+  /** One line per product; adding the same product again raises its quantity. */
+  lines: readonly CartLineInput[];
+  note: string;
+  customer: CustomerView | null;
+}
+
+export interface CartTotals extends SaleAmounts {
+  lines: readonly LineAmounts[];
+  itemCount: number;
+}
+
+export const emptyCart: Cart = { lines: [], note: '', customer: null };
+
+export type CartRefusal = 'too_many_lines' | 'quantity_out_of_range' | 'discount_out_of_range' | 'note_too_long';
+
+/** A cart operation either gives the new cart or says why it refused; the old cart stays intact. */
+export type CartResult = { ok: true; cart: Cart } | { ok: false; refusal: CartRefusal };
+
+function ok(cart: Cart): CartResult {
+  return { ok: true, cart };
+}
+
+/** Adds one unit (or `quantity`) of a product, with its price and tax as they are now. */
+export function addProduct(cart: Cart, product: ProductView, quantity = 1): CartResult {
+  const index = cart.lines.findIndex((l) => l.productUuid === product.uuid);
+  if (index >= 0) {
+    const line = cart.lines[index];
+    if (line === undefined) return ok(cart);
+    return setQuantity(cart, product.uuid, line.quantity + quantity);
+  }
+  if (cart.lines.length >= MAX_LINES_PER_SALE) return { ok: false, refusal: 'too_many_lines' };
+  if (!validQuantity(quantity)) return { ok: false, refusal: 'quantity_out_of_range' };
+  const line: CartLineInput = {
+    productUuid: product.uuid,
+    name: product.name,
+    sku: product.sku,
+    quantity,
+    unitPrice: product.price,
+    discountBp: 0,
+    taxRateBp: product.taxRateBp,
+    taxIncluded: product.taxIncluded,
+  };
+  return ok({ ...cart, lines: [...cart.lines, line] });
+}
+
+/** Sets a line's quantity; 0 removes the line. */
+export function setQuantity(cart: Cart, productUuid: string, quantity: number): CartResult {
+  if (quantity === 0) return ok(removeLine(cart, productUuid));
+  if (!validQuantity(quantity)) return { ok: false, refusal: 'quantity_out_of_range' };
+  return ok(mapLine(cart, productUuid, (l) => ({ ...l, quantity })));
+}
+
+/** Raises or lowers a line's quantity by delta; reaching 0 removes the line. */
+export function changeQuantity(cart: Cart, productUuid: string, delta: number): CartResult {
+  const line = cart.lines.find((l) => l.productUuid === productUuid);
+  if (line === undefined) return ok(cart);
+  return setQuantity(cart, productUuid, Math.max(0, line.quantity + delta));
+}
+
+export function removeLine(cart: Cart, productUuid: string): Cart {
+  return { ...cart, lines: cart.lines.filter((l) => l.productUuid !== productUuid) };
+}
+
+export function setDiscount(cart: Cart, productUuid: string, discountBp: number): CartResult {
+  if (!Number.isInteger(discountBp) || discountBp < 0 || discountBp > BASIS_POINTS) {
+    return { ok: false, refusal: 'discount_out_of_range' };
+  }
+  return ok(mapLine(cart, productUuid, (l) => ({ ...l, discountBp })));
+}
+
+export function setNote(cart: Cart, note: string): CartResult {
+  if (note.length > MAX_TEXT_LENGTH) return { ok: false, refusal: 'note_too_long' };
+  return ok({ ...cart, note });
+}
+
+export function setCustomer(cart: Cart, customer: CustomerView | null): Cart {
+  return { ...cart, customer };
+}
+
+export function cartTotals(cart: Cart): CartTotals {
+  const lines = cart.lines.map((l) =>
+    lineAmounts({
+      unit_price: l.unitPrice,
+      quantity: l.quantity,
+      discount_bp: l.discountBp,
+      tax_rate_bp: l.taxRateBp,
+      tax_included: l.taxIncluded,
+    }),
+  );
+  const itemCount = cart.lines.reduce((n, l) => n + l.quantity, 0);
+  return { ...saleAmounts(lines), lines, itemCount };
+}
+
+// A percent as staff type it: "10", "12.5", "7,25"; at most two decimals so it is whole basis points.
+const PERCENT_PATTERN = /^(\d{1,3})(?:[.,](\d{0,2}))?$/;
+
+/** "12.5" -> 1250 basis points; null unless 0..100 with at most two decimals. Integer math only. */
+export function percentToBp(text: string): number | null {
+  const match = PERCENT_PATTERN.exec(text.trim());
+  if (match === null) return null;
+  const bp = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+  return bp <= BASIS_POINTS ? bp : null;
+}
+
+/** 1250 -> "12.5": the discount field's text for a stored basis-point value. */
+export function bpToPercent(bp: number): string {
+  const whole = Math.trunc(bp / 100);
+  const rest = bp % 100;
+  if (rest === 0) return String(whole);
+  return `${whole}.${String(rest).padStart(2, '0').replace(/0$/, '')}`;
+}
+
+function validQuantity(q: number): boolean {
+  return Number.isInteger(q) && q > 0 && q <= MAX_QUANTITY;
+}
+
+function mapLine(cart: Cart, productUuid: string, f: (l: CartLineInput) => CartLineInput): Cart {
+  return { ...cart, lines: cart.lines.map((l) => (l.productUuid === productUuid ? f(l) : l)) };
+}

@@ -1,0 +1,51 @@
+// Writes one validated downstream page and the cursor it advances to in ONE transaction: a crash
+// between pages loses nothing and repeats nothing. Hub values overwrite master data (server
+// authority); rows are upserted by uuid. Tombstones keep their row with deleted_at set: every read
+// of the catalog filters `deleted_at IS NULL`, and the stock list and old refunds can still name it.
+import type { SqlConnection, SqlExecutor } from '../db/sql-connection';
+import type { DownstreamPage } from './contract/downstream';
+import { productsUnderEdit, storeHubProduct } from './product-overlay';
+import { saveCursor } from './sync-state-store';
+
+/** Rows a page carries, for first-sync progress. */
+export function pageRowCount(page: DownstreamPage): number {
+  const c = page.changes;
+  return c.products.length + c.categories.length + c.customers.length + c.stock.length;
+}
+
+/** `completedAt` is set on the last page of a pull (has_more false): it records the finished pull. */
+export async function applyPage(db: SqlConnection, page: DownstreamPage, completedAt: string | null): Promise<void> {
+  await db.transaction(async (tx) => {
+    await applyChanges(tx, page);
+    await saveCursor(tx, page.timestamp, completedAt);
+  });
+}
+
+async function applyChanges(tx: SqlExecutor, page: DownstreamPage): Promise<void> {
+  const { categories, products, customers, stock } = page.changes;
+  for (const c of categories) {
+    await tx.run(
+      `INSERT INTO categories (uuid, name, sort_order, updated_at, deleted_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (uuid) DO UPDATE SET name = excluded.name, sort_order = excluded.sort_order,
+         updated_at = excluded.updated_at, deleted_at = excluded.deleted_at`,
+      [c.uuid, c.name, c.sort_order, c.updated_at, c.deleted_at],
+    );
+  }
+  const underEdit = products.length > 0 ? await productsUnderEdit(tx) : new Set<string>();
+  for (const p of products) await storeHubProduct(tx, p, underEdit.has(p.uuid));
+  for (const c of customers) {
+    await tx.run(
+      `INSERT INTO customers (uuid, name, email, phone, updated_at, deleted_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (uuid) DO UPDATE SET name = excluded.name, email = excluded.email, phone = excluded.phone,
+         updated_at = excluded.updated_at, deleted_at = excluded.deleted_at`,
+      [c.uuid, c.name, c.email, c.phone, c.updated_at, c.deleted_at],
+    );
+  }
+  for (const s of stock) {
+    await tx.run(
+      `INSERT INTO stock_levels (product_uuid, quantity, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT (product_uuid) DO UPDATE SET quantity = excluded.quantity, updated_at = excluded.updated_at`,
+      [s.product_uuid, s.quantity, s.updated_at],
+    );
+  }
+}

@@ -1,0 +1,139 @@
+// Local product edits laid over the hub's catalog. `products` holds what the till shows: the hub's
+// row with every Pending edit of it applied in queue order. While an edit is Pending, the hub's own
+// row waits in product_hub_versions, so a pull updates it underneath without hiding the edit; when
+// the hub answers (Completed or Failed) the overlay is lifted and the hub's version stands.
+// Invariant: product_hub_versions has a row for a product exactly while a Pending 'Product' queue
+// row for it exists; recomputeOverlay() restores it after any change of those queue rows.
+import type { SqlExecutor } from '../db/sql-connection';
+import type { Product } from './contract/catalog';
+import type { ProductEdit } from './contract/product-edit';
+import { lenientContract } from './contract/contract';
+import { QueueStatus } from './outbox';
+
+interface ProductDbRow {
+  id: number;
+  uuid: string;
+  sku: string;
+  barcode: string | null;
+  name: string;
+  category_uuid: string | null;
+  price: number;
+  tax_rate_bp: number;
+  tax_included: number;
+  active: number;
+  price_version: number;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+/** The fields an edit may change, in contract names. */
+const EDITABLE = ['name', 'sku', 'barcode', 'price', 'tax_rate_bp', 'tax_included', 'active'] as const;
+
+export async function productRow(db: SqlExecutor, uuid: string): Promise<ProductDbRow | undefined> {
+  return db.get<ProductDbRow>(
+    `SELECT id, uuid, sku, barcode, name, category_uuid, price, tax_rate_bp, tax_included, active, price_version, updated_at, deleted_at
+     FROM products WHERE uuid = ?`,
+    [uuid],
+  );
+}
+
+function toContract(row: ProductDbRow): Product {
+  return {
+    uuid: row.uuid,
+    sku: row.sku,
+    barcode: row.barcode,
+    name: row.name,
+    category_uuid: row.category_uuid,
+    price: row.price,
+    tax_rate_bp: row.tax_rate_bp,
+    tax_included: row.tax_included === 1,
+    active: row.active === 1,
+    price_version: row.price_version,
+    updated_at: row.updated_at,
+    deleted_at: row.deleted_at,
+  };
+}
+
+/** Upserts the row the till shows. */
+async function writeShown(tx: SqlExecutor, p: Product): Promise<void> {
+  await tx.run(
+    `INSERT INTO products (uuid, sku, barcode, name, category_uuid, price, tax_rate_bp, tax_included, active, price_version, updated_at, deleted_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (uuid) DO UPDATE SET sku = excluded.sku, barcode = excluded.barcode, name = excluded.name,
+       category_uuid = excluded.category_uuid, price = excluded.price, tax_rate_bp = excluded.tax_rate_bp,
+       tax_included = excluded.tax_included, active = excluded.active, price_version = excluded.price_version,
+       updated_at = excluded.updated_at, deleted_at = excluded.deleted_at`,
+    [p.uuid, p.sku, p.barcode, p.name, p.category_uuid, p.price, p.tax_rate_bp, p.tax_included ? 1 : 0, p.active ? 1 : 0, p.price_version, p.updated_at, p.deleted_at],
+  );
+}
+
+async function hubVersion(tx: SqlExecutor, uuid: string): Promise<Product | null> {
+  const row = await tx.get<{ row: string }>(`SELECT row FROM product_hub_versions WHERE product_uuid = ?`, [uuid]);
+  return row === undefined ? null : (JSON.parse(row.row) as Product);
+}
+
+async function pendingEdits(tx: SqlExecutor, productId: number): Promise<ProductEdit[]> {
+  const rows = await tx.all<{ payload: string }>(
+    `SELECT payload FROM sync_queue WHERE status = ${QueueStatus.pending} AND entity_type = 'Product' AND entity_id = ? ORDER BY id`,
+    [productId],
+  );
+  return rows.map((r) => JSON.parse(r.payload) as ProductEdit);
+}
+
+function applyEdits(hub: Product, edits: readonly ProductEdit[]): Product {
+  const shown: Product = { ...hub };
+  for (const edit of edits) {
+    for (const field of EDITABLE) {
+      const value = edit[field];
+      if (value !== undefined) (shown as Record<string, unknown>)[field] = value;
+    }
+  }
+  return shown;
+}
+
+/** Brings `products` and product_hub_versions back to the invariant for one product. */
+export async function recomputeOverlay(tx: SqlExecutor, productUuid: string): Promise<void> {
+  const shownRow = await productRow(tx, productUuid);
+  if (shownRow === undefined) return;
+  const stored = await hubVersion(tx, productUuid);
+  const edits = await pendingEdits(tx, shownRow.id);
+  if (edits.length === 0) {
+    if (stored !== null) {
+      await writeShown(tx, stored);
+      await tx.run(`DELETE FROM product_hub_versions WHERE product_uuid = ?`, [productUuid]);
+    }
+    return;
+  }
+  const hub = stored ?? toContract(shownRow);
+  if (stored === null) await tx.run(`INSERT INTO product_hub_versions (product_uuid, row) VALUES (?, ?)`, [productUuid, JSON.stringify(hub)]);
+  await writeShown(tx, applyEdits(hub, edits));
+}
+
+/** Products of a pulled page that have an edit pending (their hub row must go underneath). */
+export async function productsUnderEdit(tx: SqlExecutor): Promise<Set<string>> {
+  const rows = await tx.all<{ product_uuid: string }>(`SELECT product_uuid FROM product_hub_versions`);
+  return new Set(rows.map((r) => r.product_uuid));
+}
+
+/** Stores a product the hub sent: directly, or underneath a pending local edit. */
+export async function storeHubProduct(tx: SqlExecutor, product: Product, underEdit: boolean): Promise<void> {
+  if (!underEdit) {
+    await writeShown(tx, product);
+    return;
+  }
+  await tx.run(`UPDATE product_hub_versions SET row = ? WHERE product_uuid = ?`, [JSON.stringify(product), product.uuid]);
+  await recomputeOverlay(tx, product.uuid);
+}
+
+/** The hub's price_version of a product: the base a new edit names. */
+export async function hubPriceVersion(tx: SqlExecutor, productUuid: string, shownVersion: number): Promise<number> {
+  return (await hubVersion(tx, productUuid))?.price_version ?? shownVersion;
+}
+
+/** Validates an edit against the contract; returns the payload or the first issue as a sentence. */
+export function parseEdit(candidate: unknown): { ok: true; edit: ProductEdit } | { ok: false; message: string } {
+  const parsed = lenientContract.upstream.productEdit.safeParse(candidate);
+  if (parsed.success) return { ok: true, edit: parsed.data };
+  const issue = parsed.error.issues[0];
+  return { ok: false, message: issue === undefined ? 'invalid product edit' : `${issue.path.join('.')}: ${issue.message}` };
+}

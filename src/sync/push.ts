@@ -1,0 +1,196 @@
+// Upstream: the queue processor. Sends Pending rows oldest first in batches (spec 4.1, the
+// contract's upstream batch) assembled from the stored payload bytes, so a resend after a lost
+// acknowledgement is byte-identical and the hub answers `duplicate`. Runs under the sender lock.
+//
+// One queue row's life (status in sync_queue):
+//
+//          enqueue() in the same transaction as the sale / adjustment / edit
+//                                   |
+//                                   v
+//    +----------------------> PENDING (0) <------------------------------------------+
+//    |                              | due (next_attempt_at <= now), online, authorised   |
+//    |                              v                                                    |
+//    |                    sent in a batch ------ whole batch 400/409/413/422 ----> split in
+//    |                              |            (more than one item)              halves, resend
+//    |        +---------------------+-----------------------+----------------------------+
+//    |        |                     |                       |                            |
+//    |  applied/duplicate    rejected, or a 4xx      transient: network error,      401: stop pushing
+//    |        |              for this item alone     timeout, 5xx, 408, 429,        and pulling; the
+//    |        v                     |                bad JSON, item not answered    item is untouched
+//    |  COMPLETED (1)               |                       |                       until pair()
+//    |  completed_at                |                retry_count + 1
+//    |        |                     |                       |
+//    |  pruned after                |        < MAX_ATTEMPTS: next_attempt_at = now +
+//    |  COMPLETED_RETENTION_MS      |        max(backoff with jitter, Retry-After)  ---> PENDING (waits)
+//    |                              v                       | = MAX_ATTEMPTS
+//    |                        FAILED (2) <------------------+
+//    |                        last_error = code: reason
+//    |                              |
+//    +------- retryFailed() --------+   (retry_count reset to 0, due at once)
+//
+// A Failed row never holds back the rest: the next batch simply takes the next Pending rows.
+import type { SqlConnection, SqlExecutor } from '../db/sql-connection';
+import type { QueueEntityType } from './outbox';
+import type { EntityKind } from './contract/upstream';
+import { lenientContract } from './contract/contract';
+import { MAX_BODY_BYTES } from './contract/limits';
+import { describeOutcome, hubUrl, isTransient, type HubClient, type HubOutcome } from './hub-client';
+import { nextAttemptAt } from './backoff';
+import { duePending, markCompleted, markFailed, markRetry, type QueueRow } from './queue-store';
+import { recomputeOverlay } from './product-overlay';
+import { savePushSucceeded } from './sync-state-store';
+import { describeIssues } from './zod-issues';
+import type { StoredPairing } from './pairing-store';
+
+/** Items per upstream batch. */
+export const PUSH_BATCH_SIZE = 100;
+/** A batch stops growing past this many payload characters: half the hub's body limit, leaving room for multi-byte text. */
+export const PUSH_MAX_BATCH_BYTES = Math.floor(MAX_BODY_BYTES / 2);
+/** The attempt that fails for the MAX_ATTEMPTS-th time parks the item as Failed. */
+export const MAX_ATTEMPTS = 5;
+/** Batch-level answers that depend on the batch's content: find the culprit by splitting. */
+const SPLIT_STATUSES: ReadonlySet<number> = new Set([400, 409, 413, 422]);
+
+const ENTITY: Record<QueueEntityType, EntityKind> = { Sale: 'sale', Adjustment: 'adjustment', Product: 'product' };
+
+export interface PushContext {
+  db: SqlConnection;
+  client: HubClient;
+  pairing: StoredPairing;
+  now: () => number;
+  random: () => number;
+  newUuid: () => string;
+  stopped: () => boolean;
+  /** Told after every transaction that changed queue rows. */
+  onQueueChanged: () => void;
+}
+
+export type PushResult =
+  | { kind: 'ok'; sent: number; productEditsResolved: boolean }
+  | { kind: 'unauthorised' }
+  | { kind: 'stopped' }
+  | { kind: 'error'; code: 'offline' | 'server' | 'bad_response'; message: string; reachedServer: boolean };
+
+type BatchResult =
+  | { kind: 'done'; productEditsResolved: boolean }
+  | { kind: 'unauthorised' }
+  | { kind: 'stopped' }
+  | { kind: 'transient'; code: 'offline' | 'server' | 'bad_response'; message: string; reachedServer: boolean };
+
+export async function pushAll(ctx: PushContext): Promise<PushResult> {
+  let sent = 0;
+  let productEditsResolved = false;
+  for (;;) {
+    if (ctx.stopped()) return { kind: 'stopped' };
+    const rows = fitBatch(await duePending(ctx.db, ctx.now(), PUSH_BATCH_SIZE));
+    if (rows.length === 0) return { kind: 'ok', sent, productEditsResolved };
+    const result = await sendRows(ctx, rows);
+    if (result.kind === 'transient') return { kind: 'error', code: result.code, message: result.message, reachedServer: result.reachedServer };
+    if (result.kind !== 'done') return result;
+    sent += rows.length;
+    productEditsResolved ||= result.productEditsResolved;
+  }
+}
+
+/** Oldest first, at most PUSH_MAX_BATCH_BYTES of payload (but always at least one row: a lone oversized item earns its own 413). */
+function fitBatch(rows: QueueRow[]): QueueRow[] {
+  let bytes = 0;
+  const batch: QueueRow[] = [];
+  for (const row of rows) {
+    bytes += row.payload.length;
+    if (batch.length > 0 && bytes > PUSH_MAX_BATCH_BYTES) break;
+    batch.push(row);
+  }
+  return batch;
+}
+
+/** The batch body, with each item's stored payload spliced in byte for byte. */
+export function assembleBatch(syncId: string, timestamp: string, rows: readonly QueueRow[]): string {
+  const of = (type: QueueEntityType) => rows.filter((r) => r.entity_type === type).map((r) => r.payload).join(',');
+  return `{"sync_id":${JSON.stringify(syncId)},"timestamp":${JSON.stringify(timestamp)},"changes":{"sales":[${of('Sale')}],"adjustments":[${of('Adjustment')}],"products":[${of('Product')}]}}`;
+}
+
+async function sendRows(ctx: PushContext, rows: QueueRow[]): Promise<BatchResult> {
+  const body = assembleBatch(ctx.newUuid(), new Date(ctx.now()).toISOString(), rows);
+  const outcome = await ctx.client.send({ method: 'POST', url: hubUrl(ctx.pairing.serverUrl, '/api/v1/sync/upstream'), token: ctx.pairing.token, body });
+  if (outcome.kind === 'stopped' || ctx.stopped()) return { kind: 'stopped' };
+  if (outcome.kind === 'http' && outcome.status === 401) return { kind: 'unauthorised' };
+  if (outcome.kind === 'ok') {
+    const parsed = lenientContract.upstream.response.safeParse(outcome.body);
+    if (parsed.success) return applyResults(ctx, rows, parsed.data.results);
+    return reschedule(ctx, rows, outcome, 'bad_response', `The server's answer to a batch fails validation: ${describeIssues(parsed.error.issues)}`);
+  }
+  if (isTransient(outcome)) {
+    const code = outcome.kind === 'bad_json' ? 'bad_response' : outcome.kind === 'http' ? 'server' : 'offline';
+    return reschedule(ctx, rows, outcome, code, describeOutcome(outcome));
+  }
+  if (outcome.kind === 'http' && SPLIT_STATUSES.has(outcome.status) && rows.length > 1) {
+    const middle = Math.ceil(rows.length / 2);
+    const first = await sendRows(ctx, rows.slice(0, middle));
+    if (first.kind !== 'done') return first;
+    const second = await sendRows(ctx, rows.slice(middle));
+    if (second.kind !== 'done') return second;
+    return { kind: 'done', productEditsResolved: first.productEditsResolved || second.productEditsResolved };
+  }
+  // A permanent refusal of these rows (a single bad item, or a 4xx that no split can cure).
+  const reason = describeOutcome(outcome);
+  const productEditsResolved = await ctx.db.transaction(async (tx) => {
+    for (const row of rows) await markFailed(tx, row.id, reason, true);
+    return recomputeEdited(tx, rows);
+  });
+  ctx.onQueueChanged();
+  return { kind: 'done', productEditsResolved };
+}
+
+async function applyResults(ctx: PushContext, rows: QueueRow[], results: readonly { uuid: string; entity: EntityKind; status: string; code?: string | undefined; reason?: string | undefined }[]): Promise<BatchResult> {
+  const byKey = new Map(results.map((r) => [`${r.entity}:${r.uuid}`, r]));
+  const at = new Date(ctx.now()).toISOString();
+  let unanswered = 0;
+  const productEditsResolved = await ctx.db.transaction(async (tx) => {
+    for (const row of rows) {
+      const result = byKey.get(`${ENTITY[row.entity_type]}:${row.idempotency_key}`);
+      if (result === undefined) {
+        unanswered += 1;
+        await retryOrFail(ctx, tx, row, 'The server did not answer for this item.', null);
+      } else if (result.status === 'applied' || result.status === 'duplicate') {
+        await markCompleted(tx, row.id, at);
+      } else {
+        await markFailed(tx, row.id, `${result.code ?? 'rejected'}: ${result.reason ?? 'rejected by the server'}`, true);
+      }
+    }
+    await savePushSucceeded(tx, at);
+    return recomputeEdited(tx, rows);
+  });
+  ctx.onQueueChanged();
+  if (unanswered > 0) return { kind: 'transient', code: 'bad_response', message: `The server did not answer for ${unanswered} item(s); they will be sent again.`, reachedServer: true };
+  return { kind: 'done', productEditsResolved };
+}
+
+async function reschedule(ctx: PushContext, rows: QueueRow[], outcome: HubOutcome, code: 'offline' | 'server' | 'bad_response', message: string): Promise<BatchResult> {
+  const retryAfter = outcome.kind === 'http' ? outcome.retryAfterMs : null;
+  await ctx.db.transaction(async (tx) => {
+    for (const row of rows) await retryOrFail(ctx, tx, row, message, retryAfter);
+    await recomputeEdited(tx, rows);
+  });
+  ctx.onQueueChanged();
+  return { kind: 'transient', code, message, reachedServer: outcome.kind === 'http' || outcome.kind === 'ok' || outcome.kind === 'bad_json' };
+}
+
+async function retryOrFail(ctx: PushContext, tx: SqlExecutor, row: QueueRow, reason: string, retryAfterMs: number | null): Promise<void> {
+  const failedAttempts = row.retry_count + 1;
+  if (failedAttempts >= MAX_ATTEMPTS) await markFailed(tx, row.id, `Gave up after ${MAX_ATTEMPTS} attempts: ${reason}`, true);
+  else await markRetry(tx, row.id, reason, nextAttemptAt(ctx.now(), failedAttempts, ctx.random, retryAfterMs));
+}
+
+/** Lifts or refreshes the overlay of every product whose edit was in these rows; true when any edit left Pending. */
+async function recomputeEdited(tx: SqlExecutor, rows: readonly QueueRow[]): Promise<boolean> {
+  const edits = rows.filter((r) => r.entity_type === 'Product');
+  if (edits.length === 0) return false;
+  const uuids = new Set(edits.map((r) => (JSON.parse(r.payload) as { product_uuid: string }).product_uuid));
+  for (const uuid of uuids) await recomputeOverlay(tx, uuid);
+  const still = await tx.get<{ n: number }>(
+    `SELECT count(*) AS n FROM sync_queue WHERE status = 0 AND id IN (${edits.map(() => '?').join(', ')})`,
+    edits.map((r) => r.id),
+  );
+  return (still?.n ?? 0) < edits.length;
+}

@@ -1,0 +1,132 @@
+// Every read and state change of sync_queue the sync engine makes (rows enter only through
+// outbox.ts). Status moves Pending -> Completed on the hub's acknowledgement, Pending -> Failed on
+// a rejection or the last attempt, Failed -> Pending when staff retry. Nothing is deleted except
+// Completed rows past the retention period.
+import type { SqlExecutor } from '../db/sql-connection';
+import type { QueueItemView } from '../api/till-api';
+import { QueueStatus, type QueueEntityType } from './outbox';
+
+/** Completed rows are kept this long (for the sale's "synced" badge and for support), then pruned. */
+export const COMPLETED_RETENTION_MS = 7 * 24 * 60 * 60_000;
+
+export interface QueueRow {
+  id: number;
+  entity_type: QueueEntityType;
+  entity_id: number;
+  payload: string;
+  retry_count: number;
+  idempotency_key: string;
+}
+
+/** Pending rows due now, oldest first. */
+export async function duePending(db: SqlExecutor, now: number, limit: number): Promise<QueueRow[]> {
+  return db.all<QueueRow>(
+    `SELECT id, entity_type, entity_id, payload, retry_count, idempotency_key FROM sync_queue
+     WHERE status = ${QueueStatus.pending} AND next_attempt_at <= ? ORDER BY id LIMIT ?`,
+    [now, limit],
+  );
+}
+
+/** The earliest next_attempt_at among Pending rows, or null when none is pending. */
+export async function nextDueAt(db: SqlExecutor): Promise<number | null> {
+  const row = await db.get<{ at: number | null }>(`SELECT min(next_attempt_at) AS at FROM sync_queue WHERE status = ${QueueStatus.pending}`);
+  return row?.at ?? null;
+}
+
+export async function markCompleted(tx: SqlExecutor, id: number, at: string): Promise<void> {
+  await tx.run(
+    `UPDATE sync_queue SET status = ${QueueStatus.completed}, completed_at = ?, last_error = NULL WHERE id = ? AND status = ${QueueStatus.pending}`,
+    [at, id],
+  );
+}
+
+export async function markFailed(tx: SqlExecutor, id: number, reason: string, countAttempt: boolean): Promise<void> {
+  await tx.run(
+    `UPDATE sync_queue SET status = ${QueueStatus.failed}, last_error = ?, retry_count = retry_count + ? WHERE id = ? AND status = ${QueueStatus.pending}`,
+    [reason, countAttempt ? 1 : 0, id],
+  );
+}
+
+export async function markRetry(tx: SqlExecutor, id: number, reason: string, nextAttemptAt: number): Promise<void> {
+  await tx.run(
+    `UPDATE sync_queue SET retry_count = retry_count + 1, next_attempt_at = ?, last_error = ? WHERE id = ? AND status = ${QueueStatus.pending}`,
+    [nextAttemptAt, reason, id],
+  );
+}
+
+export async function queueCounts(db: SqlExecutor): Promise<{ pending: number; failed: number }> {
+  const row = await db.get<{ pending: number; failed: number }>(
+    `SELECT count(*) FILTER (WHERE status = ${QueueStatus.pending}) AS pending,
+            count(*) FILTER (WHERE status = ${QueueStatus.failed}) AS failed
+     FROM sync_queue WHERE status IN (${QueueStatus.pending}, ${QueueStatus.failed})`,
+  );
+  return { pending: row?.pending ?? 0, failed: row?.failed ?? 0 };
+}
+
+/** Puts Failed rows back to Pending with a fresh attempt count; all of them when ids is empty. Returns the rows moved. */
+export async function resetFailed(tx: SqlExecutor, ids: readonly number[]): Promise<{ id: number; entity_type: QueueEntityType; payload: string }[]> {
+  const filter = ids.length === 0 ? '' : ` AND id IN (${ids.map(() => '?').join(', ')})`;
+  const rows = await tx.all<{ id: number; entity_type: QueueEntityType; payload: string }>(
+    `SELECT id, entity_type, payload FROM sync_queue WHERE status = ${QueueStatus.failed}${filter}`,
+    ids,
+  );
+  await tx.run(
+    `UPDATE sync_queue SET status = ${QueueStatus.pending}, retry_count = 0, next_attempt_at = 0, last_error = NULL
+     WHERE status = ${QueueStatus.failed}${filter}`,
+    ids,
+  );
+  return rows;
+}
+
+/** Deletes Completed rows acknowledged before `cutoffIso`; Pending and Failed rows are never touched. */
+export async function pruneCompleted(db: SqlExecutor, cutoffIso: string): Promise<number> {
+  const result = await db.run(`DELETE FROM sync_queue WHERE status = ${QueueStatus.completed} AND completed_at < ?`, [cutoffIso]);
+  return result.changes;
+}
+
+/** Pending and Failed rows, oldest first, with their stored payload bytes. */
+export async function unsyncedRows(db: SqlExecutor): Promise<QueueRow[]> {
+  return db.all<QueueRow>(
+    `SELECT id, entity_type, entity_id, payload, retry_count, idempotency_key FROM sync_queue
+     WHERE status IN (${QueueStatus.pending}, ${QueueStatus.failed}) ORDER BY id`,
+  );
+}
+
+export async function failedItems(db: SqlExecutor): Promise<QueueItemView[]> {
+  const rows = await db.all<{
+    id: number;
+    entity_type: QueueEntityType;
+    created_at: string;
+    retry_count: number;
+    last_error: string | null;
+    receipt: string | null;
+    product_name: string | null;
+    delta: number | null;
+  }>(
+    `SELECT q.id, q.entity_type, q.created_at, q.retry_count, q.last_error,
+            json_extract(q.payload, '$.receipt_number') AS receipt,
+            coalesce(p.name, json_extract(q.payload, '$.name'), json_extract(q.payload, '$.product_uuid')) AS product_name,
+            json_extract(q.payload, '$.delta') AS delta
+     FROM sync_queue q LEFT JOIN products p ON p.uuid = json_extract(q.payload, '$.product_uuid')
+     WHERE q.status = ${QueueStatus.failed} ORDER BY q.id`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    entityType: r.entity_type,
+    label: itemLabel(r.entity_type, r.receipt, r.product_name, r.delta),
+    createdAt: r.created_at,
+    retryCount: r.retry_count,
+    lastError: r.last_error,
+  }));
+}
+
+function itemLabel(type: QueueEntityType, receipt: string | null, productName: string | null, delta: number | null): string {
+  switch (type) {
+    case 'Sale':
+      return `Receipt ${receipt ?? '?'}`;
+    case 'Adjustment':
+      return `Stock ${delta !== null && delta > 0 ? '+' : ''}${delta ?? '?'} ${productName ?? ''}`.trim();
+    case 'Product':
+      return `Edit of ${productName ?? 'a product'}`;
+  }
+}

@@ -1,0 +1,280 @@
+// The sync engine under the faults a real hub cannot produce on demand, injected with msw in front
+// of the real hub (test-support/msw/handlers.ts): 5xx, timeouts, malformed JSON, a lost
+// acknowledgement, 401, 429 with Retry-After, an invalid page, the network going away.
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { setupServer } from 'msw/node';
+import { faults, hubHandlers } from '../../test-support/msw/handlers';
+import { createProducts, hubSaleCounts, startHub, type TestServer } from './testing/hub-fixture';
+import { makeSale, openTestTill, queueRows, recordTestSale, tillPrices, type TestTill } from './testing/till-fixture';
+import { QueueStatus } from './outbox';
+import { BACKOFF_BASE_MS } from './backoff';
+import { MAX_ATTEMPTS } from './push';
+import { REQUEST_TIMEOUT_MS } from './hub-client';
+import type { Product } from './contract/catalog';
+import type { TerminalInfo } from './contract/terminal';
+import type { SyncStatus } from '../api/till-api';
+
+let hub: TestServer;
+let products: Product[];
+let till: TestTill;
+let terminal: TerminalInfo;
+const network = setupServer();
+/** Requests to the hub's sync API, counted by path. */
+const seen: string[] = [];
+
+beforeAll(async () => {
+  hub = await startHub();
+  products = await createProducts(hub, 3);
+  network.use(...hubHandlers(hub.url));
+  network.events.on('request:start', ({ request }) => {
+    if (request.url.includes('/api/v1/sync/')) seen.push(new URL(request.url).pathname);
+  });
+  network.listen({ onUnhandledRequest: 'bypass' });
+});
+afterEach(async () => {
+  vi.useRealTimers();
+  await till?.sync.stop();
+  network.resetHandlers(...hubHandlers(hub.url));
+  seen.length = 0;
+});
+afterAll(async () => {
+  network.close();
+  await hub.stop();
+});
+
+async function pairedTill(): Promise<TestTill> {
+  const t = await openTestTill();
+  terminal = (await t.sync.pair(hub.url, hub.terminal.token)).terminal;
+  await t.sync.syncNow();
+  return t;
+}
+
+async function queuedSale(): Promise<string> {
+  const sale = makeSale(terminal, [products[0]!]);
+  await recordTestSale(till.db, sale);
+  return sale.uuid;
+}
+
+async function onlyRow() {
+  const rows = await queueRows(till.db);
+  expect(rows).toHaveLength(1);
+  return rows[0]!;
+}
+
+describe('upstream faults', () => {
+  it('backs off after a 500, then delivers once the hub recovers', async () => {
+    till = await pairedTill();
+    const uuid = await queuedSale();
+    network.use(...faults.serverError(hub.url, { path: 'upstream', times: 1 }));
+    const before = till.clock.now();
+    await till.sync.syncNow();
+    let row = await onlyRow();
+    expect(row).toMatchObject({ status: QueueStatus.pending, retry_count: 1 });
+    // Equal jitter with random() = 0.5: three quarters of the base delay.
+    expect(row.next_attempt_at - before).toBeGreaterThanOrEqual(BACKOFF_BASE_MS / 2);
+    expect(row.next_attempt_at - before).toBeLessThanOrEqual(BACKOFF_BASE_MS + 1000);
+    const error = (await till.sync.syncStatus()).lastError;
+    expect(error?.code).toBe('server');
+    expect(error?.message).toMatch(/500/);
+
+    await till.sync.syncNow(); // not due yet: nothing is sent
+    expect(seen.filter((p) => p.endsWith('/upstream'))).toHaveLength(1);
+
+    till.clock.advance(BACKOFF_BASE_MS);
+    await till.sync.syncNow();
+    row = await onlyRow();
+    expect(row.status).toBe(QueueStatus.completed);
+    expect((await hubSaleCounts(hub)).get(uuid)).toBe(1);
+    expect((await till.sync.syncStatus()).lastError).toBeNull();
+  });
+
+  it(`parks an item as Failed after ${MAX_ATTEMPTS} transient failures, and it does not hold back the queue`, async () => {
+    till = await pairedTill();
+    await queuedSale();
+    network.use(...faults.serverError(hub.url, { path: 'upstream', status: 503 }));
+    for (let i = 0; i < MAX_ATTEMPTS; i++) {
+      await till.sync.syncNow();
+      till.clock.advance(60 * 60_000);
+    }
+    const row = await onlyRow();
+    expect(row).toMatchObject({ status: QueueStatus.failed, retry_count: MAX_ATTEMPTS });
+    expect(row.last_error).toMatch(/Gave up after 5 attempts.*503/);
+
+    network.resetHandlers(...hubHandlers(hub.url));
+    const next = await queuedSale();
+    await till.sync.syncNow();
+    expect((await hubSaleCounts(hub)).get(next)).toBe(1);
+    expect(await till.sync.syncStatus()).toMatchObject({ pending: 0, failed: 1 });
+  });
+
+  it('a lost acknowledgement is resent with the same bytes and answered duplicate: the hub holds the sale once', async () => {
+    till = await pairedTill();
+    const uuid = await queuedSale();
+    network.use(...faults.lostAck(hub.url, { path: 'upstream', times: 1 }));
+    await till.sync.syncNow();
+    expect(await onlyRow()).toMatchObject({ status: QueueStatus.pending, retry_count: 1 });
+    expect((await hubSaleCounts(hub)).get(uuid)).toBe(1); // the hub did apply it
+
+    till.clock.advance(BACKOFF_BASE_MS);
+    await till.sync.syncNow();
+    expect(await onlyRow()).toMatchObject({ status: QueueStatus.completed });
+    expect((await hubSaleCounts(hub)).get(uuid)).toBe(1);
+  });
+
+  it('a request that never answers times out and counts as a transient failure', async () => {
+    till = await pairedTill();
+    await queuedSale();
+    network.use(...faults.timeout(hub.url, { path: 'upstream', times: 1 }));
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const run = till.sync.syncNow();
+    await vi.waitFor(() => expect(seen.filter((p) => p.endsWith('/upstream'))).toHaveLength(1));
+    await vi.advanceTimersByTimeAsync(REQUEST_TIMEOUT_MS);
+    await run;
+    vi.useRealTimers();
+    expect(await onlyRow()).toMatchObject({ status: QueueStatus.pending, retry_count: 1 });
+    const error = (await till.sync.syncStatus()).lastError;
+    expect(error?.code).toBe('offline');
+    expect(error?.message).toMatch(/did not answer/);
+  });
+
+  it('a 200 that is not JSON is retried later, never taken as an acknowledgement', async () => {
+    till = await pairedTill();
+    const uuid = await queuedSale();
+    network.use(...faults.malformedJson(hub.url, { path: 'upstream', times: 1 }));
+    await till.sync.syncNow();
+    expect(await onlyRow()).toMatchObject({ status: QueueStatus.pending, retry_count: 1 });
+    expect((await till.sync.syncStatus()).lastError?.code).toBe('bad_response');
+    till.clock.advance(BACKOFF_BASE_MS);
+    await till.sync.syncNow();
+    expect(await onlyRow()).toMatchObject({ status: QueueStatus.completed });
+    expect((await hubSaleCounts(hub)).get(uuid)).toBe(1);
+  });
+
+  it('honours Retry-After on a 429', async () => {
+    till = await pairedTill();
+    await queuedSale();
+    network.use(...faults.rateLimited(hub.url, 600, { path: 'upstream', times: 1 }));
+    const before = till.clock.now();
+    await till.sync.syncNow();
+    const row = await onlyRow();
+    expect(row.retry_count).toBe(1);
+    expect(row.next_attempt_at - before).toBeGreaterThanOrEqual(600_000);
+    till.clock.advance(BACKOFF_BASE_MS * 2);
+    await till.sync.syncNow();
+    expect((await onlyRow()).status).toBe(QueueStatus.pending); // still waiting for the hub's 10 minutes
+    till.clock.advance(600_000);
+    await till.sync.syncNow();
+    expect((await onlyRow()).status).toBe(QueueStatus.completed);
+  });
+
+  it('a 401 stops pushing and pulling, says "not authorised", and pairing again resumes', async () => {
+    till = await pairedTill();
+    await queuedSale();
+    network.use(...faults.unauthorized(hub.url, { path: 'upstream', times: 1 }));
+    await till.sync.syncNow();
+    const status = await till.sync.syncStatus();
+    expect(status).toMatchObject({ authorised: false, pending: 1, lastError: { code: 'unauthorized' } });
+    expect(status.lastError?.message).toMatch(/not authorised/);
+    expect(await onlyRow()).toMatchObject({ status: QueueStatus.pending, retry_count: 0 });
+    seen.length = 0;
+    await till.sync.syncNow();
+    expect(seen).toEqual([]);
+
+    await till.sync.pair(hub.url, hub.terminal.token);
+    await till.sync.syncNow();
+    expect(await till.sync.syncStatus()).toMatchObject({ authorised: true, pending: 0, lastError: null });
+  });
+
+  it('when the network returns, the push that reaches the hub also pulls what changed meanwhile', async () => {
+    till = await pairedTill();
+    await queuedSale();
+    network.use(...faults.offline(hub.url));
+    await till.sync.syncNow();
+    expect((await till.sync.syncStatus()).lastError?.code).toBe('offline');
+    await hub.admin('PATCH', `/api/v1/admin/products/${products[1]!.uuid}`, { price: 4321 });
+    network.resetHandlers(...hubHandlers(hub.url));
+    till.clock.advance(BACKOFF_BASE_MS);
+    seen.length = 0;
+    till.sync.notifyLocalWrite(); // push only
+    await vi.waitFor(async () => expect((await tillPrices(till.db)).get(products[1]!.uuid)).toBe(4321), { timeout: 5000 });
+    expect(seen[0]).toMatch(/upstream$/);
+    expect(seen).toContain('/api/v1/sync/downstream');
+    expect((await onlyRow()).status).toBe(QueueStatus.completed);
+  });
+});
+
+describe('demo pairing', () => {
+  it('stays unpaired and says why when the hub is not in demo mode (404)', async () => {
+    till = await openTestTill({ appOrigin: hub.url }); // this file's hub was started without demo
+    await till.sync.start();
+    await vi.waitFor(async () => expect((await till.sync.syncStatus()).lastError?.code).toBe('not_paired'), { timeout: 5000 });
+    const status = await till.sync.syncStatus();
+    expect(status.paired).toBe(false);
+    expect(status.lastError?.message).toMatch(/not in demo mode/);
+    expect(seen).toEqual([]); // nothing but the demo question was asked
+  });
+});
+
+describe('downstream faults', () => {
+  it('a page that fails validation is not applied, the cursor stays, and the status names the field', async () => {
+    till = await pairedTill();
+    const cursorBefore = await till.db.get<{ cursor: string }>(`SELECT cursor FROM sync_state`);
+    await hub.admin('PATCH', `/api/v1/admin/products/${products[2]!.uuid}`, { price: 777 });
+    await hub.admin('PATCH', `/api/v1/admin/products/${products[1]!.uuid}`, { name: 'Renamed' });
+    network.use(
+      ...faults.corruptPage(hub.url, (page) => {
+        const changes = page.changes as { products: Record<string, unknown>[] };
+        changes.products[0]!.price = -5; // one bad row spoils the page
+        return { ...page, extra_field_from_newer_hub: true };
+      }, { times: 1 }),
+    );
+    await till.sync.syncNow();
+    const status = await till.sync.syncStatus();
+    expect(status.lastError?.code).toBe('bad_response');
+    expect(status.lastError?.message).toMatch(/changes\.products\[0\]\.price/);
+    expect(await till.db.get<{ cursor: string }>(`SELECT cursor FROM sync_state`)).toEqual(cursorBefore);
+    const prices = await tillPrices(till.db);
+    expect(prices.get(products[2]!.uuid)).toBe(products[2]!.price);
+    expect(await till.db.get(`SELECT name FROM products WHERE uuid = ?`, [products[1]!.uuid])).toEqual({ name: products[1]!.name });
+
+    await till.sync.syncNow(); // the hub's real page, with an unknown field tolerated
+    expect((await tillPrices(till.db)).get(products[2]!.uuid)).toBe(777);
+    expect((await till.sync.syncStatus()).lastError).toBeNull();
+  });
+
+  it('a downstream answer that is not JSON leaves everything as it was', async () => {
+    till = await pairedTill();
+    const before = await till.db.all(`SELECT * FROM products ORDER BY uuid`);
+    const cursorBefore = await till.db.get(`SELECT cursor FROM sync_state`);
+    await hub.admin('PATCH', `/api/v1/admin/products/${products[0]!.uuid}`, { price: 31 });
+    network.use(...faults.malformedJson(hub.url, { path: 'downstream', times: 1 }));
+    await till.sync.syncNow();
+    expect((await till.sync.syncStatus()).lastError?.code).toBe('bad_response');
+    expect(await till.db.all(`SELECT * FROM products ORDER BY uuid`)).toEqual(before);
+    expect(await till.db.get(`SELECT cursor FROM sync_state`)).toEqual(cursorBefore);
+  });
+
+  it('reports first-sync progress page by page and pushes every status change to subscribers', async () => {
+    till = await openTestTill();
+    network.use(...faults.smallPages(hub.url, 1));
+    const updates: SyncStatus[] = [];
+    let throwing = 0;
+    await till.sync.subscribeSyncStatus((s) => updates.push(s));
+    await till.sync.subscribeSyncStatus(() => {
+      throwing += 1;
+      throw new Error('tab closed');
+    });
+    await till.sync.pair(hub.url, hub.terminal.token);
+    await till.sync.syncNow();
+    await vi.waitFor(() => expect(updates.at(-1)).toMatchObject({ pulling: false, pushing: false, firstSync: null }));
+    const progress = updates.map((u) => u.firstSync).filter((p) => p !== null);
+    expect(progress.length).toBeGreaterThan(2);
+    const pages = progress.map((p) => p.pages);
+    expect(pages).toEqual([...pages].sort((a, b) => a - b));
+    expect(Math.max(...pages)).toBeGreaterThanOrEqual(3);
+    expect(progress.some((p) => p.remaining !== null && p.remaining > 0)).toBe(true);
+    expect(updates.some((u) => u.pulling)).toBe(true);
+    expect(throwing).toBe(1); // dropped after its first failure
+    expect((await tillPrices(till.db)).size).toBeGreaterThanOrEqual(3);
+  });
+});

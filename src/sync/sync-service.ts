@@ -1,0 +1,320 @@
+// The sync engine the database worker hosts: pairing, the pull of master data, the queue processor
+// that pushes sales, adjustments and product edits, and the status staff see. Built on the worker's
+// open connection with injected clock, fetch, randomness and locks, so Node tests drive all of it.
+//
+// The scheduler (one run at a time; requests made during a run are merged into the next one):
+//
+//            start(): app start         syncNow(), online event,       notifyLocalWrite()
+//            every SYNC_INTERVAL_MS     service-worker wake-up         (debounced PUSH_DEBOUNCE_MS),
+//                 |                             |                       retry timer (earliest
+//                 +-------------+---------------+                       next_attempt_at)
+//                               v                                               |
+//   +------> IDLE ---------> request {pull, push} <-----------------------------+
+//   |                               |
+//   |        not paired / not authorised (401) / offline: nothing is sent; status says why
+//   |                               v
+//   |                          PULLING  (pages until has_more = false; a 401 marks unauthorised)
+//   |                               v
+//   |                          PUSHING  (under the sender lock; see push.ts for one item's states)
+//   |                               |--- server reachable again after a failure, or a product edit
+//   |                               |    answered: request a pull (the hub's version must arrive)
+//   |                               v
+//   +---------------------- arm the retry timer at the earliest future next_attempt_at
+import type { SqlConnection } from '../db/sql-connection';
+import type { SyncService, SyncServiceDeps } from '../api/service-parts';
+import type { Pairing, ProductEditInput, ProductView, QueueItemView, StatusListener, SyncProgress, SyncStatus } from '../api/till-api';
+import type { UpstreamBatch } from './contract/upstream';
+import type { Sale } from './contract/sale';
+import type { Adjustment } from './contract/adjustment';
+import type { ProductEdit } from './contract/product-edit';
+import type { TerminalInfo } from './contract/terminal';
+import { TillError } from '../api/till-error';
+import { createHubClient } from './hub-client';
+import { createSenderLock } from './sender-lock';
+import { createStatusHub } from './status-hub';
+import { markUnauthorised, readPairing } from './pairing-store';
+import { fetchDemoPairing, pair as pairWithHub } from './pairing';
+import { pullAll } from './pull';
+import { pushAll } from './push';
+import { editProduct as writeProductEdit } from './edit-product';
+import { failedItems as readFailedItems, pruneCompleted, resetFailed, unsyncedRows, COMPLETED_RETENTION_MS } from './queue-store';
+import { recomputeOverlay } from './product-overlay';
+import { saveLastError, type SyncError } from './sync-state-store';
+import { QueueStatus } from './outbox';
+
+/** The periodic pull and push. */
+export const SYNC_INTERVAL_MS = 15 * 60_000;
+/** A burst of local writes (a sale and its refund, a stock count) goes out as one batch. */
+export const PUSH_DEBOUNCE_MS = 250;
+
+interface Wanted {
+  pull: boolean;
+  push: boolean;
+}
+
+export function createSyncService(db: SqlConnection, deps: SyncServiceDeps): SyncService {
+  const now = () => deps.clock.now();
+  const iso = () => new Date(now()).toISOString();
+  const client = createHubClient(deps.fetch, now);
+  const senderLock = createSenderLock(deps.locks);
+
+  let pulling = false;
+  let pushing = false;
+  let firstSync: SyncProgress | null = null;
+  /** False after a network failure: the next answer from the hub triggers a pull. */
+  let reachable = true;
+  let stopped = false;
+  let demoAsked = false;
+  let wanted: Wanted = { pull: false, push: false };
+  let loop: Promise<void> | null = null;
+  let intervalTimer: ReturnType<typeof setInterval> | null = null;
+  let debounceTimer: ReturnType<typeof setTimeout> | null = null;
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+
+  const status = createStatusHub(
+    db,
+    async () => {
+      const pairing = await readPairing(db);
+      return { paired: pairing !== null, authorised: pairing?.authorised ?? true, pulling, pushing, firstSync };
+    },
+    deps.isOnline,
+  );
+
+  async function setError(error: Omit<SyncError, 'at'> | null): Promise<void> {
+    await saveLastError(db, error === null ? null : { ...error, at: iso() });
+  }
+
+  function request(w: Partial<Wanted>): Promise<void> {
+    if (stopped) return Promise.resolve();
+    wanted = { pull: wanted.pull || (w.pull ?? false), push: wanted.push || (w.push ?? false) };
+    loop ??= runLoop();
+    return loop;
+  }
+
+  async function runLoop(): Promise<void> {
+    await Promise.resolve(); // `loop` is assigned before anything below can finish
+    try {
+      while ((wanted.pull || wanted.push) && !stopped) {
+        const w = wanted;
+        wanted = { pull: false, push: false };
+        try {
+          await runOnce(w);
+        } catch (e) {
+          if (!stopped) await setError({ code: 'internal', message: e instanceof Error ? e.message : String(e) }).catch(() => undefined);
+        }
+        if (!stopped) await armRetryTimer().catch(() => undefined);
+        status.changed();
+      }
+    } finally {
+      loop = null;
+    }
+  }
+
+  async function runOnce(w: Wanted): Promise<void> {
+    let pairing = await readPairing(db);
+    if (pairing === null && deps.appOrigin !== null && !demoAsked) {
+      demoAsked = true;
+      pairing = await tryDemoPairing(deps.appOrigin);
+    }
+    if (pairing === null) {
+      if (deps.appOrigin === null) await setError({ code: 'not_paired', message: 'This till is not paired with a server yet.' });
+      return;
+    }
+    if (!pairing.authorised) return;
+    if (!deps.isOnline()) return;
+    let failed = false;
+
+    if (w.pull) {
+      pulling = true;
+      status.changed();
+      const result = await pullAll({
+        db,
+        client,
+        pairing,
+        now,
+        stopped: () => stopped,
+        onProgress: (progress) => {
+          firstSync = progress;
+          status.changed();
+        },
+      }).finally(() => {
+        pulling = false;
+      });
+      if (result.kind === 'stopped') return;
+      if (result.kind === 'unauthorised') return unauthorised();
+      if (result.kind === 'error') {
+        failed = true;
+        if (result.code === 'offline') reachable = false;
+        else reachable = true;
+        await setError({ code: result.code, message: result.message });
+      } else reachable = true;
+    }
+
+    if (w.push) {
+      pushing = true;
+      status.changed();
+      const result = await senderLock(() =>
+        pushAll({ db, client, pairing, now, random: deps.random, newUuid: deps.newUuid, stopped: () => stopped, onQueueChanged: () => status.changed() }),
+      ).finally(() => {
+        pushing = false;
+      });
+      if (result.kind === 'stopped') return;
+      if (result.kind === 'unauthorised') return unauthorised();
+      const reached = result.kind === 'ok' || result.reachedServer;
+      if (reached && !reachable) wanted.pull = true; // the hub is back: fetch what changed meanwhile
+      reachable = reached;
+      if (result.kind === 'error') {
+        failed = true;
+        await setError({ code: result.code, message: result.message });
+      } else if (result.productEditsResolved) wanted.pull = true;
+      await pruneCompleted(db, new Date(now() - COMPLETED_RETENTION_MS).toISOString());
+    }
+    if (!failed) await setError(null);
+  }
+
+  async function unauthorised(): Promise<void> {
+    await markUnauthorised(db);
+    await setError({ code: 'unauthorized', message: 'Terminal not authorised: the server refused its token. Pair the till again.' });
+  }
+
+  async function tryDemoPairing(appOrigin: string) {
+    const demo = await fetchDemoPairing(client, appOrigin);
+    if (demo.kind === 'not_demo') {
+      await setError({ code: 'not_paired', message: 'This till is not paired, and the server is not in demo mode: pair it with a server address and terminal token.' });
+      return null;
+    }
+    if (demo.kind === 'error') {
+      demoAsked = false; // ask again on the next trigger
+      await setError({ code: 'not_paired', message: `This till is not paired; asking for demo pairing failed: ${demo.message}` });
+      return null;
+    }
+    try {
+      await pairWithHub(db, client, demo.pairing.server_url, demo.pairing.token);
+    } catch (e) {
+      demoAsked = false;
+      await setError({ code: 'not_paired', message: `Demo pairing failed: ${e instanceof Error ? e.message : String(e)}` });
+      return null;
+    }
+    return readPairing(db);
+  }
+
+  async function armRetryTimer(): Promise<void> {
+    if (retryTimer !== null) clearTimeout(retryTimer);
+    retryTimer = null;
+    const t = now();
+    const row = await db.get<{ at: number | null }>(
+      `SELECT min(next_attempt_at) AS at FROM sync_queue WHERE status = ${QueueStatus.pending} AND next_attempt_at > ?`,
+      [t],
+    );
+    const at = row?.at ?? null;
+    if (at === null || stopped) return;
+    retryTimer = setTimeout(() => {
+      retryTimer = null;
+      void request({ push: true });
+    }, at - t);
+  }
+
+  const onOnline = () => {
+    status.changed();
+    void request({ pull: true, push: true });
+  };
+  const onOffline = () => status.changed();
+
+  function notifyLocalWrite(): void {
+    status.changed();
+    if (stopped) return;
+    if (debounceTimer !== null) clearTimeout(debounceTimer);
+    debounceTimer = setTimeout(() => {
+      debounceTimer = null;
+      void request({ push: true });
+    }, PUSH_DEBOUNCE_MS);
+  }
+
+  return {
+    async start() {
+      stopped = false;
+      if (intervalTimer === null) intervalTimer = setInterval(() => void request({ pull: true, push: true }), SYNC_INTERVAL_MS);
+      globalThis.addEventListener?.('online', onOnline);
+      globalThis.addEventListener?.('offline', onOffline);
+      void request({ pull: true, push: true });
+      await Promise.resolve();
+    },
+
+    async stop() {
+      stopped = true;
+      for (const t of [debounceTimer, retryTimer]) if (t !== null) clearTimeout(t);
+      if (intervalTimer !== null) clearInterval(intervalTimer);
+      intervalTimer = debounceTimer = retryTimer = null;
+      globalThis.removeEventListener?.('online', onOnline);
+      globalThis.removeEventListener?.('offline', onOffline);
+      client.abortAll();
+      if (loop !== null) await loop;
+      await status.settled();
+    },
+
+    notifyLocalWrite,
+
+    async terminal(): Promise<TerminalInfo | null> {
+      return (await readPairing(db))?.terminal ?? null;
+    },
+
+    async pairing(): Promise<Pairing | null> {
+      const p = await readPairing(db);
+      return p === null ? null : { serverUrl: p.serverUrl, terminal: p.terminal };
+    },
+
+    async pair(serverUrl: string, token: string): Promise<Pairing> {
+      const result = await pairWithHub(db, client, serverUrl, token);
+      reachable = true;
+      await setError(null);
+      status.changed();
+      void request({ pull: true, push: true });
+      return result;
+    },
+
+    async editProduct(edit: ProductEditInput): Promise<ProductView> {
+      const view = await writeProductEdit(db, { now, newUuid: deps.newUuid }, edit);
+      notifyLocalWrite();
+      return view;
+    },
+
+    syncStatus(): Promise<SyncStatus> {
+      return status.build();
+    },
+
+    subscribeSyncStatus(listener: StatusListener): Promise<void> {
+      return status.subscribe(listener);
+    },
+
+    syncNow(): Promise<void> {
+      return request({ pull: true, push: true });
+    },
+
+    failedItems(): Promise<QueueItemView[]> {
+      return readFailedItems(db);
+    },
+
+    async retryFailed(ids: number[]): Promise<number> {
+      if (!Array.isArray(ids) || !ids.every((id) => Number.isSafeInteger(id))) throw new TillError('invalid', 'retryFailed takes a list of queue item ids.');
+      const moved = await db.transaction(async (tx) => {
+        const rows = await resetFailed(tx, ids);
+        const edited = new Set(rows.filter((r) => r.entity_type === 'Product').map((r) => (JSON.parse(r.payload) as ProductEdit).product_uuid));
+        for (const uuid of edited) await recomputeOverlay(tx, uuid);
+        return rows.length;
+      });
+      status.changed();
+      if (moved > 0) void request({ push: true });
+      return moved;
+    },
+
+    async exportUnsynced(): Promise<UpstreamBatch> {
+      const rows = await unsyncedRows(db);
+      const of = <T>(type: string) => rows.filter((r) => r.entity_type === type).map((r) => JSON.parse(r.payload) as T);
+      return {
+        sync_id: `export-${deps.newUuid()}`,
+        timestamp: iso(),
+        changes: { sales: of<Sale>('Sale'), adjustments: of<Adjustment>('Adjustment'), products: of<ProductEdit>('Product') },
+      };
+    },
+  };
+}

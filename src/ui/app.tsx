@@ -1,0 +1,64 @@
+// The till's UI root, rendered by main.tsx once this tab owns the database. Shows setup until the
+// till is paired, then the shell: sync status, the screens, notices. Talks to the worker only
+// through the TillApi (Comlink); never to SQLite or the network itself.
+import './styles.css';
+import { proxy, type Remote } from 'comlink';
+import { useEffect, useState } from 'preact/hooks';
+import type { Pairing, SyncStatus, TillApi } from '../api/till-api';
+import { errorText } from './error-text';
+import { SetupScreen } from './setup-screen';
+import { Shell } from './shell';
+
+export function App(props: { api: Remote<TillApi> }) {
+  const { api } = props;
+  const [status, setStatus] = useState<SyncStatus | null>(null);
+  // undefined while loading; null when not paired.
+  const [pairing, setPairing] = useState<Pairing | null | undefined>(undefined);
+  const [bootError, setBootError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const start = async () => {
+      await api.subscribeSyncStatus(proxy((s: SyncStatus) => setStatus(s)));
+      const [s, p] = await Promise.all([api.syncStatus(), api.pairing()]);
+      setStatus((current) => current ?? s);
+      setPairing(p);
+    };
+    start().catch((e: unknown) => setBootError(errorText(e, 'start the till')));
+  }, [api]);
+
+  // Paired behind our back (demo pairing by the hub that served the app): fetch who we are.
+  const paired = status?.paired === true;
+  useEffect(() => {
+    if (paired && pairing === null) {
+      api
+        .pairing()
+        .then(setPairing)
+        .catch((e: unknown) => setBootError(errorText(e, 'read the pairing')));
+    }
+  }, [paired, pairing, api]);
+
+  if (bootError !== null) {
+    return (
+      <main class="setup">
+        <div class="card setup-card" role="alert">
+          <h1>The till could not start</h1>
+          <p>{bootError}</p>
+          <button type="button" class="primary" onClick={() => location.reload()}>
+            Reload
+          </button>
+        </div>
+      </main>
+    );
+  }
+  if (status === null || pairing === undefined || (pairing === null && status.paired)) {
+    return (
+      <main class="setup">
+        <p class="loading" role="status">
+          Starting the till…
+        </p>
+      </main>
+    );
+  }
+  if (pairing === null) return <SetupScreen api={api} onPaired={setPairing} />;
+  return <Shell api={api} pairing={pairing} status={status} />;
+}

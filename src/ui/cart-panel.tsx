@@ -1,0 +1,192 @@
+// The sale in progress: its lines (select one to change quantity or discount), customer, note,
+// totals and the Pay button. Every change goes through the pure cart functions (domain/cart.ts).
+import { useEffect, useState } from 'preact/hooks';
+import type { CartLineInput } from '../api/till-api';
+import {
+  bpToPercent,
+  changeQuantity,
+  percentToBp,
+  removeLine,
+  setCustomer,
+  setDiscount,
+  setNote,
+  setQuantity,
+  type Cart,
+  type CartResult,
+  type CartTotals,
+} from '../domain/cart';
+import { useTill } from './till-context';
+
+export interface CartPanelProps {
+  cart: Cart;
+  totals: CartTotals;
+  selected: string | null;
+  onSelect: (productUuid: string | null) => void;
+  onCart: (result: CartResult | Cart) => void;
+  onPay: () => void;
+  onPickCustomer: () => void;
+  onClear: () => void;
+}
+
+export function CartPanel(props: CartPanelProps) {
+  const { money } = useTill();
+  const { cart, totals } = props;
+  const empty = cart.lines.length === 0;
+  return (
+    <section class="cart" aria-label="Current sale">
+      <h2 class="cart-title">
+        Sale <span class="cart-count">{totals.itemCount} item{totals.itemCount === 1 ? '' : 's'}</span>
+      </h2>
+      {empty ? (
+        <p class="empty">Tap a product or scan a barcode to start.</p>
+      ) : (
+        <ul class="cart-lines" aria-label="Sale lines">
+          {cart.lines.map((line, i) => (
+            <CartLine
+              key={line.productUuid}
+              line={line}
+              total={totals.lines[i]?.line_total ?? 0}
+              selected={props.selected === line.productUuid}
+              onSelect={() => props.onSelect(props.selected === line.productUuid ? null : line.productUuid)}
+              onCart={props.onCart}
+              cart={cart}
+            />
+          ))}
+        </ul>
+      )}
+      <div class="cart-extras">
+        {cart.customer === null ? (
+          <button type="button" class="link-button" onClick={props.onPickCustomer}>
+            + Customer
+          </button>
+        ) : (
+          <p class="cart-customer">
+            Customer: <strong>{cart.customer.name}</strong>{' '}
+            <button type="button" class="link-button" onClick={props.onPickCustomer}>
+              Change
+            </button>{' '}
+            <button type="button" class="link-button" onClick={() => props.onCart(setCustomer(cart, null))}>
+              Remove customer
+            </button>
+          </p>
+        )}
+        <details class="cart-note" open={cart.note !== ''}>
+          <summary>Order note</summary>
+          <label for="order-note" class="visually-hidden">
+            Order note
+          </label>
+          <textarea id="order-note" rows={2} maxLength={500} value={cart.note} onInput={(e) => props.onCart(setNote(cart, e.currentTarget.value))} />
+        </details>
+      </div>
+      <dl class="cart-totals">
+        <dt>Subtotal</dt>
+        <dd>{money.format(totals.subtotal)}</dd>
+        {totals.discount_total !== 0 && (
+          <>
+            <dt>Discounts</dt>
+            <dd>{money.format(-totals.discount_total)}</dd>
+          </>
+        )}
+        <dt>Tax</dt>
+        <dd>{money.format(totals.tax_total)}</dd>
+        <dt class="grand">Total</dt>
+        <dd class="grand" data-testid="cart-total">
+          {money.format(totals.total)}
+        </dd>
+      </dl>
+      <div class="cart-actions">
+        <button type="button" onClick={props.onClear} disabled={empty && cart.customer === null && cart.note === ''}>
+          Clear
+        </button>
+        <button type="button" class="primary big pay-button" onClick={props.onPay} disabled={empty} aria-keyshortcuts="F9 Control+Enter">
+          Pay {money.format(totals.total)}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+interface CartLineProps {
+  line: CartLineInput;
+  total: number;
+  selected: boolean;
+  cart: Cart;
+  onSelect: () => void;
+  onCart: (result: CartResult | Cart) => void;
+}
+
+function CartLine(props: CartLineProps) {
+  const { money } = useTill();
+  const { line, cart } = props;
+  return (
+    <li class={`cart-line${props.selected ? ' selected' : ''}`}>
+      <button type="button" class="line-main" aria-pressed={props.selected} onClick={props.onSelect}>
+        <span class="line-name">{line.name}</span>
+        <span class="line-qty">
+          {line.quantity} × {money.format(line.unitPrice)}
+          {line.discountBp > 0 && <span class="line-discount"> −{bpToPercent(line.discountBp)} %</span>}
+        </span>
+        <span class="line-total">{money.format(props.total)}</span>
+      </button>
+      {props.selected && <LineEditor line={line} cart={cart} onCart={props.onCart} />}
+    </li>
+  );
+}
+
+function LineEditor(props: { line: CartLineInput; cart: Cart; onCart: (r: CartResult | Cart) => void }) {
+  const { line, cart, onCart } = props;
+  const [discountText, setDiscountText] = useState(bpToPercent(line.discountBp));
+  const [qtyText, setQtyText] = useState(String(line.quantity));
+  const discountInvalid = percentToBp(discountText) === null;
+  // +/- and shortcuts change the quantity from outside: the field follows.
+  useEffect(() => setQtyText(String(line.quantity)), [line.quantity]);
+  const idBase = `line-${line.productUuid}`;
+  return (
+    <div class="line-edit">
+      <div class="qty-stepper">
+        <button type="button" class="step" aria-label={`One less ${line.name}`} onClick={() => onCart(changeQuantity(cart, line.productUuid, -1))}>
+          −
+        </button>
+        <label for={`${idBase}-qty`} class="visually-hidden">
+          Quantity of {line.name}
+        </label>
+        <input
+          id={`${idBase}-qty`}
+          class="qty-input"
+          type="text"
+          inputMode="numeric"
+          value={qtyText}
+          onInput={(e) => setQtyText(e.currentTarget.value)}
+          onChange={(e) => {
+            const v = e.currentTarget.value.trim();
+            if (/^\d{1,6}$/.test(v)) onCart(setQuantity(cart, line.productUuid, Number(v)));
+            else setQtyText(String(line.quantity));
+          }}
+        />
+        <button type="button" class="step" aria-label={`One more ${line.name}`} onClick={() => onCart(changeQuantity(cart, line.productUuid, 1))}>
+          +
+        </button>
+      </div>
+      <div class="field inline">
+        <label for={`${idBase}-disc`}>Discount %</label>
+        <input
+          id={`${idBase}-disc`}
+          class="discount-input"
+          type="text"
+          inputMode="decimal"
+          value={discountText}
+          aria-invalid={discountInvalid}
+          onInput={(e) => {
+            const text = e.currentTarget.value;
+            setDiscountText(text);
+            const bp = percentToBp(text === '' ? '0' : text);
+            if (bp !== null) onCart(setDiscount(cart, line.productUuid, bp));
+          }}
+        />
+      </div>
+      <button type="button" class="danger-button" aria-label={`Remove ${line.name}`} onClick={() => onCart(removeLine(cart, line.productUuid))}>
+        Remove
+      </button>
+    </div>
+  );
+}

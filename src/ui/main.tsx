@@ -1,0 +1,62 @@
+// Boots the till: registers the service worker, starts the database worker, and shows the till
+// when this tab owns the database, or the ownership screen when another tab does (or took it).
+// The state lives on #app as data-till-state so tests and styles can see it.
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { Ownership } from '../api/till-api';
+import { App } from './app';
+import { errorText } from './error-text';
+import { OwnershipScreen } from './ownership-screen';
+import { registerServiceWorker } from './pwa/register-sw';
+import { createTillClient, type TillClient } from './till-client';
+
+type BootState = { kind: 'starting' } | { kind: Ownership } | { kind: 'failed'; message: string };
+
+function Boot({ client }: { client: TillClient }) {
+  const [state, setState] = useState<BootState>({ kind: 'starting' });
+
+  useEffect(() => {
+    client.start((ownership) => setState({ kind: ownership })).then(
+      (ownership) => setState({ kind: ownership }),
+      (e: unknown) => setState({ kind: 'failed', message: errorText(e, 'open the till\'s database') }),
+    );
+  }, [client]);
+  useEffect(() => {
+    document.getElementById('app')?.setAttribute('data-till-state', state.kind);
+  }, [state.kind]);
+
+  switch (state.kind) {
+    case 'owner':
+      return <App api={client.api} />;
+    case 'elsewhere':
+    case 'moved':
+      return <OwnershipScreen kind={state.kind} onTakeOver={() => client.api.takeOver()} />;
+    case 'failed':
+      return (
+        <main class="setup">
+          <div class="card setup-card">
+            <h1>The till could not open its database</h1>
+            <p role="alert">{state.message}</p>
+            {/* A reload starts a fresh worker: an OPFS open that failed can leave the old one unusable. */}
+            <button type="button" class="primary" onClick={() => location.reload()}>
+              Reload
+            </button>
+          </div>
+        </main>
+      );
+    case 'starting':
+      return (
+        <main class="setup">
+          <p class="loading" role="status">
+            Opening the till…
+          </p>
+        </main>
+      );
+  }
+}
+
+const root = document.getElementById('app');
+if (root === null) throw new Error('index.html has no #app');
+// The app shell is cached for offline starts whatever this tab's ownership turns out to be.
+registerServiceWorker();
+render(<Boot client={createTillClient()} />, root);

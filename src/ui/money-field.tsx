@@ -1,0 +1,49 @@
+// A labelled amount input: staff type major units ("12.50"); the value is integer minor units or
+// null while the text is not a valid amount for the store's currency.
+import { useId } from 'preact/hooks';
+import { parseMoney } from '../domain/format-money';
+import { useTill } from './till-context';
+
+export interface MoneyFieldProps {
+  label: string;
+  text: string;
+  onText: (text: string, minor: number | null) => void;
+  autoFocus?: boolean;
+  onEnter?: () => void;
+}
+
+export function MoneyField(props: MoneyFieldProps) {
+  const { money } = useTill();
+  const id = useId();
+  const invalid = props.text.trim() !== '' && parseMoney(props.text, money.fractionDigits) === null;
+  return (
+    <div class="field">
+      <label for={id}>{props.label}</label>
+      <input
+        id={id}
+        type="text"
+        inputMode="decimal"
+        autoComplete="off"
+        value={props.text}
+        autoFocus={props.autoFocus === true}
+        aria-invalid={invalid}
+        aria-describedby={invalid ? `${id}-err` : undefined}
+        onInput={(e) => {
+          const text = e.currentTarget.value;
+          props.onText(text, parseMoney(text, money.fractionDigits));
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && props.onEnter !== undefined && !e.defaultPrevented) {
+            e.preventDefault();
+            props.onEnter();
+          }
+        }}
+      />
+      {invalid && (
+        <span id={`${id}-err`} class="field-error">
+          Enter an amount like {money.plain(1250)}
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,185 @@
+// The payment step: cash with tendered amount, quick tenders and change; card (recorded, no
+// terminal); any mix until nothing remains. "Complete sale" records sale, lines, payments and the
+// queue row in one worker transaction; if it fails, nothing was saved and the dialog stays open.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { PaymentInput, SaleDetail, SaleDraft } from '../api/till-api';
+import type { Cart } from '../domain/cart';
+import { Modal } from './modal';
+import { MoneyField } from './money-field';
+import { addCard, addCash, changeDue, paidSoFar, quickTenders, remainingDue, removePayment, type PaymentRefusal, type PaymentResult } from './payment-plan';
+import { errorText } from './error-text';
+import { useTill } from './till-context';
+import { QuotaNotice, isQuotaError } from './pwa/quota-notice';
+
+const REFUSAL_TEXT: Record<PaymentRefusal, string> = {
+  nothing_due: 'Nothing remains to pay.',
+  zero_amount: 'Enter an amount above zero.',
+  card_over_remaining: 'A card payment cannot be more than what remains.',
+  too_many_payments: 'This sale has as many payments as it can take.',
+  too_large: 'That amount is too large.',
+};
+
+export interface PaymentDialogProps {
+  cart: Cart;
+  total: number;
+  onClose: () => void;
+  onCompleted: (detail: SaleDetail, change: number) => void;
+}
+
+export function PaymentDialog(props: PaymentDialogProps) {
+  const { api, money } = useTill();
+  const { total } = props;
+  const [payments, setPayments] = useState<PaymentInput[]>([]);
+  const due = remainingDue(total, payments);
+  const [cashText, setCashText] = useState(money.plain(due));
+  const [cash, setCash] = useState<number | null>(due);
+  const [cardText, setCardText] = useState(money.plain(due));
+  const [card, setCard] = useState<number | null>(due);
+  const [error, setError] = useState<string | null>(null);
+  const [quotaFull, setQuotaFull] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const completeRef = useRef<HTMLButtonElement>(null);
+
+  // Fields start at what remains after each payment; once paid in full, focus goes to Complete.
+  useEffect(() => {
+    setCashText(money.plain(Math.max(due, 0)));
+    setCash(Math.max(due, 0));
+    setCardText(money.plain(Math.max(due, 0)));
+    setCard(Math.max(due, 0));
+    if (due <= 0) completeRef.current?.focus();
+  }, [due]);
+
+  const apply = (r: PaymentResult) => {
+    if (r.ok) {
+      setPayments(r.payments);
+      setError(null);
+    } else {
+      setError(REFUSAL_TEXT[r.refusal]);
+    }
+  };
+  const takeCash = (amount: number | null) => {
+    if (amount === null) setError('Enter the cash handed over.');
+    else apply(addCash(total, payments, amount));
+  };
+  const takeCard = () => {
+    if (card === null) setError('Enter the card amount.');
+    else apply(addCard(total, payments, card));
+  };
+
+  const complete = async () => {
+    if (due !== 0 || busy) return;
+    const draft: SaleDraft = {
+      lines: [...props.cart.lines],
+      payments,
+      customerUuid: props.cart.customer?.uuid ?? null,
+      note: props.cart.note.trim() === '' ? null : props.cart.note.trim(),
+    };
+    setBusy(true);
+    setError(null);
+    try {
+      const detail = await api.recordSale(draft);
+      props.onCompleted(detail, changeDue(payments));
+    } catch (e) {
+      // Nothing was saved: the cart and the payments stay, so the sale can be completed again.
+      setQuotaFull(isQuotaError(e));
+      setError(errorText(e, 'record the sale'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal title="Payment" onClose={props.onClose} class="modal-wide">
+      <dl class="pay-summary">
+        <div>
+          <dt>Total</dt>
+          <dd>{money.format(total)}</dd>
+        </div>
+        <div>
+          <dt>Paid</dt>
+          <dd>{money.format(paidSoFar(payments))}</dd>
+        </div>
+        <div class="pay-remaining">
+          <dt>Remaining</dt>
+          <dd data-testid="remaining">{money.format(due)}</dd>
+        </div>
+        <div class="pay-change">
+          <dt>Change due</dt>
+          <dd data-testid="change">{money.format(changeDue(payments))}</dd>
+        </div>
+      </dl>
+      {due > 0 && (
+        <div class="pay-methods">
+          <fieldset class="pay-method">
+            <legend>Cash</legend>
+            <MoneyField
+              label="Cash tendered"
+              text={cashText}
+              autoFocus
+              onText={(t, v) => {
+                setCashText(t);
+                setCash(v);
+              }}
+              onEnter={() => takeCash(cash)}
+            />
+            <div class="quick-tenders" role="group" aria-label="Quick cash amounts">
+              <button type="button" onClick={() => takeCash(due)}>
+                Exact {money.format(due)}
+              </button>
+              {quickTenders(due, money.fractionDigits).map((t) => (
+                <button key={t} type="button" onClick={() => takeCash(t)}>
+                  {money.format(t)}
+                </button>
+              ))}
+            </div>
+            <button type="button" class="primary" onClick={() => takeCash(cash)}>
+              Take cash
+            </button>
+          </fieldset>
+          <fieldset class="pay-method">
+            <legend>Card</legend>
+            <MoneyField
+              label="Card amount"
+              text={cardText}
+              onText={(t, v) => {
+                setCardText(t);
+                setCard(v);
+              }}
+              onEnter={takeCard}
+            />
+            <button type="button" class="primary" onClick={takeCard}>
+              Card payment
+            </button>
+          </fieldset>
+        </div>
+      )}
+      {payments.length > 0 && (
+        <ul class="payment-list" aria-label="Payments taken">
+          {payments.map((p, i) => (
+            <li key={i}>
+              <span>
+                {p.method === 'cash' ? 'Cash' : 'Card'} {money.format(p.amount)}
+                {p.tendered !== null && p.tendered !== p.amount && ` (tendered ${money.format(p.tendered)})`}
+              </span>
+              <button type="button" class="link-button" disabled={busy} aria-label={`Remove payment ${i + 1}`} onClick={() => setPayments(removePayment(payments, i))}>
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {quotaFull && <QuotaNotice api={api} />}
+      <p role="alert" class="form-error">
+        {error}
+      </p>
+      <div class="actions">
+        <button type="button" onClick={props.onClose} disabled={busy}>
+          Back to sale
+        </button>
+        <button ref={completeRef} type="button" class="primary big" disabled={due !== 0 || busy} onClick={complete}>
+          {busy ? 'Saving…' : 'Complete sale'}
+        </button>
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,157 @@
+// Finding products: category tabs over a paged grid, and search as you type (name words, SKU or
+// barcode prefix) that replaces the grid with a capped result list. Searches are coalesced to one
+// per animation frame and only the latest answer is shown.
+import type { Ref } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { CategoryView, ProductView } from '../api/till-api';
+import { useTill } from './till-context';
+
+/** Products per grid page ("More products" loads the next). */
+export const GRID_PAGE_SIZE = 60;
+/** Search results shown; a search narrows, it never lists the whole catalog. */
+export const SEARCH_LIMIT = 50;
+
+export interface ProductPickerProps {
+  onAdd: (p: ProductView) => void;
+  searchRef: Ref<HTMLInputElement>;
+  /** Changes after each pull from the hub, so the grid shows new products and prices. */
+  catalogStamp: string | null;
+}
+
+export function ProductPicker(props: ProductPickerProps) {
+  const { api, money, reportError } = useTill();
+  const [categories, setCategories] = useState<CategoryView[]>([]);
+  const [category, setCategory] = useState<string | null>(null);
+  const [grid, setGrid] = useState<ProductView[]>([]);
+  const [hasMore, setHasMore] = useState(false);
+  const [text, setText] = useState('');
+  const [results, setResults] = useState<ProductView[] | null>(null);
+  const frame = useRef<number | null>(null);
+  const searchSeq = useRef(0);
+
+  useEffect(() => {
+    api.categories().then(setCategories, (e: unknown) => reportError(e, 'load categories'));
+  }, [props.catalogStamp]);
+
+  useEffect(() => {
+    let live = true;
+    api.products({ categoryUuid: category, limit: GRID_PAGE_SIZE, offset: 0 }).then(
+      (page) => {
+        if (!live) return;
+        setGrid(page);
+        setHasMore(page.length === GRID_PAGE_SIZE);
+      },
+      (e: unknown) => reportError(e, 'load products'),
+    );
+    return () => {
+      live = false;
+    };
+  }, [category, props.catalogStamp]);
+
+  const more = async () => {
+    try {
+      const page = await api.products({ categoryUuid: category, limit: GRID_PAGE_SIZE, offset: grid.length });
+      setGrid([...grid, ...page]);
+      setHasMore(page.length === GRID_PAGE_SIZE);
+    } catch (e) {
+      reportError(e, 'load more products');
+    }
+  };
+
+  const search = (value: string) => {
+    setText(value);
+    if (frame.current !== null) cancelAnimationFrame(frame.current);
+    frame.current = requestAnimationFrame(() => {
+      frame.current = null;
+      const seq = ++searchSeq.current;
+      const q = value.trim();
+      if (q === '') {
+        setResults(null);
+        return;
+      }
+      api.searchProducts(q, SEARCH_LIMIT).then(
+        (found) => {
+          if (seq === searchSeq.current) setResults(found);
+        },
+        (e: unknown) => reportError(e, 'search'),
+      );
+    });
+  };
+  useEffect(() => () => {
+    if (frame.current !== null) cancelAnimationFrame(frame.current);
+  }, []);
+
+  const add = (p: ProductView) => {
+    props.onAdd(p);
+  };
+
+  const shown = results ?? grid;
+  return (
+    <section class="picker" aria-label="Products">
+      <div class="search-row">
+        <label for="product-search" class="visually-hidden">
+          Search products
+        </label>
+        <input
+          id="product-search"
+          ref={props.searchRef}
+          type="search"
+          placeholder="Search name, SKU or barcode (F2)"
+          autoComplete="off"
+          aria-keyshortcuts="F2 /"
+          value={text}
+          onInput={(e) => search(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && !e.defaultPrevented && results !== null && results[0] !== undefined) {
+              e.preventDefault();
+              add(results[0]);
+              search('');
+            } else if (e.key === 'Escape' && text !== '') {
+              e.preventDefault();
+              search('');
+            }
+          }}
+        />
+      </div>
+      {results === null && (
+        <div role="tablist" aria-label="Categories" class="category-tabs">
+          <CategoryTab label="All" selected={category === null} onSelect={() => setCategory(null)} />
+          {categories.map((c) => (
+            <CategoryTab key={c.uuid} label={c.name} selected={category === c.uuid} onSelect={() => setCategory(c.uuid)} />
+          ))}
+        </div>
+      )}
+      <div id="product-panel" role={results === null ? 'tabpanel' : 'region'} aria-label={results === null ? 'Product grid' : 'Search results'} class="product-panel">
+        {results !== null && (
+          <p class="result-count" aria-live="polite">
+            {results.length === 0 ? `No product matches “${text.trim()}”` : `${results.length}${results.length === SEARCH_LIMIT ? '+' : ''} found`}
+          </p>
+        )}
+        <ul class="product-grid">
+          {shown.map((p) => (
+            <li key={p.uuid}>
+              <button type="button" class="product-tile" onClick={() => add(p)}>
+                <span class="product-name">{p.name}</span>
+                <span class="product-price">{money.format(p.price)}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+        {results === null && grid.length === 0 && <p class="empty">No products yet. They appear after the first sync.</p>}
+        {results === null && hasMore && (
+          <button type="button" class="more-button" onClick={more}>
+            More products
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function CategoryTab(props: { label: string; selected: boolean; onSelect: () => void }) {
+  return (
+    <button type="button" role="tab" aria-selected={props.selected} aria-controls="product-panel" class="category-tab" onClick={props.onSelect}>
+      {props.label}
+    </button>
+  );
+}

@@ -1,0 +1,85 @@
+// Keeping unsynced sales on this device: asks the browser to make the till's storage persistent (so it is not
+// evicted under storage pressure or after days unused) and reads how much is stored. Data lives in OPFS.
+
+/** Browsers that prompt (Firefox) are asked again at most this often after staff declined. */
+export const PERSIST_REASK_MS = 7 * 24 * 60 * 60_000;
+/** localStorage key holding when persistence was last asked for (epoch ms). */
+export const PERSIST_ASKED_KEY = 'ezo.persist-asked-at';
+
+export interface StorageState {
+  /** null where the browser cannot say (no StorageManager.persisted). */
+  persisted: boolean | null;
+  usageBytes: number | null;
+  quotaBytes: number | null;
+}
+
+function storageManager(): StorageManager | null {
+  return typeof navigator !== 'undefined' && 'storage' in navigator ? navigator.storage : null;
+}
+
+export async function readStorageState(): Promise<StorageState> {
+  const storage = storageManager();
+  if (storage === null) return { persisted: null, usageBytes: null, quotaBytes: null };
+  const [persisted, estimate] = await Promise.all([
+    typeof storage.persisted === 'function' ? storage.persisted().catch(() => null) : Promise.resolve(null),
+    typeof storage.estimate === 'function' ? storage.estimate().catch(() => null) : Promise.resolve(null),
+  ]);
+  return { persisted, usageBytes: estimate?.usage ?? null, quotaBytes: estimate?.quota ?? null };
+}
+
+/** Asks for persistent storage now (a staff click, the app being installed). Resolves with the browser's answer. */
+export async function requestPersistence(): Promise<boolean> {
+  const storage = storageManager();
+  if (storage === null || typeof storage.persist !== 'function') return false;
+  try {
+    if (await storage.persisted()) return true;
+    return await storage.persist();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Call after each recorded sale: the first sale is when data worth keeping exists. Asks only when storage is not
+ * persistent yet and not asked within PERSIST_REASK_MS, so a browser that prompts does not nag at every sale.
+ */
+export async function requestPersistenceAfterSale(now: () => number = Date.now): Promise<boolean> {
+  const storage = storageManager();
+  if (storage === null || typeof storage.persist !== 'function') return false;
+  try {
+    if (await storage.persisted()) return true;
+    const askedAt = Number(localStorage.getItem(PERSIST_ASKED_KEY) ?? 'NaN');
+    if (Number.isFinite(askedAt) && now() - askedAt < PERSIST_REASK_MS) return false;
+    localStorage.setItem(PERSIST_ASKED_KEY, String(now()));
+    return await storage.persist();
+  } catch {
+    return false;
+  }
+}
+
+/** Installing the app is the strongest signal Chromium uses to grant persistence: ask right then. */
+export function installPersistenceOnInstall(): () => void {
+  const onInstalled = () => void requestPersistence();
+  window.addEventListener('appinstalled', onInstalled);
+  return () => window.removeEventListener('appinstalled', onInstalled);
+}
+
+const BYTE_UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
+const BYTES_PER_UNIT = 1024;
+
+/** "512 B", "1.5 MB", "12 GB": one decimal below 10 units, none above. */
+export function formatBytes(bytes: number): string {
+  let value = Math.max(0, bytes);
+  let unit = 0;
+  while (value >= BYTES_PER_UNIT && unit < BYTE_UNITS.length - 1) {
+    value /= BYTES_PER_UNIT;
+    unit += 1;
+  }
+  const text = unit === 0 || value >= 10 ? String(Math.round(value)) : value.toFixed(1).replace(/\.0$/, '');
+  return `${text} ${BYTE_UNITS[unit]}`;
+}
+
+/** Unsynced work exists and the browser may evict it: staff should be told (and offered the export). */
+export function atRiskOfEviction(persisted: boolean | null, pending: number, failed: number): boolean {
+  return persisted !== true && pending + failed > 0;
+}

@@ -1,0 +1,21 @@
+// Shown to staff when sales wait for the server and the browser may evict this device's storage: the one state in
+// which a lost device or a cleared browser loses sales. Offers the export right there.
+import type { Remote } from 'comlink';
+import type { SyncStatus, TillApi } from '../../api/till-api';
+import { ExportUnsyncedButton } from './export-button';
+import { atRiskOfEviction } from './storage-safety';
+import { useStorageState } from './use-storage-state';
+import './pwa.css';
+
+export function StorageWarning(props: { status: Pick<SyncStatus, 'pending' | 'failed'>; api: Pick<Remote<TillApi>, 'exportUnsynced'> }) {
+  const { state } = useStorageState();
+  const unsynced = props.status.pending + props.status.failed;
+  if (state === null || !atRiskOfEviction(state.persisted, props.status.pending, props.status.failed)) return null;
+  return (
+    <div class="storage-warning" role="alert">
+      <strong>{unsynced} unsynced sale(s) are stored only on this device, and the browser may delete them.</strong>{' '}
+      Sync as soon as the server can be reached, or export them to a file now.{' '}
+      <ExportUnsyncedButton api={props.api} />
+    </div>
+  );
+}

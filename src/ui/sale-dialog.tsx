@@ -1,0 +1,82 @@
+// One recorded sale from the history: its receipt (printable), its refunds, and the refund form.
+// After a refund it shows the refund's receipt.
+import { useEffect, useState } from 'preact/hooks';
+import type { SaleDetail } from '../api/till-api';
+import { Modal } from './modal';
+import { Receipt } from './receipt';
+import { RefundForm } from './refund-form';
+import { useTill } from './till-context';
+
+type View = { kind: 'receipt' } | { kind: 'refund' } | { kind: 'refunded'; refund: SaleDetail };
+
+export function SaleDialog(props: { uuid: string; onClose: () => void; onChanged: () => void }) {
+  const { api, reportError } = useTill();
+  const [detail, setDetail] = useState<SaleDetail | null | undefined>(undefined);
+  const [original, setOriginal] = useState<string | undefined>(undefined);
+  const [view, setView] = useState<View>({ kind: 'receipt' });
+
+  useEffect(() => {
+    api.sale(props.uuid).then(
+      async (d) => {
+        setDetail(d);
+        const refundOf = d?.sale.refund_of ?? null;
+        if (refundOf !== null) {
+          const o = await api.sale(refundOf);
+          setOriginal(o?.sale.receipt_number);
+        }
+      },
+      (e: unknown) => {
+        reportError(e, 'open the sale');
+        setDetail(null);
+      },
+    ).catch((e: unknown) => reportError(e, 'open the sale'));
+  }, [props.uuid]);
+
+  const shown = detail ?? null;
+  const title = shown === null ? 'Sale' : `${shown.sale.refund_of === null ? 'Sale' : 'Refund'} ${shown.sale.receipt_number}`;
+  return (
+    <Modal title={title} onClose={props.onClose} class="modal-receipt">
+      {detail === undefined && <p class="loading">Loading…</p>}
+      {detail === null && <p>This sale is not on this till.</p>}
+      {shown !== null && view.kind === 'receipt' && (
+        <>
+          <Receipt detail={shown} {...(original === undefined ? {} : { originalReceipt: original })} />
+          {shown.refundUuids.length > 0 && <p class="muted">{shown.refundUuids.length} refund(s) recorded against this sale.</p>}
+          <div class="actions">
+            <button type="button" onClick={() => window.print()}>
+              Print
+            </button>
+            {shown.sale.refund_of === null && (
+              <button type="button" class="primary" onClick={() => setView({ kind: 'refund' })}>
+                Refund…
+              </button>
+            )}
+          </div>
+        </>
+      )}
+      {shown !== null && view.kind === 'refund' && (
+        <RefundForm
+          detail={shown}
+          onCancel={() => setView({ kind: 'receipt' })}
+          onRefunded={(refund) => {
+            setView({ kind: 'refunded', refund });
+            props.onChanged();
+          }}
+        />
+      )}
+      {shown !== null && view.kind === 'refunded' && (
+        <>
+          <Receipt detail={view.refund} originalReceipt={shown.sale.receipt_number} />
+          <div class="actions">
+            <button type="button" onClick={() => window.print()}>
+              Print refund
+            </button>
+            <button type="button" class="primary" autoFocus onClick={props.onClose}>
+              Done
+            </button>
+          </div>
+        </>
+      )}
+    </Modal>
+  );
+}

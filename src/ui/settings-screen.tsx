@@ -1,0 +1,66 @@
+// Where this till stands: its pairing, its local database (VFS, schema), and the storage panel
+// (persistence, usage, export of unsynced sales; src/ui/pwa). Loaded lazily.
+import { useEffect, useState } from 'preact/hooks';
+import type { DatabaseInfo, Pairing } from '../api/till-api';
+import { useTill } from './till-context';
+import { StoragePanel } from './pwa/storage-panel';
+
+export function SettingsScreen() {
+  const { api, reportError } = useTill();
+  const [info, setInfo] = useState<DatabaseInfo | null>(null);
+  const [pairing, setPairing] = useState<Pairing | null>(null);
+
+  useEffect(() => {
+    api.databaseInfo().then(setInfo, (e: unknown) => reportError(e, 'read the database info'));
+    api.pairing().then(setPairing, (e: unknown) => reportError(e, 'read the pairing'));
+  }, []);
+
+  return (
+    <section class="settings" aria-labelledby="settings-title">
+      <h1 id="settings-title">Settings</h1>
+      <div class="card">
+        <h2>This terminal</h2>
+        {pairing === null ? (
+          <p class="loading">Loading…</p>
+        ) : (
+          <dl class="facts">
+            <dt>Store</dt>
+            <dd>{pairing.terminal.store_name}</dd>
+            <dt>Terminal</dt>
+            <dd>{pairing.terminal.terminal_name}</dd>
+            <dt>Server</dt>
+            <dd>{pairing.serverUrl}</dd>
+            <dt>Currency</dt>
+            <dd>
+              {pairing.terminal.currency} ({pairing.terminal.locale})
+            </dd>
+            <dt>Receipt prefix</dt>
+            <dd>{pairing.terminal.receipt_prefix}</dd>
+          </dl>
+        )}
+      </div>
+      <div class="card">
+        <h2>Local database</h2>
+        {info === null ? (
+          <p class="loading">Loading…</p>
+        ) : (
+          <dl class="facts">
+            <dt>Storage</dt>
+            <dd>{info.storage === 'opfs' ? 'Origin private file system' : 'IndexedDB'}</dd>
+            <dt>SQLite VFS</dt>
+            <dd>{info.vfs}</dd>
+            <dt>SQLite</dt>
+            <dd>{info.sqliteVersion}</dd>
+            <dt>Journal</dt>
+            <dd>{info.journalMode}</dd>
+            <dt>Schema version</dt>
+            <dd>{info.schemaVersion}</dd>
+          </dl>
+        )}
+      </div>
+      <div class="card">
+        <StoragePanel api={api} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+// First run of an unpaired till: the server URL and the terminal token a manager created in the
+// hub. Pairing needs the network once; everything after that works offline.
+import { useState } from 'preact/hooks';
+import type { Remote } from 'comlink';
+import type { Pairing, TillApi } from '../api/till-api';
+import { errorText } from './error-text';
+
+export function SetupScreen(props: { api: Remote<TillApi>; onPaired: (p: Pairing) => void }) {
+  const [url, setUrl] = useState(() => location.origin);
+  const [token, setToken] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      props.onPaired(await props.api.pair(url.trim(), token.trim()));
+    } catch (err) {
+      setError(errorText(err, 'pair this till'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main class="setup" aria-labelledby="setup-title">
+      <form class="card setup-card" onSubmit={submit}>
+        <h1 id="setup-title">Set up this till</h1>
+        <p>Enter the server address and the terminal token from the back office.</p>
+        <div class="field">
+          <label for="setup-url">Server URL</label>
+          <input id="setup-url" type="url" required value={url} onInput={(e) => setUrl(e.currentTarget.value)} />
+        </div>
+        <div class="field">
+          <label for="setup-token">Terminal token</label>
+          <input
+            id="setup-token"
+            type="password"
+            required
+            autoComplete="off"
+            value={token}
+            onInput={(e) => setToken(e.currentTarget.value)}
+          />
+        </div>
+        <div role="alert" class="form-error">
+          {error}
+        </div>
+        <button type="submit" class="primary big" disabled={busy}>
+          {busy ? 'Pairing…' : 'Pair till'}
+        </button>
+      </form>
+    </main>
+  );
+}

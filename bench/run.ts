@@ -32,12 +32,14 @@ const RUNNERS: Record<Section, (ctx: SectionContext) => Promise<Figure[]>> = {
 const SECTION_ITEMS: Record<Section, number> = { floor: 0, idb: 0, app: 1, ui: 6, server: 8 };
 
 /** The hub serving the built till (demo mode pairs it) with the bench catalog. */
-async function startSeededHub(catalog: number, notes: Record<string, unknown>): Promise<BenchHub> {
+async function startSeededHub(catalog: number, notes: Record<string, unknown>, progress: (step: string) => void): Promise<BenchHub> {
+  progress('building the till');
   await buildTill();
+  progress(`starting the hub and giving it ${catalog} products`);
   const hub = await startHub({ staticDir: TILL_DIST, demo: true });
   try {
     const seed = await seedHubCatalog(hub, catalog);
-    notes.hubCatalogSeedMs = Math.round(seed.elapsedMs);
+    notes.hubCatalogSeed = { ms: Math.round(seed.elapsedMs), via: seed.via };
     return hub;
   } catch (error) {
     await hub.stop();
@@ -52,13 +54,15 @@ async function main(): Promise<void> {
   console.log(`ezo bench ${options.quick ? '(quick) ' : ''}sections: ${options.only.join(', ')} on ${machine.cpuModel} x${machine.cores}, ${machine.memoryGiB} GiB, Chromium ${machine.chromium ?? '?'}, Node ${machine.node}, load ${machine.loadAverageAtStart}`);
 
   const figures: Figure[] = [];
-  let hub: Promise<BenchHub> | null = null;
+  // Started on first use by a section; a holder, so the finally below sees what the closure set.
+  const shared: { hub: Promise<BenchHub> | null } = { hub: null };
   const ctx: SectionContext = {
     options,
     pagesUrl: '',
     baselines: {},
     notes: {},
-    hub: () => (hub ??= startSeededHub(options.sizes.catalog, ctx.notes)),
+    hub: () => (shared.hub ??= startSeededHub(options.sizes.catalog, ctx.notes, (step) => ctx.progress(step))),
+    progress: (step) => console.log(`  ${new Date().toISOString().slice(11, 19)} ${step}`),
   };
   let pages: StaticServer | null = null;
   const needsPages = options.only.some((s) => s === 'floor' || s === 'idb' || s === 'app');
@@ -74,7 +78,7 @@ async function main(): Promise<void> {
     }
     for (const section of options.only) {
       const t0 = performance.now();
-      process.stdout.write(`- ${section}... `);
+      console.log(`- ${section}`);
       try {
         if (needsPages && pages === null && section !== 'ui' && section !== 'server') throw new Error('the bench pages did not build');
         const got = await RUNNERS[section](ctx);
@@ -82,11 +86,11 @@ async function main(): Promise<void> {
       } catch (error) {
         figures.push(notMeasured(SECTION_ITEMS[section], `${section}.failed`, `Section ${section}`, `it failed: ${errorText(error)}`));
       }
-      console.log(`${Math.round((performance.now() - t0) / 100) / 10} s`);
+      console.log(`  ${section} took ${Math.round((performance.now() - t0) / 100) / 10} s`);
     }
   } finally {
     await pages?.stop();
-    if (hub !== null) await (await hub.catch(() => null))?.stop();
+    if (shared.hub !== null) await (await shared.hub.catch(() => null))?.stop();
   }
   figures.push(...ratioFigures(figures, ctx));
   figures.sort((a, b) => (a.item === 0 ? -1 : a.item) - (b.item === 0 ? -1 : b.item));

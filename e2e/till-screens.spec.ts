@@ -2,26 +2,8 @@
 // axe-core violation on any of them, and screenshots at tablet and phone widths for people to look at.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test as base, expect, type TestServer } from './fixtures';
-import { startTestServer } from '../server/src/testing/test-server';
-
-/** The same server as the shared fixture, with the ~300-product demo catalog to sell from. */
-const test = base.extend<object, { server: TestServer }>({
-  server: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const server = await startTestServer({ staticDir: resolve('dist'), demo: true, seedCatalog: true });
-      try {
-        await use(server);
-      } finally {
-        await server.stop();
-      }
-    },
-    { scope: 'worker' },
-  ],
-});
+import { test, expect } from './fixtures';
 
 const VIEWPORTS = [
   { name: 'tablet', width: 1024, height: 768 },
@@ -80,6 +62,15 @@ for (const vp of VIEWPORTS) {
     await page.getByRole('button', { name: 'Complete sale' }).click();
     await expect(page.getByRole('heading', { name: 'Sale complete' })).toBeVisible();
     await shot('receipt');
+    // The print stylesheet leaves only the receipt, at the top left, 80 mm wide.
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/${vp.name}-receipt-print.png` });
+    const box = await page.locator('article.receipt').boundingBox();
+    expect(box?.x).toBe(0);
+    expect(box?.y).toBe(0);
+    expect(Math.round(box?.width ?? 0)).toBe(Math.round((80 / 25.4) * 96));
+    await expect(page.getByRole('button', { name: 'New sale' })).toBeHidden();
+    await page.emulateMedia({ media: 'screen' });
     await page.getByRole('button', { name: 'New sale' }).click();
 
     await nav(page, 'History');

@@ -10,7 +10,27 @@ export interface BenchHub {
   adminToken: string;
   terminal: { id: string; token: string };
   admin<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
+  /** The hub's database (server/src/db/database.ts), for seeding the catalog in batches. */
+  db?: HubDatabase;
   stop(): Promise<void>;
+}
+
+/** What the bench uses of server/src/db/database.ts. */
+export interface HubSql {
+  query<R = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<R[]>;
+}
+export interface HubDatabase extends HubSql {
+  transaction<T>(fn: (tx: HubSql) => Promise<T>): Promise<T>;
+}
+
+/** The lock every catalog write and upstream batch takes first (server/src/sync/item-outcome.ts). */
+export interface HubCatalogWrites {
+  COMMIT_ORDER_LOCK_KEY: number;
+}
+
+export async function loadCatalogWrites(): Promise<HubCatalogWrites> {
+  const outcome = (await import(pathToFileURL(resolve('server/src/sync/item-outcome.ts')).href)) as HubCatalogWrites;
+  return { COMMIT_ORDER_LOCK_KEY: outcome.COMMIT_ORDER_LOCK_KEY };
 }
 
 interface TestServerModule {

@@ -18,7 +18,7 @@ export interface Sizes {
   uiSamples: number;
 }
 
-export const FULL_SIZES: Sizes = { sales: 1_000, catalog: 100_000, delta: 1_000, searchQueries: 500, push: 10_000, uiSamples: 30 };
+export const FULL_SIZES: Sizes = { sales: 1_000, catalog: 100_000, delta: 1_000, searchQueries: 500, push: 10_000, uiSamples: 20 };
 export const QUICK_SIZES: Sizes = { sales: 100, catalog: 5_000, delta: 200, searchQueries: 100, push: 500, uiSamples: 10 };
 
 export interface Options {

@@ -43,7 +43,8 @@ function watchWasmMemory(): void {
   };
 }
 
-async function step(figures: Figure[], item: number, id: string, label: string, work: () => Promise<Figure[]>): Promise<boolean> {
+async function step(ctx: SectionContext, figures: Figure[], item: number, id: string, label: string, work: () => Promise<Figure[]>): Promise<boolean> {
+  ctx.progress(label);
   try {
     figures.push(...(await work()));
     return true;
@@ -75,7 +76,7 @@ export async function runApp(ctx: SectionContext): Promise<Figure[]> {
     if (ownership !== 'owner') throw new Error(`the bench page does not own the database (${ownership})`);
 
     const last = generateCatalog(sizes.catalog - 1, 1)[0];
-    const synced = await step(figures, 2, 'sync.first', 'First sync', async () => {
+    const synced = await step(ctx, figures, 2, 'sync.first', 'First sync', async () => {
       const r = await page.evaluate(([url, token, barcode]) => window.benchApp!.firstSync(url, token, barcode), [hub.url, hub.terminal.token, last?.barcode ?? ''] as const);
       if (!r.verified) throw new Error(`after the first sync the till lacks the last catalog row (barcode ${last?.barcode ?? '?'})`);
       const perS = Math.round(sizes.catalog / (r.elapsedMs / 1000));
@@ -84,9 +85,9 @@ export async function runApp(ctx: SectionContext): Promise<Figure[]> {
       ];
     });
 
-    await step(figures, 7, 'memory', 'Memory after first sync', () => measureMemory(page, worker, synced ? sizes.catalog : 0));
+    await step(ctx, figures, 7, 'memory', 'Memory after first sync', () => measureMemory(page, worker, synced ? sizes.catalog : 0));
 
-    await step(figures, 3, 'sync.delta', 'Delta sync', async () => {
+    await step(ctx, figures, 3, 'sync.delta', 'Delta sync', async () => {
       if (!synced) throw new Error('the first sync did not complete');
       const changed = await changeHubProducts(hub, sizes.delta);
       const r = await page.evaluate(([barcode, name]) => window.benchApp!.sync(barcode, name), [changed.barcode, changed.name] as const);
@@ -94,7 +95,7 @@ export async function runApp(ctx: SectionContext): Promise<Figure[]> {
       return [measured(3, 'sync.delta.ms', `Delta sync of ${sizes.delta} changes`, Math.round(r.elapsedMs), 'ms', { note: 'syncNow() until it resolves: pull (and an empty push)' })];
     });
 
-    await step(figures, 4, 'search.worker', 'Search in the worker', async () => {
+    await step(ctx, figures, 4, 'search.worker', 'Search in the worker', async () => {
       if (!synced) throw new Error('the first sync did not complete, the till has no catalog');
       const r = await page.evaluate((n) => window.benchApp!.search(n), sizes.searchQueries);
       const s = summarise(r.samples);
@@ -106,7 +107,7 @@ export async function runApp(ctx: SectionContext): Promise<Figure[]> {
       ];
     });
 
-    await step(figures, 1, 'sale.app', 'Recording a sale', async () => {
+    await step(ctx, figures, 1, 'sale.app', 'Recording a sale', async () => {
       if (!synced) throw new Error('the first sync did not complete, the till has no products to sell');
       const r = await page.evaluate(([n, size]) => window.benchApp!.recordSales(n, size), [sizes.sales, sizes.catalog] as const);
       const s = summarise(r.samples);
@@ -118,7 +119,7 @@ export async function runApp(ctx: SectionContext): Promise<Figure[]> {
       ];
     });
 
-    await step(figures, 5, 'push', 'Push of queued sales', async () => {
+    await step(ctx, figures, 5, 'push', 'Push of queued sales', async () => {
       if (!synced) throw new Error('the first sync did not complete, the till has no products to sell');
       await browser.context.setOffline(true);
       let queued: number;

@@ -23,6 +23,8 @@ export interface SectionContext {
    * share it: seeding 100k products through the admin API takes minutes). It serves the built till.
    */
   hub(): Promise<BenchHub>;
+  /** One line of progress on stdout, so a long step shows where it is. */
+  progress(step: string): void;
 }
 
 /** Opens a bench page and waits until it has put its API on window. */

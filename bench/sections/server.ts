@@ -44,10 +44,25 @@ export async function runServer(ctx: SectionContext): Promise<Figure[]> {
   if (code !== 0 || !existsSync(SERVER_RESULTS)) return [notMeasured(8, 'server.ingest', 'Server ingest, 50 terminals', `${SERVER_BENCH} exited with ${code} and wrote ${existsSync(SERVER_RESULTS) ? 'results' : 'no results'}`)];
   const json: unknown = JSON.parse(await readFile(SERVER_RESULTS, 'utf8'));
   ctx.notes.server = json;
-  const rate = findNumber(json, ['salesPerSecond', 'sales_per_second', 'salesPerS', 'ingestSalesPerSecond']);
-  const p99 = findNumber(json, ['p99', 'p99Ms', 'p99_ms', 'batchP99Ms']);
-  return [
-    rate === null ? notMeasured(8, 'server.ingest.salesPerS', 'Server ingest', `no sales-per-second field in ${SERVER_RESULTS}`) : measured(8, 'server.ingest.salesPerS', 'Server ingest, 50 terminals', rate, 'sales/s', { note: `from ${SERVER_RESULTS}` }),
-    p99 === null ? notMeasured(8, 'server.ingest.p99', 'Server ingest p99', `no p99 field in ${SERVER_RESULTS}`) : measured(8, 'server.ingest.p99', 'Server ingest p99', p99, 'ms', { note: `from ${SERVER_RESULTS}` }),
+  const perBackend = (json as { figures?: unknown }).figures;
+  if (Array.isArray(perBackend) && perBackend.length > 0) {
+    return perBackend.flatMap((entry: unknown) => {
+      const named = (entry as { backend?: unknown }).backend;
+      const backend = typeof named === 'string' ? named : '?';
+      return serverFigures(entry, ` (${backend})`, `.${backend}`);
+    });
+  }
+  return serverFigures(json, '', '');
+}
+
+function serverFigures(json: unknown, label: string, key: string): Figure[] {
+  const rate = findNumber(json, ['salesPerSecond', 'sales_per_second', 'salesPerS']);
+  const p99 = findNumber(json, ['batchP99Ms', 'p99Ms', 'p99_ms', 'p99']);
+  const pull = findNumber(json, ['pullRowsPerSecond']);
+  const figures: Figure[] = [
+    rate === null ? notMeasured(8, `server.ingest${key}.salesPerS`, `Server ingest${label}`, `no sales-per-second field in ${SERVER_RESULTS}`) : measured(8, `server.ingest${key}.salesPerS`, `Server ingest, 50 terminals${label}`, rate, 'sales/s', { note: `from ${SERVER_RESULTS} (${SERVER_BENCH})` }),
+    p99 === null ? notMeasured(8, `server.ingest${key}.p99`, `Server ingest p99${label}`, `no p99 field in ${SERVER_RESULTS}`) : measured(8, `server.ingest${key}.p99`, `Server ingest batch p99${label}`, p99, 'ms'),
   ];
+  if (pull !== null) figures.push(measured(8, `server.pull${key}.rowsPerS`, `Server 100k downstream pull${label}`, pull, 'rows/s'));
+  return figures;
 }

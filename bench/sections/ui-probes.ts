@@ -13,7 +13,7 @@ export const UI = {
 } as const;
 
 /** How long a probe waits for the DOM to answer before it gives up on that sample. */
-export const PROBE_TIMEOUT_MS = 5_000;
+export const PROBE_TIMEOUT_MS = 1_000;
 
 type Probe = { result?: number | 'timeout' };
 

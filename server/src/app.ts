@@ -11,6 +11,7 @@ import { registerStaticApp } from './http/static-app';
 import { registerAdminRoutes } from './routes/admin-routes';
 import { registerPublicRoutes } from './routes/public-routes';
 import { registerSyncRoutes } from './routes/sync-routes';
+import { startStockFolding } from './sync/fold-stock';
 
 export interface HubOptions {
   db: Database;
@@ -43,5 +44,7 @@ export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
   registerSyncRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
   await registerStaticApp(app, options.staticDir);
+  const stopFolding = startStockFolding(options.db, (err) => app.log.warn({ err }, 'stock fold failed; retrying'));
+  app.addHook('onClose', stopFolding);
   return app;
 }

@@ -7,8 +7,7 @@ import { hashToken, newToken } from './auth/tokens';
 import { adminTokenFile, demoTokenFile, pgliteDir, readConfig } from './config';
 import type { Sql } from './db/database';
 import { openDatabase } from './db/open-database';
-import { DEMO_STORE } from './seed/demo-seed';
-import { seedDemo } from './seed/demo-seed';
+import { DEMO_STORE, seedDemo } from './seed/demo-seed';
 import { readSecret, secretOrNew, writeSecret } from './secrets';
 
 const REPO_ROOT = resolve(import.meta.dirname, '../..');

@@ -8,7 +8,7 @@ import { migrate } from './migrate';
 import { chooseStorage } from './vfs-choice';
 import { loadVfs } from './vfs-load';
 import { STORAGE_PRAGMAS } from './vfs-pragmas';
-import { waitForFreeAccessHandles } from './vfs-retry';
+import { isStuckAccessHandle, waitForFreeAccessHandles } from './vfs-retry';
 import { WaSqliteConnection, toTillError } from './wa-sqlite-connection';
 
 /** The till's database file in OPFS (and its name inside the IndexedDB fallback). */
@@ -33,7 +33,13 @@ export async function openDatabase(options: OpenOptions = {}): Promise<OpenDatab
   const storage = options.storage ?? chooseStorage();
   const { sqlite3, vfsName, vfsClass } = await loadVfs(storage);
   return navigator.locks.request(OPEN_LOCK_PREFIX + name, async () => {
-    if (storage === 'opfs') await waitForFreeAccessHandles(name).catch((error: unknown) => Promise.reject(stillHeld(error)));
+    if (storage === 'opfs') {
+      try {
+        await waitForFreeAccessHandles(name);
+      } catch (error) {
+        throw isStuckAccessHandle(error) ? stillHeld(error) : toTillError(error);
+      }
+    }
     const connection = await openConfigured(sqlite3, name, vfsName, storage);
     try {
       const schemaVersion = await migrate(connection);

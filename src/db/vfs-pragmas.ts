@@ -1,13 +1,14 @@
 // Connection settings per storage, chosen by measurement in Chromium 156 with an on-disk profile
-// (see /work/shared/research/browser-storage.md and db-open.browser.test.ts, which re-measures).
+// (/work/shared/research/browser-storage.md; database.browser.test.ts re-measures both journals).
 //
 // OPFS (sync build + OPFSCoopSyncVFS): WAL with locking_mode=EXCLUSIVE. OPFS has no shared memory,
 // so WAL is only possible with an exclusive lock (the wal-index lives in heap memory); that costs
 // nothing here because exactly one tab's worker owns the database (ownership.ts). A sale's small
-// transaction (sale + 3 lines + payment + queue row) commits in ~0.5 ms p50 against ~1.2 ms with
-// the default rollback journal. synchronous=FULL: a committed sale survives power loss, not only a
-// crashed tab. locking_mode must be set before the first read: a database already in WAL cannot be
-// read by a connection without shared memory until it holds the exclusive lock.
+// transaction (sale + 3 lines + payment + queue row) commits in 0.46 ms p50 against 1.16 ms with
+// the rollback journal on a quiet machine; on a loaded one, in the same run, 1.1-2.8 ms against
+// 3.6-5.5 ms. synchronous=FULL: a committed sale survives power loss, not only a crashed tab.
+// locking_mode must be set before the first read: a database already in WAL cannot be read by a
+// connection without shared memory until it holds the exclusive lock.
 //
 // IndexedDB fallback (asyncify build + IDBBatchAtomicVFS): no WAL (it fails with "disk I/O error"
 // after ~100 transactions on this VFS); every page-cache miss costs an IndexedDB read, so the cache

@@ -50,7 +50,15 @@ const ownership = new DatabaseOwnership({
       onQueued: () => sync.notifyLocalWrite(),
     });
     open = { database, data, sync };
-    await sync.start();
+    try {
+      await sync.start();
+    } catch (error) {
+      // The lock is about to be freed: the file must not stay open behind it.
+      open = null;
+      await sync.stop().catch(() => undefined);
+      await database.connection.close();
+      throw error;
+    }
   },
   async close() {
     const current = open;

@@ -24,11 +24,7 @@ import type { SqlConnection } from '../db/sql-connection';
 import type { SyncService, SyncServiceDeps } from '../api/service-parts';
 import type { Pairing, ProductEditInput, ProductView, QueueItemView, StatusListener, SyncProgress, SyncStatus } from '../api/till-api';
 import type { UpstreamBatch } from './contract/upstream';
-import type { Sale } from './contract/sale';
-import type { Adjustment } from './contract/adjustment';
-import type { ProductEdit } from './contract/product-edit';
 import type { TerminalInfo } from './contract/terminal';
-import { TillError } from '../api/till-error';
 import { createHubClient } from './hub-client';
 import { createSenderLock } from './sender-lock';
 import { createStatusHub } from './status-hub';
@@ -37,8 +33,9 @@ import { fetchDemoPairing, pair as pairWithHub } from './pairing';
 import { pullAll } from './pull';
 import { pushAll } from './push';
 import { editProduct as writeProductEdit } from './edit-product';
-import { failedItems as readFailedItems, pruneCompleted, resetFailed, unsyncedRows, COMPLETED_RETENTION_MS } from './queue-store';
-import { recomputeOverlay } from './product-overlay';
+import { failedItems as readFailedItems, pruneCompleted, COMPLETED_RETENTION_MS } from './queue-store';
+import { retryFailed as retryFailedRows } from './retry-failed';
+import { exportUnsynced as exportQueue } from './export-unsynced';
 import { saveLastError, type SyncError } from './sync-state-store';
 import { QueueStatus } from './outbox';
 
@@ -63,6 +60,8 @@ export function createSyncService(db: SqlConnection, deps: SyncServiceDeps): Syn
   let firstSync: SyncProgress | null = null;
   /** False after a network failure: the next answer from the hub triggers a pull. */
   let reachable = true;
+  /** The last pull failed: a push-only run that succeeds must not clear that error (the catalog is still stale). */
+  let pullFailing = false;
   let stopped = false;
   let demoAsked = false;
   let wanted: Wanted = { pull: false, push: false };
@@ -142,10 +141,10 @@ export function createSyncService(db: SqlConnection, deps: SyncServiceDeps): Syn
       });
       if (result.kind === 'stopped') return;
       if (result.kind === 'unauthorised') return unauthorised();
+      pullFailing = result.kind === 'error';
       if (result.kind === 'error') {
         failed = true;
-        if (result.code === 'offline') reachable = false;
-        else reachable = true;
+        reachable = result.code !== 'offline';
         await setError({ code: result.code, message: result.message });
       } else reachable = true;
     }
@@ -169,7 +168,7 @@ export function createSyncService(db: SqlConnection, deps: SyncServiceDeps): Syn
       } else if (result.productEditsResolved) wanted.pull = true;
       await pruneCompleted(db, new Date(now() - COMPLETED_RETENTION_MS).toISOString());
     }
-    if (!failed) await setError(null);
+    if (!failed && !(pullFailing && !w.pull)) await setError(null);
   }
 
   async function unauthorised(): Promise<void> {
@@ -295,26 +294,14 @@ export function createSyncService(db: SqlConnection, deps: SyncServiceDeps): Syn
     },
 
     async retryFailed(ids: number[]): Promise<number> {
-      if (!Array.isArray(ids) || !ids.every((id) => Number.isSafeInteger(id))) throw new TillError('invalid', 'retryFailed takes a list of queue item ids.');
-      const moved = await db.transaction(async (tx) => {
-        const rows = await resetFailed(tx, ids);
-        const edited = new Set(rows.filter((r) => r.entity_type === 'Product').map((r) => (JSON.parse(r.payload) as ProductEdit).product_uuid));
-        for (const uuid of edited) await recomputeOverlay(tx, uuid);
-        return rows.length;
-      });
+      const moved = await retryFailedRows(db, ids);
       status.changed();
       if (moved > 0) void request({ push: true });
       return moved;
     },
 
-    async exportUnsynced(): Promise<UpstreamBatch> {
-      const rows = await unsyncedRows(db);
-      const of = <T>(type: string) => rows.filter((r) => r.entity_type === type).map((r) => JSON.parse(r.payload) as T);
-      return {
-        sync_id: `export-${deps.newUuid()}`,
-        timestamp: iso(),
-        changes: { sales: of<Sale>('Sale'), adjustments: of<Adjustment>('Adjustment'), products: of<ProductEdit>('Product') },
-      };
+    exportUnsynced(): Promise<UpstreamBatch> {
+      return exportQueue(db, `export-${deps.newUuid()}`, iso());
     },
   };
 }

@@ -5,8 +5,8 @@
 
 /** Longest single gap inside a scan (tolerates one key delayed by rendering). */
 export const SCANNER_MAX_GAP_MS = 100;
-/** Mean gap of a scan; scanners send a key every few ms, fast typists manage ~60-80 ms. */
-export const SCANNER_MEAN_GAP_MS = 35;
+/** Mean gap of a scan: scanners send a key every few ms (more on a busy page); fast typists average 60-80 ms. */
+export const SCANNER_MEAN_GAP_MS = 45;
 /** Shortest code taken as a scan (EAN-8, UPC-E and most internal codes are longer). */
 export const SCANNER_MIN_LENGTH = 4;
 /** Longest code kept; longer bursts are not barcodes. */

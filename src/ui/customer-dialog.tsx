@@ -41,7 +41,9 @@ export function CustomerDialog(props: { onPick: (c: CustomerView) => void; onClo
         <label for="customer-search">Search customers</label>
         <input id="customer-search" type="search" autoFocus autoComplete="off" value={text} onInput={(e) => search(e.currentTarget.value)} />
       </div>
-      {found.length === 0 ? (
+      {text.trim() === '' ? (
+        <p class="empty">Type the start of a name, email or phone number.</p>
+      ) : found.length === 0 ? (
         <p class="empty">No customer found.</p>
       ) : (
         <ul class="pick-list" aria-label="Customers">

@@ -10,6 +10,7 @@ import { addCard, addCash, changeDue, paidSoFar, quickTenders, remainingDue, rem
 import { errorText } from './error-text';
 import { useTill } from './till-context';
 import { QuotaNotice, isQuotaError } from './pwa/quota-notice';
+import { afterSaleRecorded } from './pwa/after-sale';
 
 const REFUSAL_TEXT: Record<PaymentRefusal, string> = {
   nothing_due: 'Nothing remains to pay.',
@@ -27,7 +28,7 @@ export interface PaymentDialogProps {
 }
 
 export function PaymentDialog(props: PaymentDialogProps) {
-  const { api, money } = useTill();
+  const { api, money, reportError } = useTill();
   const { total } = props;
   const [payments, setPayments] = useState<PaymentInput[]>([]);
   const due = remainingDue(total, payments);
@@ -79,6 +80,8 @@ export function PaymentDialog(props: PaymentDialogProps) {
     try {
       const detail = await api.recordSale(draft);
       props.onCompleted(detail, changeDue(payments));
+      // Storage persistence and a Background Sync wake-up; never rejects, the sale is already stored.
+      void afterSaleRecorded(api).catch((e: unknown) => reportError(e, 'ask for a sync wake-up'));
     } catch (e) {
       // Nothing was saved: the cart and the payments stay, so the sale can be completed again.
       setQuotaFull(isQuotaError(e));

@@ -6,6 +6,7 @@ import type { PaymentMethod } from '../sync/contract/sale';
 import { lineAmounts } from '../domain/sale-totals';
 import { errorText } from './error-text';
 import { useTill } from './till-context';
+import { afterSaleRecorded } from './pwa/after-sale';
 
 export function RefundForm(props: { detail: SaleDetail; onCancel: () => void; onRefunded: (refund: SaleDetail) => void }) {
   const { api, money, reportError } = useTill();
@@ -49,6 +50,7 @@ export function RefundForm(props: { detail: SaleDetail; onCancel: () => void; on
         note: note.trim() === '' ? null : note.trim(),
       });
       props.onRefunded(refund);
+      void afterSaleRecorded(api).catch((e: unknown) => reportError(e, 'ask for a sync wake-up'));
     } catch (err) {
       setError(errorText(err, 'record the refund'));
     } finally {

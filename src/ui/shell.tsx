@@ -14,9 +14,10 @@ import { SyncStatusBar } from './sync-status-bar';
 import { TillContextValue, type NoticeKind, type TillContext } from './till-context';
 import { StorageWarning } from './pwa/storage-warning';
 import { UpdateBanner } from './pwa/update-banner';
+import { installSyncWakeups } from './pwa/sync-wakeups';
 
-/** How long a notice stays before it clears itself. */
-const NOTICE_MS = 8000;
+/** How long a notice stays before it clears itself: errors longer, since they need reading. */
+const NOTICE_MS = { info: 4000, error: 10000 } as const;
 
 type ScreenId = 'sell' | 'history' | 'shift' | 'stock' | 'settings';
 
@@ -55,7 +56,7 @@ export function Shell(props: { api: Remote<TillApi>; pairing: Pairing; status: S
   }, []);
   useEffect(() => {
     if (notice === null) return undefined;
-    const t = setTimeout(() => setNotice((n) => (n?.id === notice.id ? null : n)), NOTICE_MS);
+    const t = setTimeout(() => setNotice((n) => (n?.id === notice.id ? null : n)), NOTICE_MS[notice.kind]);
     return () => clearTimeout(t);
   }, [notice]);
 
@@ -69,6 +70,9 @@ export function Shell(props: { api: Remote<TillApi>; pairing: Pairing; status: S
     }),
     [api, terminal, notify],
   );
+
+  // Pushes on `online`, on becoming visible, on a backoff timer and on service-worker wake-ups.
+  useEffect(() => installSyncWakeups(api), [api]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

@@ -32,9 +32,9 @@ export function SyncStatusBar(props: { status: SyncStatus }) {
     <section class={`sync-bar tone-${summary.tone}`} aria-label="Sync status">
       <span class="sync-dot" aria-hidden="true" />
       <span class="sync-headline" role="status">
-        {s.online ? 'Online' : 'Offline'} · {summary.headline}
+        {s.online ? `Online · ${summary.headline}` : summary.headline}
       </span>
-      {s.pending > 0 && <span class="sync-count">{s.pending} pending</span>}
+      {s.pending > 0 && summary.tone === 'bad' && <span class="sync-count">{s.pending} pending</span>}
       {s.failed > 0 && (
         <button type="button" class="link-button danger" onClick={() => setShowFailed(true)}>
           {s.failed} failed – details

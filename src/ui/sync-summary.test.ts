@@ -21,9 +21,9 @@ const base: SyncStatus = {
 describe('syncSummary', () => {
   it('says all synced only when nothing is pending or failed', () => {
     expect(syncSummary(base)).toEqual({ tone: 'ok', headline: 'All synced' });
-    expect(syncSummary({ ...base, pending: 2 }).headline).toBe('2 waiting to sync');
+    expect(syncSummary({ ...base, pending: 2 }).headline).toBe('2 pending');
     expect(syncSummary({ ...base, failed: 1 }).headline).toBe('1 failed to sync');
-    expect(syncSummary({ ...base, online: false, pending: 3 }).headline).toBe('Offline · 3 waiting to sync');
+    expect(syncSummary({ ...base, online: false, pending: 3 }).headline).toBe('Offline · 3 pending');
     expect(syncSummary({ ...base, authorised: false }).headline).toBe('Terminal not authorised');
     expect(syncSummary({ ...base, firstSync: { rows: 10, pages: 1, remaining: 90 } }).tone).toBe('busy');
   });

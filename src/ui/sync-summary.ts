@@ -6,14 +6,14 @@ export type SyncTone = 'ok' | 'busy' | 'warn' | 'bad';
 
 export interface SyncSummary {
   tone: SyncTone;
-  /** Short headline: "Offline", "Syncing…", "3 waiting to sync", "All synced". */
+  /** Short headline: "Offline", "Syncing…", "3 pending", "All synced". */
   headline: string;
 }
 
 export function syncSummary(s: SyncStatus): SyncSummary {
   if (!s.authorised) return { tone: 'bad', headline: 'Terminal not authorised' };
   if (s.firstSync !== null) return { tone: 'busy', headline: 'Downloading catalog…' };
-  const waiting = s.pending > 0 ? `${s.pending} waiting to sync` : null;
+  const waiting = s.pending > 0 ? `${s.pending} pending` : null;
   if (!s.online) return { tone: 'warn', headline: waiting === null ? 'Offline' : `Offline · ${waiting}` };
   if (s.failed > 0) return { tone: 'bad', headline: `${s.failed} failed to sync` };
   if (s.pulling || s.pushing) return { tone: 'busy', headline: waiting === null ? 'Syncing…' : `Syncing · ${waiting}` };

@@ -6,7 +6,14 @@
 //   import { setupServer } from 'msw/node';
 //   import { faults, hubHandlers } from '../test-support/msw/handlers';
 //   const network = setupServer(...hubHandlers(hub.url));
-//   network.use(faults.serverError(hub.url, { path: 'upstream', times: 2 }));  // then the real hub again
+//   network.use(...faults.serverError(hub.url, { path: 'upstream', times: 2 }));  // then the real hub again
+//
+// In Playwright (handlers run in the test process; requests of pages and service workers are routed):
+//   import { defineNetworkFixture } from '@msw/playwright';
+//   const network = defineNetworkFixture({ context, handlers: hubHandlers(hub.url), onUnhandledRequest: 'bypass' });
+//   await network.enable();
+//   network.use(...faults.offline(hub.url));          // the till is offline until network.resetHandlers()
+// (src/sync/msw-playwright.test.ts shows both in a real Chromium page.)
 //
 // Every fault takes the hub's base URL and { path, skip, times }: `path` is one API route (default:
 // all of them), `skip` how many requests pass untouched first, `times` how many it then spoils

@@ -1,5 +1,5 @@
-// Database rows to the contract's wire shapes. Every SELECT that feeds the wire uses these column
-// lists, so bigint and timestamptz come back the same way from PGlite and from `pg`.
+// Database rows to the contract's wire shapes, for the admin API and tests. These column lists make
+// bigint and timestamptz come back the same way from PGlite and `pg`. (Pulls build JSON in SQL: wire-json.ts.)
 import type { Category, Customer, Product, StockLevel } from '../../../src/sync/contract/catalog';
 
 export const CATEGORY_COLUMNS = `uuid::text AS uuid, name, sort_order, version::text AS row_version, updated_at, deleted_at`;

@@ -5,7 +5,7 @@ export type SqlParam = string | number | boolean | null | Date | Uint8Array | re
 
 export interface Sql {
   /** Rows of one statement with $1..$n parameters. bigint columns may come back as number or string: cast in SQL. */
-  query<R = Record<string, unknown>>(text: string, params?: readonly SqlParam[]): Promise<R[]>;
+  query: <R = Record<string, unknown>>(text: string, params?: readonly SqlParam[]) => Promise<R[]>;
 }
 
 export interface Database extends Sql {

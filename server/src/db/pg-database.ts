@@ -11,7 +11,7 @@ export async function openPostgresDatabase(url: string): Promise<Database> {
   pool.on('error', () => {});
   await pool.query('SELECT 1');
   const wrap = (q: pg.Pool | pg.PoolClient): Sql => ({
-    async query<R>(text: string, params: readonly SqlParam[] = []) {
+    query: async <R>(text: string, params: readonly SqlParam[] = []) => {
       const result = await q.query(text, params as unknown[]);
       return result.rows as R[];
     },

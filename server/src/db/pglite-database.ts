@@ -7,7 +7,7 @@ export async function openPgliteDatabase(dataDir?: string): Promise<Database> {
   const pg = dataDir === undefined ? new PGlite() : new PGlite(dataDir);
   await pg.waitReady;
   const wrap = (q: Pick<PGlite, 'query'>): Sql => ({
-    async query<R>(text: string, params: readonly SqlParam[] = []) {
+    query: async <R>(text: string, params: readonly SqlParam[] = []) => {
       const result = await q.query<R>(text, params as unknown[]);
       return result.rows;
     },

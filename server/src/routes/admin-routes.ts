@@ -12,6 +12,7 @@ import { createCatalogRow, deleteCatalogRow, patchCatalogRow, type CatalogKind }
 import { STOCK_COLUMNS, stockToWire, type StockRow } from '../catalog/wire-rows';
 import { createStore, createTerminal, listStores } from '../stores/stores';
 import { COMMIT_ORDER_LOCK_KEY } from '../sync/item-outcome';
+import { foldStockMoves } from '../sync/fold-stock';
 
 const admin = strictContract.admin;
 const UuidParam = z.strictObject({ uuid: z.uuid() });
@@ -88,6 +89,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: HubContext): void
   app.get('/api/v1/admin/stock', async (request) => {
     guard(request);
     const q = parseOr400(admin.stockQuery, request.query, 'the query');
+    await foldStockMoves(ctx.db);
     const rows = await ctx.db.query<StockRow>(`SELECT ${STOCK_COLUMNS} FROM stock WHERE store_id = $1 ORDER BY product_uuid`, [q.store_id]);
     return { store_id: q.store_id, stock: rows.map(stockToWire) };
   });

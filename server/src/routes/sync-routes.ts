@@ -12,6 +12,7 @@ import type { HubContext } from '../http/hub-context';
 import { decodeCursor } from '../sync/cursor';
 import { readDownstreamPage } from '../sync/downstream-page';
 import { ingestBatch } from '../sync/ingest-batch';
+import { foldStockMoves } from '../sync/fold-stock';
 
 const contract = strictContract;
 
@@ -47,6 +48,8 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: HubContext): void 
     const who = await terminalFor(ctx, request);
     const query = parseOr400(contract.downstream.query, request.query, 'the query');
     const since = decodeCursor(query.last_synced_at);
+    // Every stock move committed before this pull is in the stock rows the pull reads.
+    await foldStockMoves(ctx.db);
     const page = await readDownstreamPage(ctx.db, who.storeId, since, query.limit ?? DEFAULT_DOWNSTREAM_LIMIT);
     return reply.type('application/json; charset=utf-8').send(page);
   });

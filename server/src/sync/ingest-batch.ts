@@ -1,7 +1,6 @@
 // POST /api/v1/sync/upstream, after validation: one transaction per batch and a savepoint per item, so
-// each item is atomic and a rejected one costs the others nothing. Inserts come first; the versioned
-// writes (product edits, then the batch's summed stock moves) come last, holding the commit-order lock
-// only for those. Deadlocks and serialization failures retry the whole batch, which is idempotent.
+// each item is atomic and a rejected one costs the others nothing. Inserts come first; product edits
+// (versioned writes, under the commit-order lock) come last; stock moves go to the move log, unlocked. Deadlocks and serialization failures retry the whole batch, which is idempotent.
 import type { ItemResult, ParsedUpstreamBatch } from '../../../src/sync/contract/upstream';
 import { type Database, type Sql, PG_DEADLOCK_DETECTED, PG_FOREIGN_KEY_VIOLATION, PG_NUMERIC_OUT_OF_RANGE, PG_SERIALIZATION_FAILURE, PG_UNIQUE_VIOLATION, pgErrorCode } from '../db/database';
 import type { TerminalPrincipal } from '../auth/authenticate';

@@ -1,5 +1,5 @@
-// Stock moves of one upstream batch, summed per product and written once at the end of the batch:
-// stock rows are versioned, so writing them takes the commit-order lock, and taking it last keeps it short.
+// Stock moves of one upstream batch, summed per product and appended once at the end of the batch to
+// the stock-move log (no lock); fold-stock.ts turns the log into the versioned stock rows.
 import type { Sql } from '../db/database';
 
 export class StockDeltas {
@@ -20,13 +20,16 @@ export class StockDeltas {
   }
 
   async apply(tx: Sql, storeId: string): Promise<void> {
-    // Sorted so concurrent batches lock stock rows in one order (they also serialise on the advisory lock).
-    const entries = [...this.deltas].filter(([, d]) => d !== 0).sort(([a], [b]) => (a < b ? -1 : 1));
+    const entries = [...this.deltas].filter(([, d]) => d !== 0);
     if (entries.length === 0) return;
-    await applyStockDeltas(tx, storeId, entries);
+    await tx.query(
+      `INSERT INTO stock_moves (store_id, product_uuid, delta) SELECT $1, d.product_uuid, d.delta FROM unnest($2::uuid[], $3::bigint[]) AS d(product_uuid, delta)`,
+      [storeId, entries.map(([p]) => p), entries.map(([, d]) => d)],
+    );
   }
 }
 
+/** Writes stock rows directly (versioned, takes the commit-order lock): for seeding. */
 export async function applyStockDeltas(tx: Sql, storeId: string, entries: readonly (readonly [string, number])[]): Promise<void> {
   await tx.query(
     `INSERT INTO stock (store_id, product_uuid, quantity)

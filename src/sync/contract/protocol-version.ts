@@ -2,7 +2,7 @@
 // contract-hash.test.ts fails until you do.
 //
 // 1: first version (downstream pages with stock levels, upstream batches of sales, adjustments and
-//    product edits, per-item results).
+//    product edits with per-item results, terminal info, admin messages, demo pairing).
 export const PROTOCOL_VERSION = 1;
 
 /** Header both sides send; the hub answers 400 to a version it does not speak. */

@@ -1,5 +1,6 @@
 // Every migration in order; append new ones at the end, never edit an applied one.
 import type { Migration } from './migration';
 import { initialMigration } from './001-initial';
+import { stockMovesMigration } from './002-stock-moves';
 
-export const MIGRATIONS: readonly Migration[] = [initialMigration];
+export const MIGRATIONS: readonly Migration[] = [initialMigration, stockMovesMigration];

@@ -1,0 +1,50 @@
+// First run of a till the hub has not paired: the setup form shows the hub's refusal of a wrong
+// token, pairs with the right one, and the till then sells to a customer from the synced list.
+import { fileURLToPath } from 'node:url';
+import { test, expect } from './fixtures';
+import { expectTillState } from './support/till-page';
+import type { Sale } from '../src/sync/contract/sale';
+
+// A hub that does not pair anybody by itself (no demo pairing), with the demo catalog.
+test.use({ serverOptions: { staticDir: fileURLToPath(new URL('../dist', import.meta.url)), demo: false, seedCatalog: true } });
+
+/** The first pull after pairing downloads the whole demo catalog. */
+const CATALOG_TIMEOUT_MS = 30_000;
+
+test('pairs from the setup form, then sells to a customer', async ({ page, server }) => {
+  await page.goto('/');
+  await expectTillState(page, 'owner');
+  await expect(page.getByRole('heading', { name: 'Set up this till' })).toBeVisible();
+  await expect(page.getByLabel('Server URL')).toHaveValue(server.url);
+  await page.screenshot({ path: 'test-results/screenshots/setup.png' });
+
+  await page.getByLabel('Terminal token').fill('not-the-token');
+  await page.getByRole('button', { name: 'Pair till' }).click();
+  await expect(page.getByRole('alert')).toContainText('Could not pair this till');
+
+  await page.getByLabel('Terminal token').fill(server.terminal.token);
+  await page.getByRole('button', { name: 'Pair till' }).click();
+  await expect(page.getByRole('navigation', { name: 'Screens' })).toBeVisible();
+  await expect(page.locator('.product-tile').first()).toBeVisible({ timeout: CATALOG_TIMEOUT_MS });
+
+  await page.locator('.product-tile').first().click();
+  await page.getByRole('button', { name: '+ Customer' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Customer' });
+  const [customer] = await server.db.query<{ name: string }>('SELECT name FROM customers ORDER BY name LIMIT 1');
+  const name = customer?.name ?? '';
+  await expect(dialog.getByLabel('Search customers')).toBeFocused();
+  await page.keyboard.type(name.slice(0, 3));
+  await dialog.locator('.pick-item').filter({ hasText: name }).first().click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Current sale' })).toContainText(`Customer: ${name}`);
+
+  await page.getByRole('button', { name: /^Pay / }).click();
+  await page.getByRole('button', { name: /^Exact / }).click();
+  await page.getByRole('button', { name: 'Complete sale' }).click();
+  await expect(page.locator('article.receipt')).toContainText(`Customer: ${name}`);
+
+  await expect(page.getByRole('region', { name: 'Sync status' })).toContainText('All synced', { timeout: CATALOG_TIMEOUT_MS });
+  const res = await server.admin<{ sales: Sale[] }>('GET', `/api/v1/admin/sales?terminal_id=${server.terminal.id}`);
+  expect(res.body.sales).toHaveLength(1);
+  expect(res.body.sales[0]?.customer_uuid).not.toBeNull();
+});

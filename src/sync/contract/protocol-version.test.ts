@@ -1,0 +1,42 @@
+// Fails when any wire schema changes without a protocol version bump: a till and a hub that
+// disagree on the contract must be able to tell from the version header, not from a parse error.
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { strictContract } from './contract';
+import { PROTOCOL_VERSION } from './protocol-version';
+
+/** The hash of every strict schema at each protocol version. Add a line when you bump the version. */
+const CONTRACT_HASHES: Record<number, string> = {
+  1: 'b52402efc6422e3c',
+};
+
+function contractHash(): string {
+  const schemas: Record<string, unknown> = {};
+  for (const [group, members] of Object.entries(strictContract)) {
+    for (const [name, schema] of Object.entries(members as Record<string, unknown>)) {
+      if (schema instanceof z.ZodType) {
+        schemas[`${group}.${name}`] = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+      }
+    }
+  }
+  return createHash('sha256').update(JSON.stringify(sortDeep(schemas))).digest('hex').slice(0, 16);
+}
+
+function sortDeep(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortDeep);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, sortDeep((value as Record<string, unknown>)[k])]),
+    );
+  }
+  return value;
+}
+
+describe('protocol version', () => {
+  it('matches the recorded hash of the contract', () => {
+    expect(contractHash(), `the contract changed: bump PROTOCOL_VERSION and record the new hash`).toBe(CONTRACT_HASHES[PROTOCOL_VERSION]);
+  });
+});

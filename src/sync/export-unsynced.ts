@@ -1,0 +1,20 @@
+// The unsynced queue as one upstream batch, for a file staff can carry to the hub when the till
+// cannot reach it. Items are the stored payloads (the same uuids and content the till would send),
+// so importing the file and the till's own later push never create duplicates.
+import type { SqlExecutor } from '../db/sql-connection';
+import type { UpstreamBatch } from './contract/upstream';
+import type { Sale } from './contract/sale';
+import type { Adjustment } from './contract/adjustment';
+import type { ProductEdit } from './contract/product-edit';
+import type { QueueEntityType } from './outbox';
+import { unsyncedRows } from './queue-store';
+
+export async function exportUnsynced(db: SqlExecutor, syncId: string, timestamp: string): Promise<UpstreamBatch> {
+  const rows = await unsyncedRows(db);
+  const of = <T>(type: QueueEntityType) => rows.filter((r) => r.entity_type === type).map((r) => JSON.parse(r.payload) as T);
+  return {
+    sync_id: syncId,
+    timestamp,
+    changes: { sales: of<Sale>('Sale'), adjustments: of<Adjustment>('Adjustment'), products: of<ProductEdit>('Product') },
+  };
+}

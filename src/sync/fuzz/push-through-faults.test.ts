@@ -1,0 +1,96 @@
+// The real sync engine pushing to the real hub through the fault proxy (test-support/fault-proxy.ts):
+// seeded latency, 5xx, resets, truncated and malformed answers, lost acknowledgements. The test clock
+// jumps over backoff, so hundreds of sales and faults take seconds. Ends with every sale on the hub
+// exactly once and every queue row Completed. FUZZ_SEED replays a run.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFaultProxy, CHAOS_RATES, NO_FAULTS, type FaultProxy } from '../../../test-support/fault-proxy';
+import { createProducts, hubSaleCounts, startHub, type TestServer } from '../testing/hub-fixture';
+import { makeSale, openTestTill, queueRows, recordTestSale, type TestTill } from '../testing/till-fixture';
+import { QueueStatus } from '../outbox';
+import { BACKOFF_MAX_MS } from '../backoff';
+import { MAX_ATTEMPTS } from '../push';
+import type { Product } from '../contract/catalog';
+import { fuzzSeed } from './fuzz-seed';
+
+const SALES = 300;
+/** Sales recorded between two syncs: several batches per run, each a chance for a fault. */
+const SALES_PER_SYNC = 7;
+/** Syncs allowed to drain the queue once the faults stop; more would mean the engine is stuck. */
+const MAX_DRAIN_ROUNDS = 12;
+
+let hub: TestServer;
+let proxy: FaultProxy;
+let till: TestTill;
+let products: Product[];
+
+beforeAll(async () => {
+  hub = await startHub();
+  products = await createProducts(hub, 4);
+  proxy = await startFaultProxy({ target: hub.url, seed: fuzzSeed('push-through-faults') });
+  till = await openTestTill();
+  await till.sync.pair(proxy.url, hub.terminal.token);
+});
+afterAll(async () => {
+  await till?.sync.stop();
+  await proxy?.close();
+  await hub?.stop();
+});
+
+describe('push through the fault proxy', () => {
+  it(`${SALES} sales through seeded faults: each on the hub exactly once, every queue row Completed`, async () => {
+    const terminal = (await till.sync.pairing())!.terminal;
+    const uuids: string[] = [];
+    proxy.setRates(CHAOS_RATES);
+    for (let i = 0; i < SALES; i++) {
+      const sale = makeSale(terminal, [products[i % products.length]!], 1 + (i % 3), i + 1);
+      await recordTestSale(till.db, sale);
+      uuids.push(sale.uuid);
+      if (i % SALES_PER_SYNC === SALES_PER_SYNC - 1) {
+        await till.sync.syncNow();
+        till.clock.advance(BACKOFF_MAX_MS); // every retry is due at the next sync
+      }
+    }
+    proxy.setRates(NO_FAULTS);
+    let retried = 0;
+    for (let round = 0; round < MAX_DRAIN_ROUNDS; round++) {
+      await till.sync.syncNow();
+      till.clock.advance(BACKOFF_MAX_MS);
+      const rows = await queueRows(till.db);
+      if (rows.some((r) => r.status === QueueStatus.pending)) continue;
+      // Five transient failures in a row park an item (push.ts MAX_ATTEMPTS): staff retry it.
+      const gaveUp = rows.filter((r) => r.status === QueueStatus.failed && /^Gave up after/.test(r.last_error ?? '')).map((r) => r.id);
+      if (gaveUp.length === 0) break;
+      retried += await till.sync.retryFailed(gaveUp);
+    }
+
+    const counts = await hubSaleCounts(hub);
+    const lost = uuids.filter((u) => !counts.has(u));
+    const duplicated = uuids.filter((u) => (counts.get(u) ?? 0) > 1);
+    const rows = await queueRows(till.db);
+    console.log(`[push-through-faults] faults ${JSON.stringify(proxy.counts)}, retried after giving up ${retried}`);
+    console.log(`sales ${uuids.length}, lost ${lost.length}, duplicated ${duplicated.length}, faults ${proxy.totalFaults()}`);
+    expect(lost).toEqual([]);
+    expect(duplicated).toEqual([]);
+    expect(rows.filter((r) => r.status !== QueueStatus.completed)).toEqual([]);
+    expect(proxy.counts.lostAck, 'acknowledgements were lost after the hub committed').toBeGreaterThan(0);
+    expect(proxy.totalFaults()).toBeGreaterThan(SALES / SALES_PER_SYNC / 4);
+  });
+
+  // Known design gap (reported): push.ts parks an item as Failed after MAX_ATTEMPTS transient failures,
+  // i.e. after roughly 40-75 s of a hub that is down, and nothing sends it again when the hub is back
+  // until staff press Retry. The issue wants every row Completed or Failed for a non-transient reason.
+  // it.fails keeps this visible: remove `.fails` once a transient failure can no longer park a sale.
+  it.fails('a hub outage longer than the backoff ladder parks no sale: it goes out once the hub is back', async () => {
+    const terminal = (await till.sync.pairing())!.terminal;
+    const sale = makeSale(terminal, [products[0]!], 1, SALES + 1);
+    await recordTestSale(till.db, sale);
+    proxy.setOffline(true);
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      await till.sync.syncNow();
+      till.clock.advance(BACKOFF_MAX_MS);
+    }
+    proxy.setOffline(false);
+    await till.sync.syncNow();
+    expect((await hubSaleCounts(hub)).get(sale.uuid)).toBe(1);
+  });
+});

@@ -155,9 +155,7 @@ test('a storage quota reached while saving: the sale is refused whole, the datab
 });
 
 test('the quota refusal is a quota_exceeded TillError, not a disk I/O error', () => {
-  // Known bug (reported): OPFSCoopSyncVFS turns the QuotaExceededError into SQLITE_IOERR (10), and
-  // toTillError (src/db/wa-sqlite-connection.ts) maps only SQLITE_FULL or a "quota" message to
-  // quota_exceeded, so staff read "disk I/O error". Remove test.fail once that is fixed.
-  test.fail(true, 'quota surfaces as sqlite "disk I/O error"');
+  // OPFSCoopSyncVFS turns the browser's QuotaExceededError into SQLITE_IOERR; the connection reads the
+  // VFS's lastError to tell staff it is the quota (src/db/wa-sqlite-connection.ts toTillError).
   expect(quotaRefusal?.code).toBe('quota_exceeded');
 });

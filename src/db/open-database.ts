@@ -6,7 +6,7 @@ import type { DatabaseInfo, StorageKind } from '../api/till-api';
 import { TillError } from '../api/till-error';
 import { migrate } from './migrate';
 import { chooseStorage } from './vfs-choice';
-import { loadVfs } from './vfs-load';
+import { loadVfs, type VfsErrorSource } from './vfs-load';
 import { STORAGE_PRAGMAS } from './vfs-pragmas';
 import { isStuckAccessHandle, waitForFreeAccessHandles } from './vfs-retry';
 import { WaSqliteConnection, toTillError } from './wa-sqlite-connection';
@@ -31,7 +31,7 @@ export interface OpenDatabase {
 export async function openDatabase(options: OpenOptions = {}): Promise<OpenDatabase> {
   const name = options.name ?? DATABASE_NAME;
   const storage = options.storage ?? chooseStorage();
-  const { sqlite3, vfsName, vfsClass } = await loadVfs(storage);
+  const { sqlite3, vfsName, vfsClass, vfs } = await loadVfs(storage);
   return navigator.locks.request(OPEN_LOCK_PREFIX + name, async () => {
     if (storage === 'opfs') {
       try {
@@ -40,7 +40,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<OpenDatab
         throw isStuckAccessHandle(error) ? stillHeld(error) : toTillError(error);
       }
     }
-    const connection = await openConfigured(sqlite3, name, vfsName, storage);
+    const connection = await openConfigured(sqlite3, name, vfsName, storage, vfs);
     try {
       const schemaVersion = await migrate(connection);
       const journal = await connection.get<{ journal_mode: string }>('PRAGMA journal_mode');
@@ -64,14 +64,14 @@ function stillHeld(error: unknown): TillError {
 }
 
 /** Opens, applies the pragmas, and reads once so a held access handle fails here, not in a sale. */
-async function openConfigured(sqlite3: SQLiteAPI, name: string, vfsName: string, storage: StorageKind): Promise<WaSqliteConnection> {
+async function openConfigured(sqlite3: SQLiteAPI, name: string, vfsName: string, storage: StorageKind, vfs: VfsErrorSource): Promise<WaSqliteConnection> {
   let db: number;
   try {
     db = await sqlite3.open_v2(name, undefined, vfsName);
   } catch (error) {
     throw toTillError(error);
   }
-  const connection = new WaSqliteConnection(sqlite3, db);
+  const connection = new WaSqliteConnection(sqlite3, db, vfs);
   try {
     // A VFS that refuses WAL leaves the database in its previous journal mode, which still works;
     // databaseInfo() reports the mode in use and the browser tests pin WAL for OPFS.

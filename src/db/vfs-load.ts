@@ -10,6 +10,15 @@ export interface LoadedVfs {
   vfsName: string;
   /** The VFS class, reported by databaseInfo(). */
   vfsClass: string;
+  /**
+   * The VFS object: wa-sqlite's example VFSes keep the JavaScript error behind their last failed call
+   * in `lastError` (SQLite itself only sees SQLITE_IOERR), which is how a full quota is recognised.
+   */
+  vfs: VfsErrorSource;
+}
+
+export interface VfsErrorSource {
+  lastError: unknown;
 }
 
 const VFS_NAME: Record<StorageKind, string> = { opfs: 'ezo-opfs', indexeddb: 'ezo-idb' };
@@ -39,7 +48,7 @@ async function loadOpfs(): Promise<LoadedVfs> {
   const sqlite3 = SQLite.Factory(module);
   const vfs = await OPFSCoopSyncVFS.create(VFS_NAME.opfs, module);
   sqlite3.vfs_register(vfs, false);
-  return { sqlite3, vfsName: VFS_NAME.opfs, vfsClass: 'OPFSCoopSyncVFS' };
+  return { sqlite3, vfsName: VFS_NAME.opfs, vfsClass: 'OPFSCoopSyncVFS', vfs: vfs as unknown as VfsErrorSource };
 }
 
 async function loadIndexedDb(): Promise<LoadedVfs> {
@@ -52,5 +61,5 @@ async function loadIndexedDb(): Promise<LoadedVfs> {
   const sqlite3 = SQLite.Factory(module);
   const vfs = await IDBBatchAtomicVFS.create(VFS_NAME.indexeddb, module, { idbName: IDB_NAME });
   sqlite3.vfs_register(vfs, false);
-  return { sqlite3, vfsName: VFS_NAME.indexeddb, vfsClass: 'IDBBatchAtomicVFS' };
+  return { sqlite3, vfsName: VFS_NAME.indexeddb, vfsClass: 'IDBBatchAtomicVFS', vfs: vfs as unknown as VfsErrorSource };
 }

@@ -30,6 +30,8 @@ export class WaSqliteConnection implements SqlConnection {
   constructor(
     readonly sqlite3: SQLiteAPI,
     readonly db: number,
+    /** The VFS, whose `lastError` holds the browser's error behind an SQLITE_IOERR (a full quota). */
+    private readonly vfs: { lastError: unknown } | null = null,
   ) {
     this.direct = {
       exec: (sql) => this.execNow(sql),
@@ -156,10 +158,11 @@ export class WaSqliteConnection implements SqlConnection {
   }
 
   private async wrap<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.vfs !== null) this.vfs.lastError = null;
     try {
       return await fn();
     } catch (error) {
-      throw toTillError(error);
+      throw toTillError(error, this.vfs?.lastError);
     }
   }
 }
@@ -173,8 +176,15 @@ function toSqlValue(v: unknown): SqlValue {
 /** SQLITE_FULL: the VFS ran out of space (OPFS or IndexedDB quota). */
 const SQLITE_FULL = 13;
 
-export function toTillError(error: unknown): TillError {
+/**
+ * One TillError for whatever SQLite or the VFS threw. `vfsError` is the VFS's own record of the
+ * browser error behind an I/O failure: OPFS reports a full quota to SQLite only as SQLITE_IOERR.
+ */
+export function toTillError(error: unknown, vfsError?: unknown): TillError {
   if (error instanceof TillError) return error;
+  if (isQuotaError(vfsError)) {
+    return new TillError('quota_exceeded', 'The browser has no more room for the till\'s data; nothing was saved.', { cause: vfsError });
+  }
   const code = (error as { code?: unknown }).code;
   const message = error instanceof Error ? error.message : String(error);
   if (typeof code === 'number') {
@@ -188,4 +198,10 @@ export function toTillError(error: unknown): TillError {
     return new TillError('quota_exceeded', 'The browser has no more room for the till\'s data; nothing was saved.', { cause: error });
   }
   return new TillError('internal', message, { cause: error });
+}
+
+function isQuotaError(e: unknown): boolean {
+  if (typeof e !== 'object' || e === null) return false;
+  const { name, message } = e as { name?: unknown; message?: unknown };
+  return name === 'QuotaExceededError' || (typeof message === 'string' && /quota/i.test(message));
 }

@@ -27,6 +27,8 @@
 //    |                        last_error = code: reason
 //    |                              |
 //    +------- retryFailed() --------+   (retry_count reset to 0, due at once)
+//    +-- the hub answers again -----+   (only rows parked by MAX_ATTEMPTS transient failures:
+//                                        failed_transient = 1; the hub never refused them)
 //
 // A Failed row never holds back the rest: the next batch simply takes the next Pending rows.
 import type { SqlConnection, SqlExecutor } from '../db/sql-connection';
@@ -178,7 +180,7 @@ async function reschedule(ctx: PushContext, rows: QueueRow[], outcome: HubOutcom
 
 async function retryOrFail(ctx: PushContext, tx: SqlExecutor, row: QueueRow, reason: string, retryAfterMs: number | null): Promise<void> {
   const failedAttempts = row.retry_count + 1;
-  if (failedAttempts >= MAX_ATTEMPTS) await markFailed(tx, row.id, `Gave up after ${MAX_ATTEMPTS} attempts: ${reason}`, true);
+  if (failedAttempts >= MAX_ATTEMPTS) await markFailed(tx, row.id, `Gave up after ${MAX_ATTEMPTS} attempts: ${reason}`, true, true);
   else await markRetry(tx, row.id, reason, nextAttemptAt(ctx.now(), failedAttempts, ctx.random, retryAfterMs));
 }
 

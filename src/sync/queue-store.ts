@@ -40,11 +40,26 @@ export async function markCompleted(tx: SqlExecutor, id: number, at: string): Pr
   );
 }
 
-export async function markFailed(tx: SqlExecutor, id: number, reason: string, countAttempt: boolean): Promise<void> {
+/**
+ * Parks a Pending row as Failed. `transient`: it failed only because the hub could not be reached or
+ * answered 5xx/429 on every attempt; such rows go back to Pending by themselves once the hub answers
+ * (reviveTransientFailures). A rejection by the hub is not transient and waits for staff.
+ */
+export async function markFailed(tx: SqlExecutor, id: number, reason: string, countAttempt: boolean, transient = false): Promise<void> {
   await tx.run(
-    `UPDATE sync_queue SET status = ${QueueStatus.failed}, last_error = ?, retry_count = retry_count + ? WHERE id = ? AND status = ${QueueStatus.pending}`,
-    [reason, countAttempt ? 1 : 0, id],
+    `UPDATE sync_queue SET status = ${QueueStatus.failed}, last_error = ?, retry_count = retry_count + ?, failed_transient = ?
+     WHERE id = ? AND status = ${QueueStatus.pending}`,
+    [reason, countAttempt ? 1 : 0, transient ? 1 : 0, id],
   );
+}
+
+/** Puts rows parked for transient reasons back to Pending, due at once; called when the hub answered again. Returns how many. */
+export async function reviveTransientFailures(tx: SqlExecutor): Promise<number> {
+  const result = await tx.run(
+    `UPDATE sync_queue SET status = ${QueueStatus.pending}, retry_count = 0, next_attempt_at = 0, failed_transient = 0
+     WHERE status = ${QueueStatus.failed} AND failed_transient = 1`,
+  );
+  return result.changes;
 }
 
 export async function markRetry(tx: SqlExecutor, id: number, reason: string, nextAttemptAt: number): Promise<void> {
@@ -71,7 +86,7 @@ export async function resetFailed(tx: SqlExecutor, ids: readonly number[]): Prom
     ids,
   );
   await tx.run(
-    `UPDATE sync_queue SET status = ${QueueStatus.pending}, retry_count = 0, next_attempt_at = 0, last_error = NULL
+    `UPDATE sync_queue SET status = ${QueueStatus.pending}, retry_count = 0, next_attempt_at = 0, last_error = NULL, failed_transient = 0
      WHERE status = ${QueueStatus.failed}${filter}`,
     ids,
   );

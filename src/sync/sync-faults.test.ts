@@ -90,7 +90,7 @@ describe('upstream faults', () => {
 
   it(`parks an item as Failed after ${MAX_ATTEMPTS} transient failures, and it does not hold back the queue`, async () => {
     till = await pairedTill();
-    await queuedSale();
+    const parked = await queuedSale();
     network.use(...faults.serverError(hub.url, { path: 'upstream', status: 503 }));
     for (let i = 0; i < MAX_ATTEMPTS; i++) {
       await till.sync.syncNow();
@@ -100,11 +100,18 @@ describe('upstream faults', () => {
     expect(row).toMatchObject({ status: QueueStatus.failed, retry_count: MAX_ATTEMPTS });
     expect(row.last_error).toMatch(/Gave up after 5 attempts.*503/);
 
+    // The hub recovers. A new sale's push goes out at once; the parked one does not hold it back
+    // and stays parked: a local write does not revive it.
     network.resetHandlers(...hubHandlers(hub.url));
     const next = await queuedSale();
+    till.sync.notifyLocalWrite();
+    await vi.waitFor(async () => expect((await hubSaleCounts(hub)).get(next)).toBe(1), { timeout: 5_000 });
+    await vi.waitFor(async () => expect(await till.sync.syncStatus()).toMatchObject({ pending: 0, failed: 1 }));
+    // It was never refused by the hub (failed_transient), so the next Sync now that reaches the hub sends it.
     await till.sync.syncNow();
-    expect((await hubSaleCounts(hub)).get(next)).toBe(1);
-    expect(await till.sync.syncStatus()).toMatchObject({ pending: 0, failed: 1 });
+    const counts = await hubSaleCounts(hub);
+    expect([counts.get(parked), counts.get(next)]).toEqual([1, 1]);
+    expect(await till.sync.syncStatus()).toMatchObject({ pending: 0, failed: 0 });
   });
 
   it('a lost acknowledgement is resent with the same bytes and answered duplicate: the hub holds the sale once', async () => {

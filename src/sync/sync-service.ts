@@ -6,6 +6,7 @@
 //
 //            start(): app start         syncNow(), online event,       notifyLocalWrite()
 //            every SYNC_INTERVAL_MS     service-worker wake-up         (debounced PUSH_DEBOUNCE_MS),
+//            (these also revive rows parked after transient failures, once the pull gets an answer)
 //                 |                             |                       retry timer (earliest
 //                 +-------------+---------------+                       next_attempt_at)
 //                               v                                               |
@@ -33,7 +34,7 @@ import { fetchDemoPairing, pair as pairWithHub } from './pairing';
 import { pullAll } from './pull';
 import { pushAll } from './push';
 import { editProduct as writeProductEdit } from './edit-product';
-import { failedItems as readFailedItems, pruneCompleted, COMPLETED_RETENTION_MS } from './queue-store';
+import { failedItems as readFailedItems, pruneCompleted, reviveTransientFailures, COMPLETED_RETENTION_MS } from './queue-store';
 import { retryFailed as retryFailedRows } from './retry-failed';
 import { exportUnsynced as exportQueue } from './export-unsynced';
 import { saveLastError, type SyncError } from './sync-state-store';
@@ -47,6 +48,12 @@ export const PUSH_DEBOUNCE_MS = 250;
 interface Wanted {
   pull: boolean;
   push: boolean;
+  /**
+   * Staff or the device asked (Sync now, online, a service-worker wake-up, the periodic timer, app
+   * start): rows parked after MAX_ATTEMPTS transient failures go out again if the hub answers the pull.
+   * Local-write and retry-timer passes do not revive them, so a hub that keeps failing is not hammered.
+   */
+  revive: boolean;
 }
 
 export function createSyncService(db: SqlConnection, deps: SyncServiceDeps): SyncService {
@@ -64,7 +71,7 @@ export function createSyncService(db: SqlConnection, deps: SyncServiceDeps): Syn
   let pullFailing = false;
   let stopped = false;
   let demoAsked = false;
-  let wanted: Wanted = { pull: false, push: false };
+  let wanted: Wanted = { pull: false, push: false, revive: false };
   let loop: Promise<void> | null = null;
   let intervalTimer: ReturnType<typeof setInterval> | null = null;
   let debounceTimer: ReturnType<typeof setTimeout> | null = null;
@@ -85,7 +92,7 @@ export function createSyncService(db: SqlConnection, deps: SyncServiceDeps): Syn
 
   function request(w: Partial<Wanted>): Promise<void> {
     if (stopped) return Promise.resolve();
-    wanted = { pull: wanted.pull || (w.pull ?? false), push: wanted.push || (w.push ?? false) };
+    wanted = { pull: wanted.pull || (w.pull ?? false), push: wanted.push || (w.push ?? false), revive: wanted.revive || (w.revive ?? false) };
     loop ??= runLoop();
     return loop;
   }
@@ -95,7 +102,7 @@ export function createSyncService(db: SqlConnection, deps: SyncServiceDeps): Syn
     try {
       while ((wanted.pull || wanted.push) && !stopped) {
         const w = wanted;
-        wanted = { pull: false, push: false };
+        wanted = { pull: false, push: false, revive: false };
         try {
           await runOnce(w);
         } catch (e) {
@@ -146,7 +153,10 @@ export function createSyncService(db: SqlConnection, deps: SyncServiceDeps): Syn
         failed = true;
         reachable = result.code !== 'offline';
         await setError({ code: result.code, message: result.message });
-      } else reachable = true;
+      } else {
+        reachable = true;
+        if (w.revive) await reviveParked();
+      }
     }
 
     if (w.push) {
@@ -169,6 +179,14 @@ export function createSyncService(db: SqlConnection, deps: SyncServiceDeps): Syn
       await pruneCompleted(db, new Date(now() - COMPLETED_RETENTION_MS).toISOString());
     }
     if (!failed && !(pullFailing && !w.pull)) await setError(null);
+  }
+
+  /** The hub answered: rows parked only because it did not (failed_transient) go out again in this pass's push. */
+  async function reviveParked(): Promise<void> {
+    const revived = await db.transaction((tx) => reviveTransientFailures(tx));
+    if (revived === 0) return;
+    wanted.push = true; // in case this pass was pull-only
+    status.changed();
   }
 
   async function unauthorised(): Promise<void> {
@@ -215,7 +233,7 @@ export function createSyncService(db: SqlConnection, deps: SyncServiceDeps): Syn
 
   const onOnline = () => {
     status.changed();
-    void request({ pull: true, push: true });
+    void request({ pull: true, push: true, revive: true });
   };
   const onOffline = () => status.changed();
 
@@ -232,10 +250,10 @@ export function createSyncService(db: SqlConnection, deps: SyncServiceDeps): Syn
   return {
     async start() {
       stopped = false;
-      if (intervalTimer === null) intervalTimer = setInterval(() => void request({ pull: true, push: true }), SYNC_INTERVAL_MS);
+      if (intervalTimer === null) intervalTimer = setInterval(() => void request({ pull: true, push: true, revive: true }), SYNC_INTERVAL_MS);
       globalThis.addEventListener?.('online', onOnline);
       globalThis.addEventListener?.('offline', onOffline);
-      void request({ pull: true, push: true });
+      void request({ pull: true, push: true, revive: true });
       await Promise.resolve();
     },
 
@@ -286,7 +304,7 @@ export function createSyncService(db: SqlConnection, deps: SyncServiceDeps): Syn
     },
 
     syncNow(): Promise<void> {
-      return request({ pull: true, push: true });
+      return request({ pull: true, push: true, revive: true });
     },
 
     failedItems(): Promise<QueueItemView[]> {

@@ -8,6 +8,7 @@ import { App } from './app';
 import { errorText } from './error-text';
 import { OwnershipScreen } from './ownership-screen';
 import { registerServiceWorker } from './pwa/register-sw';
+import { installPersistenceOnInstall } from './pwa/storage-safety';
 import { createTillClient, type TillClient } from './till-client';
 
 type BootState = { kind: 'starting' } | { kind: Ownership } | { kind: 'failed'; message: string };
@@ -59,4 +60,6 @@ const root = document.getElementById('app');
 if (root === null) throw new Error('index.html has no #app');
 // The app shell is cached for offline starts whatever this tab's ownership turns out to be.
 registerServiceWorker();
+// Installed to the home screen: ask for persistent storage then, not only after the first sale.
+installPersistenceOnInstall();
 render(<Boot client={createTillClient()} />, root);

@@ -105,10 +105,10 @@ export function SellScreen(props: { active: boolean; catalogStamp: string | null
         openPay();
       } else if (!typing && selected !== null && (e.key === '+' || e.key === '-')) {
         e.preventDefault();
-        apply(changeQuantity(cart, selected, e.key === '+' ? 1 : -1));
+        apply(changeQuantity(cartRef.current, selected, e.key === '+' ? 1 : -1)); // the ref: keys pressed faster than renders
       } else if (!typing && selected !== null && e.key === 'Delete') {
         e.preventDefault();
-        put(removeLine(cart, selected));
+        put(removeLine(cartRef.current, selected));
         setSelected(null);
       }
     };

@@ -16,7 +16,9 @@ export default defineConfig({
   // wa-sqlite must not be pre-bundled: a cold dev server would otherwise reload the page mid-run.
   optimizeDeps: { exclude: ['@journeyapps/wa-sqlite'] },
   build: { target: 'es2022', sourcemap: true },
-  server: { port: 5173 },
+  // In development the hub (`npm run server -- --demo`) answers /api through Vite, so the till pairs
+  // itself as it does when the hub serves it.
+  server: { port: 5173, proxy: { '/api': { target: `http://127.0.0.1:${process.env.PORT ?? '8080'}` } } },
   test: {
     projects: [
       {

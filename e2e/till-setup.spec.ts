@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { test, expect } from './fixtures';
 import { expectTillState } from './support/till-page';
 import type { Sale } from '../src/sync/contract/sale';
+import { hashToken, newToken } from '../server/src/auth/tokens';
 
 // A hub that does not pair anybody by itself (no demo pairing), with the demo catalog.
 test.use({ serverOptions: { staticDir: fileURLToPath(new URL('../dist', import.meta.url)), demo: false, seedCatalog: true } });
@@ -47,4 +48,37 @@ test('pairs from the setup form, then sells to a customer', async ({ page, serve
   const res = await server.admin<{ sales: Sale[] }>('GET', `/api/v1/admin/sales?terminal_id=${server.terminal.id}`);
   expect(res.body.sales).toHaveLength(1);
   expect(res.body.sales[0]?.customer_uuid).not.toBeNull();
+});
+
+test('a token the hub stops accepting: the till says "not authorised", keeps the sale, and pairing again in Settings sends it', async ({ page, server }) => {
+  const salesPath = `/api/v1/admin/sales?terminal_id=${server.terminal.id}`;
+  const before = (await server.admin<{ sales: Sale[] }>('GET', salesPath)).body.sales.length;
+  await page.goto('/');
+  await expectTillState(page, 'owner');
+  await page.getByLabel('Terminal token').fill(server.terminal.token);
+  await page.getByRole('button', { name: 'Pair till' }).click();
+  await expect(page.locator('.product-tile').first()).toBeVisible({ timeout: CATALOG_TIMEOUT_MS });
+
+  // The back office replaces the terminal's token: the old one now gets 401.
+  const replacement = newToken();
+  await server.db.query('UPDATE terminals SET token_hash = $1 WHERE id = $2', [hashToken(replacement), server.terminal.id]);
+
+  await page.locator('.product-tile').first().click();
+  await page.getByRole('button', { name: /^Pay / }).click();
+  await page.getByRole('button', { name: /^Exact / }).click();
+  await page.getByRole('button', { name: 'Complete sale' }).click();
+  await expect(page.locator('article.receipt')).toBeVisible();
+  const status = page.getByRole('region', { name: 'Sync status' });
+  await expect(status).toContainText('Terminal not authorised', { timeout: CATALOG_TIMEOUT_MS });
+  await expect(status).toContainText('1 pending');
+
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Pair again…' }).click();
+  await expect(page.getByLabel('Server URL')).toHaveValue(server.url);
+  await page.getByLabel('Terminal token').fill(replacement);
+  await page.getByRole('button', { name: 'Pair till' }).click();
+  await expect(page.getByRole('button', { name: 'Pair again…' })).toBeVisible();
+
+  await expect(status).toContainText('All synced', { timeout: CATALOG_TIMEOUT_MS });
+  expect((await server.admin<{ sales: Sale[] }>('GET', salesPath)).body.sales).toHaveLength(before + 1);
 });

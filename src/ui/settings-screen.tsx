@@ -4,11 +4,13 @@ import { useEffect, useState } from 'preact/hooks';
 import type { DatabaseInfo, Pairing } from '../api/till-api';
 import { useTill } from './till-context';
 import { StoragePanel } from './pwa/storage-panel';
+import { PairForm } from './setup-screen';
 
 export function SettingsScreen() {
   const { api, reportError } = useTill();
   const [info, setInfo] = useState<DatabaseInfo | null>(null);
   const [pairing, setPairing] = useState<Pairing | null>(null);
+  const [pairingAgain, setPairingAgain] = useState(false);
 
   useEffect(() => {
     api.databaseInfo().then(setInfo, (e: unknown) => reportError(e, 'read the database info'));
@@ -38,7 +40,23 @@ export function SettingsScreen() {
             <dd>{pairing.terminal.receipt_prefix}</dd>
           </dl>
         )}
+        {pairing !== null && !pairingAgain && (
+          <button type="button" onClick={() => setPairingAgain(true)}>
+            Pair again…
+          </button>
+        )}
       </div>
+      {pairing !== null && pairingAgain && (
+        <PairForm
+          api={api}
+          initialUrl={pairing.serverUrl}
+          title="Pair this till again"
+          onPaired={(p) => {
+            setPairing(p);
+            setPairingAgain(false);
+          }}
+        />
+      )}
       <div class="card">
         <h2>Local database</h2>
         {info === null ? (

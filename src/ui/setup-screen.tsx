@@ -6,7 +6,19 @@ import type { Pairing, TillApi } from '../api/till-api';
 import { errorText } from './error-text';
 
 export function SetupScreen(props: { api: Remote<TillApi>; onPaired: (p: Pairing) => void }) {
-  const [url, setUrl] = useState(() => location.origin);
+  return (
+    <main class="setup" aria-labelledby="setup-title">
+      <PairForm api={props.api} onPaired={props.onPaired} initialUrl={location.origin} title="Set up this till" />
+    </main>
+  );
+}
+
+/**
+ * The pairing form, also offered in Settings to pair again (a new token after the hub refused the old
+ * one with 401, or another server). Pairing checks the token with the hub before anything is stored.
+ */
+export function PairForm(props: { api: Remote<TillApi>; onPaired: (p: Pairing) => void; initialUrl: string; title: string }) {
+  const [url, setUrl] = useState(props.initialUrl);
   const [token, setToken] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -25,32 +37,30 @@ export function SetupScreen(props: { api: Remote<TillApi>; onPaired: (p: Pairing
   };
 
   return (
-    <main class="setup" aria-labelledby="setup-title">
-      <form class="card setup-card" onSubmit={submit}>
-        <h1 id="setup-title">Set up this till</h1>
-        <p>Enter the server address and the terminal token from the back office.</p>
-        <div class="field">
-          <label for="setup-url">Server URL</label>
-          <input id="setup-url" type="url" required value={url} onInput={(e) => setUrl(e.currentTarget.value)} />
-        </div>
-        <div class="field">
-          <label for="setup-token">Terminal token</label>
-          <input
-            id="setup-token"
-            type="password"
-            required
-            autoComplete="off"
-            value={token}
-            onInput={(e) => setToken(e.currentTarget.value)}
-          />
-        </div>
-        <div role="alert" class="form-error">
-          {error}
-        </div>
-        <button type="submit" class="primary big" disabled={busy}>
-          {busy ? 'Pairing…' : 'Pair till'}
-        </button>
-      </form>
-    </main>
+    <form class="card setup-card" onSubmit={submit} aria-labelledby="setup-title">
+      <h1 id="setup-title">{props.title}</h1>
+      <p>Enter the server address and the terminal token from the back office.</p>
+      <div class="field">
+        <label for="setup-url">Server URL</label>
+        <input id="setup-url" type="url" required value={url} onInput={(e) => setUrl(e.currentTarget.value)} />
+      </div>
+      <div class="field">
+        <label for="setup-token">Terminal token</label>
+        <input
+          id="setup-token"
+          type="password"
+          required
+          autoComplete="off"
+          value={token}
+          onInput={(e) => setToken(e.currentTarget.value)}
+        />
+      </div>
+      <div role="alert" class="form-error">
+        {error}
+      </div>
+      <button type="submit" class="primary big" disabled={busy}>
+        {busy ? 'Pairing…' : 'Pair till'}
+      </button>
+    </form>
   );
 }

@@ -15,7 +15,12 @@ export function ExportUnsyncedButton(props: { api: Pick<Remote<TillApi>, 'export
     try {
       const file = await downloadUnsynced(props.api);
       setResult({
-        text: file.items === 0 ? 'Nothing to export: every sale has reached the server.' : `Saved ${file.items} unsynced item(s) to ${file.fileName}.`,
+        text:
+          file.items === 0
+            ? 'Nothing to export: every sale has reached the server.'
+            : file.files === 1
+              ? `Saved ${file.items} unsynced item(s) to ${file.fileName}.`
+              : `Saved ${file.items} unsynced item(s) in ${file.files} files, starting with ${file.fileName}.`,
         error: false,
       });
     } catch (e) {

@@ -2,6 +2,7 @@
 // customers written straight into the local schema (as a finished pull would leave them), in one
 // transaction of multi-row prepared INSERTs so 100k products take seconds, not minutes.
 import type { SqlConnection, SqlExecutor, SqlValue } from '../src/db/sql-connection';
+import { seededRandom } from './seeded-random';
 
 export interface CatalogSize {
   products: number;
@@ -49,18 +50,6 @@ const LAST_NAMES = ['Okafor', 'Lindqvist', 'Moreau', 'Tanaka', 'Novak', 'Silva',
 /** A valid v4-shaped uuid from a kind digit and a counter: stable across runs. */
 export function fixtureUuid(kind: number, n: number): string {
   return `0000000${kind}-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
-}
-
-/** mulberry32: a tiny seeded generator; fixtures must not depend on Math.random. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 function pick<T>(random: () => number, items: readonly T[]): T {

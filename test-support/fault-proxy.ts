@@ -3,6 +3,7 @@
 // the answer never arrives). Decisions come from a seeded PRNG so a failing run can be replayed.
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { seededRandom } from './seeded-random';
 
 /** The faults the proxy can inject; `unreachable` is the hub itself being down (restart). */
 export const FAULT_KINDS = ['latency', 'serverError', 'reset', 'truncated', 'malformed', 'lostAck', 'offline', 'unreachable'] as const;
@@ -38,18 +39,6 @@ const MALFORMED_BODIES: readonly string[] = [
   '{"sync_id":"x","timestamp":"yesterday","results":[]}',
   '[]',
 ];
-
-/** mulberry32: a small seeded PRNG returning [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface FaultProxyOptions {
   /** The hub, e.g. http://127.0.0.1:4321 (no trailing slash). */

@@ -11,7 +11,8 @@ import { STORAGE_PRAGMAS } from '../../src/db/vfs-pragmas';
 import { MIGRATIONS } from '../../src/db/migrations/index';
 import { generateCatalog, searchQueries } from '../shared/catalog-gen';
 import { contractSale } from '../shared/sale-fixture';
-import { seededRandom, seededUuid } from '../shared/prng';
+import { seededUuid } from '../shared/prng';
+import { seededRandom } from '../../test-support/seeded-random';
 import type { FloorApi, FloorBulkResult, FloorSaleResult, FloorSearchResult } from '../shared/page-protocol';
 
 const VFS_NAME = 'bench-floor-opfs';

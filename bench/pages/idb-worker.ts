@@ -4,7 +4,8 @@
 import * as Comlink from 'comlink';
 import { generateCatalog, searchQueries } from '../shared/catalog-gen';
 import { contractSale } from '../shared/sale-fixture';
-import { seededRandom, seededUuid } from '../shared/prng';
+import { seededUuid } from '../shared/prng';
+import { seededRandom } from '../../test-support/seeded-random';
 import type { FloorBulkResult, IdbApi, IdbSearchResult, FloorSaleResult } from '../shared/page-protocol';
 
 const IDB_NAME = 'bench-raw-idb';

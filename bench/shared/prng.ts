@@ -1,17 +1,7 @@
 // Seeded randomness for the bench data: every run generates the same catalog, sales and queries,
 // so figures from two runs (or two machines) measure the same work.
 
-/** mulberry32: small, fast, good enough to spread names and prices. Returns [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The generator itself is test-support/seeded-random.ts, shared with the tests and fixtures.
 
 /** An RFC 4122 version-4 uuid drawn from `random` (deterministic for a seeded source). */
 export function seededUuid(random: () => number): string {

@@ -5,7 +5,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect } from '../fixtures';
 import { launchPersistent, type PersistentBrowser } from '../support/browser';
-import { seededRandom } from '../../test-support/fault-proxy';
+import { seededRandom } from '../../test-support/seeded-random';
 import { chaosSettings } from './chaos-settings';
 import { startChaosHub, type ChaosHub } from './chaos-hub';
 import { recordWorkers, callApi, tryApi, type ApiFailure } from './till-api-bridge';

@@ -149,17 +149,20 @@ async function applyResults(ctx: PushContext, rows: QueueRow[], results: readonl
   const at = new Date(ctx.now()).toISOString();
   let unanswered = 0;
   const productEditsResolved = await ctx.db.transaction(async (tx) => {
+    // The common answer, every item applied, costs one UPDATE however large the batch.
+    const completed: number[] = [];
     for (const row of rows) {
       const result = byKey.get(`${ENTITY[row.entity_type]}:${row.idempotency_key}`);
       if (result === undefined) {
         unanswered += 1;
         await retryOrFail(ctx, tx, row, 'The server did not answer for this item.', null);
       } else if (result.status === 'applied' || result.status === 'duplicate') {
-        await markCompleted(tx, row.id, at);
+        completed.push(row.id);
       } else {
         await markFailed(tx, row.id, `${result.code ?? 'rejected'}: ${result.reason ?? 'rejected by the server'}`, true);
       }
     }
+    await markCompleted(tx, completed, at);
     await savePushSucceeded(tx, at);
     return recomputeEdited(tx, rows);
   });

@@ -18,11 +18,17 @@ export interface QueueRow {
   idempotency_key: string;
 }
 
-/** Pending rows due now, oldest first. */
+/**
+ * Pending rows due now, oldest first. The ids are chosen on the covering index sync_queue_due and
+ * only then are the chosen rows read: sorting the due rows by id in one query would pull every
+ * pending row's payload through the sorter, once per batch (quadratic in the queue's length; on
+ * OPFS, payload pages beyond SQLite's cache are read again for every batch).
+ */
 export async function duePending(db: SqlExecutor, now: number, limit: number): Promise<QueueRow[]> {
   return db.all<QueueRow>(
     `SELECT id, entity_type, entity_id, payload, retry_count, idempotency_key FROM sync_queue
-     WHERE status = ${QueueStatus.pending} AND next_attempt_at <= ? ORDER BY id LIMIT ?`,
+     WHERE id IN (SELECT id FROM sync_queue WHERE status = ${QueueStatus.pending} AND next_attempt_at <= ? ORDER BY id LIMIT ?)
+     ORDER BY id`,
     [now, limit],
   );
 }
@@ -33,10 +39,18 @@ export async function nextDueAt(db: SqlExecutor): Promise<number | null> {
   return row?.at ?? null;
 }
 
-export async function markCompleted(tx: SqlExecutor, id: number, at: string): Promise<void> {
+/**
+ * Marks the acknowledged rows Completed in one statement (the ids travel as one JSON array, so the
+ * statement text, and its cached prepared statement, is the same for every batch size). Only rows
+ * still Pending move: a row another path already settled keeps its state. `+status` keeps SQLite
+ * from walking every Pending row on sync_queue_due: the rows are found by id, then checked.
+ */
+export async function markCompleted(tx: SqlExecutor, ids: readonly number[], at: string): Promise<void> {
+  if (ids.length === 0) return;
   await tx.run(
-    `UPDATE sync_queue SET status = ${QueueStatus.completed}, completed_at = ?, last_error = NULL WHERE id = ? AND status = ${QueueStatus.pending}`,
-    [at, id],
+    `UPDATE sync_queue SET status = ${QueueStatus.completed}, completed_at = ?, last_error = NULL
+     WHERE id IN (SELECT value FROM json_each(?)) AND +status = ${QueueStatus.pending}`,
+    [at, JSON.stringify(ids)],
   );
 }
 

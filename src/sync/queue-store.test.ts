@@ -1,0 +1,59 @@
+// The queue reads and writes the push relies on, on real in-memory wa-sqlite: which rows a batch
+// takes (due, Pending, oldest first) and that one acknowledgement moves exactly the rows it names.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { openMigratedMemoryDb } from '../../test-support/memory-db';
+import type { SqlConnection } from '../db/sql-connection';
+import { enqueue, QueueStatus } from './outbox';
+import { duePending, markCompleted, markFailed, markRetry } from './queue-store';
+import { queueRows } from './testing/till-fixture';
+
+const NOW = 1_000_000;
+const ROWS = 8;
+
+let db: SqlConnection;
+let ids: number[];
+
+beforeEach(async () => {
+  db = await openMigratedMemoryDb();
+  ids = [];
+  for (let i = 0; i < ROWS; i++) {
+    ids.push(
+      await db.transaction((tx) =>
+        enqueue(tx, { entityType: 'Sale', entityId: i + 1, action: 'CREATE', payload: { n: i }, idempotencyKey: `key-${i}`, createdAt: '2026-01-01T00:00:00.000Z' }),
+      ),
+    );
+  }
+});
+
+const id = (i: number) => ids[i] as number;
+
+describe('duePending', () => {
+  it('takes due Pending rows oldest first, skipping rows still backing off and rows no longer Pending', async () => {
+    await db.transaction(async (tx) => {
+      await markRetry(tx, id(0), 'later', NOW + 1); // not due yet
+      await markRetry(tx, id(2), 'earlier', NOW - 1); // due again: keeps its place by id
+      await markFailed(tx, id(3), 'refused', true);
+      await markCompleted(tx, [id(4)], '2026-01-01T00:00:01.000Z');
+    });
+    const rows = await duePending(db, NOW, 3);
+    expect(rows.map((r) => r.id)).toEqual([id(1), id(2), id(5)]);
+    expect(rows[1]).toMatchObject({ payload: '{"n":2}', retry_count: 1, idempotency_key: 'key-2', entity_type: 'Sale' });
+    expect((await duePending(db, NOW, ROWS)).map((r) => r.id)).toEqual([id(1), id(2), id(5), id(6), id(7)]);
+  });
+});
+
+describe('markCompleted', () => {
+  it('moves exactly the named Pending rows, and leaves a named row that is no longer Pending as it is', async () => {
+    await db.transaction((tx) => markFailed(tx, id(1), 'refused', true));
+    await db.transaction((tx) => markCompleted(tx, [id(0), id(1), id(2)], '2026-01-01T00:00:01.000Z'));
+    const status = (await queueRows(db)).map((r) => r.status);
+    expect(status).toEqual([QueueStatus.completed, QueueStatus.failed, QueueStatus.completed, ...Array<number>(ROWS - 3).fill(QueueStatus.pending)]);
+    const completedAt = await db.all<{ completed_at: string | null }>(`SELECT completed_at FROM sync_queue ORDER BY id LIMIT 3`);
+    expect(completedAt.map((r) => r.completed_at)).toEqual(['2026-01-01T00:00:01.000Z', null, '2026-01-01T00:00:01.000Z']);
+  });
+
+  it('with no ids changes nothing', async () => {
+    await db.transaction((tx) => markCompleted(tx, [], '2026-01-01T00:00:01.000Z'));
+    expect((await queueRows(db)).every((r) => r.status === QueueStatus.pending)).toBe(true);
+  });
+});

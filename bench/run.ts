@@ -12,6 +12,7 @@ import { BENCH_DIST, buildBenchPages } from './runner/build';
 import { serveStatic, type StaticServer } from './runner/static-server';
 import { runFloor, runIdb } from './sections/baselines';
 import { runApp } from './sections/app';
+import { runSearch } from './sections/search';
 import { runUi } from './sections/ui';
 import { runServer } from './sections/server';
 import { ratioFigures } from './sections/ratios';
@@ -24,12 +25,13 @@ const RUNNERS: Record<Section, (ctx: SectionContext) => Promise<Figure[]>> = {
   floor: runFloor,
   idb: runIdb,
   app: runApp,
+  search: runSearch,
   ui: runUi,
   server: runServer,
 };
 
 /** Items of the brief each section answers, for the "not measured" line when a section fails. */
-const SECTION_ITEMS: Record<Section, number> = { floor: 0, idb: 0, app: 1, ui: 6, server: 8 };
+const SECTION_ITEMS: Record<Section, number> = { floor: 0, idb: 0, app: 1, search: 4, ui: 6, server: 8 };
 
 /** The hub serving the built till (demo mode pairs it) with the bench catalog. */
 async function startSeededHub(catalog: number, notes: Record<string, unknown>, progress: (step: string) => void): Promise<BenchHub> {
@@ -65,7 +67,7 @@ async function main(): Promise<void> {
     progress: (step) => console.log(`  ${new Date().toISOString().slice(11, 19)} ${step}`),
   };
   let pages: StaticServer | null = null;
-  const needsPages = options.only.some((s) => s === 'floor' || s === 'idb' || s === 'app');
+  const needsPages = options.only.some((s) => s === 'floor' || s === 'idb' || s === 'app' || s === 'search');
   try {
     if (needsPages) {
       try {

@@ -1,7 +1,8 @@
 // Hub throughput on loopback: upstream ingest (sales/s and batch latency with 50 concurrent terminals)
 // and a full downstream pull of a 100k-product catalog, on PGlite and, when BENCH_DATABASE_URL is set,
 // on PostgreSQL. Goals are reported, never asserted: >= 3,000 sales/s with p99 < 100 ms on PostgreSQL,
-// and a 100k-product pull served in < 1 s. Run: npx tsx bench/server-ingest.ts
+// and a 100k-product pull served in < 1 s. Run: npx tsx bench/server-ingest.ts [--quick]
+// (--quick: a smoke run with fewer terminals, batches and products; its figures meet no goal).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,11 +16,19 @@ import { startTestServer, type TestServer } from '../server/src/testing/test-ser
 import { createTestDatabase, type TestDatabase } from '../server/src/testing/test-database';
 import { readDownstreamPage } from '../server/src/sync/downstream-page';
 
-const TERMINALS = 50;
+interface Sizes {
+  terminals: number;
+  batchesPerTerminal: number;
+  /** Products added for the downstream pull. */
+  catalog: number;
+}
+
+const FULL: Sizes = { terminals: 50, batchesPerTerminal: 10, catalog: 100_000 };
+const QUICK: Sizes = { terminals: 10, batchesPerTerminal: 3, catalog: 5_000 };
 const SALES_PER_BATCH = 20;
-const BATCHES_PER_TERMINAL = 10;
 const LINES_PER_SALE = 3;
-const CATALOG_SIZE = 100_000;
+const quick = process.argv.slice(2).includes('--quick');
+const SIZES = quick ? QUICK : FULL;
 const RESULTS_FILE = join(dirname(fileURLToPath(import.meta.url)), 'results', 'server.json');
 
 interface Figures {
@@ -67,13 +76,13 @@ async function ingest(server: TestServer): Promise<Pick<Figures, 'sales' | 'sale
   );
   const catalog = products.map((p) => ({ uuid: p.uuid, price: Number(p.price) }));
   const terminals = [];
-  for (let i = 0; i < TERMINALS; i++) terminals.push(await server.createTerminal(server.store.id));
+  for (let i = 0; i < SIZES.terminals; i++) terminals.push(await server.createTerminal(server.store.id));
   const latencies: number[] = [];
   const started = performance.now();
   let sales = 0;
   await Promise.all(
     terminals.map(async (t, ti) => {
-      for (let b = 0; b < BATCHES_PER_TERMINAL; b++) {
+      for (let b = 0; b < SIZES.batchesPerTerminal; b++) {
         const batchSales = Array.from({ length: SALES_PER_BATCH }, (_, i) => makeSale(t.id, catalog, ti * 1_000 + b * SALES_PER_BATCH + i));
         const body = JSON.stringify({ sync_id: randomUUID(), timestamp: new Date().toISOString(), changes: { sales: batchSales } });
         const t0 = performance.now();
@@ -95,7 +104,7 @@ async function pull(server: TestServer): Promise<Pick<Figures, 'pullRows' | 'pul
     await tx.query(
       `INSERT INTO products (uuid, sku, barcode, name, price, tax_rate_bp, tax_included)
        SELECT gen_random_uuid(), 'BULK-' || g, NULL, 'Bulk product ' || g, 100 + g % 900, 1900, true FROM generate_series(1, $1) AS g`,
-      [CATALOG_SIZE],
+      [SIZES.catalog],
     );
   });
   // A bulk load like this one is followed by autovacuum's ANALYZE in a running hub; do it now so the
@@ -147,5 +156,5 @@ const pgUrl = process.env['BENCH_DATABASE_URL'];
 if (pgUrl !== undefined && pgUrl !== '') figures.push(await run('postgres', pgUrl));
 console.table(figures);
 mkdirSync(dirname(RESULTS_FILE), { recursive: true });
-writeFileSync(RESULTS_FILE, `${JSON.stringify({ at: new Date().toISOString(), terminals: TERMINALS, salesPerBatch: SALES_PER_BATCH, linesPerSale: LINES_PER_SALE, catalogSize: CATALOG_SIZE, figures }, null, 2)}\n`);
+writeFileSync(RESULTS_FILE, `${JSON.stringify({ at: new Date().toISOString(), quick, terminals: SIZES.terminals, batchesPerTerminal: SIZES.batchesPerTerminal, salesPerBatch: SALES_PER_BATCH, linesPerSale: LINES_PER_SALE, catalogSize: SIZES.catalog, figures }, null, 2)}\n`);
 console.log(`written ${RESULTS_FILE}`);

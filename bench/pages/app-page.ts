@@ -4,7 +4,8 @@
 import { proxy } from 'comlink';
 import { createTillClient } from '../../src/ui/till-client';
 import type { Ownership, SyncStatus } from '../../src/api/till-api';
-import { generateCatalog, searchQueries } from '../shared/catalog-gen';
+import { generateCatalog } from '../shared/catalog-gen';
+import { labelledSearchQueries } from '../shared/search-queries';
 import { saleDraft } from '../shared/sale-fixture';
 import type { AppMemory, AppPage } from '../shared/page-protocol';
 
@@ -88,8 +89,8 @@ const page: AppPage = {
     return { samples, roundTripSamples: await roundTrips(count) };
   },
 
-  async search(queryCount) {
-    const queries = searchQueries(queryCount);
+  async search(queryCount, catalogSize) {
+    const queries = labelledSearchQueries(queryCount, catalogSize).map((q) => q.text);
     for (const q of queries.slice(0, WARMUP_CALLS)) await api.searchProducts(q, SEARCH_LIMIT);
     const samples: number[] = [];
     let rows = 0;

@@ -95,15 +95,15 @@ export async function runApp(ctx: SectionContext): Promise<Figure[]> {
       return [measured(3, 'sync.delta.ms', `Delta sync of ${sizes.delta} changes`, Math.round(r.elapsedMs), 'ms', { note: 'syncNow() until it resolves: pull (and an empty push)' })];
     });
 
-    await step(ctx, figures, 4, 'search.worker', 'Search in the worker', async () => {
+    await step(ctx, figures, 4, 'search.app', 'Search through Comlink', async () => {
       if (!synced) throw new Error('the first sync did not complete, the till has no catalog');
-      const r = await page.evaluate((n) => window.benchApp!.search(n), sizes.searchQueries);
+      const r = await page.evaluate(([n, size]) => window.benchApp!.search(n, size), [sizes.searchQueries, sizes.catalog] as const);
       const s = summarise(r.samples);
       const rt = summarise(r.roundTripSamples);
-      const note = `searchProducts(q, 20) through Comlink over ${sizes.catalog} products, ${s.n} queries; Comlink round trip alone p50 ${rt.p50.toFixed(3)} ms`;
+      const note = `searchProducts(q, 20) through Comlink over ${sizes.catalog} products, ${s.n} queries (the list the search section times in a worker); Comlink round trip alone p50 ${rt.p50.toFixed(3)} ms`;
       return [
         measured(4, 'search.app.p50', 'Search p50 (page -> worker -> page)', s.p50, 'ms', { note }),
-        measured(4, 'search.app.p95', 'Search p95 (page -> worker -> page)', s.p95, 'ms', { goal: goal(s.p95, SEARCH_P95_GOAL_MS, `<= ${SEARCH_P95_GOAL_MS} ms in the worker (this includes the round trip)`) }),
+        measured(4, 'search.app.p95', 'Search p95 (page -> worker -> page)', s.p95, 'ms', { note: `the ${SEARCH_P95_GOAL_MS} ms goal is judged in the worker (search section)` }),
       ];
     });
 

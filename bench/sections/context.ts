@@ -28,7 +28,7 @@ export interface SectionContext {
 }
 
 /** Opens a bench page and waits until it has put its API on window. */
-export async function openBenchPage(page: Page, url: string, global: 'benchBaselines' | 'benchApp'): Promise<void> {
+export async function openBenchPage(page: Page, url: string, global: 'benchBaselines' | 'benchApp' | 'benchSearch'): Promise<void> {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(url);

@@ -44,25 +44,32 @@ export async function runServer(ctx: SectionContext): Promise<Figure[]> {
   if (code !== 0 || !existsSync(SERVER_RESULTS)) return [notMeasured(8, 'server.ingest', 'Server ingest, 50 terminals', `${SERVER_BENCH} exited with ${code} and wrote ${existsSync(SERVER_RESULTS) ? 'results' : 'no results'}`)];
   const json: unknown = JSON.parse(await readFile(SERVER_RESULTS, 'utf8'));
   ctx.notes.server = json;
+  const shape: RunShape = { terminals: findNumber(json, ['terminals']) ?? 50, catalog: findNumber(json, ['catalogSize']) ?? 100_000 };
   const perBackend = (json as { figures?: unknown }).figures;
   if (Array.isArray(perBackend) && perBackend.length > 0) {
     return perBackend.flatMap((entry: unknown) => {
       const named = (entry as { backend?: unknown }).backend;
       const backend = typeof named === 'string' ? named : '?';
-      return serverFigures(entry, ` (${backend})`, `.${backend}`);
+      return serverFigures(entry, ` (${backend})`, `.${backend}`, shape);
     });
   }
-  return serverFigures(json, '', '');
+  return serverFigures(json, '', '', shape);
 }
 
-function serverFigures(json: unknown, label: string, key: string): Figure[] {
+/** Terminals and pulled catalog of the run, as the file states them (--quick runs fewer). */
+interface RunShape {
+  terminals: number;
+  catalog: number;
+}
+
+function serverFigures(json: unknown, label: string, key: string, shape: RunShape): Figure[] {
   const rate = findNumber(json, ['salesPerSecond', 'sales_per_second', 'salesPerS']);
   const p99 = findNumber(json, ['batchP99Ms', 'p99Ms', 'p99_ms', 'p99']);
   const pull = findNumber(json, ['pullRowsPerSecond']);
   const figures: Figure[] = [
-    rate === null ? notMeasured(8, `server.ingest${key}.salesPerS`, `Server ingest${label}`, `no sales-per-second field in ${SERVER_RESULTS}`) : measured(8, `server.ingest${key}.salesPerS`, `Server ingest, 50 terminals${label}`, rate, 'sales/s', { note: `from ${SERVER_RESULTS} (${SERVER_BENCH})` }),
+    rate === null ? notMeasured(8, `server.ingest${key}.salesPerS`, `Server ingest${label}`, `no sales-per-second field in ${SERVER_RESULTS}`) : measured(8, `server.ingest${key}.salesPerS`, `Server ingest, ${shape.terminals} terminals${label}`, rate, 'sales/s', { note: `from ${SERVER_RESULTS} (${SERVER_BENCH})` }),
     p99 === null ? notMeasured(8, `server.ingest${key}.p99`, `Server ingest p99${label}`, `no p99 field in ${SERVER_RESULTS}`) : measured(8, `server.ingest${key}.p99`, `Server ingest batch p99${label}`, p99, 'ms'),
   ];
-  if (pull !== null) figures.push(measured(8, `server.pull${key}.rowsPerS`, `Server 100k downstream pull${label}`, pull, 'rows/s'));
+  if (pull !== null) figures.push(measured(8, `server.pull${key}.rowsPerS`, `Server downstream pull of ${shape.catalog.toLocaleString('en-US')}${label}`, pull, 'rows/s'));
   return figures;
 }

@@ -12,17 +12,27 @@ const MAX_PRICE_MINOR = 9_999;
 const TAX_RATES_BP = [0, 700, 1_900] as const;
 const FIXED_TIME = '2026-01-01T00:00:00.000Z';
 
-const BRANDS = ['Alpen', 'Bergfeld', 'Corona', 'Dolce', 'Everest', 'Fjord', 'Granja', 'Hanse', 'Isola', 'Jura', 'Kaiser', 'Lumen', 'Milo', 'Nordic', 'Oase', 'Pampa', 'Quell', 'Rivo', 'Sola', 'Terra', 'Ursus', 'Vita', 'Wald', 'Xenia', 'Yuma', 'Zest'];
-const KINDS = ['Cola', 'Lemonade', 'Water', 'Juice', 'Coffee', 'Tea', 'Chocolate', 'Biscuits', 'Crisps', 'Muesli', 'Yoghurt', 'Cheese', 'Butter', 'Bread', 'Pasta', 'Rice', 'Soup', 'Sauce', 'Olive Oil', 'Vinegar', 'Honey', 'Jam', 'Soap', 'Shampoo', 'Toothpaste', 'Batteries', 'Candles', 'Notebook', 'Pen', 'Tape'];
-const VARIANTS = ['Classic', 'Diet', 'Organic', 'Zero', 'Extra', 'Light', 'Original', 'Premium', 'Mild', 'Spicy', 'Vanilla', 'Lemon', 'Cherry', 'Mint', 'Sea Salt', 'Wholegrain'];
+export const BRANDS = ['Alpen', 'Bergfeld', 'Corona', 'Dolce', 'Everest', 'Fjord', 'Granja', 'Hanse', 'Isola', 'Jura', 'Kaiser', 'Lumen', 'Milo', 'Nordic', 'Oase', 'Pampa', 'Quell', 'Rivo', 'Sola', 'Terra', 'Ursus', 'Vita', 'Wald', 'Xenia', 'Yuma', 'Zest'];
+export const KINDS = ['Cola', 'Lemonade', 'Water', 'Juice', 'Coffee', 'Tea', 'Chocolate', 'Biscuits', 'Crisps', 'Muesli', 'Yoghurt', 'Cheese', 'Butter', 'Bread', 'Pasta', 'Rice', 'Soup', 'Sauce', 'Olive Oil', 'Vinegar', 'Honey', 'Jam', 'Soap', 'Shampoo', 'Toothpaste', 'Batteries', 'Candles', 'Notebook', 'Pen', 'Tape'];
+export const VARIANTS = ['Classic', 'Diet', 'Organic', 'Zero', 'Extra', 'Light', 'Original', 'Premium', 'Mild', 'Spicy', 'Vanilla', 'Lemon', 'Cherry', 'Mint', 'Sea Salt', 'Wholegrain'];
 const SIZES = ['100g', '250g', '500g', '1kg', '330ml', '500ml', '1l', '1.5l', '6 pack', '12 pack'];
+
+/** The SKU of the index-th product: codes depend on the index alone, not on the seeded draws. */
+export function skuOf(index: number): string {
+  return `SKU-${String(index).padStart(6, '0')}`;
+}
+
+/** The EAN-13-like barcode of the index-th product. */
+export function barcodeOf(index: number): string {
+  return `40${String(index).padStart(10, '0')}${index % 10}`;
+}
 
 export function generateProduct(index: number, random: () => number): Product {
   const name = `${pick(random, BRANDS)} ${pick(random, VARIANTS)} ${pick(random, KINDS)} ${pick(random, SIZES)}`;
   return {
     uuid: seededUuid(random),
-    sku: `SKU-${String(index).padStart(6, '0')}`,
-    barcode: `40${String(index).padStart(10, '0')}${index % 10}`,
+    sku: skuOf(index),
+    barcode: barcodeOf(index),
     name,
     category_uuid: null,
     price: MIN_PRICE_MINOR + Math.floor(random() * (MAX_PRICE_MINOR - MIN_PRICE_MINOR)),

@@ -92,7 +92,8 @@ export interface AppPage {
   /** syncNow() timed until it resolves; verifies a product by barcode (and its new name) afterwards. */
   sync(verifyBarcode: string, expectName: string | null): Promise<AppSyncResult>;
   recordSales(count: number, catalogSize: number): Promise<AppSaleResult>;
-  search(queryCount: number): Promise<AppSearchResult>;
+  /** The labelled query list (shared/search-queries.ts) for a catalog of catalogSize. */
+  search(queryCount: number, catalogSize: number): Promise<AppSearchResult>;
   /** Records `count` sales (the caller keeps the network off), returns when all are queued. */
   queueSales(count: number, catalogSize: number): Promise<number>;
   /** syncNow() repeatedly until nothing is pending (or the deadline passes). */
@@ -104,5 +105,38 @@ declare global {
   interface Window {
     benchBaselines?: BaselinesPage;
     benchApp?: AppPage;
+    benchSearch?: SearchWorkerApi;
   }
+}
+
+export interface WorkerSearchLoad {
+  rows: number;
+  /** Writing the catalog through the pull's own product write, in pull-page transactions. */
+  elapsedMs: number;
+  rowsPerTx: number;
+  /** What openDatabase() reported: storage, VFS, journal mode. */
+  database: { storage: string; vfs: string; journalMode: string; schemaVersion: number };
+}
+
+export interface WorkerSearchSample {
+  kind: string;
+  text: string;
+  ms: number;
+  rows: number;
+}
+
+export interface WorkerSearchResult {
+  /** One per timed searchProducts call, timed inside the worker. */
+  samples: WorkerSearchSample[];
+  /** performance.now() is coarser (100 µs) when the worker is not cross-origin isolated. */
+  crossOriginIsolated: boolean;
+  /** SQLite's wasm heap after the searches, when the worker could see it. */
+  wasmMemoryBytes: number | null;
+}
+
+/** The search worker: the app's openDatabase() and data service, timed from inside the worker. */
+export interface SearchWorkerApi {
+  load(catalogSize: number): Promise<WorkerSearchLoad>;
+  search(queryCount: number, catalogSize: number): Promise<WorkerSearchResult>;
+  close(): Promise<void>;
 }

@@ -1,0 +1,12 @@
+// Starts the search worker (the app's database code timed from inside a worker) and hands its
+// Comlink proxy to the runner as window.benchSearch.
+import { wrap } from 'comlink';
+import type { SearchWorkerApi } from '../shared/page-protocol';
+
+const worker = wrap<SearchWorkerApi>(new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module', name: 'bench-search' }));
+
+window.benchSearch = {
+  load: (catalogSize) => worker.load(catalogSize),
+  search: (queryCount, catalogSize) => worker.search(queryCount, catalogSize),
+  close: () => worker.close(),
+};

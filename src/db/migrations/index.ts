@@ -3,7 +3,8 @@ import type { Migration } from '../migration';
 import { migration001 } from './001-initial';
 import { migration002 } from './002-product-hub-versions';
 import { migration003 } from './003-queue-transient-failures';
+import { migration004 } from './004-fts-prefix-index';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -13,8 +13,3 @@ export const MAX_STOCK_RESULTS = 200;
 export const MAX_SEARCH_TEXT_LENGTH = 100;
 /** Digits in a receipt number's counter: R1-000042. */
 export const RECEIPT_COUNTER_DIGITS = 6;
-/**
- * Word matches ranked by bm25 at most; more matches than this are shown in catalog order (bm25
- * scores every match first, which at 100k products costs milliseconds for a common word).
- */
-export const FTS_RANK_CAP = 300;

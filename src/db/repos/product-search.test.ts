@@ -6,6 +6,7 @@ import type { ProductView } from '../../api/till-api';
 import { openMigratedMemoryDb } from '../../../test-support/memory-db';
 import { fixtureUuid, generateCatalog, insertProducts } from '../../../test-support/catalog-fixture';
 import { searchProducts } from './product-search';
+import { wordQuery } from './text-match';
 import { categories, productByBarcode, products } from './catalog-queries';
 import { product } from './data-test-kit';
 import { MAX_SEARCH_RESULTS } from './data-limits';
@@ -22,6 +23,7 @@ const special = {
   deleted: product(900_006, { name: 'Zanzibar Deleted', sku: 'ZAN-3', barcode: '5550003', deleted: true }),
   codeCola: product(900_007, { name: 'Fountain syrup', sku: 'cola', barcode: null }),
   colaFirst: product(900_008, { name: 'Cola Classic', sku: 'CC-1', barcode: null }),
+  hyphen: product(900_009, { name: 'Fizz Coca-Cola Xtra', sku: 'HY-1', barcode: null }),
 };
 
 let db: SqlConnection;
@@ -69,6 +71,22 @@ describe('searchProducts on a 100k catalog', () => {
     const found = await searchProducts(db, 'juniper c', 50);
     expect(found.length).toBeGreaterThan(0);
     for (const p of found) expect(wordsMatch(p, 'juniper c')).toBe(true);
+  });
+
+  it('fills a page of two common words with matching products only, without ranking them all', async () => {
+    const found = await searchProducts(db, 'smoky chee', 40);
+    expect(found).toHaveLength(40);
+    for (const p of found) expect(wordsMatch(p, 'smoky chee')).toBe(true);
+  });
+
+  it('matches a hyphenated token as a phrase, a one-letter last word of it whole', async () => {
+    expect(uuids(await searchProducts(db, 'coca-co', 10))).toEqual([special.hyphen.uuid]);
+    expect(uuids(await searchProducts(db, 'fizz coca-cola', 10))).toEqual([special.hyphen.uuid]);
+    expect(await searchProducts(db, 'cola-coca', 10)).toEqual([]);
+    // Every SKU holds the word "sku": "x" as a prefix would make FTS check thousands of phrases.
+    expect(wordQuery('sku-x')).toEqual({ match: '"sku-x"', shortTokens: [] });
+    expect(wordQuery('coca-co x')).toEqual({ match: '"coca-co"*', shortTokens: ['x'] });
+    expect(await searchProducts(db, 'sku-x', 10)).toEqual([]);
   });
 
   it('finds a name prefix ignoring case', async () => {

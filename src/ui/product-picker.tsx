@@ -1,9 +1,11 @@
 // Finding products: category tabs over a paged grid, and search as you type (name words, SKU or
-// barcode prefix) that replaces the grid with a capped result list. Searches are coalesced to one
-// per animation frame and only the latest answer is shown.
+// barcode prefix) that replaces the grid with a capped result list. Each keystroke starts its search
+// at once (waiting for an animation frame cost up to a frame of latency); answers come back in call
+// order and only the newest query's answer is rendered, so a stale one never overwrites it.
 import type { Ref } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CategoryView, ProductView } from '../api/till-api';
+import { ProductTiles } from './product-tiles';
 import { useTill } from './till-context';
 
 /** Products per grid page ("More products" loads the next). */
@@ -19,15 +21,17 @@ export interface ProductPickerProps {
 }
 
 export function ProductPicker(props: ProductPickerProps) {
-  const { api, money, reportError } = useTill();
+  const { api, reportError } = useTill();
   const [categories, setCategories] = useState<CategoryView[]>([]);
   const [category, setCategory] = useState<string | null>(null);
   const [grid, setGrid] = useState<ProductView[]>([]);
   const [hasMore, setHasMore] = useState(false);
   const [text, setText] = useState('');
   const [results, setResults] = useState<ProductView[] | null>(null);
-  const frame = useRef<number | null>(null);
+  /** Number of the newest search started; an answer for an older one is dropped. */
   const searchSeq = useRef(0);
+  const onAdd = useRef(props.onAdd);
+  onAdd.current = props.onAdd;
 
   useEffect(() => {
     api.categories().then(setCategories, (e: unknown) => reportError(e, 'load categories'));
@@ -60,32 +64,29 @@ export function ProductPicker(props: ProductPickerProps) {
 
   const search = (value: string) => {
     setText(value);
-    if (frame.current !== null) cancelAnimationFrame(frame.current);
-    frame.current = requestAnimationFrame(() => {
-      frame.current = null;
-      const seq = ++searchSeq.current;
-      const q = value.trim();
-      if (q === '') {
-        setResults(null);
-        return;
-      }
-      api.searchProducts(q, SEARCH_LIMIT).then(
-        (found) => {
-          if (seq === searchSeq.current) setResults(found);
-        },
-        (e: unknown) => reportError(e, 'search'),
-      );
-    });
+    const seq = ++searchSeq.current;
+    const q = value.trim();
+    if (q === '') {
+      setResults(null);
+      return;
+    }
+    api.searchProducts(q, SEARCH_LIMIT).then(
+      (found) => {
+        if (seq === searchSeq.current) setResults(found);
+      },
+      (e: unknown) => reportError(e, 'search'),
+    );
   };
   useEffect(() => () => {
-    if (frame.current !== null) cancelAnimationFrame(frame.current);
+    // An answer arriving after the picker is gone is not rendered.
+    searchSeq.current++;
   }, []);
 
-  const add = (p: ProductView) => {
-    props.onAdd(p);
-  };
+  const add = useCallback((p: ProductView) => onAdd.current(p), []);
 
   const shown = results ?? grid;
+  // The same vnode while the list is the same: a keystroke re-renders the field, not the tiles.
+  const tiles = useMemo(() => <ProductTiles products={shown} onAdd={add} />, [shown, add]);
   return (
     <section class="picker" aria-label="Products">
       <div class="search-row">
@@ -127,16 +128,7 @@ export function ProductPicker(props: ProductPickerProps) {
             {results.length === 0 ? `No product matches “${text.trim()}”` : `${results.length}${results.length === SEARCH_LIMIT ? '+' : ''} found`}
           </p>
         )}
-        <ul class="product-grid">
-          {shown.map((p) => (
-            <li key={p.uuid}>
-              <button type="button" class="product-tile" onClick={() => add(p)}>
-                <span class="product-name">{p.name}</span>
-                <span class="product-price">{money.format(p.price)}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
+        {tiles}
         {results === null && grid.length === 0 && <p class="empty">No products yet. They appear after the first sync.</p>}
         {results === null && hasMore && (
           <button type="button" class="more-button" onClick={more}>

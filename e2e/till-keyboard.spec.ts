@@ -132,3 +132,26 @@ test('a sale from the keyboard and the scanner, then a refund and a Z report', a
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toHaveCount(0);
 });
+
+test('Enter right after typing adds what was typed, not the first result of the previous keystroke', async ({ tillPage: page, server }) => {
+  await expect(page.locator('.product-tile').first()).toBeVisible({ timeout: CATALOG_TIMEOUT_MS });
+  const wanted = await product(server, 2);
+  const box = page.getByLabel('Search products');
+  const results = page.getByRole('region', { name: 'Search results' });
+
+  // Results for a short prefix are on screen; another product heads them.
+  await box.fill('a');
+  await expect(results.locator('.product-tile').first()).toBeVisible();
+  await expect(results.locator('.product-tile').first()).not.toContainText(wanted.name);
+
+  // The whole name and Enter in one task of the page, so the name's search cannot have answered yet
+  // (a scanner-fast typist or a slow worker): the previous results are still on screen.
+  await box.evaluate((input: HTMLInputElement, name) => {
+    input.value = name;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: name }));
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true, cancelable: true }));
+  }, wanted.name);
+  const lines = page.getByRole('list', { name: 'Sale lines' });
+  await expect(lines.locator('.line-name')).toHaveText([wanted.name]);
+  await expect(box).toHaveValue('');
+});

@@ -30,6 +30,8 @@ export function ProductPicker(props: ProductPickerProps) {
   const [results, setResults] = useState<ProductView[] | null>(null);
   /** Number of the newest search started; an answer for an older one is dropped. */
   const searchSeq = useRef(0);
+  /** The newest search's answer, which Enter waits for: what is on screen may still be the previous keystroke's. */
+  const latestSearch = useRef<Promise<ProductView[]>>(Promise.resolve([]));
   const onAdd = useRef(props.onAdd);
   onAdd.current = props.onAdd;
 
@@ -70,9 +72,25 @@ export function ProductPicker(props: ProductPickerProps) {
       setResults(null);
       return;
     }
-    api.searchProducts(q, SEARCH_LIMIT).then(
+    const pending = api.searchProducts(q, SEARCH_LIMIT);
+    latestSearch.current = pending;
+    pending.then(
       (found) => {
         if (seq === searchSeq.current) setResults(found);
+      },
+      (e: unknown) => reportError(e, 'search'),
+    );
+  };
+
+  /** Enter adds the first result of what is typed now, waiting for its search if it is still running. */
+  const addFirstResult = () => {
+    const seq = searchSeq.current;
+    latestSearch.current.then(
+      (found) => {
+        const first = found[0];
+        if (seq !== searchSeq.current || first === undefined) return; // typed on meanwhile, or nothing matches
+        add(first);
+        search('');
       },
       (e: unknown) => reportError(e, 'search'),
     );
@@ -103,10 +121,9 @@ export function ProductPicker(props: ProductPickerProps) {
           value={text}
           onInput={(e) => search(e.currentTarget.value)}
           onKeyDown={(e) => {
-            if (e.key === 'Enter' && !e.defaultPrevented && results !== null && results[0] !== undefined) {
+            if (e.key === 'Enter' && !e.defaultPrevented && text.trim() !== '') {
               e.preventDefault();
-              add(results[0]);
-              search('');
+              addFirstResult();
             } else if (e.key === 'Escape' && text !== '') {
               e.preventDefault();
               search('');

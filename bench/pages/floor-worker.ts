@@ -41,6 +41,8 @@ const SEARCH_SQL = {
         JOIN products p ON p.id = f.rowid WHERE p.active = 1 ORDER BY f.rank LIMIT ?`,
 } as const;
 
+/** Calls of smallTransactions so far: each call draws its ids from its own seed (uuids stay unique). */
+let saleCalls = 0;
 let sqlite3: SQLiteAPI | null = null;
 let db = 0;
 let module: { HEAPU8?: Uint8Array } | null = null;
@@ -92,7 +94,7 @@ const floor: FloorApi = {
   async smallTransactions(count: number): Promise<FloorSaleResult> {
     const api = await open();
     const catalog = generateCatalog(0, 100);
-    const random = seededRandom(7);
+    const random = seededRandom(7 + saleCalls++);
     const stmts = {
       sale: await prepare(api, SALE_SQL.sale),
       line: await prepare(api, SALE_SQL.line),

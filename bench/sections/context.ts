@@ -7,6 +7,8 @@ import type { BenchHub } from '../runner/hub';
 
 export interface Baselines {
   floorSale?: Summary;
+  /** The floor's small transaction measured in rounds alternating with the app's sales (same load). */
+  floorSaleInterleaved?: Summary;
   floorBulkRowsPerS?: number;
   idbSale?: Summary;
 }

@@ -56,10 +56,11 @@ export class WaSqliteConnection implements SqlConnection {
 
   transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
     return this.mutex.run(async () => {
-      await this.execNow('BEGIN IMMEDIATE');
+      // Prepared once and cached like any statement: exec() would parse them on every transaction.
+      await this.runNow('BEGIN IMMEDIATE');
       try {
         const result = await fn(this.direct);
-        await this.execNow('COMMIT');
+        await this.runNow('COMMIT');
         return result;
       } catch (error) {
         // A failed COMMIT may already have rolled back; only roll back an open transaction.

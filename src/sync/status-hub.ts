@@ -7,6 +7,12 @@ import type { StatusListener, SyncProgress, SyncStatus } from '../api/till-api';
 import { queueCounts } from './queue-store';
 import { readSyncState } from './sync-state-store';
 
+/**
+ * Changes within this window reach listeners as one status: staff cannot see a shorter delay, and
+ * a till ringing up sales back to back would otherwise count the queue after every one of them.
+ */
+export const STATUS_COALESCE_MS = 50;
+
 export interface LivePhase {
   paired: boolean;
   authorised: boolean;
@@ -28,6 +34,8 @@ export interface StatusHub {
 export function createStatusHub(db: SqlExecutor, phase: () => Promise<LivePhase>, isOnline: () => boolean): StatusHub {
   const listeners = new Set<StatusListener>();
   let scheduled: Promise<void> | null = null;
+  /** A broadcast is scheduled but has not read the status yet: a change now is already covered. */
+  let waiting = false;
   let again = false;
 
   async function build(): Promise<SyncStatus> {
@@ -80,15 +88,27 @@ export function createStatusHub(db: SqlExecutor, phase: () => Promise<LivePhase>
     },
     changed() {
       if (scheduled !== null) {
-        again = true;
+        if (!waiting) again = true;
         return;
       }
-      scheduled = broadcast().finally(() => {
-        scheduled = null;
-      });
+      // Later, not now: the call that caused the change (a sale being recorded) answers first
+      // instead of queueing behind the status reads, and a burst of changes is one read.
+      waiting = true;
+      scheduled = delay(STATUS_COALESCE_MS)
+        .then(() => {
+          waiting = false;
+          return broadcast();
+        })
+        .finally(() => {
+          scheduled = null;
+        });
     },
     async settled() {
       while (scheduled !== null) await scheduled;
     },
   };
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -10,6 +10,7 @@ import { QueueStatus } from './outbox';
 import { BACKOFF_BASE_MS } from './backoff';
 import { MAX_ATTEMPTS } from './push';
 import { REQUEST_TIMEOUT_MS } from './hub-client';
+import { STATUS_COALESCE_MS } from './status-hub';
 import type { Product } from './contract/catalog';
 import type { TerminalInfo } from './contract/terminal';
 import type { SyncStatus } from '../api/till-api';
@@ -263,7 +264,8 @@ describe('downstream faults', () => {
 
   it('reports first-sync progress page by page and pushes every status change to subscribers', async () => {
     till = await openTestTill();
-    network.use(...faults.smallPages(hub.url, 1));
+    // Status changes within STATUS_COALESCE_MS reach subscribers as one; pages slower than that each show.
+    network.use(...faults.smallPages(hub.url, 1, STATUS_COALESCE_MS * 2));
     const updates: SyncStatus[] = [];
     let throwing = 0;
     await till.sync.subscribeSyncStatus((s) => updates.push(s));

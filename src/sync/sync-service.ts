@@ -29,7 +29,7 @@ import type { TerminalInfo } from './contract/terminal';
 import { createHubClient } from './hub-client';
 import { createSenderLock } from './sender-lock';
 import { createStatusHub } from './status-hub';
-import { markUnauthorised, readPairing } from './pairing-store';
+import { markUnauthorised, readPairing, type StoredPairing } from './pairing-store';
 import { fetchDemoPairing, pair as pairWithHub } from './pairing';
 import { pullAll } from './pull';
 import { pushAll } from './push';
@@ -77,10 +77,27 @@ export function createSyncService(db: SqlConnection, deps: SyncServiceDeps): Syn
   let debounceTimer: ReturnType<typeof setTimeout> | null = null;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
 
+  /**
+   * The stored pairing, read once and kept: every sale asks for the terminal, and only pairing and
+   * a 401 change what is stored (both through this service, which forgets the copy after writing).
+   * A read started before a write is queued ahead of it on the connection, so it cannot land later.
+   */
+  let pairingRead: Promise<StoredPairing | null> | null = null;
+  const storedPairing = (): Promise<StoredPairing | null> => {
+    const read = (pairingRead ??= readPairing(db));
+    read.catch(() => {
+      if (pairingRead === read) pairingRead = null; // a failed read is not kept
+    });
+    return read;
+  };
+  const forgetPairing = () => {
+    pairingRead = null;
+  };
+
   const status = createStatusHub(
     db,
     async () => {
-      const pairing = await readPairing(db);
+      const pairing = await storedPairing();
       return { paired: pairing !== null, authorised: pairing?.authorised ?? true, pulling, pushing, firstSync };
     },
     deps.isOnline,
@@ -117,7 +134,7 @@ export function createSyncService(db: SqlConnection, deps: SyncServiceDeps): Syn
   }
 
   async function runOnce(w: Wanted): Promise<void> {
-    let pairing = await readPairing(db);
+    let pairing = await storedPairing();
     if (pairing === null && deps.appOrigin !== null && !demoAsked) {
       demoAsked = true;
       pairing = await tryDemoPairing(deps.appOrigin);
@@ -190,7 +207,11 @@ export function createSyncService(db: SqlConnection, deps: SyncServiceDeps): Syn
   }
 
   async function unauthorised(): Promise<void> {
-    await markUnauthorised(db);
+    try {
+      await markUnauthorised(db);
+    } finally {
+      forgetPairing();
+    }
     await setError({ code: 'unauthorized', message: 'Terminal not authorised: the server refused its token. Pair the till again.' });
   }
 
@@ -211,8 +232,10 @@ export function createSyncService(db: SqlConnection, deps: SyncServiceDeps): Syn
       demoAsked = false;
       await setError({ code: 'not_paired', message: `Demo pairing failed: ${e instanceof Error ? e.message : String(e)}` });
       return null;
+    } finally {
+      forgetPairing();
     }
-    return readPairing(db);
+    return storedPairing();
   }
 
   async function armRetryTimer(): Promise<void> {
@@ -237,14 +260,24 @@ export function createSyncService(db: SqlConnection, deps: SyncServiceDeps): Syn
   };
   const onOffline = () => status.changed();
 
+  /** When the last local write was queued (Date.now, the timers' own clock). */
+  let lastLocalWrite = 0;
+
+  /** The push waits for PUSH_DEBOUNCE_MS without local writes; a write does not re-create the timer. */
   function notifyLocalWrite(): void {
     status.changed();
     if (stopped) return;
-    if (debounceTimer !== null) clearTimeout(debounceTimer);
+    lastLocalWrite = Date.now();
+    if (debounceTimer === null) armPushDebounce(PUSH_DEBOUNCE_MS);
+  }
+
+  function armPushDebounce(ms: number): void {
     debounceTimer = setTimeout(() => {
       debounceTimer = null;
-      void request({ push: true });
-    }, PUSH_DEBOUNCE_MS);
+      const quietFor = Date.now() - lastLocalWrite;
+      if (quietFor < PUSH_DEBOUNCE_MS) armPushDebounce(PUSH_DEBOUNCE_MS - quietFor);
+      else void request({ push: true });
+    }, ms);
   }
 
   return {
@@ -272,16 +305,21 @@ export function createSyncService(db: SqlConnection, deps: SyncServiceDeps): Syn
     notifyLocalWrite,
 
     async terminal(): Promise<TerminalInfo | null> {
-      return (await readPairing(db))?.terminal ?? null;
+      return (await storedPairing())?.terminal ?? null;
     },
 
     async pairing(): Promise<Pairing | null> {
-      const p = await readPairing(db);
+      const p = await storedPairing();
       return p === null ? null : { serverUrl: p.serverUrl, terminal: p.terminal };
     },
 
     async pair(serverUrl: string, token: string): Promise<Pairing> {
-      const result = await pairWithHub(db, client, serverUrl, token);
+      let result: Pairing;
+      try {
+        result = await pairWithHub(db, client, serverUrl, token);
+      } finally {
+        forgetPairing();
+      }
       reachable = true;
       await setError(null);
       status.changed();

@@ -115,9 +115,10 @@ export const faults = {
       return HttpResponse.json(corrupt((await real.json()) as Record<string, unknown>) as never);
     }),
 
-  /** Not a fault: asks the real hub for pages of `limit` rows, so a small catalog spans several pages. */
-  smallPages: (baseUrl: string, limit: number) =>
-    fault(baseUrl, { path: 'downstream' }, ({ request }) => {
+  /** Not a fault: asks the real hub for pages of `limit` rows, so a small catalog spans several pages (each `delayMs` late). */
+  smallPages: (baseUrl: string, limit: number, delayMs = 0) =>
+    fault(baseUrl, { path: 'downstream' }, async ({ request }) => {
+      if (delayMs > 0) await delay(delayMs);
       const url = new URL(request.url);
       url.searchParams.set('limit', String(limit));
       return fetch(bypass(new Request(url, request)));

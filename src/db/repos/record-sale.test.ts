@@ -129,6 +129,10 @@ describe('recordSale', () => {
     numbers.push((await t.api.recordSale(draft())).sale.receipt_number);
     numbers.push((await t.api.recordSale(draft())).sale.receipt_number);
     expect(numbers).toEqual(['T1-000001', 'T1-000002', 'T1-000003']);
+    // Past the padded width the number grows; it never wraps.
+    await t.db.run(`UPDATE settings SET value = '999999' WHERE key = 'receipt_counter'`);
+    expect((await t.api.recordSale(draft())).sale.receipt_number).toBe('T1-1000000');
+    expect((await t.api.recordSale(draft())).sale.receipt_number).toBe('T1-1000001');
   });
 
   it('writes nothing when the queue insert fails after the sale rows (one transaction)', async () => {

@@ -6,7 +6,7 @@ import type { SearchWorkerApi } from '../shared/page-protocol';
 const worker = wrap<SearchWorkerApi>(new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module', name: 'bench-search' }));
 
 window.benchSearch = {
-  load: (catalogSize) => worker.load(catalogSize),
+  load: (catalogSize, pendingSales) => worker.load(catalogSize, pendingSales),
   search: (queryCount, catalogSize) => worker.search(queryCount, catalogSize),
   close: () => worker.close(),
 };

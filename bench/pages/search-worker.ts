@@ -6,10 +6,14 @@ import * as Comlink from 'comlink';
 import { openDatabase, type OpenDatabase } from '../../src/db/open-database';
 import { createTillDataService } from '../../src/db/till-data-service';
 import { storeHubProduct } from '../../src/sync/product-overlay';
+import { insertSale } from '../../src/db/repos/sale-store';
 import { systemClock, type TillDataApi } from '../../src/api/service-parts';
 import { MAX_DOWNSTREAM_LIMIT } from '../../src/sync/contract/limits';
 import { generateCatalog } from '../shared/catalog-gen';
 import { labelledSearchQueries } from '../shared/search-queries';
+import { contractSale } from '../shared/sale-fixture';
+import { seededUuid } from '../shared/prng';
+import { seededRandom } from '../../test-support/seeded-random';
 import type { SearchWorkerApi, WorkerSearchSample } from '../shared/page-protocol';
 import type { Product } from '../../src/sync/contract/catalog';
 
@@ -21,6 +25,10 @@ const GENERATE_CHUNK = 1_000;
 const ROWS_PER_TX = MAX_DOWNSTREAM_LIMIT;
 /** Rows a search returns, as the till's result list asks. */
 const SEARCH_LIMIT = 20;
+/** Pending sales written per transaction (setup, not timed). */
+const SALES_PER_TX = 500;
+/** Products the pending sales draw their lines from. */
+const SALE_PRODUCTS = 200;
 /** Untimed searches first (another seed's list): statement preparation and the JIT warm up. */
 const WARMUP_QUERIES = 50;
 const WARMUP_SEED = 7_777;
@@ -57,7 +65,7 @@ function required(): { database: OpenDatabase; data: TillDataApi } {
 }
 
 const api: SearchWorkerApi = {
-  async load(catalogSize) {
+  async load(catalogSize, pendingSales) {
     if (open !== null) throw new Error('already loaded');
     await removeOldFile();
     const database = await openDatabase({ name: DB_FILE, storage: 'opfs' });
@@ -77,8 +85,17 @@ const api: SearchWorkerApi = {
       });
     }
     const elapsedMs = performance.now() - t0;
+    // The outbox as a till holds it after a day offline: every search result asks it about the product.
+    const saleCatalog = generateCatalog(0, Math.min(SALE_PRODUCTS, catalogSize));
+    const random = seededRandom(11);
+    const ids = { uuid: () => seededUuid(random), terminalId: seededUuid(random), createdAt: new Date().toISOString() };
+    for (let from = 0; from < pendingSales; from += SALES_PER_TX) {
+      await database.connection.transaction(async (tx) => {
+        for (let n = from; n < Math.min(from + SALES_PER_TX, pendingSales); n++) await insertSale(tx, contractSale(saleCatalog, n, ids));
+      });
+    }
     const { storage, vfs, journalMode, schemaVersion } = database.info;
-    return { rows: catalogSize, elapsedMs, rowsPerTx: ROWS_PER_TX, database: { storage, vfs, journalMode, schemaVersion } };
+    return { rows: catalogSize, elapsedMs, rowsPerTx: ROWS_PER_TX, pendingSales, database: { storage, vfs, journalMode, schemaVersion } };
   },
 
   async search(queryCount, catalogSize) {

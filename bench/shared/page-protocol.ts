@@ -114,6 +114,8 @@ export interface WorkerSearchLoad {
   /** Writing the catalog through the pull's own product write, in pull-page transactions. */
   elapsedMs: number;
   rowsPerTx: number;
+  /** Sales written with their outbox rows after the catalog (still pending, as after a day offline). */
+  pendingSales: number;
   /** What openDatabase() reported: storage, VFS, journal mode. */
   database: { storage: string; vfs: string; journalMode: string; schemaVersion: number };
 }
@@ -136,7 +138,7 @@ export interface WorkerSearchResult {
 
 /** The search worker: the app's openDatabase() and data service, timed from inside the worker. */
 export interface SearchWorkerApi {
-  load(catalogSize: number): Promise<WorkerSearchLoad>;
+  load(catalogSize: number, pendingSales: number): Promise<WorkerSearchLoad>;
   search(queryCount: number, catalogSize: number): Promise<WorkerSearchResult>;
   close(): Promise<void>;
 }

@@ -72,11 +72,11 @@ async function hubVersion(tx: SqlExecutor, uuid: string): Promise<Product | null
   return row === undefined ? null : (JSON.parse(row.row) as Product);
 }
 
+/** A product's edits still waiting for the hub, oldest first (on the index sync_queue_pending_product_edits). */
+export const PENDING_EDITS_SQL = `SELECT payload FROM sync_queue WHERE status = ${QueueStatus.pending} AND entity_type = 'Product' AND entity_id = ? ORDER BY id`;
+
 async function pendingEdits(tx: SqlExecutor, productId: number): Promise<ProductEdit[]> {
-  const rows = await tx.all<{ payload: string }>(
-    `SELECT payload FROM sync_queue WHERE status = ${QueueStatus.pending} AND entity_type = 'Product' AND entity_id = ? ORDER BY id`,
-    [productId],
-  );
+  const rows = await tx.all<{ payload: string }>(PENDING_EDITS_SQL, [productId]);
   return rows.map((r) => JSON.parse(r.payload) as ProductEdit);
 }
 

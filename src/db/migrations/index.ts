@@ -4,7 +4,8 @@ import { migration001 } from './001-initial';
 import { migration002 } from './002-product-hub-versions';
 import { migration003 } from './003-queue-transient-failures';
 import { migration004 } from './004-fts-prefix-index';
+import { migration005 } from './005-pending-product-edits-index';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

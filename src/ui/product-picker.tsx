@@ -10,8 +10,11 @@ import { useTill } from './till-context';
 
 /** Products per grid page ("More products" loads the next). */
 export const GRID_PAGE_SIZE = 60;
-/** Search results shown; a search narrows, it never lists the whole catalog. */
-export const SEARCH_LIMIT = 50;
+/**
+ * Search results shown: about two screens of tiles at 1024x768. A search narrows as staff type, it
+ * never lists the catalog; fewer rows also mean less to fetch, copy and lay out per keystroke.
+ */
+export const SEARCH_LIMIT = 30;
 
 export interface ProductPickerProps {
   onAdd: (p: ProductView) => void;

@@ -103,10 +103,36 @@ describe.each(BACKENDS)('upstream on $name', (backend) => {
     expect(rename.body.results[0]?.status).toBe('applied');
     const price = await push(batch({ products: [productEdit(p.uuid, 1, { price: 350 })] }));
     expect(price.body.results[0]?.status).toBe('applied');
-    const stale = await push(batch({ products: [productEdit(p.uuid, 1, { price: 320 })] }));
+    // Another terminal that never saw version 2 edits on version 1: stale.
+    const other = await server.createTerminal(server.store.id);
+    const stale = await push(batch({ products: [productEdit(p.uuid, 1, { price: 320 })] }), other.token);
     expect(stale.body.results[0]).toMatchObject({ status: 'rejected', code: 'stale_price' });
     const admin = await server.admin<Product>('PATCH', `/api/v1/admin/products/${p.uuid}`, {});
     expect(admin.body).toMatchObject({ name: 'Green tea', price: 350, price_version: 2 });
+  });
+
+  it("a till's second offline price edit on the same base follows its own first; anyone else's change in between makes it stale", async () => {
+    const p = await createProduct(server, { name: 'Mate', price: 300, tax_rate_bp: 700, tax_included: true });
+    const first = productEdit(p.uuid, 1, { price: 310 });
+    const second = productEdit(p.uuid, 1, { price: 320 });
+    const third = productEdit(p.uuid, 1, { name: 'Yerba mate', price: 330 });
+    const res = await push(batch({ products: [first, second] }));
+    expect(res.body.results.map((r) => r.status)).toEqual(['applied', 'applied']);
+    expect((await push(batch({ products: [third] }))).body.results[0]?.status).toBe('applied');
+    expect((await server.admin<Product>('PATCH', `/api/v1/admin/products/${p.uuid}`, {})).body).toMatchObject({ name: 'Yerba mate', price: 330, price_version: 4 });
+    // Resending the chain is duplicates, not new versions.
+    expect((await push(batch({ products: [first, second, third] }))).body.results.map((r) => r.status)).toEqual(['duplicate', 'duplicate', 'duplicate']);
+
+    // Another terminal's change, then the first terminal's next edit on the old base: stale.
+    const other = await server.createTerminal(server.store.id);
+    expect((await push(batch({ products: [productEdit(p.uuid, 4, { price: 340 })] }), other.token)).body.results[0]?.status).toBe('applied');
+    expect((await push(batch({ products: [productEdit(p.uuid, 1, { price: 350 })] }))).body.results[0]).toMatchObject({ status: 'rejected', code: 'stale_price' });
+    // The back office's change breaks a chain the same way.
+    const q = await createProduct(server, { name: 'Chai', price: 300, tax_rate_bp: 700, tax_included: true });
+    expect((await push(batch({ products: [productEdit(q.uuid, 1, { price: 310 })] }))).body.results[0]?.status).toBe('applied');
+    await server.admin('PATCH', `/api/v1/admin/products/${q.uuid}`, { price: 999 });
+    expect((await push(batch({ products: [productEdit(q.uuid, 1, { price: 320 })] }))).body.results[0]).toMatchObject({ status: 'rejected', code: 'stale_price' });
+    expect((await server.admin<Product>('PATCH', `/api/v1/admin/products/${q.uuid}`, {})).body).toMatchObject({ price: 999, price_version: 3 });
   });
 
   it('a terminal of another store cannot refund this store’s sale, and its sales move only its own stock', async () => {

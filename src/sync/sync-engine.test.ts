@@ -152,6 +152,27 @@ describe('pending product edits', () => {
     products[3] = { ...p, price: 2222 };
   });
 
+  it('two offline price edits of the same product both reach the hub: the second follows the first', async () => {
+    const { t } = await paired();
+    const p = products[2]!;
+    network.use(...faults.offline(hub.url));
+    await t.sync.editProduct({ productUuid: p.uuid, price: 501 });
+    await t.sync.editProduct({ productUuid: p.uuid, price: 502 });
+    await t.sync.syncNow(); // offline: both wait
+    expect((await t.sync.syncStatus()).pending).toBe(2);
+
+    network.resetHandlers(...hubHandlers(hub.url));
+    t.clock.advance(60_000);
+    await t.sync.syncNow();
+    await t.sync.syncNow(); // the pull that brings the hub's version of the edited product
+    expect(await t.sync.failedItems()).toEqual([]);
+    expect((await t.sync.syncStatus()).pending).toBe(0);
+    expect((await hubPrices(hub)).get(p.uuid)).toBe(502);
+    expect(await t.db.get(`SELECT price FROM products WHERE uuid = ?`, [p.uuid])).toEqual({ price: 502 });
+    expect(await t.db.get(`SELECT count(*) AS n FROM product_hub_versions`)).toEqual({ n: 0 });
+    products[2] = { ...p, price: 502 };
+  });
+
   it('refuses an edit of an unknown product or an invalid value, writing nothing', async () => {
     const { t } = await paired();
     await expect(t.sync.editProduct({ productUuid: '00000000-0000-4000-8000-000000000000', price: 1 })).rejects.toMatchObject({ code: 'not_found' });

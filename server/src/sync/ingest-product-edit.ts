@@ -1,6 +1,9 @@
 // A till's product edit (spec section 5): fields other than price are last-write-wins in the order
 // edits reach the hub; the price is the hub's, so an edit made on an older price_version than the
 // hub's current one is rejected whole (stale_price) and an accepted price change bumps price_version.
+// One exception keeps a till's own chain of offline edits: when every price change since the edit's
+// base came from this terminal's earlier edits on that same base, the till has seen them (it made
+// them), so the edit is not stale. Each accepted price change records the version it produced.
 import type { ProductEdit } from '../../../src/sync/contract/product-edit';
 import type { Sql } from '../db/database';
 import type { TerminalPrincipal } from '../auth/authenticate';
@@ -17,9 +20,9 @@ export async function ingestProductEdit(
 ): Promise<Outcome> {
   if (!knownProducts.has(edit.product_uuid.toLowerCase())) throw new Rejection('unknown_product', `unknown product ${edit.product_uuid}`);
   const inserted = await tx.query(
-    `INSERT INTO product_edits (uuid, terminal_id, product_uuid, content_hash) VALUES ($1, $2, $3, $4)
+    `INSERT INTO product_edits (uuid, terminal_id, product_uuid, content_hash, base_price_version) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (uuid) DO NOTHING RETURNING uuid`,
-    [edit.uuid, who.terminalId, edit.product_uuid, hash],
+    [edit.uuid, who.terminalId, edit.product_uuid, hash, edit.base_price_version],
   );
   if (inserted.length === 0) return replayOrConflict(tx, 'product_edits', edit.uuid, hash);
 
@@ -33,7 +36,7 @@ export async function ingestProductEdit(
   if (current === undefined) throw new Rejection('unknown_product', `unknown product ${edit.product_uuid}`);
   let priceVersion = current.price_version;
   if (edit.price !== undefined) {
-    if (edit.base_price_version < current.price_version) {
+    if (edit.base_price_version < current.price_version && !(await ownChain(tx, who, edit, current.price_version))) {
       throw new Rejection('stale_price', `the price changed at the hub (version ${current.price_version}) after this edit's version ${edit.base_price_version}`);
     }
     if (edit.base_price_version > current.price_version) {
@@ -51,5 +54,23 @@ export async function ingestProductEdit(
     sets.push(`${field} = $${params.length}`);
   }
   await tx.query(`UPDATE products SET ${sets.join(', ')} WHERE uuid = $1`, params);
+  if (priceVersion !== current.price_version) {
+    await tx.query('UPDATE product_edits SET produced_price_version = $2 WHERE uuid = $1', [edit.uuid, priceVersion]);
+  }
   return 'applied';
+}
+
+/**
+ * True when the hub's current price version was produced by this terminal's own edit made on the same
+ * base version as this one. By induction every version between them was too: an edit is only accepted
+ * on the version it names or through this same rule, and any other writer (the admin API, another
+ * terminal) produces a version with no such row. Runs under the commit-order lock and the row lock.
+ */
+async function ownChain(tx: Sql, who: TerminalPrincipal, edit: ProductEdit, currentVersion: number): Promise<boolean> {
+  const rows = await tx.query<{ terminal_id: string; base_price_version: number | null }>(
+    `SELECT terminal_id, base_price_version FROM product_edits WHERE product_uuid = $1 AND produced_price_version = $2`,
+    [edit.product_uuid, currentVersion],
+  );
+  const producer = rows[0];
+  return producer !== undefined && producer.terminal_id === who.terminalId && producer.base_price_version === edit.base_price_version;
 }

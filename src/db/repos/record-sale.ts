@@ -126,7 +126,10 @@ export function checkNote(note: string | null): string | null {
   return trimmed === '' ? null : trimmed;
 }
 
-/** One indexed lookup per product: about 20 µs each in the till, where one json_each query over the cart took 80 µs. */
+/**
+ * The cart's products must still be in the catalog. One indexed lookup each: about 20 µs per product
+ * in the till, where one json_each query over the cart took 80 µs and an 8-value IN list 85 µs.
+ */
 async function assertProductsSellable(tx: SqlExecutor, lines: readonly SaleLine[]): Promise<void> {
   for (const uuid of new Set(lines.map((l) => l.product_uuid))) {
     const row = await tx.get<{ id: number }>(`SELECT id FROM products WHERE uuid = ? AND deleted_at IS NULL`, [uuid]);

@@ -98,16 +98,32 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       return { status: res.status, body: (text === '' ? undefined : JSON.parse(text)) as T };
     },
     async restart() {
-      await app.close();
+      await closeApp(app);
       app = await listen(port);
     },
     async stop() {
       if (stopped) return;
       stopped = true;
-      await app.close();
+      await closeApp(app);
       await db.close();
     },
   };
+}
+
+/**
+ * How long a stopping test hub waits for its connections to end by themselves. A till a test stopped
+ * mid-request may leave one open; past this the hub drops every connection, so stop() cannot hang.
+ */
+const CLOSE_GRACE_MS = 2_000;
+
+async function closeApp(app: FastifyInstance): Promise<void> {
+  const closing = app.close();
+  const timer = setTimeout(() => app.server.closeAllConnections(), CLOSE_GRACE_MS);
+  try {
+    await closing;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function isClosedSocket(err: unknown): boolean {

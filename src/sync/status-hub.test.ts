@@ -2,7 +2,7 @@
 // listener whose tab went away (it throws, or its Comlink proxy rejects) is dropped.
 import { describe, expect, it, vi } from 'vitest';
 import { openMigratedMemoryDb } from '../../test-support/memory-db';
-import { createStatusHub, type LivePhase } from './status-hub';
+import { STATUS_COALESCE_MS, createStatusHub, type LivePhase } from './status-hub';
 import { enqueue } from './outbox';
 import type { SyncStatus } from '../api/till-api';
 
@@ -44,5 +44,34 @@ describe('status hub', () => {
     expect(heard.at(-1)).toMatchObject({ online: false, pending: 0 });
     expect(throwing).toHaveBeenCalledTimes(1);
     expect(rejecting).toHaveBeenCalledTimes(1);
+  });
+
+  it('sends a local write in the next task, and the engine\'s changes within the window after a status as one', async () => {
+    const db = await openMigratedMemoryDb();
+    vi.useFakeTimers();
+    try {
+      const hub = createStatusHub(db, () => Promise.resolve(idle), () => true);
+      const heard: SyncStatus[] = [];
+      await hub.subscribe((s) => heard.push(s));
+      hub.changed(); // the first after a quiet spell: next task
+      expect(heard).toHaveLength(1); // never synchronously: the caller answers first
+      await vi.advanceTimersByTimeAsync(1);
+      expect(heard).toHaveLength(2);
+
+      for (let i = 0; i < 5; i++) hub.changed(); // engine progress right after a status
+      await vi.advanceTimersByTimeAsync(STATUS_COALESCE_MS / 2);
+      expect(heard).toHaveLength(2);
+      await vi.advanceTimersByTimeAsync(STATUS_COALESCE_MS);
+      expect(heard).toHaveLength(3); // the five as one
+
+      hub.changed(); // waits out the window...
+      await db.transaction((tx) => enqueue(tx, { entityType: 'Sale', entityId: 1, action: 'CREATE', payload: {}, idempotencyKey: 'k', createdAt: '2026-01-01T00:00:00Z' }));
+      hub.changed(true); // ...but a sale just queued brings it forward: no stale "All synced"
+      await vi.advanceTimersByTimeAsync(1);
+      expect(heard).toHaveLength(4);
+      expect(heard.at(-1)).toMatchObject({ pending: 1 });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -8,8 +8,9 @@ import { queueCounts } from './queue-store';
 import { readSyncState } from './sync-state-store';
 
 /**
- * Changes within this window reach listeners as one status: staff cannot see a shorter delay, and
- * a till ringing up sales back to back would otherwise count the queue after every one of them.
+ * After a status goes out, the engine's changes within this window reach listeners as one: staff
+ * cannot see a shorter delay, and a pull reports progress per page. The first change after a quiet
+ * spell, and every local write, goes out in the next task.
  */
 export const STATUS_COALESCE_MS = 50;
 
@@ -24,8 +25,12 @@ export interface LivePhase {
 export interface StatusHub {
   build(): Promise<SyncStatus>;
   subscribe(listener: StatusListener): Promise<void>;
-  /** Rebuilds the status and sends it to every listener; coalesces bursts into one read. */
-  changed(): void;
+  /**
+   * Rebuilds the status and sends it to every listener, in a later task. `prompt` (a local write:
+   * staff must not read "All synced" after a sale) goes out in the next task; other changes (the
+   * engine's progress) within STATUS_COALESCE_MS of the last status go out together.
+   */
+  changed(prompt?: boolean): void;
   /** Resolves when the last changed() has been delivered (tests, stop()). */
   settled(): Promise<void>;
 }
@@ -36,6 +41,8 @@ export function createStatusHub(db: SqlExecutor, phase: () => Promise<LivePhase>
   let scheduled: Promise<void> | null = null;
   /** A broadcast is scheduled but has not read the status yet: a change now is already covered. */
   let waiting = false;
+  /** When the last broadcast started (Date.now, the timers' clock). */
+  let lastBroadcastAt = Number.NEGATIVE_INFINITY;
   let again = false;
 
   async function build(): Promise<SyncStatus> {
@@ -66,6 +73,38 @@ export function createStatusHub(db: SqlExecutor, phase: () => Promise<LivePhase>
     }
   }
 
+  /** The timer of the scheduled broadcast while it waits, and the function that ends the wait. */
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let fire: (() => void) | null = null;
+
+  // Never now: the call that caused the change (a sale being recorded) answers first instead of
+  // queueing behind the status reads; at the earliest in the next task.
+  function schedule(ms: number): void {
+    waiting = true;
+    scheduled = new Promise<void>((resolve) => {
+      fire = () => {
+        timer = null;
+        fire = null;
+        resolve();
+      };
+      timer = setTimeout(fire, ms);
+    })
+      .then(() => {
+        waiting = false;
+        lastBroadcastAt = Date.now();
+        return broadcast();
+      })
+      .finally(() => {
+        scheduled = null;
+      });
+  }
+
+  function bringForward(): void {
+    if (timer === null || fire === null) return;
+    clearTimeout(timer);
+    timer = setTimeout(fire, 0);
+  }
+
   async function broadcast(): Promise<void> {
     do {
       again = false;
@@ -86,29 +125,17 @@ export function createStatusHub(db: SqlExecutor, phase: () => Promise<LivePhase>
       listeners.add(listener);
       deliver(listener, await build());
     },
-    changed() {
+    changed(prompt = false) {
       if (scheduled !== null) {
-        if (!waiting) again = true;
+        if (!waiting) again = true; // being read now: read once more after
+        else if (prompt) bringForward(); // not read yet: a prompt change must not wait
         return;
       }
-      // Later, not now: the call that caused the change (a sale being recorded) answers first
-      // instead of queueing behind the status reads, and a burst of changes is one read.
-      waiting = true;
-      scheduled = delay(STATUS_COALESCE_MS)
-        .then(() => {
-          waiting = false;
-          return broadcast();
-        })
-        .finally(() => {
-          scheduled = null;
-        });
+      const sinceLast = Date.now() - lastBroadcastAt;
+      schedule(prompt || sinceLast >= STATUS_COALESCE_MS ? 0 : STATUS_COALESCE_MS - sinceLast);
     },
     async settled() {
       while (scheduled !== null) await scheduled;
     },
   };
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -255,17 +255,17 @@ export function createSyncService(db: SqlConnection, deps: SyncServiceDeps): Syn
   }
 
   const onOnline = () => {
-    status.changed();
+    status.changed(true);
     void request({ pull: true, push: true, revive: true });
   };
-  const onOffline = () => status.changed();
+  const onOffline = () => status.changed(true);
 
   /** When the last local write was queued (Date.now, the timers' own clock). */
   let lastLocalWrite = 0;
 
   /** The push waits for PUSH_DEBOUNCE_MS without local writes; a write does not re-create the timer. */
   function notifyLocalWrite(): void {
-    status.changed();
+    status.changed(true);
     if (stopped) return;
     lastLocalWrite = Date.now();
     if (debounceTimer === null) armPushDebounce(PUSH_DEBOUNCE_MS);
@@ -322,7 +322,7 @@ export function createSyncService(db: SqlConnection, deps: SyncServiceDeps): Syn
       }
       reachable = true;
       await setError(null);
-      status.changed();
+      status.changed(true);
       void request({ pull: true, push: true });
       return result;
     },
@@ -351,7 +351,7 @@ export function createSyncService(db: SqlConnection, deps: SyncServiceDeps): Syn
 
     async retryFailed(ids: number[]): Promise<number> {
       const moved = await retryFailedRows(db, ids);
-      status.changed();
+      status.changed(true);
       if (moved > 0) void request({ push: true });
       return moved;
     },

@@ -2,7 +2,7 @@
 // server, in Debian's Chromium (no browser can be downloaded here). One worker: the machine has two
 // cores shared with the server under test and other test runs.
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from './test-support/chromium';
+import { CHROMIUM_ARGS, findChromium } from './test-support/chromium.ts';
 
 const executablePath = findChromium();
 

@@ -3,9 +3,9 @@
 import { defineConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { pwaOptions } from './src/ui/pwa/pwa-options';
+import { pwaOptions } from './src/ui/pwa/pwa-options.ts';
 import { playwright } from '@vitest/browser-playwright';
-import { findChromium, CHROMIUM_ARGS } from './test-support/chromium';
+import { findChromium, CHROMIUM_ARGS } from './test-support/chromium.ts';
 
 const chromium = findChromium();
 
@@ -26,7 +26,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['src/**/*.test.ts', 'server/test/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'contract/**/*.test.ts', 'server/test/**/*.test.ts'],
           exclude: ['src/**/*.browser.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -2,24 +2,24 @@
 // figures go to bench/results/latest.json with the machine they were measured on. Each section runs
 // on its own browser profile, in its own try/catch: a part that is missing or broken is reported as
 // "not yet measured: <why>", and the rest still runs. See bench/README.md for what each figure means.
-import { parseOptions, type Section } from './runner/options';
-import { chromiumVersion } from './runner/browser';
-import { describeMachine, loadAverageNow } from './runner/machine';
-import { errorText, notMeasured, type Figure } from './runner/figures';
-import { renderTable, writeReport, RESULTS_PATH } from './runner/report';
-import { BENCH_DIST, buildBenchPages } from './runner/build';
+import { parseOptions, type Section } from './runner/options.ts';
+import { chromiumVersion } from './runner/browser.ts';
+import { describeMachine, loadAverageNow } from './runner/machine.ts';
+import { errorText, notMeasured, type Figure } from './runner/figures.ts';
+import { renderTable, writeReport, RESULTS_PATH } from './runner/report.ts';
+import { BENCH_DIST, buildBenchPages } from './runner/build.ts';
 
-import { serveStatic, type StaticServer } from './runner/static-server';
-import { runFloor, runIdb } from './sections/baselines';
-import { runApp } from './sections/app';
-import { runSearch } from './sections/search';
-import { runUi } from './sections/ui';
-import { runServer } from './sections/server';
-import { ratioFigures } from './sections/ratios';
-import type { SectionContext } from './sections/context';
-import { startHub, type BenchHub } from './runner/hub';
-import { seedHubCatalog } from './runner/hub-catalog';
-import { TILL_DIST, buildTill } from './runner/build';
+import { serveStatic, type StaticServer } from './runner/static-server.ts';
+import { runFloor, runIdb } from './sections/baselines.ts';
+import { runApp } from './sections/app.ts';
+import { runSearch } from './sections/search.ts';
+import { runUi } from './sections/ui.ts';
+import { runServer } from './sections/server.ts';
+import { ratioFigures } from './sections/ratios.ts';
+import type { SectionContext } from './sections/context.ts';
+import { startHub, type BenchHub } from './runner/hub.ts';
+import { seedHubCatalog } from './runner/hub-catalog.ts';
+import { TILL_DIST, buildTill } from './runner/build.ts';
 
 const RUNNERS: Record<Section, (ctx: SectionContext) => Promise<Figure[]>> = {
   floor: runFloor,

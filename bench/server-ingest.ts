@@ -8,13 +8,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { lineAmounts, saleAmounts } from '../src/domain/sale-totals';
-import type { Sale } from '../src/sync/contract/sale';
-import type { DownstreamPage } from '../src/sync/contract/downstream';
-import { MAX_DOWNSTREAM_LIMIT } from '../src/sync/contract/limits';
-import { startTestServer, type TestServer } from '../server/src/testing/test-server';
-import { createTestDatabase, type TestDatabase } from '../server/src/testing/test-database';
-import { readDownstreamPage } from '../server/src/sync/downstream-page';
+import { lineAmounts, saleAmounts } from '../src/domain/sale-totals.ts';
+import type { Sale } from '@ezo/contract/sale';
+import type { DownstreamPage } from '@ezo/contract/downstream';
+import { MAX_DOWNSTREAM_LIMIT } from '@ezo/contract/limits';
+import { startTestServer, type TestServer } from '../server/src/testing/test-server.ts';
+import { createTestDatabase, type TestDatabase } from '../server/src/testing/test-database.ts';
+import { readDownstreamPage } from '../server/src/sync/downstream-page.ts';
 
 interface Sizes {
   terminals: number;

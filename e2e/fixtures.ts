@@ -4,9 +4,9 @@
 // and `expect` from here; a spec that needs another server calls test.use({ serverOptions }).
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
-import { startTestServer, type TestServer, type TestServerOptions } from '../server/src/testing/test-server';
-import { launchPersistent } from './support/browser';
-import { openTill } from './support/till-page';
+import { startTestServer, type TestServer, type TestServerOptions } from '../server/src/testing/test-server.ts';
+import { launchPersistent } from './support/browser.ts';
+import { openTill } from './support/till-page.ts';
 
 export type { TestServer };
 

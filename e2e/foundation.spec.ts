@@ -1,9 +1,9 @@
 // The till's foundation in a real browser against the real server: the built app boots, creates its
 // database on OPFS in WAL mode, keeps what staff wrote across a reload, and lets only one tab own
 // the database, with a clean handover between tabs.
-import { test, expect } from './fixtures';
+import { test, expect } from './fixtures.ts';
 import type { Page } from '@playwright/test';
-import { databaseFile, expectTillReady, expectTillState } from './support/till-page';
+import { databaseFile, expectTillReady, expectTillState } from './support/till-page.ts';
 
 /** SQLite's header says 2 for the write and read format versions once the file is in WAL mode. */
 const WAL_FORMAT: [number, number] = [2, 2];

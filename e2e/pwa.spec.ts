@@ -5,13 +5,13 @@ import { appendFile, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { CDPSession, Page } from '@playwright/test';
-import { test as base, expect, type TestServer } from './fixtures';
-import { startTestServer } from '../server/src/testing/test-server';
-import { launchPersistent } from './support/browser';
-import { openTill } from './support/till-page';
-import { strictContract } from '../src/sync/contract/contract';
-import type { UpstreamResponse } from '../src/sync/contract/upstream';
-import type { Sale } from '../src/sync/contract/sale';
+import { test as base, expect, type TestServer } from './fixtures.ts';
+import { startTestServer } from '../server/src/testing/test-server.ts';
+import { launchPersistent } from './support/browser.ts';
+import { openTill } from './support/till-page.ts';
+import { strictContract } from '@ezo/contract/contract';
+import type { UpstreamResponse } from '@ezo/contract/upstream';
+import type { Sale } from '@ezo/contract/sale';
 
 /** The first sync pulls the demo catalog; installing the service worker precaches ~4 MB. */
 const READY_TIMEOUT_MS = 30_000;

@@ -1,7 +1,7 @@
 // A whole sale from the keyboard and a barcode scanner (a keyboard wedge: fast keys then Enter),
 // then a refund from the history and a shift closed with its Z report, against the real server.
 import type { Page } from '@playwright/test';
-import { test, expect, type TestServer } from './fixtures';
+import { test, expect, type TestServer } from './fixtures.ts';
 
 /** A cold start pulls the whole demo catalog before the grid fills. */
 const CATALOG_TIMEOUT_MS = 30_000;

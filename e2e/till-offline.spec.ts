@@ -2,9 +2,9 @@
 // offline, a reload while still offline (the service worker serves the app, OPFS keeps the sales),
 // then the network returns and the hub holds exactly those sales.
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
-import { expectTillReady } from './support/till-page';
-import type { Sale } from '../src/sync/contract/sale';
+import { test, expect } from './fixtures.ts';
+import { expectTillReady } from './support/till-page.ts';
+import type { Sale } from '@ezo/contract/sale';
 
 /** A cold start pulls the whole demo catalog before the grid fills. */
 const CATALOG_TIMEOUT_MS = 30_000;

@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect } from './fixtures.ts';
 
 const VIEWPORTS = [
   { name: 'tablet', width: 1024, height: 768 },

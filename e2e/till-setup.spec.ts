@@ -1,10 +1,10 @@
 // First run of a till the hub has not paired: the setup form shows the hub's refusal of a wrong
 // token, pairs with the right one, and the till then sells to a customer from the synced list.
 import { fileURLToPath } from 'node:url';
-import { test, expect } from './fixtures';
-import { expectTillState } from './support/till-page';
-import type { Sale } from '../src/sync/contract/sale';
-import { hashToken, newToken } from '../server/src/auth/tokens';
+import { test, expect } from './fixtures.ts';
+import { expectTillState } from './support/till-page.ts';
+import type { Sale } from '@ezo/contract/sale';
+import { hashToken, newToken } from '../server/src/auth/tokens.ts';
 
 // A hub that does not pair anybody by itself (no demo pairing), with the demo catalog.
 test.use({ serverOptions: { staticDir: fileURLToPath(new URL('../dist', import.meta.url)), demo: false, seedCatalog: true } });

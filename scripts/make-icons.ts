@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, chromiumPath } from '../test-support/chromium';
+import { CHROMIUM_ARGS, chromiumPath } from '../test-support/chromium.ts';
 
 const OUT_DIR = join(import.meta.dirname, '..', 'public', 'icons');
 const BRAND = '#0f5c4d';

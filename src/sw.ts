@@ -4,7 +4,7 @@
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { clientsClaim } from 'workbox-core';
-import { PUSH_SYNC_TAG, WAKE_MESSAGE_TYPE, isSkipWaiting, isWakeAck, type WakeMessage } from './ui/pwa/sw-messages';
+import { PUSH_SYNC_TAG, WAKE_MESSAGE_TYPE, isSkipWaiting, isWakeAck, type WakeMessage } from './ui/pwa/sw-messages.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (PrecacheEntry | string)[] };
 

@@ -1,8 +1,8 @@
 // A deterministic catalog generator for tests and the benchmark: N products, categories and
 // customers written straight into the local schema (as a finished pull would leave them), in one
 // transaction of multi-row prepared INSERTs so 100k products take seconds, not minutes.
-import type { SqlConnection, SqlExecutor, SqlValue } from '../src/db/sql-connection';
-import { seededRandom } from './seeded-random';
+import type { SqlConnection, SqlExecutor, SqlValue } from '../src/sync/sql-connection.ts';
+import { seededRandom } from './seeded-random.ts';
 
 export interface CatalogSize {
   products: number;

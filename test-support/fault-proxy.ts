@@ -3,7 +3,7 @@
 // the answer never arrives). Decisions come from a seeded PRNG so a failing run can be replayed.
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { seededRandom } from './seeded-random';
+import { seededRandom } from './seeded-random.ts';
 
 /** The faults the proxy can inject; `unreachable` is the hub itself being down (restart). */
 export const FAULT_KINDS = ['latency', 'serverError', 'reset', 'truncated', 'malformed', 'lostAck', 'offline', 'unreachable'] as const;

@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import SQLiteESMFactory from '@journeyapps/wa-sqlite/dist/wa-sqlite.mjs';
 import * as SQLite from '@journeyapps/wa-sqlite';
-import { WaSqliteConnection } from '../src/db/wa-sqlite-connection';
-import { migrate } from '../src/db/migrate';
+import { WaSqliteConnection } from '../src/db/wa-sqlite-connection.ts';
+import { migrate } from '../src/db/migrate.ts';
 
 const require = createRequire(import.meta.url);
 let wasmBinary: Buffer | undefined;

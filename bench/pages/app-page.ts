@@ -2,12 +2,12 @@
 // through TillApi with no UI, and exposes each measurement as window.benchApp for the runner.
 // Every time here is taken on the page, so it includes the Comlink round trip the UI also pays.
 import { proxy } from 'comlink';
-import { createTillClient } from '../../src/ui/till-client';
-import type { Ownership, SyncStatus } from '../../src/api/till-api';
-import { generateCatalog } from '../shared/catalog-gen';
-import { labelledSearchQueries } from '../shared/search-queries';
-import { saleDraft } from '../shared/sale-fixture';
-import type { AppMemory, AppPage } from '../shared/page-protocol';
+import { createTillClient } from '../../src/ui/till-client.ts';
+import type { Ownership, SyncStatus } from '../../src/api/till-api.ts';
+import { generateCatalog } from '../shared/catalog-gen.ts';
+import { labelledSearchQueries } from '../shared/search-queries.ts';
+import { saleDraft } from '../shared/sale-fixture.ts';
+import type { AppMemory, AppPage } from '../shared/page-protocol.ts';
 
 /** Untimed calls before the timed ones: the first warm the statement cache and the JIT. */
 const WARMUP_CALLS = 20;

@@ -1,6 +1,6 @@
 // Starts the two baseline workers and hands their Comlink proxies to the runner as window.benchBaselines.
 import { wrap } from 'comlink';
-import type { FloorApi, IdbApi } from '../shared/page-protocol';
+import type { FloorApi, IdbApi } from '../shared/page-protocol.ts';
 
 const floor = wrap<FloorApi>(new Worker(new URL('./floor-worker.ts', import.meta.url), { type: 'module', name: 'bench-floor' }));
 const idb = wrap<IdbApi>(new Worker(new URL('./idb-worker.ts', import.meta.url), { type: 'module', name: 'bench-idb' }));

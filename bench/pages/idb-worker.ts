@@ -2,11 +2,11 @@
 // with durability 'strict' (committed to disk before `complete`), and a bulk put of the catalog.
 // Runs in a worker like the app's database, and times inside it.
 import * as Comlink from 'comlink';
-import { generateCatalog, searchQueries } from '../shared/catalog-gen';
-import { contractSale } from '../shared/sale-fixture';
-import { seededUuid } from '../shared/prng';
-import { seededRandom } from '../../test-support/seeded-random';
-import type { FloorBulkResult, IdbApi, IdbSearchResult, FloorSaleResult } from '../shared/page-protocol';
+import { generateCatalog, searchQueries } from '../shared/catalog-gen.ts';
+import { contractSale } from '../shared/sale-fixture.ts';
+import { seededUuid } from '../shared/prng.ts';
+import { seededRandom } from '../../test-support/seeded-random.ts';
+import type { FloorBulkResult, IdbApi, IdbSearchResult, FloorSaleResult } from '../shared/page-protocol.ts';
 
 const IDB_NAME = 'bench-raw-idb';
 /** Products per transaction during the bulk put, as for the floor's bulk insert. */

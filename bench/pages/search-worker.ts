@@ -3,19 +3,19 @@
 // data service's searchProducts timed with performance.now() here, so no Comlink round trip or
 // page work is in the figure. The app itself exposes no timing from inside its worker.
 import * as Comlink from 'comlink';
-import { openDatabase, type OpenDatabase } from '../../src/db/open-database';
-import { createTillDataService } from '../../src/db/till-data-service';
-import { storeHubProduct } from '../../src/sync/product-overlay';
-import { insertSale } from '../../src/db/repos/sale-store';
-import { systemClock, type TillDataApi } from '../../src/api/service-parts';
-import { MAX_DOWNSTREAM_LIMIT } from '../../src/sync/contract/limits';
-import { generateCatalog } from '../shared/catalog-gen';
-import { labelledSearchQueries } from '../shared/search-queries';
-import { contractSale } from '../shared/sale-fixture';
-import { seededUuid } from '../shared/prng';
-import { seededRandom } from '../../test-support/seeded-random';
-import type { SearchWorkerApi, WorkerSearchSample } from '../shared/page-protocol';
-import type { Product } from '../../src/sync/contract/catalog';
+import { openDatabase, type OpenDatabase } from '../../src/db/open-database.ts';
+import { createTillDataService } from '../../src/db/till-data-service.ts';
+import { storeHubProduct } from '../../src/sync/product-overlay.ts';
+import { insertSale } from '../../src/db/repos/sale-store.ts';
+import { systemClock, type TillDataApi } from '../../src/api/service-parts.ts';
+import { MAX_DOWNSTREAM_LIMIT } from '@ezo/contract/limits';
+import { generateCatalog } from '../shared/catalog-gen.ts';
+import { labelledSearchQueries } from '../shared/search-queries.ts';
+import { contractSale } from '../shared/sale-fixture.ts';
+import { seededUuid } from '../shared/prng.ts';
+import { seededRandom } from '../../test-support/seeded-random.ts';
+import type { SearchWorkerApi, WorkerSearchSample } from '../shared/page-protocol.ts';
+import type { Product } from '@ezo/contract/catalog';
 
 /** Not the till's file: the bench never touches a real till's database. */
 const DB_FILE = 'bench-search.sqlite3';

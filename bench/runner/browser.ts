@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { CHROMIUM_ARGS, chromiumPath } from '../../test-support/chromium';
+import { CHROMIUM_ARGS, chromiumPath } from '../../test-support/chromium.ts';
 
 /**
  * tsx compiles the runner with esbuild's keepNames, so a function the runner hands to

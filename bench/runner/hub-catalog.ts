@@ -3,9 +3,9 @@
 // rows are inserted as the admin API inserts them (same columns, under the commit-order lock), many
 // per statement; otherwise through the admin API, a few requests in flight. The time it takes is
 // reported in notes: it is setup, not a figure.
-import type { Product } from '../../src/sync/contract/catalog';
-import { generateCatalog } from '../shared/catalog-gen';
-import { loadCatalogWrites, type BenchHub, type HubDatabase } from './hub';
+import type { Product } from '@ezo/contract/catalog';
+import { generateCatalog } from '../shared/catalog-gen.ts';
+import { loadCatalogWrites, type BenchHub, type HubDatabase } from './hub.ts';
 
 /** Requests in flight while seeding: enough to keep the hub busy, few enough for 2 shared cores. */
 const SEED_CONCURRENCY = 8;

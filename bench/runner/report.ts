@@ -1,9 +1,9 @@
 // The run's output: a table on stdout and bench/results/latest.json, from the same figures.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { Figure } from './figures';
-import type { Machine } from './machine';
-import type { Options } from './options';
+import type { Figure } from './figures.ts';
+import type { Machine } from './machine.ts';
+import type { Options } from './options.ts';
 
 export const RESULTS_PATH = 'bench/results/latest.json';
 

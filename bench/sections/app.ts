@@ -2,14 +2,14 @@
 // sale), 2 (first sync of the catalog), 3 (delta sync), 4 (search in the worker), 5 (push of queued
 // sales) and 7 (memory after the first sync). Each step is in its own try/catch; a step that needs
 // an earlier one that failed reports why.
-import { NAME_SHIM, launchBrowser } from '../runner/browser';
-import type { BenchHub } from '../runner/hub';
-import { changeHubProducts } from '../runner/hub-catalog';
-import { errorText, goal, measured, notMeasured, type Figure } from '../runner/figures';
-import { generateCatalog } from '../shared/catalog-gen';
-import { summarise } from '../shared/stats';
-import { openBenchPage, type SectionContext } from './context';
-import { measureMemory } from './memory';
+import { NAME_SHIM, launchBrowser } from '../runner/browser.ts';
+import type { BenchHub } from '../runner/hub.ts';
+import { changeHubProducts } from '../runner/hub-catalog.ts';
+import { errorText, goal, measured, notMeasured, type Figure } from '../runner/figures.ts';
+import { generateCatalog } from '../shared/catalog-gen.ts';
+import { summarise } from '../shared/stats.ts';
+import { openBenchPage, type SectionContext } from './context.ts';
+import { measureMemory } from './memory.ts';
 
 export const SEARCH_P95_GOAL_MS = 1;
 export const PUSH_GOAL_SALES_PER_S = 2_000;

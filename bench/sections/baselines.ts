@@ -1,9 +1,9 @@
 // The floor (raw wa-sqlite, same VFS and pragmas as the app) and raw IndexedDB, measured in the same
 // run as the app: the small sale transaction, the bulk insert of the catalog, and prefix search.
-import { launchBrowser } from '../runner/browser';
-import { measured, type Figure } from '../runner/figures';
-import { summarise } from '../shared/stats';
-import { openBenchPage, type SectionContext } from './context';
+import { launchBrowser } from '../runner/browser.ts';
+import { measured, type Figure } from '../runner/figures.ts';
+import { summarise } from '../shared/stats.ts';
+import { openBenchPage, type SectionContext } from './context.ts';
 
 const rate = (rows: number, ms: number) => Math.round(rows / (ms / 1000));
 

@@ -1,9 +1,9 @@
 // What every section gets from the runner, and what the baselines leave for the ratios of items
 // 1 and 2 (the app's figures are stated relative to the floor measured in the same run).
-import type { Options } from '../runner/options';
-import type { Summary } from '../shared/stats';
+import type { Options } from '../runner/options.ts';
+import type { Summary } from '../shared/stats.ts';
 import type { Page } from 'playwright-core';
-import type { BenchHub } from '../runner/hub';
+import type { BenchHub } from '../runner/hub.ts';
 
 export interface Baselines {
   floorSale?: Summary;

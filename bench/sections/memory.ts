@@ -6,7 +6,7 @@
 // - performance.measureUserAgentSpecificMemory() when the page is cross-origin isolated (the bench
 //   pages are served with COOP/COEP), which also attributes memory to the worker.
 import type { CDPSession, Page, Worker } from 'playwright-core';
-import { goal, measured, notMeasured, type Figure } from '../runner/figures';
+import { goal, measured, notMeasured, type Figure } from '../runner/figures.ts';
 
 export const WORKER_MEMORY_GOAL_MIB = 150;
 export const PAGE_HEAP_GOAL_MIB = 30;

@@ -1,7 +1,7 @@
 // Items 1 and 2 are judged against the floor measured in the same run: the app's sale p50 over the
 // floor's small transaction (and over raw IndexedDB), the first sync's rows/s over the floor's bulk insert.
-import { goal, measured, notMeasured, type Figure } from '../runner/figures';
-import type { SectionContext } from './context';
+import { goal, measured, notMeasured, type Figure } from '../runner/figures.ts';
+import type { SectionContext } from './context.ts';
 
 /** Recording a sale through the app may cost at most this multiple of the floor's small transaction. */
 export const SALE_FLOOR_RATIO_GOAL = 1.5;

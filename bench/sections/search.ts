@@ -1,12 +1,12 @@
 // Item 4, search timed inside a worker: the app's database code (openDatabase, the pull's product
 // write, the data service's searchProducts) in a bench worker over the bench catalog, with
 // performance.now() around each call in the worker. Overall p50/p95, then p95 per kind of query.
-import { launchBrowser } from '../runner/browser';
-import { goal, measured, type Figure } from '../runner/figures';
-import { summarise, type Summary } from '../shared/stats';
-import { QUERY_KINDS } from '../shared/search-queries';
-import { openBenchPage, type SectionContext } from './context';
-import { SEARCH_P95_GOAL_MS } from './app';
+import { launchBrowser } from '../runner/browser.ts';
+import { goal, measured, type Figure } from '../runner/figures.ts';
+import { summarise, type Summary } from '../shared/stats.ts';
+import { QUERY_KINDS } from '../shared/search-queries.ts';
+import { openBenchPage, type SectionContext } from './context.ts';
+import { SEARCH_P95_GOAL_MS } from './app.ts';
 
 const ms = (n: number) => `${n.toFixed(3)} ms`;
 

@@ -4,8 +4,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
-import { measured, notMeasured, type Figure } from '../runner/figures';
-import type { SectionContext } from './context';
+import { measured, notMeasured, type Figure } from '../runner/figures.ts';
+import type { SectionContext } from './context.ts';
 
 export const SERVER_BENCH = 'bench/server-ingest.ts';
 export const SERVER_RESULTS = 'bench/results/server.json';

@@ -3,15 +3,15 @@
 // keystroke to rendered results, "Complete sale" to receipt visible, and cold start with the
 // network off once the service worker holds the app shell.
 import type { Page } from 'playwright-core';
-import { launchBrowser, type BenchBrowser } from '../runner/browser';
-import { TILL_DIST } from '../runner/build';
-import type { BenchHub } from '../runner/hub';
-import { errorText, goal, measured, notMeasured, type Figure } from '../runner/figures';
-import { generateCatalog, searchQueries } from '../shared/catalog-gen';
-import { median, summarise } from '../shared/stats';
-import type { SectionContext } from './context';
-import { initialJs } from './initial-js';
-import { PROBE_TIMEOUT_MS, UI, armKeystrokeProbe, armReceiptProbe, interactiveAt, probeResult, type ProbeTimes } from './ui-probes';
+import { launchBrowser, type BenchBrowser } from '../runner/browser.ts';
+import { TILL_DIST } from '../runner/build.ts';
+import type { BenchHub } from '../runner/hub.ts';
+import { errorText, goal, measured, notMeasured, type Figure } from '../runner/figures.ts';
+import { generateCatalog, searchQueries } from '../shared/catalog-gen.ts';
+import { median, summarise } from '../shared/stats.ts';
+import type { SectionContext } from './context.ts';
+import { initialJs } from './initial-js.ts';
+import { PROBE_TIMEOUT_MS, UI, armKeystrokeProbe, armReceiptProbe, interactiveAt, probeResult, type ProbeTimes } from './ui-probes.ts';
 
 export const KEYSTROKE_GOAL_MS = 16;
 export const COLD_START_GOAL_MS = 1_000;

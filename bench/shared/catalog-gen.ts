@@ -1,9 +1,9 @@
 // The bench catalog: N products with realistic names (brand, kind, size), SKUs and EAN-13-like
 // barcodes, generated from a seed so the floor, the app and the hub all hold the same rows.
-// Rows use the wire contract's field names (src/sync/contract/catalog.ts), as the hub serves them.
-import type { Product } from '../../src/sync/contract/catalog';
-import { pick, seededUuid } from './prng';
-import { seededRandom } from '../../test-support/seeded-random';
+// Rows use the wire contract's field names (contract/src/catalog.ts), as the hub serves them.
+import type { Product } from '@ezo/contract/catalog';
+import { pick, seededUuid } from './prng.ts';
+import { seededRandom } from '../../test-support/seeded-random.ts';
 
 export const CATALOG_SEED = 20_261_125;
 /** The bench runs in one made-up currency with cents; prices 0.49 .. 99.99. */

@@ -1,9 +1,9 @@
 // The sale every benchmark records: 3 lines and 1 cash payment, built from catalog products with
 // the money rules of src/domain, so the floor writes the same rows and payload the app writes.
-import type { Product } from '../../src/sync/contract/catalog';
-import type { Sale } from '../../src/sync/contract/sale';
-import type { SaleDraft } from '../../src/api/till-api';
-import { lineAmounts, saleAmounts } from '../../src/domain/sale-totals';
+import type { Product } from '@ezo/contract/catalog';
+import type { Sale } from '@ezo/contract/sale';
+import type { SaleDraft } from '../../src/api/till-api.ts';
+import { lineAmounts, saleAmounts } from '../../src/domain/sale-totals.ts';
 
 export const LINES_PER_SALE = 3;
 /** Cash handed over is rounded up to this many minor units, so the sale has change to give. */

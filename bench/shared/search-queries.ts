@@ -1,9 +1,9 @@
 // What staff type into the till's search box, labelled by kind, so search can be reported per kind
 // of query: each kind takes a different path through the app's search tiers (name prefix, code
 // prefix, FTS words). Seeded, and drawn from the bench catalog, so the codes typed really exist.
-import { BRANDS, CATALOG_SEED, KINDS, VARIANTS, barcodeOf, skuOf } from './catalog-gen';
-import { pick } from './prng';
-import { seededRandom } from '../../test-support/seeded-random';
+import { BRANDS, CATALOG_SEED, KINDS, VARIANTS, barcodeOf, skuOf } from './catalog-gen.ts';
+import { pick } from './prng.ts';
+import { seededRandom } from '../../test-support/seeded-random.ts';
 
 export const QUERY_KINDS = ['name prefix', 'word', 'word prefix', 'two words', 'sku', 'barcode', 'no match'] as const;
 export type QueryKind = (typeof QUERY_KINDS)[number];

@@ -2,7 +2,7 @@
 // sold, a new product, a rename and a deletion of products no sale uses (a sale of a product the hub
 // deleted is rightly refused, and would blur the "no sale lost" count).
 import { expect } from '@playwright/test';
-import type { TestServer } from '../../server/src/testing/test-server';
+import type { TestServer } from '../../server/src/testing/test-server.ts';
 
 let created = 0;
 

@@ -3,9 +3,9 @@
 // is loaded FROM the proxy, so the app's CSP (connect-src 'self') lets it reach the proxy, and the
 // till is paired with the proxy's URL: every sync request crosses the faults.
 import { fileURLToPath } from 'node:url';
-import { startTestServer, type TestServer } from '../../server/src/testing/test-server';
-import { createTestDatabase } from '../../server/src/testing/test-database';
-import { startFaultProxy, type FaultProxy } from '../../test-support/fault-proxy';
+import { startTestServer, type TestServer } from '../../server/src/testing/test-server.ts';
+import { createTestDatabase } from '../../server/src/testing/test-database.ts';
+import { startFaultProxy, type FaultProxy } from '../../test-support/fault-proxy.ts';
 
 const BUILT_TILL = fileURLToPath(new URL('../../dist', import.meta.url));
 

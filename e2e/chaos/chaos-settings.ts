@@ -1,7 +1,7 @@
 // The knobs of a chaos run, read once from the environment: how many sales (CHAOS_SALES; the short
 // run in `npm test` is the default, `npm run test:chaos` asks for a soak), the seed every random
 // choice derives from (CHAOS_SEED, printed so a run can be replayed), and the fault mix.
-import type { FaultRates } from '../../test-support/fault-proxy';
+import type { FaultRates } from '../../test-support/fault-proxy.ts';
 
 /** Sales in the short run that `npm test` makes. */
 export const DEFAULT_CHAOS_SALES = 300;

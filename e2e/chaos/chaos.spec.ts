@@ -4,17 +4,17 @@
 // and back-office edits pulled through the faults. Ends with every sale on the hub exactly once and
 // the till's catalog equal to the hub's. CHAOS_SALES sets the size, CHAOS_SEED replays a run.
 import type { BrowserContext, Page } from '@playwright/test';
-import { test, expect } from '../fixtures';
-import { launchPersistent, type PersistentBrowser } from '../support/browser';
-import { expectTillReady, expectTillState } from '../support/till-page';
-import { NO_FAULTS, type FaultRates } from '../../test-support/fault-proxy';
-import { seededRandom } from '../../test-support/seeded-random';
-import { chaosSettings, chaosTimeoutMs, RUN_RATES, SALES_PER_ROUND, UI_SALES } from './chaos-settings';
-import { startChaosHub, type ChaosHub } from './chaos-hub';
-import { recordWorkers, callApi, tryApi } from './till-api-bridge';
-import { openTillAt, pairThroughUi, sellableProducts, sellThroughApi, sellThroughUi, type Ledger } from './till-driver';
-import { hubCatalogChecksum, reconcile, tillCatalogChecksum, TRANSIENT_GIVE_UP } from './end-state';
-import { backOfficeEdit } from './back-office';
+import { test, expect } from '../fixtures.ts';
+import { launchPersistent, type PersistentBrowser } from '../support/browser.ts';
+import { expectTillReady, expectTillState } from '../support/till-page.ts';
+import { NO_FAULTS, type FaultRates } from '../../test-support/fault-proxy.ts';
+import { seededRandom } from '../../test-support/seeded-random.ts';
+import { chaosSettings, chaosTimeoutMs, RUN_RATES, SALES_PER_ROUND, UI_SALES } from './chaos-settings.ts';
+import { startChaosHub, type ChaosHub } from './chaos-hub.ts';
+import { recordWorkers, callApi, tryApi } from './till-api-bridge.ts';
+import { openTillAt, pairThroughUi, sellableProducts, sellThroughApi, sellThroughUi, type Ledger } from './till-driver.ts';
+import { hubCatalogChecksum, reconcile, tillCatalogChecksum, TRANSIENT_GIVE_UP } from './end-state.ts';
+import { backOfficeEdit } from './back-office.ts';
 
 const settings = chaosSettings();
 /** Every sync request is held up to MAX_LATENCY_MS, so a reload or close lands while a push is in flight. */

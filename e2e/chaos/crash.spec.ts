@@ -3,17 +3,17 @@
 // whole (lines, payments adding up, a queue row) or absent, the hub ends with each committed sale
 // once, and the till's catalog is the hub's.
 import type { BrowserContext, Page } from '@playwright/test';
-import { test, expect } from '../fixtures';
-import { launchPersistent, type PersistentBrowser } from '../support/browser';
-import { seededRandom } from '../../test-support/seeded-random';
-import { chaosSettings } from './chaos-settings';
-import { startChaosHub, type ChaosHub } from './chaos-hub';
-import { recordWorkers, callApi, tryApi, type ApiFailure } from './till-api-bridge';
-import { MAX_TEXT_LENGTH } from '../../src/sync/contract/limits';
-import { openTillAt, pairThroughUi, randomDraft, sellableProducts } from './till-driver';
-import { hubCatalogChecksum, tillCatalogChecksum } from './end-state';
-import { snapshotDatabase } from './database-snapshot';
-import { integrityCheck } from './integrity-check';
+import { test, expect } from '../fixtures.ts';
+import { launchPersistent, type PersistentBrowser } from '../support/browser.ts';
+import { seededRandom } from '../../test-support/seeded-random.ts';
+import { chaosSettings } from './chaos-settings.ts';
+import { startChaosHub, type ChaosHub } from './chaos-hub.ts';
+import { recordWorkers, callApi, tryApi, type ApiFailure } from './till-api-bridge.ts';
+import { MAX_TEXT_LENGTH } from '@ezo/contract/limits';
+import { openTillAt, pairThroughUi, randomDraft, sellableProducts } from './till-driver.ts';
+import { hubCatalogChecksum, tillCatalogChecksum } from './end-state.ts';
+import { snapshotDatabase } from './database-snapshot.ts';
+import { integrityCheck } from './integrity-check.ts';
 
 /** Milliseconds between starting a sale and killing the page: before, during and after the commit. */
 const SALE_KILL_DELAYS_MS = [0, 1, 3, 6, 10, 20, 40];

@@ -2,7 +2,7 @@
 // same-origin page that does not start the till, so no access handle is open while they are read.
 // PRAGMA integrity_check then runs on the copy in Node (integrity-check.ts).
 import type { Page } from '@playwright/test';
-import { DATABASE_FILE } from '../support/till-page';
+import { DATABASE_FILE } from '../support/till-page.ts';
 
 /** A same-origin document the service worker does not answer with the app shell. */
 const NOT_THE_APP = '/api/v1/health';

@@ -4,9 +4,9 @@
 // the hub's (same checksum over every sellable product).
 import { createHash } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import type { TestServer } from '../../server/src/testing/test-server';
-import { callApi } from './till-api-bridge';
-import type { Ledger } from './till-driver';
+import type { TestServer } from '../../server/src/testing/test-server.ts';
+import { callApi } from './till-api-bridge.ts';
+import type { Ledger } from './till-driver.ts';
 
 /** Products one till API page returns at most (src/db/repos/data-limits.ts MAX_SEARCH_RESULTS). */
 const PRODUCT_PAGE = 100;

@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import SQLiteESMFactory from '@journeyapps/wa-sqlite/dist/wa-sqlite.mjs';
 import * as SQLite from '@journeyapps/wa-sqlite';
-import { DATABASE_FILE } from '../support/till-page';
-import type { DatabaseFiles } from './database-snapshot';
+import { DATABASE_FILE } from '../support/till-page.ts';
+import type { DatabaseFiles } from './database-snapshot.ts';
 
 const require = createRequire(import.meta.url);
 /** wa-sqlite ships this VFS without type declarations; it is loaded by name. */

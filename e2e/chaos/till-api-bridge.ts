@@ -2,7 +2,7 @@
 // for a share of them). The app does not hand its worker to tests, so an init script records every
 // Worker the page creates, and calls speak Comlink's wire protocol to it (APPLY -> RAW | throw).
 import type { BrowserContext, Page } from '@playwright/test';
-import type { TillApi } from '../../src/api/till-api';
+import type { TillApi } from '../../src/api/till-api.ts';
 
 /** Installs the Worker recorder in every page of the context, before the app's scripts run. */
 export async function recordWorkers(context: BrowserContext): Promise<void> {

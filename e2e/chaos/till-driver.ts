@@ -2,11 +2,11 @@
 // make sales, through the UI (a real user's path) or through the Comlink API (volume). Every sale
 // made is written to the ledger the end state is checked against.
 import { expect, type Page } from '@playwright/test';
-import type { CartLineInput, PaymentInput, ProductView } from '../../src/api/till-api';
-import { lineAmounts, saleAmounts } from '../../src/domain/sale-totals';
-import { expectTillReady } from '../support/till-page';
-import { callApi, tryApi } from './till-api-bridge';
-import { MAX_LINES, SOLD_PRODUCTS } from './chaos-settings';
+import type { CartLineInput, PaymentInput, ProductView } from '../../src/api/till-api.ts';
+import { lineAmounts, saleAmounts } from '../../src/domain/sale-totals.ts';
+import { expectTillReady } from '../support/till-page.ts';
+import { callApi, tryApi } from './till-api-bridge.ts';
+import { MAX_LINES, SOLD_PRODUCTS } from './chaos-settings.ts';
 
 /** Sales the till confirmed: uuid -> total. The hub must end with exactly these. */
 export type Ledger = Map<string, number>;

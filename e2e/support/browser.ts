@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from '@playwright/test';
-import { CHROMIUM_ARGS, chromiumPath } from '../../test-support/chromium';
+import { CHROMIUM_ARGS, chromiumPath } from '../../test-support/chromium.ts';
 
 export interface PersistentBrowser {
   context: BrowserContext;

@@ -1,17 +1,17 @@
 // Builds the hub's HTTP app from its parts; main.ts and the test server both start it this way.
 // Holds no state of its own beyond the rate limiter, so many instances can share one PostgreSQL.
 import Fastify, { type FastifyInstance } from 'fastify';
-import { MAX_BODY_BYTES } from '../../src/sync/contract/limits';
-import type { Database } from './db/database';
-import { registerCors } from './http/cors';
-import { registerErrorHandler } from './http/error-handler';
-import type { HubContext } from './http/hub-context';
-import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './http/rate-limit';
-import { registerStaticApp } from './http/static-app';
-import { registerAdminRoutes } from './routes/admin-routes';
-import { registerPublicRoutes } from './routes/public-routes';
-import { registerSyncRoutes } from './routes/sync-routes';
-import { startStockFolding } from './sync/fold-stock';
+import { MAX_BODY_BYTES } from '@ezo/contract/limits';
+import type { Database } from './db/database.ts';
+import { registerCors } from './http/cors.ts';
+import { registerErrorHandler } from './http/error-handler.ts';
+import type { HubContext } from './http/hub-context.ts';
+import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './http/rate-limit.ts';
+import { registerStaticApp } from './http/static-app.ts';
+import { registerAdminRoutes } from './routes/admin-routes.ts';
+import { registerPublicRoutes } from './routes/public-routes.ts';
+import { registerSyncRoutes } from './routes/sync-routes.ts';
+import { startStockFolding } from './sync/fold-stock.ts';
 
 export interface HubOptions {
   db: Database;

@@ -1,10 +1,10 @@
 // npm run server:cli -- <command>: stores and terminals from a shell, against the same database the
 // hub uses (DATABASE_URL, or the PGlite data dir: stop the hub first, PGlite allows one process).
 import { parseArgs } from 'node:util';
-import { strictContract } from '../../src/sync/contract/contract';
-import { pgliteDir, readConfig } from './config';
-import { openDatabase } from './db/open-database';
-import { createStore, createTerminal, listStores } from './stores/stores';
+import { strictContract } from '@ezo/contract/contract';
+import { pgliteDir, readConfig } from './config.ts';
+import { openDatabase } from './db/open-database.ts';
+import { createStore, createTerminal, listStores } from './stores/stores.ts';
 
 const USAGE = `usage:
   npm run server:cli -- stores:list

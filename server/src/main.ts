@@ -2,13 +2,13 @@
 // API and the built till. `npm start` runs it with --demo so a freshly opened till pairs itself.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { buildHub } from './app';
-import { hashToken, newToken } from './auth/tokens';
-import { adminTokenFile, demoTokenFile, pgliteDir, readConfig } from './config';
-import type { Sql } from './db/database';
-import { openDatabase } from './db/open-database';
-import { DEMO_STORE, seedDemo } from './seed/demo-seed';
-import { readSecret, secretOrNew, writeSecret } from './secrets';
+import { buildHub } from './app.ts';
+import { hashToken, newToken } from './auth/tokens.ts';
+import { adminTokenFile, demoTokenFile, pgliteDir, readConfig } from './config.ts';
+import type { Sql } from './db/database.ts';
+import { openDatabase } from './db/open-database.ts';
+import { DEMO_STORE, seedDemo } from './seed/demo-seed.ts';
+import { readSecret, secretOrNew, writeSecret } from './secrets.ts';
 
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
 

@@ -2,7 +2,7 @@
 // and, on a --demo hub only, the demo terminal's plain token. Files are readable by the owner only.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { newToken } from './auth/tokens';
+import { newToken } from './auth/tokens.ts';
 
 const OWNER_ONLY = 0o600;
 

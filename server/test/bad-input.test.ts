@@ -4,9 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_BODY_BYTES, MAX_UPSTREAM_ITEMS } from '../../src/sync/contract/limits';
-import { BACKENDS } from './support/backends';
-import { adjustment, batch, call, line, productEdit, sale } from './support/fixtures';
+import { MAX_BODY_BYTES, MAX_UPSTREAM_ITEMS } from '@ezo/contract/limits';
+import { BACKENDS } from './support/backends.ts';
+import { adjustment, batch, call, line, productEdit, sale } from './support/fixtures.ts';
 
 /** Generated malformed requests per backend. */
 const MALFORMED_RUNS = 520;

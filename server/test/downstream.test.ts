@@ -4,13 +4,13 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Category, Customer, Product, StockLevel } from '../../src/sync/contract/catalog';
-import type { DownstreamPage } from '../../src/sync/contract/downstream';
-import { strictContract } from '../../src/sync/contract/contract';
-import { CATEGORY_COLUMNS, CUSTOMER_COLUMNS, PRODUCT_COLUMNS, STOCK_COLUMNS, categoryToWire, customerToWire, productToWire, stockToWire } from '../src/catalog/wire-rows';
-import type { CategoryRow, CustomerRow, ProductRow, StockRow } from '../src/catalog/wire-rows';
-import { BACKENDS } from './support/backends';
-import { adjustment, batch, call, createProduct } from './support/fixtures';
+import type { Category, Customer, Product, StockLevel } from '@ezo/contract/catalog';
+import type { DownstreamPage } from '@ezo/contract/downstream';
+import { strictContract } from '@ezo/contract/contract';
+import { CATEGORY_COLUMNS, CUSTOMER_COLUMNS, PRODUCT_COLUMNS, STOCK_COLUMNS, categoryToWire, customerToWire, productToWire, stockToWire } from '../src/catalog/wire-rows.ts';
+import type { CategoryRow, CustomerRow, ProductRow, StockRow } from '../src/catalog/wire-rows.ts';
+import { BACKENDS } from './support/backends.ts';
+import { adjustment, batch, call, createProduct } from './support/fixtures.ts';
 
 /** Writers, operations per writer, and the largest pause between operations: enough to interleave, still fast. */
 const WRITERS = 4;

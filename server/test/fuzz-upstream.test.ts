@@ -4,10 +4,10 @@
 // strings, admin bodies, and bodies just over the size limit. Seeded: FUZZ_SEED replays a run.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_BODY_BYTES, MAX_CODE_LENGTH, MAX_MONEY_MINOR, MAX_QUANTITY, MAX_TAX_RATE_BP, MAX_TEXT_LENGTH, BASIS_POINTS, MAX_DOWNSTREAM_LIMIT } from '../../src/sync/contract/limits';
-import type { Product } from '../../src/sync/contract/catalog';
-import { BACKENDS } from './support/backends';
-import { adjustment, batch, call, createProduct, line, productEdit, sale } from './support/fixtures';
+import { MAX_BODY_BYTES, MAX_CODE_LENGTH, MAX_MONEY_MINOR, MAX_QUANTITY, MAX_TAX_RATE_BP, MAX_TEXT_LENGTH, BASIS_POINTS, MAX_DOWNSTREAM_LIMIT } from '@ezo/contract/limits';
+import type { Product } from '@ezo/contract/catalog';
+import { BACKENDS } from './support/backends.ts';
+import { adjustment, batch, call, createProduct, line, productEdit, sale } from './support/fixtures.ts';
 
 /** Runs per group; with bad-input.test.ts's 520 the hub sees over 1,000 malformed requests per backend. */
 const TYPED_MUTANT_RUNS = 500;

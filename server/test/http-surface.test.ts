@@ -5,11 +5,11 @@ import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { strictContract } from '../../src/sync/contract/contract';
-import { PROTOCOL_VERSION } from '../../src/sync/contract/protocol-version';
-import { APP_CSP } from '../src/http/static-app';
-import { BACKENDS } from './support/backends';
-import { call } from './support/fixtures';
+import { strictContract } from '@ezo/contract/contract';
+import { PROTOCOL_VERSION } from '@ezo/contract/protocol-version';
+import { APP_CSP } from '../src/http/static-app.ts';
+import { BACKENDS } from './support/backends.ts';
+import { call } from './support/fixtures.ts';
 
 const backend = BACKENDS[0]!;
 

@@ -2,13 +2,13 @@
 // clock, the canonical content hash, and the demo seed's catalog (unique, valid barcodes).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ean13, ean13CheckDigit, isValidEan13 } from '../src/seed/ean13';
-import { decodeCursor, encodeCursor } from '../src/sync/cursor';
-import { RateLimiter } from '../src/http/rate-limit';
-import { contentHash } from '../src/sync/content-hash';
-import { openDatabase } from '../src/db/open-database';
-import { seedDemo } from '../src/seed/demo-seed';
-import { HttpError } from '../src/http/api-error';
+import { ean13, ean13CheckDigit, isValidEan13 } from '../src/seed/ean13.ts';
+import { decodeCursor, encodeCursor } from '../src/sync/cursor.ts';
+import { RateLimiter } from '../src/http/rate-limit.ts';
+import { contentHash } from '../src/sync/content-hash.ts';
+import { openDatabase } from '../src/db/open-database.ts';
+import { seedDemo } from '../src/seed/demo-seed.ts';
+import { HttpError } from '../src/http/api-error.ts';
 
 describe('ean13', () => {
   it('computes known check digits', () => {

@@ -2,10 +2,10 @@
 // acknowledgement resent is a duplicate, never a second sale), the money rules, refunds, stock, and
 // that a terminal can only write to its own store.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Product, StockLevel } from '../../src/sync/contract/catalog';
-import type { UpstreamResponse } from '../../src/sync/contract/upstream';
-import { BACKENDS } from './support/backends';
-import { adjustment, batch, call, createProduct, line, productEdit, sale } from './support/fixtures';
+import type { Product, StockLevel } from '@ezo/contract/catalog';
+import type { UpstreamResponse } from '@ezo/contract/upstream';
+import { BACKENDS } from './support/backends.ts';
+import { adjustment, batch, call, createProduct, line, productEdit, sale } from './support/fixtures.ts';
 
 describe.each(BACKENDS)('upstream on $name', (backend) => {
   let server: Awaited<ReturnType<typeof backend.start>>;

@@ -2,8 +2,8 @@
 // code and SQLite code; other errors keep their name and message.
 import { afterEach, describe, expect, it } from 'vitest';
 import { expose, wrap } from 'comlink';
-import { registerErrorTransfer } from './error-transfer';
-import { TillError, isTillError } from './till-error';
+import { registerErrorTransfer } from './error-transfer.ts';
+import { TillError, isTillError } from './till-error.ts';
 
 registerErrorTransfer();
 

@@ -2,7 +2,7 @@
 // stack, so a TillError would arrive without its code; this replaces it on both sides (the worker
 // and the page call registerErrorTransfer()) so the UI can branch on `code`, recognised by `name`.
 import { transferHandlers, type TransferHandler } from 'comlink';
-import { TillError, isTillError, type TillErrorCode } from './till-error';
+import { TillError, isTillError, type TillErrorCode } from './till-error.ts';
 
 /** What crosses the MessagePort for a thrown value. */
 type ThrownData =

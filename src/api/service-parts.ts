@@ -1,8 +1,8 @@
 // How the worker's TillApi is put together: the database worker (src/db/worker.ts) owns start,
 // takeOver and databaseInfo, and delegates the rest to two services built on the open connection:
 // the till's data service (src/db/till-data-service.ts) and the sync service (src/sync/sync-service.ts).
-import type { TillApi } from './till-api';
-import type { TerminalInfo } from '../sync/contract/terminal';
+import type { TillApi } from './till-api.ts';
+import type { TerminalInfo } from '@ezo/contract/terminal';
 
 export type TillDataApi = Pick<
   TillApi,

@@ -1,9 +1,10 @@
 // The whole surface the UI has on the database worker, through Comlink. Small and typed: the UI
 // asks for what it shows and says what staff did; it never sends SQL. Every method may reject with
 // a TillError (see till-error.ts). Money is integer minor units; times are ISO-8601 strings.
-import type { PaymentMethod, Sale } from '../sync/contract/sale';
-import type { TerminalInfo } from '../sync/contract/terminal';
-import type { UpstreamBatch } from '../sync/contract/upstream';
+import type { PaymentMethod, Sale } from '@ezo/contract/sale';
+import type { TerminalInfo } from '@ezo/contract/terminal';
+import type { CartLineInput } from '../domain/cart.ts';
+import type { UpstreamBatch } from '@ezo/contract/upstream';
 
 // ---- database and ownership -------------------------------------------------------------------
 
@@ -79,17 +80,8 @@ export interface ProductEditInput {
 
 // ---- selling -----------------------------------------------------------------------------------
 
-/** A cart line as the UI shows it: the product's price, tax and name as they were when added. */
-export interface CartLineInput {
-  productUuid: string;
-  name: string;
-  sku: string;
-  quantity: number;
-  unitPrice: number;
-  discountBp: number;
-  taxRateBp: number;
-  taxIncluded: boolean;
-}
+/** A cart line as the UI shows it (defined with the cart's rules in src/domain/cart.ts). */
+export type { CartLineInput };
 
 export interface PaymentInput {
   method: PaymentMethod;
@@ -289,4 +281,10 @@ export interface TillApi {
   retryFailed(ids: number[]): Promise<number>;
   /** Unsynced sales and adjustments in the upstream batch format, for a file staff can carry. */
   exportUnsynced(): Promise<UpstreamBatch>;
+}
+
+/** The worker's surface: the TillApi plus what only the page's lifecycle needs. */
+export interface TillWorkerApi extends TillApi {
+  /** pagehide: close the database and free the owner lock so a reload or another tab gets it at once. */
+  release(): Promise<void>;
 }

@@ -2,9 +2,9 @@
 // dedicated worker, the ownership protocol between two workers, and errors crossing Comlink.
 import { afterAll, describe, expect, it } from 'vitest';
 import { wrap, type Remote } from 'comlink';
-import { registerErrorTransfer } from '../api/error-transfer';
-import type { OwnershipProbe, ProbeConfig } from './ownership-probe-worker';
-import { ACCESS_HANDLE_BACKOFF_MS } from './vfs-retry';
+import { registerErrorTransfer } from '../api/error-transfer.ts';
+import type { OwnershipProbe, ProbeConfig } from './ownership-probe-worker.ts';
+import { ACCESS_HANDLE_BACKOFF_MS } from './vfs-retry.ts';
 
 registerErrorTransfer();
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { openMemoryConnection, openMigratedMemoryDb } from '../../test-support/memory-db';
-import { migrate, schemaVersion } from './migrate';
-import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index';
-import { hasTillErrorCode } from '../api/till-error';
+import { openMemoryConnection, openMigratedMemoryDb } from '../../test-support/memory-db.ts';
+import { migrate, schemaVersion } from './migrate.ts';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index.ts';
+import { hasTillErrorCode } from '../api/till-error.ts';
 
 describe('migrations', () => {
   it('brings an empty database to the newest version', async () => {

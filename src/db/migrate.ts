@@ -1,9 +1,9 @@
 // Brings a database to the newest schema. Each migration runs in one transaction with the
 // `PRAGMA user_version` it sets; a database newer than this build is refused, not touched.
-import type { SqlConnection } from './sql-connection';
-import type { Migration } from './migration';
-import { MIGRATIONS } from './migrations/index';
-import { TillError } from '../api/till-error';
+import type { SqlConnection } from '../sync/sql-connection.ts';
+import type { Migration } from './migration.ts';
+import { MIGRATIONS } from './migrations/index.ts';
+import { TillError } from '../api/till-error.ts';
 
 export async function schemaVersion(db: SqlConnection): Promise<number> {
   const row = await db.get<{ user_version: number }>('PRAGMA user_version');

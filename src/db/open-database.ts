@@ -2,14 +2,14 @@
 // (vfs-pragmas.ts), migrates it, and reports what is in use. Open and migrate run behind a Web Lock:
 // wa-sqlite#341/#347 show concurrent first opens of one OPFS file can hang or fail, and a tab that
 // lost ownership by `steal` may still be closing.
-import type { DatabaseInfo, StorageKind } from '../api/till-api';
-import { TillError } from '../api/till-error';
-import { migrate } from './migrate';
-import { chooseStorage } from './vfs-choice';
-import { loadVfs, type VfsErrorSource } from './vfs-load';
-import { STORAGE_PRAGMAS } from './vfs-pragmas';
-import { isStuckAccessHandle, waitForFreeAccessHandles } from './vfs-retry';
-import { WaSqliteConnection, toTillError } from './wa-sqlite-connection';
+import type { DatabaseInfo, StorageKind } from '../api/till-api.ts';
+import { TillError } from '../api/till-error.ts';
+import { migrate } from './migrate.ts';
+import { chooseStorage } from './vfs-choice.ts';
+import { loadVfs, type VfsErrorSource } from './vfs-load.ts';
+import { STORAGE_PRAGMAS } from './vfs-pragmas.ts';
+import { isStuckAccessHandle, waitForFreeAccessHandles } from './vfs-retry.ts';
+import { WaSqliteConnection, toTillError } from './wa-sqlite-connection.ts';
 
 /** The till's database file in OPFS (and its name inside the IndexedDB fallback). */
 export const DATABASE_NAME = 'ezo-till.sqlite3';

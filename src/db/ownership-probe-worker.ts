@@ -2,11 +2,11 @@
 // openDatabase on OPFS or IndexedDB, and raw SQL in place of the services, with lock, channel and
 // file names of the test's own so concurrent tests never touch the till's database.
 import { expose } from 'comlink';
-import type { DatabaseInfo, Ownership, StorageKind } from '../api/till-api';
-import { registerErrorTransfer } from '../api/error-transfer';
-import type { RunResult, SqlRow, SqlValue } from './sql-connection';
-import { openDatabase, type OpenDatabase } from './open-database';
-import { DatabaseOwnership } from './ownership';
+import type { DatabaseInfo, Ownership, StorageKind } from '../api/till-api.ts';
+import { registerErrorTransfer } from '../api/error-transfer.ts';
+import type { RunResult, SqlRow, SqlValue } from '../sync/sql-connection.ts';
+import { openDatabase, type OpenDatabase } from './open-database.ts';
+import { DatabaseOwnership } from './ownership.ts';
 
 export interface ProbeConfig {
   name: string;

@@ -6,8 +6,8 @@
 //   idle --start()--> owner | elsewhere      (a lock held by a closing page is waited for, briefly)
 //   elsewhere|moved --takeOver()--> owner      (the old owner goes owner --> moved)
 //   owner --release() (pagehide)--> idle
-import type { Ownership } from '../api/till-api';
-import { TillError } from '../api/till-error';
+import type { Ownership } from '../api/till-api.ts';
+import { TillError } from '../api/till-error.ts';
 
 export const OWNER_LOCK = 'ezo-db-owner';
 export const HANDOVER_CHANNEL = 'ezo-db-handover';

@@ -1,17 +1,17 @@
 // The till's data service: catalog, selling, history, refunds, shifts and stock over the worker's
 // open SQLite connection. Each method is one small repository call (src/db/repos/); every write
 // that the hub must learn about is queued in the same transaction as the record itself.
-import type { SqlConnection } from './sql-connection';
-import type { TillDataApi, TillDataDeps } from '../api/service-parts';
-import { categories, productByBarcode, products } from './repos/catalog-queries';
-import { searchProducts } from './repos/product-search';
-import { searchCustomers } from './repos/customers';
-import { recordSale } from './repos/record-sale';
-import { saleDetail } from './repos/sale-detail';
-import { sales } from './repos/sale-history';
-import { recordRefund, refundableLines } from './repos/refunds';
-import { closeShift, currentShift, openShift } from './repos/shifts';
-import { adjustStock, stock } from './repos/stock';
+import type { SqlConnection } from '../sync/sql-connection.ts';
+import type { TillDataApi, TillDataDeps } from '../api/service-parts.ts';
+import { categories, productByBarcode, products } from './repos/catalog-queries.ts';
+import { searchProducts } from './repos/product-search.ts';
+import { searchCustomers } from './repos/customers.ts';
+import { recordSale } from './repos/record-sale.ts';
+import { saleDetail } from './repos/sale-detail.ts';
+import { sales } from './repos/sale-history.ts';
+import { recordRefund, refundableLines } from './repos/refunds.ts';
+import { closeShift, currentShift, openShift } from './repos/shifts.ts';
+import { adjustStock, stock } from './repos/stock.ts';
 
 export function createTillDataService(db: SqlConnection, deps: TillDataDeps): TillDataApi {
   return {

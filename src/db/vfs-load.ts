@@ -2,7 +2,7 @@
 // module and the VFS outlive a close, so a tab that takes the till back reopens without reloading.
 // OPFS uses the synchronous build (no asyncify overhead per call); IndexedDB needs the asyncify build.
 import * as SQLite from '@journeyapps/wa-sqlite';
-import type { StorageKind } from '../api/till-api';
+import type { StorageKind } from '../api/till-api.ts';
 
 export interface LoadedVfs {
   sqlite3: SQLiteAPI;

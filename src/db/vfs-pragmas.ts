@@ -13,7 +13,7 @@
 // IndexedDB fallback (asyncify build + IDBBatchAtomicVFS): no WAL (it fails with "disk I/O error"
 // after ~100 transactions on this VFS); every page-cache miss costs an IndexedDB read, so the cache
 // is large. The default rollback journal lets the VFS use batch-atomic writes.
-import type { StorageKind } from '../api/till-api';
+import type { StorageKind } from '../api/till-api.ts';
 
 /** Page cache for the IndexedDB fallback, in KiB (negative cache_size means KiB in SQLite). */
 export const IDB_CACHE_KIB = 64 * 1024;

@@ -1,7 +1,7 @@
 // The access-handle retry: which errors it retries, how often, and how long it waits.
 import { describe, expect, it } from 'vitest';
-import { TillError } from '../api/till-error';
-import { ACCESS_HANDLE_BACKOFF_CAP_MS, ACCESS_HANDLE_BACKOFF_MS, ACCESS_HANDLE_MAX_ATTEMPTS, isStuckAccessHandle, retryStuckAccessHandle } from './vfs-retry';
+import { TillError } from '../api/till-error.ts';
+import { ACCESS_HANDLE_BACKOFF_CAP_MS, ACCESS_HANDLE_BACKOFF_MS, ACCESS_HANDLE_MAX_ATTEMPTS, isStuckAccessHandle, retryStuckAccessHandle } from './vfs-retry.ts';
 
 const held = () => Object.assign(new Error('Access Handles cannot be created if there is another open Access Handle'), { name: 'NoModificationAllowedError' });
 

@@ -2,8 +2,8 @@
 // IndexedDB VFS) and Node tests (in-memory), so what the tests exercise is what the till runs.
 // SQLite result codes become a TillError at this one boundary.
 import * as SQLite from '@journeyapps/wa-sqlite';
-import type { RunResult, SqlConnection, SqlExecutor, SqlRow, SqlValue } from './sql-connection';
-import { TillError } from '../api/till-error';
+import type { RunResult, SqlConnection, SqlExecutor, SqlRow, SqlValue } from '../sync/sql-connection.ts';
+import { TillError } from '../api/till-error.ts';
 
 /** Prepared statements kept per connection; the sale path reuses the same handful. */
 const STATEMENT_CACHE_SIZE = 64;

@@ -3,21 +3,15 @@
 // other call goes to the data service or the sync service built on the open connection. A call that
 // reaches a tab that does not own the database is refused (not_owner / moved), never dropped.
 import { expose } from 'comlink';
-import type { Ownership, OwnershipListener, TillApi } from '../api/till-api';
-import type { SyncService, TillDataApi } from '../api/service-parts';
-import { systemClock } from '../api/service-parts';
-import { registerErrorTransfer } from '../api/error-transfer';
-import { TillError } from '../api/till-error';
-import { createSyncService } from '../sync/sync-service';
-import { createTillDataService } from './till-data-service';
-import { openDatabase, type OpenDatabase } from './open-database';
-import { DatabaseOwnership } from './ownership';
-
-/** The worker's surface: the TillApi plus what only the page's lifecycle needs. */
-export interface TillWorkerApi extends TillApi {
-  /** pagehide: close the database and free the owner lock so a reload or another tab gets it at once. */
-  release(): Promise<void>;
-}
+import type { Ownership, OwnershipListener, TillWorkerApi } from '../api/till-api.ts';
+import type { SyncService, TillDataApi } from '../api/service-parts.ts';
+import { systemClock } from '../api/service-parts.ts';
+import { registerErrorTransfer } from '../api/error-transfer.ts';
+import { TillError } from '../api/till-error.ts';
+import { createSyncService } from '../sync/sync-service.ts';
+import { createTillDataService } from './till-data-service.ts';
+import { openDatabase, type OpenDatabase } from './open-database.ts';
+import { DatabaseOwnership } from './ownership.ts';
 
 interface Open {
   database: OpenDatabase;

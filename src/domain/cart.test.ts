@@ -1,8 +1,8 @@
 // The cart's arithmetic must match the hub's to the minor unit, or the hub rejects the sale.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { ProductView } from '../api/till-api';
-import { MAX_LINES_PER_SALE, MAX_QUANTITY } from '../sync/contract/limits';
+
+import { MAX_LINES_PER_SALE, MAX_QUANTITY } from '@ezo/contract/limits';
 import {
   addProduct,
   bpToPercent,
@@ -15,22 +15,18 @@ import {
   setNote,
   setQuantity,
   type Cart,
+  type CartProduct,
   type CartResult,
-} from './cart';
+} from './cart.ts';
 
-function product(over: Partial<ProductView> = {}): ProductView {
+function product(over: Partial<CartProduct> = {}): CartProduct {
   return {
     uuid: '00000000-0000-4000-8000-000000000001',
     sku: 'SKU-1',
-    barcode: '4006381333931',
     name: 'Coffee',
-    categoryUuid: null,
     price: 250,
     taxRateBp: 2000,
     taxIncluded: true,
-    active: true,
-    priceVersion: 1,
-    pendingEdit: false,
     ...over,
   };
 }

@@ -7,15 +7,42 @@
 //   tax added:    subtotal = net, tax = round(net * rate_bp / 10000)
 //   sale totals are the sums of the per-line figures (tax is never re-rounded per rate group).
 // Discounts are basis points (10000 = 100 %), typed as a percent with at most two decimals.
-import type { CartLineInput, CustomerView, ProductView } from '../api/till-api';
-import { BASIS_POINTS, MAX_LINES_PER_SALE, MAX_QUANTITY, MAX_TEXT_LENGTH } from '../sync/contract/limits';
-import { lineAmounts, saleAmounts, type LineAmounts, type SaleAmounts } from './sale-totals';
+import { BASIS_POINTS, MAX_LINES_PER_SALE, MAX_QUANTITY, MAX_TEXT_LENGTH } from '@ezo/contract/limits';
+import { lineAmounts, saleAmounts, type LineAmounts, type SaleAmounts } from './sale-totals.ts';
+
+/** A cart line as the UI shows it: the product's price, tax and name as they were when added. */
+export interface CartLineInput {
+  productUuid: string;
+  name: string;
+  sku: string;
+  quantity: number;
+  unitPrice: number;
+  discountBp: number;
+  taxRateBp: number;
+  taxIncluded: boolean;
+}
+
+/** What the cart needs of a product: the figures copied onto the line when it is added. */
+export interface CartProduct {
+  uuid: string;
+  sku: string;
+  name: string;
+  price: number;
+  taxRateBp: number;
+  taxIncluded: boolean;
+}
+
+/** What the cart keeps of the customer attached to the sale. */
+export interface CartCustomer {
+  uuid: string;
+  name: string;
+}
 
 export interface Cart {
   /** One line per product; adding the same product again raises its quantity. */
   lines: readonly CartLineInput[];
   note: string;
-  customer: CustomerView | null;
+  customer: CartCustomer | null;
 }
 
 export interface CartTotals extends SaleAmounts {
@@ -35,7 +62,7 @@ function ok(cart: Cart): CartResult {
 }
 
 /** Adds one unit (or `quantity`) of a product, with its price and tax as they are now. */
-export function addProduct(cart: Cart, product: ProductView, quantity = 1): CartResult {
+export function addProduct(cart: Cart, product: CartProduct, quantity = 1): CartResult {
   const index = cart.lines.findIndex((l) => l.productUuid === product.uuid);
   if (index >= 0) {
     const line = cart.lines[index];
@@ -87,7 +114,7 @@ export function setNote(cart: Cart, note: string): CartResult {
   return ok({ ...cart, note });
 }
 
-export function setCustomer(cart: Cart, customer: CustomerView | null): Cart {
+export function setCustomer(cart: Cart, customer: CartCustomer | null): Cart {
   return { ...cart, customer };
 }
 

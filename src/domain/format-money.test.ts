@@ -1,8 +1,8 @@
 // Money formatting must be exact for every currency's minor units, including 0- and 3-decimal ones.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decimalString, moneyFormat, parseMoney } from './format-money';
-import { MAX_MONEY_MINOR } from '../sync/contract/limits';
+import { decimalString, moneyFormat, parseMoney } from './format-money.ts';
+import { MAX_MONEY_MINOR } from '@ezo/contract/limits';
 
 describe('moneyFormat', () => {
   it('knows the fraction digits of JPY, EUR, BHD and KWD', () => {

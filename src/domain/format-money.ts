@@ -1,7 +1,7 @@
 // Money text for people: integer minor units <-> the store's currency as Intl formats it. The amount
 // never passes through a float: it is written as an exact decimal string and handed to
 // Intl.NumberFormat, which formats decimal strings exactly (ECMA-402 "NumberFormat v3").
-import { MAX_MONEY_MINOR } from '../sync/contract/limits';
+import { MAX_MONEY_MINOR } from '@ezo/contract/limits';
 
 export interface MoneyFormat {
   currency: string;

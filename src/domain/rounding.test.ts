@@ -1,7 +1,7 @@
 // Properties of the one rounding rule for money: round half away from zero, exact in integers.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { divRound, mulDivRound } from './rounding';
+import { divRound, mulDivRound } from './rounding.ts';
 
 const safeInt = fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER });
 const positive = fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER });

@@ -2,8 +2,8 @@
 // just the examples in the repository tests.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { lineAmounts, saleAmounts, type LineInput } from './sale-totals';
-import { BASIS_POINTS, MAX_QUANTITY, MAX_TAX_RATE_BP } from '../sync/contract/limits';
+import { lineAmounts, saleAmounts, type LineInput } from './sale-totals.ts';
+import { BASIS_POINTS, MAX_QUANTITY, MAX_TAX_RATE_BP } from '@ezo/contract/limits';
 
 /** Prices up to 10 million minor units keep unit_price * quantity a safe integer. */
 const MAX_TEST_PRICE = 10_000_000;

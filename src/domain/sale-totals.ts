@@ -10,8 +10,8 @@
 //   line_total   = line_subtotal + line_tax
 // Per sale: subtotal, discount_total, tax_total and total are the sums of the lines' figures.
 // Tax is rounded per line, not per rate group, so a refund of a line returns exactly its tax.
-import { BASIS_POINTS } from '../sync/contract/limits';
-import { mulDivRound } from './rounding';
+import { BASIS_POINTS } from '@ezo/contract/limits';
+import { mulDivRound } from './rounding.ts';
 
 export interface LineInput {
   unit_price: number;

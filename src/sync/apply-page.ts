@@ -2,10 +2,10 @@
 // between pages loses nothing and repeats nothing. Hub values overwrite master data (server
 // authority); rows are upserted by uuid. Tombstones keep their row with deleted_at set: every read
 // of the catalog filters `deleted_at IS NULL`, and the stock list and old refunds can still name it.
-import type { SqlConnection, SqlExecutor } from '../db/sql-connection';
-import type { DownstreamPage } from './contract/downstream';
-import { productsUnderEdit, storeHubProduct } from './product-overlay';
-import { saveCursor } from './sync-state-store';
+import type { SqlConnection, SqlExecutor } from './sql-connection.ts';
+import type { DownstreamPage } from '@ezo/contract/downstream';
+import { productsUnderEdit, storeHubProduct } from './product-overlay.ts';
+import { saveCursor } from './sync-state-store.ts';
 
 /** Rows a page carries, for first-sync progress. */
 export function pageRowCount(page: DownstreamPage): number {

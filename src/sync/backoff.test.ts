@@ -1,7 +1,7 @@
 // The retry schedule: exponential, jittered within [half, full], capped, and never before Retry-After.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { BACKOFF_BASE_MS, BACKOFF_MAX_MS, MAX_RETRY_AFTER_MS, backoffDelay, nextAttemptAt, parseRetryAfter } from './backoff';
+import { BACKOFF_BASE_MS, BACKOFF_MAX_MS, MAX_RETRY_AFTER_MS, backoffDelay, nextAttemptAt, parseRetryAfter } from './backoff.ts';
 
 describe('backoff', () => {
   it('doubles per failure between half and the full ceiling, and stops growing at the cap', () => {

@@ -1,11 +1,11 @@
 // editProduct: a product change made at the till. The edit, its queue row and the overlay that
 // shows it are written in one transaction; the hub's answer later decides what stands.
-import type { SqlConnection } from '../db/sql-connection';
-import type { ProductEditInput, ProductView } from '../api/till-api';
-import { TillError } from '../api/till-error';
-import { enqueue } from './outbox';
-import { hubPriceVersion, parseEdit, productRow, recomputeOverlay } from './product-overlay';
-import { PRODUCT_COLUMNS, toProductView, type ProductRow } from '../db/repos/product-view';
+import type { SqlConnection } from './sql-connection.ts';
+import type { ProductEditInput, ProductView } from '../api/till-api.ts';
+import { TillError } from '../api/till-error.ts';
+import { enqueue } from './outbox.ts';
+import { hubPriceVersion, parseEdit, productRow, recomputeOverlay } from './product-overlay.ts';
+import { PRODUCT_COLUMNS, toProductView, type ProductRow } from './product-view.ts';
 
 export interface EditDeps {
   now: () => number;

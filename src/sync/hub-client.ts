@@ -1,9 +1,9 @@
 // The till's one way to talk HTTP to the hub: bearer token, protocol header, a timeout on every
 // request, and every outcome turned into data (never a throw) so callers classify it in one place.
-import { PROTOCOL_HEADER, PROTOCOL_VERSION } from './contract/protocol-version';
-import { lenientContract } from './contract/contract';
-import type { ApiError } from './contract/api-error';
-import { parseRetryAfter } from './backoff';
+import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '@ezo/contract/protocol-version';
+import { lenientContract } from '@ezo/contract/contract';
+import type { ApiError } from '@ezo/contract/api-error';
+import { parseRetryAfter } from './backoff.ts';
 
 /** A request that has not answered within this time is abandoned and counts as a transient failure. */
 export const REQUEST_TIMEOUT_MS = 30_000;

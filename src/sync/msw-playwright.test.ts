@@ -3,11 +3,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { defineNetworkFixture, type NetworkFixture } from '@msw/playwright';
-import { CHROMIUM_ARGS, chromiumPath } from '../../test-support/chromium';
-import { faults, hubHandlers } from '../../test-support/msw/handlers';
-import { hubSaleCounts, startHub, type TestServer } from './testing/hub-fixture';
-import { makeSale } from './testing/till-fixture';
-import type { TerminalInfo } from './contract/terminal';
+import { CHROMIUM_ARGS, chromiumPath } from '../../test-support/chromium.ts';
+import { faults, hubHandlers } from '../../test-support/msw/handlers.ts';
+import { hubSaleCounts, startHub, type TestServer } from './testing/hub-fixture.ts';
+import { makeSale } from './testing/till-fixture.ts';
+import type { TerminalInfo } from '@ezo/contract/terminal';
 
 let hub: TestServer;
 let browser: Browser;

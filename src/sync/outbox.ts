@@ -1,6 +1,6 @@
 // The outbox insert: the only way a row enters sync_queue. It takes the open transaction of the
 // local write it belongs to, so the record and its queue row commit together or not at all.
-import type { SqlExecutor } from '../db/sql-connection';
+import type { SqlExecutor } from './sql-connection.ts';
 
 export const QueueStatus = { pending: 0, completed: 1, failed: 2 } as const;
 export type QueueStatus = (typeof QueueStatus)[keyof typeof QueueStatus];

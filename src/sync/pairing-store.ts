@@ -1,9 +1,9 @@
 // What the till stores about its pairing, in the `settings` table: the hub's URL, the terminal's
 // token, the TerminalInfo the hub returned, and whether the hub last refused the token (401).
 // The token never leaves the worker: pairing() returns the URL and terminal only.
-import type { SqlExecutor } from '../db/sql-connection';
-import type { TerminalInfo } from './contract/terminal';
-import { lenientContract } from './contract/contract';
+import type { SqlExecutor } from './sql-connection.ts';
+import type { TerminalInfo } from '@ezo/contract/terminal';
+import { lenientContract } from '@ezo/contract/contract';
 
 const KEY = {
   serverUrl: 'sync.server_url',

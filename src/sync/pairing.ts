@@ -1,16 +1,16 @@
 // Pairing a till with a hub: ask the hub who the token belongs to (GET /api/v1/sync/terminal),
 // validate the answer, and store URL, token and terminal. Re-pairing with another store starts the
 // catalog over (cursor cleared, master data removed) so one store's products never mix with another's.
-import type { SqlConnection } from '../db/sql-connection';
-import type { Pairing } from '../api/till-api';
-import { TillError } from '../api/till-error';
-import { lenientContract } from './contract/contract';
-import { demoPairingSchemas, type DemoPairing } from './contract/demo-pairing';
-import { objectBuilder } from './contract/strictness';
-import { describeOutcome, hubUrl, type HubClient } from './hub-client';
-import { readPairing, writePairing } from './pairing-store';
-import { clearCursor } from './sync-state-store';
-import { describeIssues } from './zod-issues';
+import type { SqlConnection } from './sql-connection.ts';
+import type { Pairing } from '../api/till-api.ts';
+import { TillError } from '../api/till-error.ts';
+import { lenientContract } from '@ezo/contract/contract';
+import { demoPairingSchemas, type DemoPairing } from '@ezo/contract/demo-pairing';
+import { objectBuilder } from '@ezo/contract/strictness';
+import { describeOutcome, hubUrl, type HubClient } from './hub-client.ts';
+import { readPairing, writePairing } from './pairing-store.ts';
+import { clearCursor } from './sync-state-store.ts';
+import { describeIssues } from './zod-issues.ts';
 
 const lenientDemoPairing = demoPairingSchemas(objectBuilder('lenient')).demoPairing;
 

@@ -4,11 +4,11 @@
 // the hub answers (Completed or Failed) the overlay is lifted and the hub's version stands.
 // Invariant: product_hub_versions has a row for a product exactly while a Pending 'Product' queue
 // row for it exists; recomputeOverlay() restores it after any change of those queue rows.
-import type { SqlExecutor } from '../db/sql-connection';
-import type { Product } from './contract/catalog';
-import type { ProductEdit } from './contract/product-edit';
-import { lenientContract } from './contract/contract';
-import { QueueStatus } from './outbox';
+import type { SqlExecutor } from './sql-connection.ts';
+import type { Product } from '@ezo/contract/catalog';
+import type { ProductEdit } from '@ezo/contract/product-edit';
+import { lenientContract } from '@ezo/contract/contract';
+import { QueueStatus } from './outbox.ts';
 
 interface ProductDbRow {
   id: number;

@@ -1,15 +1,15 @@
 // Downstream: pulls master data page by page from the server-issued cursor until the hub says
 // there is no more. Each page is validated with the lenient contract and applied with its cursor
 // in one transaction; a page that fails validation is not applied at all and the cursor stays.
-import type { SqlConnection } from '../db/sql-connection';
-import type { SyncProgress } from '../api/till-api';
-import { lenientContract } from './contract/contract';
-import { DEFAULT_DOWNSTREAM_LIMIT } from './contract/limits';
-import { describeOutcome, hubUrl, type HubClient } from './hub-client';
-import { applyPage, pageRowCount } from './apply-page';
-import { readSyncState } from './sync-state-store';
-import { describeIssues } from './zod-issues';
-import type { StoredPairing } from './pairing-store';
+import type { SqlConnection } from './sql-connection.ts';
+import type { SyncProgress } from '../api/till-api.ts';
+import { lenientContract } from '@ezo/contract/contract';
+import { DEFAULT_DOWNSTREAM_LIMIT } from '@ezo/contract/limits';
+import { describeOutcome, hubUrl, type HubClient } from './hub-client.ts';
+import { applyPage, pageRowCount } from './apply-page.ts';
+import { readSyncState } from './sync-state-store.ts';
+import { describeIssues } from './zod-issues.ts';
+import type { StoredPairing } from './pairing-store.ts';
 
 /** Rows asked for per page. */
 export const PULL_PAGE_LIMIT = DEFAULT_DOWNSTREAM_LIMIT;

@@ -31,18 +31,18 @@
 //                                        failed_transient = 1; the hub never refused them)
 //
 // A Failed row never holds back the rest: the next batch simply takes the next Pending rows.
-import type { SqlConnection, SqlExecutor } from '../db/sql-connection';
-import type { QueueEntityType } from './outbox';
-import type { EntityKind } from './contract/upstream';
-import { lenientContract } from './contract/contract';
-import { MAX_BODY_BYTES } from './contract/limits';
-import { describeOutcome, hubUrl, isTransient, type HubClient, type HubOutcome } from './hub-client';
-import { nextAttemptAt } from './backoff';
-import { duePending, markCompleted, markFailed, markRetry, type QueueRow } from './queue-store';
-import { recomputeOverlay } from './product-overlay';
-import { savePushSucceeded } from './sync-state-store';
-import { describeIssues } from './zod-issues';
-import type { StoredPairing } from './pairing-store';
+import type { SqlConnection, SqlExecutor } from './sql-connection.ts';
+import type { QueueEntityType } from './outbox.ts';
+import type { EntityKind } from '@ezo/contract/upstream';
+import { lenientContract } from '@ezo/contract/contract';
+import { MAX_BODY_BYTES } from '@ezo/contract/limits';
+import { describeOutcome, hubUrl, isTransient, type HubClient, type HubOutcome } from './hub-client.ts';
+import { nextAttemptAt } from './backoff.ts';
+import { duePending, markCompleted, markFailed, markRetry, type QueueRow } from './queue-store.ts';
+import { recomputeOverlay } from './product-overlay.ts';
+import { savePushSucceeded } from './sync-state-store.ts';
+import { describeIssues } from './zod-issues.ts';
+import type { StoredPairing } from './pairing-store.ts';
 
 /** Items per upstream batch. */
 export const PUSH_BATCH_SIZE = 100;

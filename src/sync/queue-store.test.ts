@@ -1,11 +1,11 @@
 // The queue reads and writes the push relies on, on real in-memory wa-sqlite: which rows a batch
 // takes (due, Pending, oldest first) and that one acknowledgement moves exactly the rows it names.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { openMigratedMemoryDb } from '../../test-support/memory-db';
-import type { SqlConnection } from '../db/sql-connection';
-import { enqueue, QueueStatus } from './outbox';
-import { duePending, markCompleted, markFailed, markRetry } from './queue-store';
-import { queueRows } from './testing/till-fixture';
+import { openMigratedMemoryDb } from '../../test-support/memory-db.ts';
+import type { SqlConnection } from './sql-connection.ts';
+import { enqueue, QueueStatus } from './outbox.ts';
+import { duePending, markCompleted, markFailed, markRetry } from './queue-store.ts';
+import { queueRows } from './testing/till-fixture.ts';
 
 const NOW = 1_000_000;
 const ROWS = 8;

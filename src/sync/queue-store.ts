@@ -2,9 +2,9 @@
 // outbox.ts). Status moves Pending -> Completed on the hub's acknowledgement, Pending -> Failed on
 // a rejection or the last attempt, Failed -> Pending when staff retry. Nothing is deleted except
 // Completed rows past the retention period.
-import type { SqlExecutor } from '../db/sql-connection';
-import type { QueueItemView } from '../api/till-api';
-import { QueueStatus, type QueueEntityType } from './outbox';
+import type { SqlExecutor } from './sql-connection.ts';
+import type { QueueItemView } from '../api/till-api.ts';
+import { QueueStatus, type QueueEntityType } from './outbox.ts';
 
 /** Completed rows are kept this long (for the sale's "synced" badge and for support), then pruned. */
 export const COMPLETED_RETENTION_MS = 7 * 24 * 60 * 60_000;

@@ -1,10 +1,10 @@
 // Staff's "retry": Failed queue rows go back to Pending with a fresh attempt count, and a product
 // edit among them is laid over the catalog again until the hub answers it, in one transaction.
-import type { SqlConnection } from '../db/sql-connection';
-import type { ProductEdit } from './contract/product-edit';
-import { TillError } from '../api/till-error';
-import { resetFailed } from './queue-store';
-import { recomputeOverlay } from './product-overlay';
+import type { SqlConnection } from './sql-connection.ts';
+import type { ProductEdit } from '@ezo/contract/product-edit';
+import { TillError } from '../api/till-error.ts';
+import { resetFailed } from './queue-store.ts';
+import { recomputeOverlay } from './product-overlay.ts';
 
 /** Returns how many rows went back to Pending; all Failed rows when ids is empty. */
 export async function retryFailed(db: SqlConnection, ids: readonly number[]): Promise<number> {

@@ -1,10 +1,10 @@
 // Status delivery: counts come from sync_queue each time, every listener hears each change, and a
 // listener whose tab went away (it throws, or its Comlink proxy rejects) is dropped.
 import { describe, expect, it, vi } from 'vitest';
-import { openMigratedMemoryDb } from '../../test-support/memory-db';
-import { STATUS_COALESCE_MS, createStatusHub, type LivePhase } from './status-hub';
-import { enqueue } from './outbox';
-import type { SyncStatus } from '../api/till-api';
+import { openMigratedMemoryDb } from '../../test-support/memory-db.ts';
+import { STATUS_COALESCE_MS, createStatusHub, type LivePhase } from './status-hub.ts';
+import { enqueue } from './outbox.ts';
+import type { SyncStatus } from '../api/till-api.ts';
 
 const idle: LivePhase = { paired: true, authorised: true, pulling: false, pushing: false, firstSync: null };
 

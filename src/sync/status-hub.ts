@@ -2,10 +2,10 @@
 // sync_queue every time the status is built (never a flag that can drift); everything else is
 // the engine's current phase and the last outcome. Listeners arrive through Comlink as proxies:
 // one that throws or rejects (its tab went away) is dropped.
-import type { SqlExecutor } from '../db/sql-connection';
-import type { StatusListener, SyncProgress, SyncStatus } from '../api/till-api';
-import { queueCounts } from './queue-store';
-import { readSyncState } from './sync-state-store';
+import type { SqlExecutor } from './sql-connection.ts';
+import type { StatusListener, SyncProgress, SyncStatus } from '../api/till-api.ts';
+import { queueCounts } from './queue-store.ts';
+import { readSyncState } from './sync-state-store.ts';
 
 /**
  * After a status goes out, the engine's changes within this window reach listeners as one: staff

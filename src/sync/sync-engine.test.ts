@@ -2,15 +2,15 @@
 // one sender per device, debounced pushes, pruning, stop() mid-request, a pull broken between pages.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { setupServer } from 'msw/node';
-import { faults, hubHandlers } from '../../test-support/msw/handlers';
-import { createProducts, hubPrices, hubSaleCounts, startHub, type TestServer } from './testing/hub-fixture';
-import { makeSale, openTestTill, queueRows, recordTestSale, tillPrices, type TestTill } from './testing/till-fixture';
-import { QueueStatus } from './outbox';
-import { COMPLETED_RETENTION_MS } from './queue-store';
-import { SYNC_INTERVAL_MS } from './sync-service';
-import { BACKOFF_BASE_MS } from './backoff';
-import type { Product } from './contract/catalog';
-import type { TerminalInfo } from './contract/terminal';
+import { faults, hubHandlers } from '../../test-support/msw/handlers.ts';
+import { createProducts, hubPrices, hubSaleCounts, startHub, type TestServer } from './testing/hub-fixture.ts';
+import { makeSale, openTestTill, queueRows, recordTestSale, tillPrices, type TestTill } from './testing/till-fixture.ts';
+import { QueueStatus } from './outbox.ts';
+import { COMPLETED_RETENTION_MS } from './queue-store.ts';
+import { SYNC_INTERVAL_MS } from './sync-service.ts';
+import { BACKOFF_BASE_MS } from './backoff.ts';
+import type { Product } from '@ezo/contract/catalog';
+import type { TerminalInfo } from '@ezo/contract/terminal';
 
 let hub: TestServer;
 let products: Product[];

@@ -3,17 +3,17 @@
 // acknowledgement, 401, 429 with Retry-After, an invalid page, the network going away.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { setupServer } from 'msw/node';
-import { faults, hubHandlers } from '../../test-support/msw/handlers';
-import { createProducts, hubSaleCounts, startHub, type TestServer } from './testing/hub-fixture';
-import { makeSale, openTestTill, queueRows, recordTestSale, tillPrices, type TestTill } from './testing/till-fixture';
-import { QueueStatus } from './outbox';
-import { BACKOFF_BASE_MS } from './backoff';
-import { MAX_ATTEMPTS } from './push';
-import { REQUEST_TIMEOUT_MS } from './hub-client';
-import { STATUS_COALESCE_MS } from './status-hub';
-import type { Product } from './contract/catalog';
-import type { TerminalInfo } from './contract/terminal';
-import type { SyncStatus } from '../api/till-api';
+import { faults, hubHandlers } from '../../test-support/msw/handlers.ts';
+import { createProducts, hubSaleCounts, startHub, type TestServer } from './testing/hub-fixture.ts';
+import { makeSale, openTestTill, queueRows, recordTestSale, tillPrices, type TestTill } from './testing/till-fixture.ts';
+import { QueueStatus } from './outbox.ts';
+import { BACKOFF_BASE_MS } from './backoff.ts';
+import { MAX_ATTEMPTS } from './push.ts';
+import { REQUEST_TIMEOUT_MS } from './hub-client.ts';
+import { STATUS_COALESCE_MS } from './status-hub.ts';
+import type { Product } from '@ezo/contract/catalog';
+import type { TerminalInfo } from '@ezo/contract/terminal';
+import type { SyncStatus } from '../api/till-api.ts';
 
 let hub: TestServer;
 let products: Product[];

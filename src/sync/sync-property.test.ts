@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { setupServer } from 'msw/node';
 import type { HttpHandler } from 'msw';
-import { faults, hubHandlers } from '../../test-support/msw/handlers';
-import { createProducts, hubPrices, hubSaleCounts, startHub, type TestServer } from './testing/hub-fixture';
-import { makeSale, openTestTill, recordTestSale } from './testing/till-fixture';
-import type { Product } from './contract/catalog';
+import { faults, hubHandlers } from '../../test-support/msw/handlers.ts';
+import { createProducts, hubPrices, hubSaleCounts, startHub, type TestServer } from './testing/hub-fixture.ts';
+import { makeSale, openTestTill, recordTestSale } from './testing/till-fixture.ts';
+import type { Product } from '@ezo/contract/catalog';
 
 /** Runs and steps per run: enough to mix every action, small enough for a few seconds. */
 const RUNS = 6;

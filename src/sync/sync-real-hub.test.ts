@@ -2,11 +2,11 @@
 // reaching the till, per-item rejections, the whole-batch 400 split, pending edits overlaid.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { createProducts, hubPrices, hubSaleCounts, startHub, type TestServer } from './testing/hub-fixture';
-import { makeSale, openTestTill, queueRows, recordTestAdjustment, recordTestSale, tillPrices, type TestTill } from './testing/till-fixture';
-import { enqueue, QueueStatus } from './outbox';
-import type { Product } from './contract/catalog';
-import type { TerminalInfo } from './contract/terminal';
+import { createProducts, hubPrices, hubSaleCounts, startHub, type TestServer } from './testing/hub-fixture.ts';
+import { makeSale, openTestTill, queueRows, recordTestAdjustment, recordTestSale, tillPrices, type TestTill } from './testing/till-fixture.ts';
+import { enqueue, QueueStatus } from './outbox.ts';
+import type { Product } from '@ezo/contract/catalog';
+import type { TerminalInfo } from '@ezo/contract/terminal';
 
 let hub: TestServer;
 let products: Product[];

@@ -21,24 +21,24 @@
 //   |                               |    answered: request a pull (the hub's version must arrive)
 //   |                               v
 //   +---------------------- arm the retry timer at the earliest future next_attempt_at
-import type { SqlConnection } from '../db/sql-connection';
-import type { SyncService, SyncServiceDeps } from '../api/service-parts';
-import type { Pairing, ProductEditInput, ProductView, QueueItemView, StatusListener, SyncProgress, SyncStatus } from '../api/till-api';
-import type { UpstreamBatch } from './contract/upstream';
-import type { TerminalInfo } from './contract/terminal';
-import { createHubClient } from './hub-client';
-import { createSenderLock } from './sender-lock';
-import { createStatusHub } from './status-hub';
-import { markUnauthorised, readPairing, type StoredPairing } from './pairing-store';
-import { fetchDemoPairing, pair as pairWithHub } from './pairing';
-import { pullAll } from './pull';
-import { pushAll } from './push';
-import { editProduct as writeProductEdit } from './edit-product';
-import { failedItems as readFailedItems, pruneCompleted, reviveTransientFailures, COMPLETED_RETENTION_MS } from './queue-store';
-import { retryFailed as retryFailedRows } from './retry-failed';
-import { exportUnsynced as exportQueue } from './export-unsynced';
-import { saveLastError, type SyncError } from './sync-state-store';
-import { QueueStatus } from './outbox';
+import type { SqlConnection } from './sql-connection.ts';
+import type { SyncService, SyncServiceDeps } from '../api/service-parts.ts';
+import type { Pairing, ProductEditInput, ProductView, QueueItemView, StatusListener, SyncProgress, SyncStatus } from '../api/till-api.ts';
+import type { UpstreamBatch } from '@ezo/contract/upstream';
+import type { TerminalInfo } from '@ezo/contract/terminal';
+import { createHubClient } from './hub-client.ts';
+import { createSenderLock } from './sender-lock.ts';
+import { createStatusHub } from './status-hub.ts';
+import { markUnauthorised, readPairing, type StoredPairing } from './pairing-store.ts';
+import { fetchDemoPairing, pair as pairWithHub } from './pairing.ts';
+import { pullAll } from './pull.ts';
+import { pushAll } from './push.ts';
+import { editProduct as writeProductEdit } from './edit-product.ts';
+import { failedItems as readFailedItems, pruneCompleted, reviveTransientFailures, COMPLETED_RETENTION_MS } from './queue-store.ts';
+import { retryFailed as retryFailedRows } from './retry-failed.ts';
+import { exportUnsynced as exportQueue } from './export-unsynced.ts';
+import { saveLastError, type SyncError } from './sync-state-store.ts';
+import { QueueStatus } from './outbox.ts';
 
 /** The periodic pull and push. */
 export const SYNC_INTERVAL_MS = 15 * 60_000;

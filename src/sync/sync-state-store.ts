@@ -1,7 +1,7 @@
 // The one sync_state row: the pull cursor exactly as the hub issued it, when a full pull and a push
 // last succeeded (the till's clock, for display only: never sent, never used as a cursor), and
 // the last sync error, kept so the status survives a restart.
-import type { SqlExecutor } from '../db/sql-connection';
+import type { SqlExecutor } from './sql-connection.ts';
 
 export interface SyncError {
   code: string;

@@ -1,11 +1,11 @@
 // An inventory adjustment: a signed quantity and a reason, appended (never edited) and queued for
 // the hub in one worker transaction.
 import { useState } from 'preact/hooks';
-import type { StockView } from '../api/till-api';
-import { MAX_QUANTITY, MAX_TEXT_LENGTH } from '../sync/contract/limits';
-import { Modal } from './modal';
-import { errorText } from './error-text';
-import { useTill } from './till-context';
+import type { StockView } from '../api/till-api.ts';
+import { MAX_QUANTITY, MAX_TEXT_LENGTH } from '@ezo/contract/limits';
+import { Modal } from './modal.tsx';
+import { errorText } from './error-text.ts';
+import { useTill } from './till-context.ts';
 
 const REASONS = ['Stock count', 'Delivery received', 'Damaged', 'Expired', 'Theft or loss', 'Other'] as const;
 

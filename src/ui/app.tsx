@@ -4,10 +4,10 @@
 import './styles.css';
 import { proxy, type Remote } from 'comlink';
 import { useEffect, useState } from 'preact/hooks';
-import type { Pairing, SyncStatus, TillApi } from '../api/till-api';
-import { errorText } from './error-text';
-import { SetupScreen } from './setup-screen';
-import { Shell } from './shell';
+import type { Pairing, SyncStatus, TillApi } from '../api/till-api.ts';
+import { errorText } from './error-text.ts';
+import { SetupScreen } from './setup-screen.tsx';
+import { Shell } from './shell.tsx';
 
 export function App(props: { api: Remote<TillApi> }) {
   const { api } = props;

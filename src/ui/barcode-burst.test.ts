@@ -1,6 +1,6 @@
 // A scan is a fast burst ending in Enter; a person's typing never is.
 import { describe, expect, it } from 'vitest';
-import { BarcodeBurst, SCANNER_MAX_GAP_MS } from './barcode-burst';
+import { BarcodeBurst, SCANNER_MAX_GAP_MS } from './barcode-burst.ts';
 
 function type(b: BarcodeBurst, text: string, start: number, gap: number): string | null {
   let t = start;

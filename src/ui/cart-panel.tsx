@@ -1,7 +1,7 @@
 // The sale in progress: its lines (select one to change quantity or discount), customer, note,
 // totals and the Pay button. Every change goes through the pure cart functions (domain/cart.ts).
 import { useEffect, useState } from 'preact/hooks';
-import type { CartLineInput } from '../api/till-api';
+import type { CartLineInput } from '../api/till-api.ts';
 import {
   bpToPercent,
   changeQuantity,
@@ -14,8 +14,8 @@ import {
   type Cart,
   type CartResult,
   type CartTotals,
-} from '../domain/cart';
-import { useTill } from './till-context';
+} from '../domain/cart.ts';
+import { useTill } from './till-context.ts';
 
 export interface CartPanelProps {
   cart: Cart;

@@ -1,8 +1,8 @@
 // Attaching a known customer to the sale: searches the customers synced from the hub (offline too).
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { CustomerView } from '../api/till-api';
-import { Modal } from './modal';
-import { useTill } from './till-context';
+import type { CustomerView } from '../api/till-api.ts';
+import { Modal } from './modal.tsx';
+import { useTill } from './till-context.ts';
 
 /** Customers listed per search. */
 export const CUSTOMER_LIMIT = 20;

@@ -1,7 +1,7 @@
 // Errors crossing Comlink arrive as plain objects; the text must still come from their code.
 import { describe, expect, it } from 'vitest';
-import { TillError } from '../api/till-error';
-import { errorText } from './error-text';
+import { TillError } from '../api/till-error.ts';
+import { errorText } from './error-text.ts';
 
 describe('errorText', () => {
   it('explains a TillError by its code, also as a plain cloned object', () => {

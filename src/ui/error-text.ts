@@ -1,6 +1,6 @@
 // Turns whatever a worker call rejected with into a sentence staff can act on. TillErrors are
 // recognised by name and code (they cross Comlink as data, so instanceof would fail).
-import { isTillError, type TillErrorCode } from '../api/till-error';
+import { isTillError, type TillErrorCode } from '../api/till-error.ts';
 
 const ADVICE: Record<TillErrorCode, string> = {
   invalid: 'The till refused this input.',

@@ -1,10 +1,10 @@
 // The items the server refused, with its reasons, and a Retry that puts them back in the queue.
 // Nothing here deletes a sale: a failed item stays on the till until it syncs or is exported.
 import { useEffect, useState } from 'preact/hooks';
-import type { QueueItemView } from '../api/till-api';
-import { Modal } from './modal';
-import { useTill } from './till-context';
-import { formatDateTime } from './time-format';
+import type { QueueItemView } from '../api/till-api.ts';
+import { Modal } from './modal.tsx';
+import { useTill } from './till-context.ts';
+import { formatDateTime } from './time-format.ts';
 
 export function FailedItemsDialog(props: { onClose: () => void }) {
   const { api, terminal, reportError, notify } = useTill();

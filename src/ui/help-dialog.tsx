@@ -1,6 +1,6 @@
 // Lists the keyboard shortcuts (from shortcuts.ts) for staff who sell without touching the screen.
-import { Modal } from './modal';
-import { SHORTCUTS } from './shortcuts';
+import { Modal } from './modal.tsx';
+import { SHORTCUTS } from './shortcuts.ts';
 
 export function HelpDialog(props: { onClose: () => void }) {
   return (

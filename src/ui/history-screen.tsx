@@ -1,10 +1,10 @@
 // Sales made on this till, by day and searchable (receipt number, product, customer); each opens
 // its receipt, from which a refund can be made. Loaded on first visit (lazy).
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { SaleSummary } from '../api/till-api';
-import { SaleDialog } from './sale-dialog';
-import { useTill } from './till-context';
-import { formatTime, localDay } from './time-format';
+import type { SaleSummary } from '../api/till-api.ts';
+import { SaleDialog } from './sale-dialog.tsx';
+import { useTill } from './till-context.ts';
+import { formatTime, localDay } from './time-format.ts';
 
 /** Sales listed at once; the search narrows further. */
 export const HISTORY_LIMIT = 200;

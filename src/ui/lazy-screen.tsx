@@ -2,7 +2,7 @@
 // initial JavaScript small.
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { useTill } from './till-context';
+import { useTill } from './till-context.ts';
 
 export function LazyScreen(props: { load: () => Promise<ComponentType>; name: string }) {
   const { reportError } = useTill();

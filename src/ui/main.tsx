@@ -3,13 +3,13 @@
 // The state lives on #app as data-till-state so tests and styles can see it.
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { Ownership } from '../api/till-api';
-import { App } from './app';
-import { errorText } from './error-text';
-import { OwnershipScreen } from './ownership-screen';
-import { registerServiceWorker } from './pwa/register-sw';
-import { installPersistenceOnInstall } from './pwa/storage-safety';
-import { createTillClient, type TillClient } from './till-client';
+import type { Ownership } from '../api/till-api.ts';
+import { App } from './app.tsx';
+import { errorText } from './error-text.ts';
+import { OwnershipScreen } from './ownership-screen.tsx';
+import { registerServiceWorker } from './pwa/register-sw.ts';
+import { installPersistenceOnInstall } from './pwa/storage-safety.ts';
+import { createTillClient, type TillClient } from './till-client.ts';
 
 type BootState = { kind: 'starting' } | { kind: Ownership } | { kind: 'failed'; message: string };
 

@@ -1,8 +1,8 @@
 // A labelled amount input: staff type major units ("12.50"); the value is integer minor units or
 // null while the text is not a valid amount for the store's currency.
 import { useId } from 'preact/hooks';
-import { parseMoney } from '../domain/format-money';
-import { useTill } from './till-context';
+import { parseMoney } from '../domain/format-money.ts';
+import { useTill } from './till-context.ts';
 
 export interface MoneyFieldProps {
   label: string;

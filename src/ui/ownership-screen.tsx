@@ -1,7 +1,7 @@
 // What a tab shows when it does not own the till: another tab has it ("Use here" takes it over),
 // or this tab handed it on ("Take it back"). One owner per device keeps sales in one database.
 import { useState } from 'preact/hooks';
-import { errorText } from './error-text';
+import { errorText } from './error-text.ts';
 
 export interface OwnershipScreenProps {
   kind: 'elsewhere' | 'moved';

@@ -2,15 +2,15 @@
 // terminal); any mix until nothing remains. "Complete sale" records sale, lines, payments and the
 // queue row in one worker transaction; if it fails, nothing was saved and the dialog stays open.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { PaymentInput, SaleDetail, SaleDraft } from '../api/till-api';
-import type { Cart } from '../domain/cart';
-import { Modal } from './modal';
-import { MoneyField } from './money-field';
-import { addCard, addCash, changeDue, paidSoFar, quickTenders, remainingDue, removePayment, type PaymentRefusal, type PaymentResult } from './payment-plan';
-import { errorText } from './error-text';
-import { useTill } from './till-context';
-import { QuotaNotice, isQuotaError } from './pwa/quota-notice';
-import { afterSaleRecorded } from './pwa/after-sale';
+import type { PaymentInput, SaleDetail, SaleDraft } from '../api/till-api.ts';
+import type { Cart } from '../domain/cart.ts';
+import { Modal } from './modal.tsx';
+import { MoneyField } from './money-field.tsx';
+import { addCard, addCash, changeDue, paidSoFar, quickTenders, remainingDue, removePayment, type PaymentRefusal, type PaymentResult } from './payment-plan.ts';
+import { errorText } from './error-text.ts';
+import { useTill } from './till-context.ts';
+import { QuotaNotice, isQuotaError } from './pwa/quota-notice.tsx';
+import { afterSaleRecorded } from './pwa/after-sale.ts';
 
 const REFUSAL_TEXT: Record<PaymentRefusal, string> = {
   nothing_due: 'Nothing remains to pay.',

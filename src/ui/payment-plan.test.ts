@@ -1,8 +1,8 @@
 // Split payments must end exactly at the total: never short, and change only from cash.
 import { describe, expect, it } from 'vitest';
-import { addCard, addCash, changeDue, paidSoFar, quickTenders, remainingDue, removePayment } from './payment-plan';
-import type { PaymentInput } from '../api/till-api';
-import { MAX_PAYMENTS_PER_SALE } from '../sync/contract/limits';
+import { addCard, addCash, changeDue, paidSoFar, quickTenders, remainingDue, removePayment } from './payment-plan.ts';
+import type { PaymentInput } from '../api/till-api.ts';
+import { MAX_PAYMENTS_PER_SALE } from '@ezo/contract/limits';
 
 function must(r: ReturnType<typeof addCash>): PaymentInput[] {
   if (!r.ok) throw new Error(r.refusal);

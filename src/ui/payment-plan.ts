@@ -1,7 +1,7 @@
 // The payments of one sale while staff take them: cash (tendered, change), card, and any mix until
 // nothing remains. Pure so the rules are tested in Node; the worker checks them again on recordSale.
-import type { PaymentInput } from '../api/till-api';
-import { MAX_MONEY_MINOR, MAX_PAYMENTS_PER_SALE } from '../sync/contract/limits';
+import type { PaymentInput } from '../api/till-api.ts';
+import { MAX_MONEY_MINOR, MAX_PAYMENTS_PER_SALE } from '@ezo/contract/limits';
 
 export type PaymentRefusal = 'nothing_due' | 'zero_amount' | 'card_over_remaining' | 'too_many_payments' | 'too_large';
 

@@ -4,9 +4,9 @@
 // order and only the newest query's answer is rendered, so a stale one never overwrites it.
 import type { Ref } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { CategoryView, ProductView } from '../api/till-api';
-import { ProductTiles } from './product-tiles';
-import { useTill } from './till-context';
+import type { CategoryView, ProductView } from '../api/till-api.ts';
+import { ProductTiles } from './product-tiles.tsx';
+import { useTill } from './till-context.ts';
 
 /** Products per grid page ("More products" loads the next). */
 export const GRID_PAGE_SIZE = 60;

@@ -1,7 +1,7 @@
 // The tiles of the product grid and of search results, as their own component so that a render of
 // the picker for a keystroke (the field's text) does not diff the tiles again: only a new list does.
-import type { ProductView } from '../api/till-api';
-import { useTill } from './till-context';
+import type { ProductView } from '../api/till-api.ts';
+import { useTill } from './till-context.ts';
 
 export interface ProductTilesProps {
   products: readonly ProductView[];

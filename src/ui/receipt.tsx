@@ -1,11 +1,11 @@
 // A sale or refund receipt as printed on an 80 mm roll and shown on screen. Everything comes from
 // the recorded sale (never from the cart), so a reprint from history is identical.
 import { Fragment } from 'preact';
-import type { SaleDetail } from '../api/till-api';
-import { moneyFormat } from '../domain/format-money';
-import { bpToPercent } from '../domain/cart';
-import { useTill } from './till-context';
-import { formatDateTime } from './time-format';
+import type { SaleDetail } from '../api/till-api.ts';
+import { moneyFormat } from '../domain/format-money.ts';
+import { bpToPercent } from '../domain/cart.ts';
+import { useTill } from './till-context.ts';
+import { formatDateTime } from './time-format.ts';
 
 const SYNC_TEXT = {
   pending: 'Saved on this till; waiting to sync',

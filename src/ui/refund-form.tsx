@@ -1,12 +1,12 @@
 // Choosing what goes back: per line up to what is still refundable (sold minus earlier refunds),
 // and how the money is returned. The worker refuses an over-refund too; this form never offers one.
 import { useEffect, useId, useState } from 'preact/hooks';
-import type { RefundableLine, SaleDetail } from '../api/till-api';
-import type { PaymentMethod } from '../sync/contract/sale';
-import { lineAmounts } from '../domain/sale-totals';
-import { errorText } from './error-text';
-import { useTill } from './till-context';
-import { afterSaleRecorded } from './pwa/after-sale';
+import type { RefundableLine, SaleDetail } from '../api/till-api.ts';
+import type { PaymentMethod } from '@ezo/contract/sale';
+import { lineAmounts } from '../domain/sale-totals.ts';
+import { errorText } from './error-text.ts';
+import { useTill } from './till-context.ts';
+import { afterSaleRecorded } from './pwa/after-sale.ts';
 
 export function RefundForm(props: { detail: SaleDetail; onCancel: () => void; onRefunded: (refund: SaleDetail) => void }) {
   const { api, money, reportError } = useTill();

@@ -1,11 +1,11 @@
 // One recorded sale from the history: its receipt (printable), its refunds, and the refund form.
 // After a refund it shows the refund's receipt.
 import { useEffect, useState } from 'preact/hooks';
-import type { SaleDetail } from '../api/till-api';
-import { Modal } from './modal';
-import { Receipt } from './receipt';
-import { RefundForm } from './refund-form';
-import { useTill } from './till-context';
+import type { SaleDetail } from '../api/till-api.ts';
+import { Modal } from './modal.tsx';
+import { Receipt } from './receipt.tsx';
+import { RefundForm } from './refund-form.tsx';
+import { useTill } from './till-context.ts';
 
 type View = { kind: 'receipt' } | { kind: 'refund' } | { kind: 'refunded'; refund: SaleDetail };
 

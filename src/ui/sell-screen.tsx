@@ -1,16 +1,16 @@
 // The selling screen: product picker, cart, payment and the receipt of the sale just made. Owns
 // the cart (kept while staff visit other screens) and the selling shortcuts and scanner.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { ProductView, SaleDetail } from '../api/till-api';
-import { addProduct, cartTotals, changeQuantity, emptyCart, removeLine, setCustomer, type Cart, type CartRefusal, type CartResult } from '../domain/cart';
-import { CartPanel } from './cart-panel';
-import { CustomerDialog } from './customer-dialog';
-import { PaymentDialog } from './payment-dialog';
-import { ProductPicker } from './product-picker';
-import { Receipt } from './receipt';
-import { dialogOpen, isTyping } from './shortcuts';
-import { useTill } from './till-context';
-import { useBarcodeScanner } from './use-barcode-scanner';
+import type { ProductView, SaleDetail } from '../api/till-api.ts';
+import { addProduct, cartTotals, changeQuantity, emptyCart, removeLine, setCustomer, type Cart, type CartRefusal, type CartResult } from '../domain/cart.ts';
+import { CartPanel } from './cart-panel.tsx';
+import { CustomerDialog } from './customer-dialog.tsx';
+import { PaymentDialog } from './payment-dialog.tsx';
+import { ProductPicker } from './product-picker.tsx';
+import { Receipt } from './receipt.tsx';
+import { dialogOpen, isTyping } from './shortcuts.ts';
+import { useTill } from './till-context.ts';
+import { useBarcodeScanner } from './use-barcode-scanner.ts';
 
 const REFUSAL_TEXT: Record<CartRefusal, string> = {
   too_many_lines: 'This sale has as many lines as it can take; complete it and start another.',

@@ -1,10 +1,10 @@
 // Where this till stands: its pairing, its local database (VFS, schema), and the storage panel
 // (persistence, usage, export of unsynced sales; src/ui/pwa). Loaded lazily.
 import { useEffect, useState } from 'preact/hooks';
-import type { DatabaseInfo, Pairing } from '../api/till-api';
-import { useTill } from './till-context';
-import { StoragePanel } from './pwa/storage-panel';
-import { PairForm } from './setup-screen';
+import type { DatabaseInfo, Pairing } from '../api/till-api.ts';
+import { useTill } from './till-context.ts';
+import { StoragePanel } from './pwa/storage-panel.tsx';
+import { PairForm } from './setup-screen.tsx';
 
 export function SettingsScreen() {
   const { api, reportError } = useTill();

@@ -2,8 +2,8 @@
 // hub. Pairing needs the network once; everything after that works offline.
 import { useState } from 'preact/hooks';
 import type { Remote } from 'comlink';
-import type { Pairing, TillApi } from '../api/till-api';
-import { errorText } from './error-text';
+import type { Pairing, TillApi } from '../api/till-api.ts';
+import { errorText } from './error-text.ts';
 
 export function SetupScreen(props: { api: Remote<TillApi>; onPaired: (p: Pairing) => void }) {
   return (

@@ -3,28 +3,28 @@
 // while others show, so a cart survives a look at the history.
 import type { Remote } from 'comlink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Pairing, SyncStatus, TillApi } from '../api/till-api';
-import { moneyFormat } from '../domain/format-money';
-import { errorText } from './error-text';
-import { HelpDialog } from './help-dialog';
-import { LazyScreen } from './lazy-screen';
-import { SellScreen } from './sell-screen';
-import { dialogOpen, isTyping } from './shortcuts';
-import { SyncStatusBar } from './sync-status-bar';
-import { TillContextValue, type NoticeKind, type TillContext } from './till-context';
-import { StorageWarning } from './pwa/storage-warning';
-import { UpdateBanner } from './pwa/update-banner';
-import { installSyncWakeups } from './pwa/sync-wakeups';
+import type { Pairing, SyncStatus, TillApi } from '../api/till-api.ts';
+import { moneyFormat } from '../domain/format-money.ts';
+import { errorText } from './error-text.ts';
+import { HelpDialog } from './help-dialog.tsx';
+import { LazyScreen } from './lazy-screen.tsx';
+import { SellScreen } from './sell-screen.tsx';
+import { dialogOpen, isTyping } from './shortcuts.ts';
+import { SyncStatusBar } from './sync-status-bar.tsx';
+import { TillContextValue, type NoticeKind, type TillContext } from './till-context.ts';
+import { StorageWarning } from './pwa/storage-warning.tsx';
+import { UpdateBanner } from './pwa/update-banner.tsx';
+import { installSyncWakeups } from './pwa/sync-wakeups.ts';
 
 /** How long a notice stays before it clears itself: errors longer, since they need reading. */
 const NOTICE_MS = { info: 4000, error: 10000 } as const;
 
 type ScreenId = 'sell' | 'history' | 'shift' | 'stock' | 'settings';
 
-const loadHistory = () => import('./history-screen').then((m) => m.HistoryScreen);
-const loadShift = () => import('./shift-screen').then((m) => m.ShiftScreen);
-const loadStock = () => import('./stock-screen').then((m) => m.StockScreen);
-const loadSettings = () => import('./settings-screen').then((m) => m.SettingsScreen);
+const loadHistory = () => import('./history-screen.tsx').then((m) => m.HistoryScreen);
+const loadShift = () => import('./shift-screen.tsx').then((m) => m.ShiftScreen);
+const loadStock = () => import('./stock-screen.tsx').then((m) => m.StockScreen);
+const loadSettings = () => import('./settings-screen.tsx').then((m) => m.SettingsScreen);
 
 const SCREENS: readonly { id: ScreenId; label: string }[] = [
   { id: 'sell', label: 'Sell' },

@@ -1,12 +1,12 @@
 // The cash drawer session: open with a float, close with the counted cash, then the Z report
 // (expected against counted, totals per payment method) to print. Loaded on first visit (lazy).
 import { useEffect, useState } from 'preact/hooks';
-import type { ShiftView, ZReport } from '../api/till-api';
-import { MoneyField } from './money-field';
-import { errorText } from './error-text';
-import { useTill } from './till-context';
-import { formatDateTime } from './time-format';
-import { ZReportView } from './z-report';
+import type { ShiftView, ZReport } from '../api/till-api.ts';
+import { MoneyField } from './money-field.tsx';
+import { errorText } from './error-text.ts';
+import { useTill } from './till-context.ts';
+import { formatDateTime } from './time-format.ts';
+import { ZReportView } from './z-report.tsx';
 
 export function ShiftScreen() {
   const { api, money, terminal, notify, reportError } = useTill();

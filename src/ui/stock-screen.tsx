@@ -1,9 +1,9 @@
 // Stock per product as this till knows it: the hub's last figure plus this till's sales and
 // adjustments not yet acknowledged; and the adjustment form. Loaded on first visit (lazy).
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { StockView } from '../api/till-api';
-import { AdjustDialog } from './adjust-dialog';
-import { useTill } from './till-context';
+import type { StockView } from '../api/till-api.ts';
+import { AdjustDialog } from './adjust-dialog.tsx';
+import { useTill } from './till-context.ts';
 
 /** Rows listed per search. */
 export const STOCK_LIMIT = 100;

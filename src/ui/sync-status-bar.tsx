@@ -1,11 +1,11 @@
 // Always on screen: whether this till is online, what waits to sync, what failed (with a dialog to
 // see why and retry), when it last synced, and "Sync now". Driven by the worker's pushed status.
 import { useState } from 'preact/hooks';
-import type { SyncStatus } from '../api/till-api';
-import { useTill } from './till-context';
-import { firstSyncShare, lastSyncedAt, syncSummary } from './sync-summary';
-import { formatTime } from './time-format';
-import { FailedItemsDialog } from './failed-items-dialog';
+import type { SyncStatus } from '../api/till-api.ts';
+import { useTill } from './till-context.ts';
+import { firstSyncShare, lastSyncedAt, syncSummary } from './sync-summary.ts';
+import { formatTime } from './time-format.ts';
+import { FailedItemsDialog } from './failed-items-dialog.tsx';
 
 export function SyncStatusBar(props: { status: SyncStatus }) {
   const { api, terminal, reportError, notify } = useTill();

@@ -1,8 +1,8 @@
 // The status bar must never claim "synced" while anything waits or failed.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { SyncStatus } from '../api/till-api';
-import { firstSyncShare, lastSyncedAt, syncSummary } from './sync-summary';
+import type { SyncStatus } from '../api/till-api.ts';
+import { firstSyncShare, lastSyncedAt, syncSummary } from './sync-summary.ts';
 
 const base: SyncStatus = {
   paired: true,

@@ -1,6 +1,6 @@
 // What the sync status bar says, from the worker's status alone. Honest by construction: "All
 // synced" only when nothing is pending or failed, whatever the last sync time says.
-import type { SyncStatus } from '../api/till-api';
+import type { SyncStatus } from '../api/till-api.ts';
 
 export type SyncTone = 'ok' | 'busy' | 'warn' | 'bad';
 

@@ -2,9 +2,9 @@
 // worker's hold on the database to the page's lifecycle (pagehide closes it so a reload or another
 // tab gets the database at once; a page restored from the back/forward cache asks for it again).
 import { proxy, wrap, type Remote } from 'comlink';
-import type { Ownership } from '../api/till-api';
-import { registerErrorTransfer } from '../api/error-transfer';
-import type { TillWorkerApi } from '../db/worker';
+import type { Ownership } from '../api/till-api.ts';
+import { registerErrorTransfer } from '../api/error-transfer.ts';
+import type { TillWorkerApi } from '../api/till-api.ts';
 
 export interface TillClient {
   api: Remote<TillWorkerApi>;

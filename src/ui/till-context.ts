@@ -3,9 +3,9 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Remote } from 'comlink';
-import type { TillApi } from '../api/till-api';
-import type { TerminalInfo } from '../sync/contract/terminal';
-import type { MoneyFormat } from '../domain/format-money';
+import type { TillApi } from '../api/till-api.ts';
+import type { TerminalInfo } from '@ezo/contract/terminal';
+import type { MoneyFormat } from '../domain/format-money.ts';
 
 export type NoticeKind = 'info' | 'error';
 

@@ -2,7 +2,7 @@
 // scanner's Enter is swallowed, and the code it typed into a text field (if focus was in one) is
 // taken back out, so a scan never leaves digits in the search box or a cash field.
 import { useEffect, useRef } from 'preact/hooks';
-import { BarcodeBurst } from './barcode-burst';
+import { BarcodeBurst } from './barcode-burst.ts';
 
 export function useBarcodeScanner(enabled: boolean, onScan: (code: string) => void): void {
   const handler = useRef(onScan);

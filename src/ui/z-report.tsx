@@ -1,9 +1,9 @@
 // The end-of-shift Z report, on screen and on the 80 mm roll: counts, totals per payment method,
 // and the cash expected against the cash counted.
-import type { ZReport } from '../api/till-api';
-import { moneyFormat } from '../domain/format-money';
-import { useTill } from './till-context';
-import { formatDateTime } from './time-format';
+import type { ZReport } from '../api/till-api.ts';
+import { moneyFormat } from '../domain/format-money.ts';
+import { useTill } from './till-context.ts';
+import { formatDateTime } from './time-format.ts';
 
 export function ZReportView(props: { report: ZReport }) {
   const { terminal } = useTill();

@@ -1,9 +1,9 @@
 // Who is calling: a terminal (its own bearer token, bound to one store) or the back office (ADMIN_TOKEN).
 // Every sync route works only on the authenticated terminal's store; nothing is taken from the body.
 import type { FastifyRequest } from 'fastify';
-import type { Sql } from '../db/database';
-import { HttpError } from '../http/api-error';
-import { bearerToken, hashToken, sameToken } from './tokens';
+import type { Sql } from '../db/database.ts';
+import { HttpError } from '../http/api-error.ts';
+import { bearerToken, hashToken, sameToken } from './tokens.ts';
 
 export interface TerminalPrincipal {
   terminalId: string;

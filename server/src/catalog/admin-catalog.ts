@@ -1,9 +1,9 @@
 // Back-office writes to the global catalog. Every write goes through the version trigger, so tills
 // pull it in commit order; DELETE only sets deleted_at (a tombstone tills must see), nothing is removed.
 import { randomUUID } from 'node:crypto';
-import type { Sql, SqlParam } from '../db/database';
-import { PG_FOREIGN_KEY_VIOLATION, PG_NUMERIC_OUT_OF_RANGE, pgErrorCode } from '../db/database';
-import { HttpError } from '../http/api-error';
+import type { Sql, SqlParam } from '../db/database.ts';
+import { PG_FOREIGN_KEY_VIOLATION, PG_NUMERIC_OUT_OF_RANGE, pgErrorCode } from '../db/database.ts';
+import { HttpError } from '../http/api-error.ts';
 import {
   CATEGORY_COLUMNS,
   CUSTOMER_COLUMNS,
@@ -14,7 +14,7 @@ import {
   type CategoryRow,
   type CustomerRow,
   type ProductRow,
-} from './wire-rows';
+} from './wire-rows.ts';
 
 export type CatalogKind = 'products' | 'categories' | 'customers';
 

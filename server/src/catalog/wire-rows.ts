@@ -1,6 +1,6 @@
 // Database rows to the contract's wire shapes, for the admin API and tests. These column lists make
 // bigint and timestamptz come back the same way from PGlite and `pg`. (Pulls build JSON in SQL: wire-json.ts.)
-import type { Category, Customer, Product, StockLevel } from '../../../src/sync/contract/catalog';
+import type { Category, Customer, Product, StockLevel } from '@ezo/contract/catalog';
 
 export const CATEGORY_COLUMNS = `uuid::text AS uuid, name, sort_order, version::text AS row_version, updated_at, deleted_at`;
 export const PRODUCT_COLUMNS = `uuid::text AS uuid, sku, barcode, name, category_uuid::text AS category_uuid, price::text AS price,

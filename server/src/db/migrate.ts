@@ -1,7 +1,7 @@
 // Applies the numbered migrations once each, in order, recording them in schema_migrations.
 // An advisory lock makes several hub instances starting together on one PostgreSQL take turns.
-import type { Database } from './database';
-import { MIGRATIONS } from './migrations/index';
+import type { Database } from './database.ts';
+import { MIGRATIONS } from './migrations/index.ts';
 
 /** Advisory lock key held while migrating ("ezo-migrate"). */
 const MIGRATION_LOCK_KEY = 0x657a6f4d;

@@ -1,9 +1,9 @@
 // Chooses the backend: DATABASE_URL means a real PostgreSQL, otherwise PGlite in a data directory
 // (or in memory for tests). Either way the schema is brought up to date before the first request.
-import type { Database } from './database';
-import { openPgliteDatabase } from './pglite-database';
-import { openPostgresDatabase } from './pg-database';
-import { migrate } from './migrate';
+import type { Database } from './database.ts';
+import { openPgliteDatabase } from './pglite-database.ts';
+import { openPostgresDatabase } from './pg-database.ts';
+import { migrate } from './migrate.ts';
 
 export type DatabaseLocation = { url: string } | { pgliteDir: string } | { memory: true };
 

@@ -1,6 +1,6 @@
 // A real PostgreSQL through a `pg` pool (DATABASE_URL). One pooled client per transaction.
 import pg from 'pg';
-import type { Database, Sql, SqlParam } from './database';
+import type { Database, Sql, SqlParam } from './database.ts';
 
 /** Connections per hub instance; PostgreSQL's default max_connections (100) leaves room for several instances. */
 export const PG_POOL_SIZE = 20;

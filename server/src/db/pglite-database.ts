@@ -2,7 +2,7 @@
 // its own mutex serialises transactions, so the commit-order lock is never contended here.
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import type { Database, Sql, SqlParam } from './database';
+import type { Database, Sql, SqlParam } from './database.ts';
 
 export async function openPgliteDatabase(dataDir?: string): Promise<Database> {
   // PGlite creates only the last folder of its path: make the parents (a fresh clone has no .data/).

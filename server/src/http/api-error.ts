@@ -1,7 +1,7 @@
 // Errors as data on the wire: every non-2xx answer is the contract's ApiError body. Route code throws
 // HttpError; the error handler turns it (and Fastify's own 4xx errors) into that body.
 import type { z } from 'zod';
-import type { ApiError, ApiErrorCode } from '../../../src/sync/contract/api-error';
+import type { ApiError, ApiErrorCode } from '@ezo/contract/api-error';
 
 const STATUS: Record<ApiErrorCode, number> = {
   bad_request: 400,
@@ -19,14 +19,15 @@ export type Issue = { path: string; message: string };
 
 export class HttpError extends Error {
   readonly status: number;
-  constructor(
-    readonly code: ApiErrorCode,
-    message: string,
-    readonly issues?: Issue[],
-    readonly headers: Record<string, string> = {},
-  ) {
+  readonly code: ApiErrorCode;
+  readonly issues: Issue[] | undefined;
+  readonly headers: Record<string, string>;
+  constructor(code: ApiErrorCode, message: string, issues?: Issue[], headers: Record<string, string> = {}) {
     super(message);
     this.name = 'HttpError';
+    this.code = code;
+    this.issues = issues;
+    this.headers = headers;
     this.status = STATUS[code];
   }
 

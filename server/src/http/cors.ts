@@ -1,7 +1,7 @@
 // CORS for what the till calls from another origin in development (the sync API and health).
 // Tokens travel in Authorization, never in cookies, so any origin may call; credentials are not allowed.
 import type { FastifyInstance } from 'fastify';
-import { PROTOCOL_HEADER } from '../../../src/sync/contract/protocol-version';
+import { PROTOCOL_HEADER } from '@ezo/contract/protocol-version';
 
 const CORS_PATHS = /^\/api\/v1\/(sync\/|health(?:$|\?))/;
 /** How long a browser may cache a preflight answer, in seconds. */

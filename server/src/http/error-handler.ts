@@ -1,7 +1,7 @@
 // The one place errors become HTTP answers. Bad input of any kind (schema, JSON syntax, media type,
 // size) is a 4xx with the contract's ApiError body; only a bug is a 500, and a lost database a 503.
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { HttpError } from './api-error';
+import { HttpError } from './api-error.ts';
 
 /** Connection-level failures: PostgreSQL classes 08 (connection) and 57P (shutdown), and socket errors. */
 function isDatabaseDown(err: { code?: unknown }): boolean {

@@ -1,7 +1,7 @@
 // What every route needs: the database, the admin token's hash, the per-terminal rate limiter, and
 // (demo hubs only) the demo terminal's plain token.
-import type { Database } from '../db/database';
-import type { RateLimiter } from './rate-limit';
+import type { Database } from '../db/database.ts';
+import type { RateLimiter } from './rate-limit.ts';
 
 export interface HubContext {
   db: Database;

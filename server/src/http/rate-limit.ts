@@ -20,10 +20,13 @@ export class RateLimiter {
   private readonly buckets = new Map<string, Bucket>();
   private lastSweep = 0;
 
-  constructor(
-    private readonly options: RateLimitOptions,
-    private readonly now: () => number = () => Date.now(),
-  ) {}
+  private readonly options: RateLimitOptions;
+  private readonly now: () => number;
+
+  constructor(options: RateLimitOptions, now: () => number = () => Date.now()) {
+    this.options = options;
+    this.now = now;
+  }
 
   /** Takes one token for `key`: undefined when allowed, else the seconds to wait (for Retry-After). */
   take(key: string): number | undefined {

@@ -1,9 +1,9 @@
 // Serves the built till (dist/) at / with its security headers: a strict CSP (no inline script),
 // no-cache on the entry points a new deploy must replace at once, immutable hashed assets, and an
 // SPA fallback so a reload on a client-side route still gets index.html.
-import type { FastifyInstance, FastifyReply } from 'fastify';
-import fastifyStatic from '@fastify/static';
-import { HttpError } from './api-error';
+import type { FastifyInstance } from 'fastify';
+import fastifyStatic, { type SetHeadersResponse } from '@fastify/static';
+import { HttpError } from './api-error.ts';
 
 export const APP_CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self'; img-src 'self' data:; " +
@@ -14,13 +14,12 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 const NO_CACHE = 'no-cache';
 const NO_CACHE_FILES = /(^|\/)(index\.html|sw\.js|registerSW\.js|manifest\.webmanifest)$/;
 
-function appHeaders(reply: FastifyReply, path: string): void {
+function appHeaders(res: SetHeadersResponse, path: string): void {
   const normal = path.replaceAll('\\', '/');
-  void reply
-    .header('Content-Security-Policy', APP_CSP)
-    .header('X-Content-Type-Options', 'nosniff')
-    .header('Referrer-Policy', 'no-referrer')
-    .header('Cache-Control', normal.includes('/assets/') && !NO_CACHE_FILES.test(normal) ? IMMUTABLE : NO_CACHE);
+  res.setHeader('Content-Security-Policy', APP_CSP);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('Cache-Control', normal.includes('/assets/') && !NO_CACHE_FILES.test(normal) ? IMMUTABLE : NO_CACHE);
 }
 
 export async function registerStaticApp(app: FastifyInstance, root: string | undefined): Promise<void> {

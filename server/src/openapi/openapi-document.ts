@@ -1,8 +1,8 @@
 // GET /api/v1/openapi.json: the OpenAPI 3.1 description generated from the same zod contract the hub
 // parses with (zod 4's z.toJSONSchema), so the document cannot drift from what the hub accepts.
 import { z } from 'zod';
-import { strictContract } from '../../../src/sync/contract/contract';
-import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../../src/sync/contract/protocol-version';
+import { strictContract } from '@ezo/contract/contract';
+import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '@ezo/contract/protocol-version';
 
 const c = strictContract;
 

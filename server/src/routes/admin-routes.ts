@@ -2,17 +2,17 @@
 // Writes that version rows take the commit-order lock first, in the same order as upstream batches.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { strictContract } from '../../../src/sync/contract/contract';
-import { DEFAULT_ADMIN_SALES_LIMIT } from '../../../src/sync/contract/admin';
-import type { Sale } from '../../../src/sync/contract/sale';
-import { requireAdmin } from '../auth/authenticate';
-import { parseOr400 } from '../http/api-error';
-import type { HubContext } from '../http/hub-context';
-import { createCatalogRow, deleteCatalogRow, patchCatalogRow, type CatalogKind } from '../catalog/admin-catalog';
-import { STOCK_COLUMNS, stockToWire, type StockRow } from '../catalog/wire-rows';
-import { createStore, createTerminal, listStores } from '../stores/stores';
-import { COMMIT_ORDER_LOCK_KEY } from '../sync/item-outcome';
-import { foldStockMoves } from '../sync/fold-stock';
+import { strictContract } from '@ezo/contract/contract';
+import { DEFAULT_ADMIN_SALES_LIMIT } from '@ezo/contract/admin';
+import type { Sale } from '@ezo/contract/sale';
+import { requireAdmin } from '../auth/authenticate.ts';
+import { parseOr400 } from '../http/api-error.ts';
+import type { HubContext } from '../http/hub-context.ts';
+import { createCatalogRow, deleteCatalogRow, patchCatalogRow, type CatalogKind } from '../catalog/admin-catalog.ts';
+import { STOCK_COLUMNS, stockToWire, type StockRow } from '../catalog/wire-rows.ts';
+import { createStore, createTerminal, listStores } from '../stores/stores.ts';
+import { COMMIT_ORDER_LOCK_KEY } from '../sync/item-outcome.ts';
+import { foldStockMoves } from '../sync/fold-stock.ts';
 
 const admin = strictContract.admin;
 const UuidParam = z.strictObject({ uuid: z.uuid() });

@@ -1,9 +1,9 @@
 // Routes without a terminal: health (for load balancers), the OpenAPI document, and demo pairing.
 import type { FastifyInstance } from 'fastify';
-import type { DemoPairing } from '../../../src/sync/contract/demo-pairing';
-import { HttpError } from '../http/api-error';
-import type { HubContext } from '../http/hub-context';
-import { openApiDocument } from '../openapi/openapi-document';
+import type { DemoPairing } from '@ezo/contract/demo-pairing';
+import { HttpError } from '../http/api-error.ts';
+import type { HubContext } from '../http/hub-context.ts';
+import { openApiDocument } from '../openapi/openapi-document.ts';
 
 export function registerPublicRoutes(app: FastifyInstance, ctx: HubContext): void {
   app.get('/api/v1/health', async () => {

@@ -1,18 +1,18 @@
 // The till's API: who am I, pull a page of master data, push a batch. Each call is authenticated as
 // one terminal, rate limited per terminal, and works only on that terminal's store.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { strictContract } from '../../../src/sync/contract/contract';
-import { DEFAULT_DOWNSTREAM_LIMIT } from '../../../src/sync/contract/limits';
-import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../../src/sync/contract/protocol-version';
-import type { TerminalInfo } from '../../../src/sync/contract/terminal';
-import type { UpstreamResponse } from '../../../src/sync/contract/upstream';
-import { authenticateTerminal, type TerminalPrincipal } from '../auth/authenticate';
-import { HttpError, parseOr400 } from '../http/api-error';
-import type { HubContext } from '../http/hub-context';
-import { decodeCursor } from '../sync/cursor';
-import { readDownstreamPage } from '../sync/downstream-page';
-import { ingestBatch } from '../sync/ingest-batch';
-import { foldStockMoves } from '../sync/fold-stock';
+import { strictContract } from '@ezo/contract/contract';
+import { DEFAULT_DOWNSTREAM_LIMIT } from '@ezo/contract/limits';
+import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '@ezo/contract/protocol-version';
+import type { TerminalInfo } from '@ezo/contract/terminal';
+import type { UpstreamResponse } from '@ezo/contract/upstream';
+import { authenticateTerminal, type TerminalPrincipal } from '../auth/authenticate.ts';
+import { HttpError, parseOr400 } from '../http/api-error.ts';
+import type { HubContext } from '../http/hub-context.ts';
+import { decodeCursor } from '../sync/cursor.ts';
+import { readDownstreamPage } from '../sync/downstream-page.ts';
+import { ingestBatch } from '../sync/ingest-batch.ts';
+import { foldStockMoves } from '../sync/fold-stock.ts';
 
 const contract = strictContract;
 

@@ -2,10 +2,10 @@
 // of ~300 products in 10 categories, 30 customers and opening stock. Names, prices, barcodes and stock
 // follow from the row number (only the uuids are random), so every fresh hub looks the same.
 import { randomUUID } from 'node:crypto';
-import type { Sql } from '../db/database';
-import { createStore, createTerminal } from '../stores/stores';
-import { applyStockDeltas } from '../sync/stock-deltas';
-import { ean13 } from './ean13';
+import type { Sql } from '../db/database.ts';
+import { createStore, createTerminal } from '../stores/stores.ts';
+import { applyStockDeltas } from '../sync/stock-deltas.ts';
+import { ean13 } from './ean13.ts';
 
 export const DEMO_STORE = { name: 'Demo Store', currency: 'EUR', locale: 'de-DE' } as const;
 export const DEMO_TERMINAL = { name: 'Till 1', receipt_prefix: 'T1' } as const;

@@ -1,10 +1,10 @@
 // Stores and their terminals. A terminal's token is made here, returned once, and stored only hashed.
 import { randomUUID } from 'node:crypto';
-import type { Sql } from '../db/database';
-import type { AdminStore, StoreCreate, TerminalCreate, TerminalCreated } from '../../../src/sync/contract/admin';
-import { hashToken, newToken } from '../auth/tokens';
-import { HttpError } from '../http/api-error';
-import { PG_UNIQUE_VIOLATION, pgErrorCode } from '../db/database';
+import type { Sql } from '../db/database.ts';
+import type { AdminStore, StoreCreate, TerminalCreate, TerminalCreated } from '@ezo/contract/admin';
+import { hashToken, newToken } from '../auth/tokens.ts';
+import { HttpError } from '../http/api-error.ts';
+import { PG_UNIQUE_VIOLATION, pgErrorCode } from '../db/database.ts';
 
 export async function createStore(db: Sql, input: StoreCreate, id: string = randomUUID()): Promise<AdminStore> {
   await db.query('INSERT INTO stores (id, name, currency, locale) VALUES ($1, $2, $3, $4)', [id, input.name, input.currency, input.locale]);

@@ -1,10 +1,10 @@
 // The rules a sale must follow before it touches the database: it comes from the calling terminal, in
 // the store's currency, its totals follow from its lines by src/domain/sale-totals.ts, its payments add
 // up, and its lines have the signs of a sale or of a refund.
-import type { Sale } from '../../../src/sync/contract/sale';
-import { lineAmounts, saleAmounts, type LineAmounts } from '../../../src/domain/sale-totals';
-import type { TerminalPrincipal } from '../auth/authenticate';
-import { Rejection } from './item-outcome';
+import type { Sale } from '@ezo/contract/sale';
+import { lineAmounts, saleAmounts, type LineAmounts } from '../../../src/domain/sale-totals.ts';
+import type { TerminalPrincipal } from '../auth/authenticate.ts';
+import { Rejection } from './item-outcome.ts';
 
 const LINE_FIELDS = ['line_subtotal', 'line_discount', 'line_tax', 'line_total'] as const;
 const SALE_FIELDS = ['subtotal', 'discount_total', 'tax_total', 'total'] as const;

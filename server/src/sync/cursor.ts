@@ -2,7 +2,7 @@
 // (one sequence value per versioned write, see migrations/001-initial.ts), so a page boundary can never
 // fall inside one version and "version > cursor" alone neither skips nor repeats a row. The "v1." prefix
 // leaves room for another encoding; anything else is a 400, never a silent restart from zero.
-import { HttpError } from '../http/api-error';
+import { HttpError } from '../http/api-error.ts';
 
 const CURSOR_PATTERN = /^v1\.(0|[1-9][0-9]{0,18})$/;
 export const START_VERSION = 0n;

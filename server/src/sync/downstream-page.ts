@@ -2,9 +2,9 @@
 // read in one REPEATABLE READ snapshot so the page, has_more and remaining agree with each other.
 // Rows arrive as JSON text built by PostgreSQL (wire-json.ts) and the page is assembled as a string.
 import { randomUUID } from 'node:crypto';
-import type { Database, Sql } from '../db/database';
-import { encodeCursor } from './cursor';
-import { CATEGORY_JSON, CUSTOMER_JSON, PRODUCT_JSON, STOCK_JSON } from './wire-json';
+import type { Database, Sql } from '../db/database.ts';
+import { encodeCursor } from './cursor.ts';
+import { CATEGORY_JSON, CUSTOMER_JSON, PRODUCT_JSON, STOCK_JSON } from './wire-json.ts';
 
 type Table = 'products' | 'categories' | 'customers' | 'stock';
 interface JsonRow {

@@ -2,8 +2,8 @@
 // batches commit in parallel; this step takes the commit-order lock once for all moves committed so
 // far. Moves of transactions still open are invisible to the DELETE and are folded next time.
 // Runs before every pull and stock report (so a till sees every committed move) and on a timer.
-import type { Database } from '../db/database';
-import { COMMIT_ORDER_LOCK_KEY } from './item-outcome';
+import type { Database } from '../db/database.ts';
+import { COMMIT_ORDER_LOCK_KEY } from './item-outcome.ts';
 
 /** How often each hub instance folds on its own, so reports stay fresh between pulls. */
 export const STOCK_FOLD_INTERVAL_MS = 200;

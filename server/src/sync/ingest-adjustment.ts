@@ -1,10 +1,10 @@
 // An inventory adjustment is an append-only delta for the terminal's store: stored once by uuid and
 // summed into stock, so two tills' adjustments add up instead of overwriting each other.
-import type { Adjustment } from '../../../src/sync/contract/adjustment';
-import type { Sql } from '../db/database';
-import type { TerminalPrincipal } from '../auth/authenticate';
-import { Rejection, replayOrConflict, type Outcome } from './item-outcome';
-import type { StockDeltas } from './stock-deltas';
+import type { Adjustment } from '@ezo/contract/adjustment';
+import type { Sql } from '../db/database.ts';
+import type { TerminalPrincipal } from '../auth/authenticate.ts';
+import { Rejection, replayOrConflict, type Outcome } from './item-outcome.ts';
+import type { StockDeltas } from './stock-deltas.ts';
 
 export async function ingestAdjustment(
   tx: Sql,

@@ -1,18 +1,18 @@
 // POST /api/v1/sync/upstream, after validation: one transaction per batch and a savepoint per item, so
 // each item is atomic and a rejected one costs the others nothing. Inserts come first; product edits
 // (versioned writes, under the commit-order lock) come last; stock moves go to the move log, unlocked. Deadlocks and serialization failures retry the whole batch, which is idempotent.
-import type { ItemResult, ParsedUpstreamBatch } from '../../../src/sync/contract/upstream';
-import { type Database, type Sql, PG_DEADLOCK_DETECTED, PG_FOREIGN_KEY_VIOLATION, PG_NUMERIC_OUT_OF_RANGE, PG_SERIALIZATION_FAILURE, PG_UNIQUE_VIOLATION, pgErrorCode } from '../db/database';
-import type { TerminalPrincipal } from '../auth/authenticate';
-import { contentHash } from './content-hash';
-import { checkSale } from './check-sale';
-import { ingestSale } from './ingest-sale';
-import { ingestAdjustment } from './ingest-adjustment';
-import { ingestProductEdit } from './ingest-product-edit';
-import { Rejection, resultOf, type Outcome } from './item-outcome';
-import { StockDeltas } from './stock-deltas';
-import { ingestSalesBulk } from './ingest-sales-bulk';
-import type { Sale } from '../../../src/sync/contract/sale';
+import type { ItemResult, ParsedUpstreamBatch } from '@ezo/contract/upstream';
+import { type Database, type Sql, PG_DEADLOCK_DETECTED, PG_FOREIGN_KEY_VIOLATION, PG_NUMERIC_OUT_OF_RANGE, PG_SERIALIZATION_FAILURE, PG_UNIQUE_VIOLATION, pgErrorCode } from '../db/database.ts';
+import type { TerminalPrincipal } from '../auth/authenticate.ts';
+import { contentHash } from './content-hash.ts';
+import { checkSale } from './check-sale.ts';
+import { ingestSale } from './ingest-sale.ts';
+import { ingestAdjustment } from './ingest-adjustment.ts';
+import { ingestProductEdit } from './ingest-product-edit.ts';
+import { Rejection, resultOf, type Outcome } from './item-outcome.ts';
+import { StockDeltas } from './stock-deltas.ts';
+import { ingestSalesBulk } from './ingest-sales-bulk.ts';
+import type { Sale } from '@ezo/contract/sale';
 
 /** Attempts for a batch that hit a deadlock or serialization failure before the error reaches the till. */
 const MAX_BATCH_ATTEMPTS = 4;

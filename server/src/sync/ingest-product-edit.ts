@@ -4,10 +4,10 @@
 // One exception keeps a till's own chain of offline edits: when every price change since the edit's
 // base came from this terminal's earlier edits on that same base, the till has seen them (it made
 // them), so the edit is not stale. Each accepted price change records the version it produced.
-import type { ProductEdit } from '../../../src/sync/contract/product-edit';
-import type { Sql } from '../db/database';
-import type { TerminalPrincipal } from '../auth/authenticate';
-import { COMMIT_ORDER_LOCK_KEY, Rejection, replayOrConflict, type Outcome } from './item-outcome';
+import type { ProductEdit } from '@ezo/contract/product-edit';
+import type { Sql } from '../db/database.ts';
+import type { TerminalPrincipal } from '../auth/authenticate.ts';
+import { COMMIT_ORDER_LOCK_KEY, Rejection, replayOrConflict, type Outcome } from './item-outcome.ts';
 
 const EDITABLE = ['name', 'sku', 'barcode', 'price', 'tax_rate_bp', 'tax_included', 'active'] as const;
 

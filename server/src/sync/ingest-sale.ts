@@ -1,10 +1,10 @@
 // Stores one checked sale exactly once and says how it moves stock. A refund is checked against its
 // original under a row lock on that original, so two refunds of one sale cannot both take the last unit.
-import type { Sale } from '../../../src/sync/contract/sale';
-import type { Sql } from '../db/database';
-import type { TerminalPrincipal } from '../auth/authenticate';
-import { Rejection, replayOrConflict, type Outcome } from './item-outcome';
-import type { StockDeltas } from './stock-deltas';
+import type { Sale } from '@ezo/contract/sale';
+import type { Sql } from '../db/database.ts';
+import type { TerminalPrincipal } from '../auth/authenticate.ts';
+import { Rejection, replayOrConflict, type Outcome } from './item-outcome.ts';
+import type { StockDeltas } from './stock-deltas.ts';
 
 export async function ingestSale(tx: Sql, who: TerminalPrincipal, sale: Sale, hash: string, stock: StockDeltas): Promise<Outcome> {
   const inserted = await tx.query(

@@ -2,12 +2,12 @@
 // inserted with two statements instead of four round trips per sale. It runs under its own savepoint;
 // if the database refuses any row (e.g. a line uuid used elsewhere) it rolls back and returns
 // undefined, and the caller takes the per-item path, which finds the culprit and rejects only it.
-import type { Sale } from '../../../src/sync/contract/sale';
-import type { Sql } from '../db/database';
-import { PG_FOREIGN_KEY_VIOLATION, PG_NUMERIC_OUT_OF_RANGE, PG_UNIQUE_VIOLATION, pgErrorCode } from '../db/database';
-import type { TerminalPrincipal } from '../auth/authenticate';
-import { Rejection, type Outcome } from './item-outcome';
-import type { StockDeltas } from './stock-deltas';
+import type { Sale } from '@ezo/contract/sale';
+import type { Sql } from '../db/database.ts';
+import { PG_FOREIGN_KEY_VIOLATION, PG_NUMERIC_OUT_OF_RANGE, PG_UNIQUE_VIOLATION, pgErrorCode } from '../db/database.ts';
+import type { TerminalPrincipal } from '../auth/authenticate.ts';
+import { Rejection, type Outcome } from './item-outcome.ts';
+import type { StockDeltas } from './stock-deltas.ts';
 
 const FALLBACK_ERRORS = new Set([PG_UNIQUE_VIOLATION, PG_FOREIGN_KEY_VIOLATION, PG_NUMERIC_OUT_OF_RANGE]);
 

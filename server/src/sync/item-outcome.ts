@@ -1,15 +1,14 @@
 // How one upstream item ends, and the exception an ingest step throws to reject it: the batch rolls back
 // to the item's savepoint, so a rejected item leaves nothing behind while the rest of the batch applies.
-import type { ItemResult, RejectCode } from '../../../src/sync/contract/upstream';
-import { MAX_TEXT_LENGTH } from '../../../src/sync/contract/limits';
-import type { Sql } from '../db/database';
+import type { ItemResult, RejectCode } from '@ezo/contract/upstream';
+import { MAX_TEXT_LENGTH } from '@ezo/contract/limits';
+import type { Sql } from '../db/database.ts';
 
 export class Rejection extends Error {
-  constructor(
-    readonly code: RejectCode,
-    reason: string,
-  ) {
+  readonly code: RejectCode;
+  constructor(code: RejectCode, reason: string) {
     super(reason.slice(0, MAX_TEXT_LENGTH));
+    this.code = code;
     this.name = 'Rejection';
   }
 }

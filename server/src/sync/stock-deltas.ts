@@ -1,6 +1,6 @@
 // Stock moves of one upstream batch, summed per product and appended once at the end of the batch to
 // the stock-move log (no lock); fold-stock.ts turns the log into the versioned stock rows.
-import type { Sql } from '../db/database';
+import type { Sql } from '../db/database.ts';
 
 export class StockDeltas {
   private readonly deltas = new Map<string, number>();

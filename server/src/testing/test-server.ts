@@ -2,13 +2,13 @@
 // default (one per call, fast), or the PostgreSQL at `databaseUrl`. Seeds a store and a terminal.
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { buildHub } from '../app';
-import { hashToken, newToken } from '../auth/tokens';
-import type { Database } from '../db/database';
-import { openDatabase } from '../db/open-database';
-import type { RateLimitOptions } from '../http/rate-limit';
-import { seedDemo } from '../seed/demo-seed';
-import { createStore, createTerminal } from '../stores/stores';
+import { buildHub } from '../app.ts';
+import { hashToken, newToken } from '../auth/tokens.ts';
+import type { Database } from '../db/database.ts';
+import { openDatabase } from '../db/open-database.ts';
+import type { RateLimitOptions } from '../http/rate-limit.ts';
+import { seedDemo } from '../seed/demo-seed.ts';
+import { createStore, createTerminal } from '../stores/stores.ts';
 
 export interface TestServerOptions {
   /** A PostgreSQL database to use as is (see createTestDatabase); default: in-memory PGlite. */

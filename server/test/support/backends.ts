@@ -1,7 +1,7 @@
 // The backends every API suite runs on: in-memory PGlite always, and a real PostgreSQL when
 // TEST_DATABASE_URL is set (CI starts one), each suite in its own throwaway database.
-import { createTestDatabase, type TestDatabase } from '../../src/testing/test-database';
-import { startTestServer, type TestServer, type TestServerOptions } from '../../src/testing/test-server';
+import { createTestDatabase, type TestDatabase } from '../../src/testing/test-database.ts';
+import { startTestServer, type TestServer, type TestServerOptions } from '../../src/testing/test-server.ts';
 
 export interface Backend {
   name: 'pglite' | 'postgres';

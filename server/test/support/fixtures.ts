@@ -1,13 +1,13 @@
 // Builders for valid upstream items, with totals computed by the shared money rules, so a test changes
 // only the one field it is about. Also a fetch helper that speaks as a terminal.
 import { randomUUID } from 'node:crypto';
-import { lineAmounts, saleAmounts } from '../../../src/domain/sale-totals';
-import type { Product } from '../../../src/sync/contract/catalog';
-import type { Sale, SaleLine } from '../../../src/sync/contract/sale';
-import type { Adjustment } from '../../../src/sync/contract/adjustment';
-import type { ProductEdit } from '../../../src/sync/contract/product-edit';
-import type { UpstreamBatch } from '../../../src/sync/contract/upstream';
-import type { TestServer } from '../../src/testing/test-server';
+import { lineAmounts, saleAmounts } from '../../../src/domain/sale-totals.ts';
+import type { Product } from '@ezo/contract/catalog';
+import type { Sale, SaleLine } from '@ezo/contract/sale';
+import type { Adjustment } from '@ezo/contract/adjustment';
+import type { ProductEdit } from '@ezo/contract/product-edit';
+import type { UpstreamBatch } from '@ezo/contract/upstream';
+import type { TestServer } from '../../src/testing/test-server.ts';
 
 export interface LineSpec {
   product: Pick<Product, 'uuid' | 'name' | 'sku' | 'price' | 'tax_rate_bp' | 'tax_included'>;

@@ -6,7 +6,7 @@
 // - sync_queue: the durable outbox (spec section 3); sync_state: the pull cursor the hub issued.
 // Money is INTEGER minor units everywhere. Each syncable row has a uuid (its identity across devices)
 // and a local INTEGER id (rowid, for joins and the queue's entity_id).
-import type { Migration } from '../migration';
+import type { Migration } from '../migration.ts';
 
 export const migration001: Migration = {
   version: 1,

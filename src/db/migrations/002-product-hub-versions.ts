@@ -4,7 +4,7 @@
 // can update it without hiding the edit, and the overlay can be lifted when the hub answers.
 // Invariant (kept by src/sync/product-overlay.ts): a row exists here exactly while at least one
 // Pending (status 0) 'Product' row for that product is in sync_queue.
-import type { Migration } from '../migration';
+import type { Migration } from '../migration.ts';
 
 export const migration002: Migration = {
   version: 2,

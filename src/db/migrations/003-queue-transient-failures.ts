@@ -2,7 +2,7 @@
 // (network down, timeouts, 5xx while the browser still says online) was never refused by the hub; the
 // sync engine sends it again by itself as soon as the hub answers. A row the hub rejected stays
 // Failed until staff retry it. Without this flag a long outage would park sales for good.
-import type { Migration } from '../migration';
+import type { Migration } from '../migration.ts';
 
 export const migration003: Migration = {
   version: 3,

@@ -2,7 +2,7 @@
 // prefix without its own prefix index makes FTS5 merge the full doclist of every term it starts
 // before the first row comes back; with one, the query streams and stops at the limit (two-word
 // search at 100k products: ~0.5 ms to ~0.1 ms per FTS query, for ~70% more FTS index).
-import type { Migration } from '../migration';
+import type { Migration } from '../migration.ts';
 
 export const migration004: Migration = {
   version: 4,

@@ -3,7 +3,7 @@
 // pending. Without this index each ask walked every pending queue row on sync_queue_due, sales
 // included: with a day's sales queued offline, each search result row and each pulled product cost
 // a scan of thousands of rows. Partial, so recording a sale adds no entry to it.
-import type { Migration } from '../migration';
+import type { Migration } from '../migration.ts';
 
 export const migration005: Migration = {
   version: 5,

@@ -1,10 +1,10 @@
 // Every migration in order. Append only; never edit one that has shipped.
-import type { Migration } from '../migration';
-import { migration001 } from './001-initial';
-import { migration002 } from './002-product-hub-versions';
-import { migration003 } from './003-queue-transient-failures';
-import { migration004 } from './004-fts-prefix-index';
-import { migration005 } from './005-pending-product-edits-index';
+import type { Migration } from '../migration.ts';
+import { migration001 } from './001-initial.ts';
+import { migration002 } from './002-product-hub-versions.ts';
+import { migration003 } from './003-queue-transient-failures.ts';
+import { migration004 } from './004-fts-prefix-index.ts';
+import { migration005 } from './005-pending-product-edits-index.ts';
 
 export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
 

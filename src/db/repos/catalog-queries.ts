@@ -1,10 +1,10 @@
 // Browsing the catalog the hub sent: categories for the tabs, a category's products page by page,
 // and the scanner's exact lookup. Only what may be sold is shown (active, not deleted).
-import type { SqlExecutor } from '../sql-connection';
-import type { CategoryView, ProductQuery, ProductView } from '../../api/till-api';
-import { PRODUCT_COLUMNS, SELLABLE, toProductView, type ProductRow } from './product-view';
-import { MAX_SEARCH_RESULTS, MAX_SEARCH_TEXT_LENGTH } from './data-limits';
-import { clampLimit } from './text-match';
+import type { SqlExecutor } from '../../sync/sql-connection.ts';
+import type { CategoryView, ProductQuery, ProductView } from '../../api/till-api.ts';
+import { PRODUCT_COLUMNS, SELLABLE, toProductView, type ProductRow } from '../../sync/product-view.ts';
+import { MAX_SEARCH_RESULTS, MAX_SEARCH_TEXT_LENGTH } from './data-limits.ts';
+import { clampLimit } from './text-match.ts';
 
 export async function categories(db: SqlExecutor): Promise<CategoryView[]> {
   const rows = await db.all<{ uuid: string; name: string; sort_order: number }>(

@@ -1,8 +1,8 @@
 // Customer lookup by name, email or phone prefix.
 import { describe, expect, it } from 'vitest';
-import { openMigratedMemoryDb } from '../../../test-support/memory-db';
-import { fixtureUuid, generateCatalog } from '../../../test-support/catalog-fixture';
-import { searchCustomers } from './customers';
+import { openMigratedMemoryDb } from '../../../test-support/memory-db.ts';
+import { fixtureUuid, generateCatalog } from '../../../test-support/catalog-fixture.ts';
+import { searchCustomers } from './customers.ts';
 
 describe('searchCustomers', () => {
   it('finds customers by name, email or phone prefix, without deleted ones', async () => {

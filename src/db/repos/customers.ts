@@ -1,8 +1,8 @@
 // Customers the hub sent, found by the start of their name, email or phone to attach to a sale.
-import type { SqlExecutor } from '../sql-connection';
-import type { CustomerView } from '../../api/till-api';
-import { MAX_CUSTOMER_RESULTS } from './data-limits';
-import { LIKE_ESCAPE, clampLimit, cleanSearchText, likePrefix } from './text-match';
+import type { SqlExecutor } from '../../sync/sql-connection.ts';
+import type { CustomerView } from '../../api/till-api.ts';
+import { MAX_CUSTOMER_RESULTS } from './data-limits.ts';
+import { LIKE_ESCAPE, clampLimit, cleanSearchText, likePrefix } from './text-match.ts';
 
 interface CustomerRow {
   uuid: string;

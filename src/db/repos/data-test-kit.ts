@@ -1,12 +1,12 @@
 // What the data service's Node tests share: a migrated in-memory wa-sqlite, deps whose clock,
 // uuids and terminal the test controls, and a few hand-made products with known prices and taxes.
-import type { SqlConnection } from '../sql-connection';
-import type { TillDataApi, TillDataDeps } from '../../api/service-parts';
-import type { CartLineInput, ProductView } from '../../api/till-api';
-import type { TerminalInfo } from '../../sync/contract/terminal';
-import { openMigratedMemoryDb } from '../../../test-support/memory-db';
-import { fixtureUuid, insertProducts, type FixtureProduct } from '../../../test-support/catalog-fixture';
-import { createTillDataService } from '../till-data-service';
+import type { SqlConnection } from '../../sync/sql-connection.ts';
+import type { TillDataApi, TillDataDeps } from '../../api/service-parts.ts';
+import type { CartLineInput, ProductView } from '../../api/till-api.ts';
+import type { TerminalInfo } from '@ezo/contract/terminal';
+import { openMigratedMemoryDb } from '../../../test-support/memory-db.ts';
+import { fixtureUuid, insertProducts, type FixtureProduct } from '../../../test-support/catalog-fixture.ts';
+import { createTillDataService } from '../till-data-service.ts';
 
 export const TEST_TERMINAL: TerminalInfo = {
   terminal_id: fixtureUuid(7, 1),

@@ -1,7 +1,7 @@
 // Input checks shared by sales, refunds, shifts and adjustments: each failure is a TillError
 // `invalid` whose message says what staff must fix. Nothing is written before these pass.
-import { TillError } from '../../api/till-error';
-import { MAX_MONEY_MINOR, MAX_QUANTITY } from '../../sync/contract/limits';
+import { TillError } from '../../api/till-error.ts';
+import { MAX_MONEY_MINOR, MAX_QUANTITY } from '@ezo/contract/limits';
 
 export function invalid(message: string): TillError {
   return new TillError('invalid', message);

@@ -3,10 +3,10 @@
 // walking sync_queue_due instead costs a scan of every pending sale per product, which is what a
 // till that was offline all day holds.
 import { describe, expect, it } from 'vitest';
-import { openMigratedMemoryDb } from '../../../test-support/memory-db';
-import { PRODUCT_COLUMNS } from './product-view';
-import { PENDING_EDITS_SQL } from '../../sync/product-overlay';
-import type { SqlConnection } from '../sql-connection';
+import { openMigratedMemoryDb } from '../../../test-support/memory-db.ts';
+import { PRODUCT_COLUMNS } from '../../sync/product-view.ts';
+import { PENDING_EDITS_SQL } from '../../sync/product-overlay.ts';
+import type { SqlConnection } from '../../sync/sql-connection.ts';
 
 const INDEX = 'sync_queue_pending_product_edits';
 

@@ -1,15 +1,15 @@
 // Search and catalog browsing on a generated 100k-product catalog: results are checked against a
 // plain-JS oracle over the same rows; speed is the benchmark's job, not this file's.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { SqlConnection } from '../sql-connection';
-import type { ProductView } from '../../api/till-api';
-import { openMigratedMemoryDb } from '../../../test-support/memory-db';
-import { fixtureUuid, generateCatalog, insertProducts } from '../../../test-support/catalog-fixture';
-import { searchProducts } from './product-search';
-import { wordQuery } from './text-match';
-import { categories, productByBarcode, products } from './catalog-queries';
-import { product } from './data-test-kit';
-import { MAX_SEARCH_RESULTS } from './data-limits';
+import type { SqlConnection } from '../../sync/sql-connection.ts';
+import type { ProductView } from '../../api/till-api.ts';
+import { openMigratedMemoryDb } from '../../../test-support/memory-db.ts';
+import { fixtureUuid, generateCatalog, insertProducts } from '../../../test-support/catalog-fixture.ts';
+import { searchProducts } from './product-search.ts';
+import { wordQuery } from './text-match.ts';
+import { categories, productByBarcode, products } from './catalog-queries.ts';
+import { product } from './data-test-kit.ts';
+import { MAX_SEARCH_RESULTS } from './data-limits.ts';
 
 const CATALOG_SIZE = 100_000;
 

@@ -4,11 +4,11 @@
 //   2. digits only: barcode and SKU prefix (scanner, keypad); otherwise name prefix, then SKU prefix
 //   3. words anywhere in name, SKU or barcode (FTS5, catalog order); see ftsWords for why
 //      they are not ranked and wordQuery for one-letter words
-import type { SqlExecutor } from '../sql-connection';
-import type { ProductView } from '../../api/till-api';
-import { PRODUCT_COLUMNS, SELLABLE, toProductView, type ProductRow } from './product-view';
-import { MAX_SEARCH_RESULTS } from './data-limits';
-import { LIKE_ESCAPE, clampLimit, cleanSearchText, isDigitsOnly, likeContains, likePrefix, prefixUpperBound, wordQuery, type WordQuery } from './text-match';
+import type { SqlExecutor } from '../../sync/sql-connection.ts';
+import type { ProductView } from '../../api/till-api.ts';
+import { PRODUCT_COLUMNS, SELLABLE, toProductView, type ProductRow } from '../../sync/product-view.ts';
+import { MAX_SEARCH_RESULTS } from './data-limits.ts';
+import { LIKE_ESCAPE, clampLimit, cleanSearchText, isDigitsOnly, likeContains, likePrefix, prefixUpperBound, wordQuery, type WordQuery } from './text-match.ts';
 
 const ESC = `ESCAPE '${LIKE_ESCAPE}'`;
 

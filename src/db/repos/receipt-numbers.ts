@@ -1,8 +1,8 @@
 // This terminal's receipt numbers: `<receipt_prefix>-<counter>`, the counter kept in `settings` and
 // taken inside the sale's own transaction, so a rolled-back sale gives its number back and no two
 // committed sales share one.
-import type { SqlExecutor } from '../sql-connection';
-import { RECEIPT_COUNTER_DIGITS } from './data-limits';
+import type { SqlExecutor } from '../../sync/sql-connection.ts';
+import { RECEIPT_COUNTER_DIGITS } from './data-limits.ts';
 
 /** settings key of the last receipt counter used on this device. */
 export const RECEIPT_COUNTER_KEY = 'receipt_counter';

@@ -1,12 +1,12 @@
 // recordSale on a real wa-sqlite: money rules, exact payments, receipt numbers, and that a sale is
 // written whole with its queue row or not at all.
 import { describe, expect, it } from 'vitest';
-import type { PaymentInput, SaleDraft } from '../../api/till-api';
-import { hasTillErrorCode } from '../../api/till-error';
-import { strictContract } from '../../sync/contract/contract';
-import { MAX_QUANTITY } from '../../sync/contract/limits';
-import { insertCustomers } from '../../../test-support/catalog-fixture';
-import { addProducts, cartLine, count, openTestTill, product } from './data-test-kit';
+import type { PaymentInput, SaleDraft } from '../../api/till-api.ts';
+import { hasTillErrorCode } from '../../api/till-error.ts';
+import { strictContract } from '@ezo/contract/contract';
+import { MAX_QUANTITY } from '@ezo/contract/limits';
+import { insertCustomers } from '../../../test-support/catalog-fixture.ts';
+import { addProducts, cartLine, count, openTestTill, product } from './data-test-kit.ts';
 
 const included = product(1, { price: 119, taxRateBp: 2000, taxIncluded: true });
 const added = product(2, { price: 250, taxRateBp: 700, taxIncluded: false });

@@ -1,20 +1,20 @@
 // Recording a sale at the till: the cart's lines (with the price and tax they showed) become a
 // contract Sale whose every amount follows from src/domain/sale-totals.ts, paid exactly, numbered
 // with this terminal's next receipt number, and written with its outbox row in one transaction.
-import type { SqlConnection, SqlExecutor } from '../sql-connection';
-import type { TillDataDeps } from '../../api/service-parts';
-import type { CartLineInput, PaymentInput, SaleDetail, SaleDraft } from '../../api/till-api';
-import type { Sale, SaleLine, SalePayment } from '../../sync/contract/sale';
-import type { TerminalInfo } from '../../sync/contract/terminal';
-import { lineAmounts, saleAmounts } from '../../domain/sale-totals';
-import { BASIS_POINTS, MAX_LINES_PER_SALE, MAX_PAYMENTS_PER_SALE, MAX_TAX_RATE_BP, MAX_TEXT_LENGTH } from '../../sync/contract/limits';
-import { TillError } from '../../api/till-error';
-import { assertIntegerIn, assertMoney, assertQuantity, invalid, isList } from './draft-checks';
-import { takeReceiptNumber } from './receipt-numbers';
-import { insertSale } from './sale-store';
-import { liveCustomer } from './customers';
-import { openShiftUuid } from './shifts';
-import { notifyQueued } from './notify-queued';
+import type { SqlConnection, SqlExecutor } from '../../sync/sql-connection.ts';
+import type { TillDataDeps } from '../../api/service-parts.ts';
+import type { CartLineInput, PaymentInput, SaleDetail, SaleDraft } from '../../api/till-api.ts';
+import type { Sale, SaleLine, SalePayment } from '@ezo/contract/sale';
+import type { TerminalInfo } from '@ezo/contract/terminal';
+import { lineAmounts, saleAmounts } from '../../domain/sale-totals.ts';
+import { BASIS_POINTS, MAX_LINES_PER_SALE, MAX_PAYMENTS_PER_SALE, MAX_TAX_RATE_BP, MAX_TEXT_LENGTH } from '@ezo/contract/limits';
+import { TillError } from '../../api/till-error.ts';
+import { assertIntegerIn, assertMoney, assertQuantity, invalid, isList } from './draft-checks.ts';
+import { takeReceiptNumber } from './receipt-numbers.ts';
+import { insertSale } from './sale-store.ts';
+import { liveCustomer } from './customers.ts';
+import { openShiftUuid } from './shifts.ts';
+import { notifyQueued } from './notify-queued.ts';
 
 export async function requireTerminal(deps: TillDataDeps): Promise<TerminalInfo> {
   const terminal = await deps.terminal();

@@ -1,9 +1,9 @@
 // Refunds: negative sales pointing at the original lines, never beyond what was sold, the original untouched.
 import { describe, expect, it } from 'vitest';
-import type { SaleDetail } from '../../api/till-api';
-import { hasTillErrorCode } from '../../api/till-error';
-import { strictContract } from '../../sync/contract/contract';
-import { addProducts, cartLine, count, openTestTill, product } from './data-test-kit';
+import type { SaleDetail } from '../../api/till-api.ts';
+import { hasTillErrorCode } from '../../api/till-error.ts';
+import { strictContract } from '@ezo/contract/contract';
+import { addProducts, cartLine, count, openTestTill, product } from './data-test-kit.ts';
 
 const included = product(1, { price: 119, taxRateBp: 2000, taxIncluded: true });
 const added = product(2, { price: 250, taxRateBp: 700, taxIncluded: false });

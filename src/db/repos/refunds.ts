@@ -1,20 +1,20 @@
 // Refunds: a new sale with negative lines that point at the original's lines, paid back in one
 // negative payment. The original is never touched; what a line may still return is what was sold
 // minus every earlier refund of it, checked inside the refund's own transaction.
-import type { SqlConnection, SqlExecutor } from '../sql-connection';
-import type { TillDataDeps } from '../../api/service-parts';
-import type { RefundDraft, RefundableLine, SaleDetail } from '../../api/till-api';
-import type { Sale, SaleLine, SalePayment } from '../../sync/contract/sale';
-import { lineAmounts, saleAmounts } from '../../domain/sale-totals';
-import { TillError } from '../../api/till-error';
-import { MAX_LINES_PER_SALE } from '../../sync/contract/limits';
-import { assertQuantity, invalid, isList } from './draft-checks';
-import { checkNote, requireTerminal } from './record-sale';
-import { takeReceiptNumber } from './receipt-numbers';
-import { insertSale } from './sale-store';
-import { saleDetail } from './sale-detail';
-import { openShiftUuid } from './shifts';
-import { notifyQueued } from './notify-queued';
+import type { SqlConnection, SqlExecutor } from '../../sync/sql-connection.ts';
+import type { TillDataDeps } from '../../api/service-parts.ts';
+import type { RefundDraft, RefundableLine, SaleDetail } from '../../api/till-api.ts';
+import type { Sale, SaleLine, SalePayment } from '@ezo/contract/sale';
+import { lineAmounts, saleAmounts } from '../../domain/sale-totals.ts';
+import { TillError } from '../../api/till-error.ts';
+import { MAX_LINES_PER_SALE } from '@ezo/contract/limits';
+import { assertQuantity, invalid, isList } from './draft-checks.ts';
+import { checkNote, requireTerminal } from './record-sale.ts';
+import { takeReceiptNumber } from './receipt-numbers.ts';
+import { insertSale } from './sale-store.ts';
+import { saleDetail } from './sale-detail.ts';
+import { openShiftUuid } from './shifts.ts';
+import { notifyQueued } from './notify-queued.ts';
 
 interface OriginalLineRow {
   uuid: string;

@@ -1,8 +1,8 @@
 // A recorded sale as the receipt screen shows it: the wire Sale, whether the hub has it yet,
 // the refunds made against it and the customer's name.
-import type { SqlExecutor } from '../sql-connection';
-import type { SaleDetail } from '../../api/till-api';
-import { readSale, syncStateOf } from './sale-store';
+import type { SqlExecutor } from '../../sync/sql-connection.ts';
+import type { SaleDetail } from '../../api/till-api.ts';
+import { readSale, syncStateOf } from './sale-store.ts';
 
 export async function saleDetail(db: SqlExecutor, uuid: string): Promise<SaleDetail | null> {
   const sale = await readSale(db, uuid);

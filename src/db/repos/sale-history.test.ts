@@ -1,9 +1,9 @@
 // The sales list by local day and text, newest first, with each sale's sync state.
 import { describe, expect, it } from 'vitest';
-import { hasTillErrorCode } from '../../api/till-error';
-import { insertCustomers } from '../../../test-support/catalog-fixture';
-import { addProducts, cartLine, openTestTill, product } from './data-test-kit';
-import { localDayRange } from './sale-history';
+import { hasTillErrorCode } from '../../api/till-error.ts';
+import { insertCustomers } from '../../../test-support/catalog-fixture.ts';
+import { addProducts, cartLine, openTestTill, product } from './data-test-kit.ts';
+import { localDayRange } from './sale-history.ts';
 
 const tea = product(1, { name: 'Green Tea', price: 300 });
 const bun = product(2, { name: 'Cinnamon Bun', price: 250 });

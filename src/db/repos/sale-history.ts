@@ -1,12 +1,12 @@
 // The sales list: newest first, one local calendar day at a time, filtered by receipt number,
 // product or customer name. created_at is stored in UTC; the day's bounds come from the worker's
 // own time zone (JS local time), so "today" means the shop's today.
-import type { SqlExecutor, SqlValue } from '../sql-connection';
-import type { SaleHistoryQuery, SaleSummary } from '../../api/till-api';
-import { MAX_HISTORY_RESULTS } from './data-limits';
-import { LIKE_ESCAPE, clampLimit, cleanSearchText, likeContains } from './text-match';
-import { SALE_QUEUE_STATUS, syncStateOf } from './sale-store';
-import { invalid } from './draft-checks';
+import type { SqlExecutor, SqlValue } from '../../sync/sql-connection.ts';
+import type { SaleHistoryQuery, SaleSummary } from '../../api/till-api.ts';
+import { MAX_HISTORY_RESULTS } from './data-limits.ts';
+import { LIKE_ESCAPE, clampLimit, cleanSearchText, likeContains } from './text-match.ts';
+import { SALE_QUEUE_STATUS, syncStateOf } from './sale-store.ts';
+import { invalid } from './draft-checks.ts';
 
 const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 

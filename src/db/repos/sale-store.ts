@@ -1,12 +1,12 @@
 // Writing and reading a sale (or refund) as the contract's Sale object. The sale is checked with
 // the hub's strict parser before anything is written, and its rows and its outbox row go into the
 // caller's one transaction: a sale is either fully recorded and queued or not there at all.
-import type { SqlExecutor } from '../sql-connection';
-import type { Sale, SaleLine, SalePayment } from '../../sync/contract/sale';
-import type { SyncState } from '../../api/till-api';
-import { strictContract } from '../../sync/contract/contract';
-import { enqueue, QueueStatus } from '../../sync/outbox';
-import { TillError } from '../../api/till-error';
+import type { SqlExecutor } from '../../sync/sql-connection.ts';
+import type { Sale, SaleLine, SalePayment } from '@ezo/contract/sale';
+import type { SyncState } from '../../api/till-api.ts';
+import { strictContract } from '@ezo/contract/contract';
+import { enqueue, QueueStatus } from '../../sync/outbox.ts';
+import { TillError } from '../../api/till-error.ts';
 
 /** Throws TillError invalid unless the hub would accept this sale's shape. */
 export function assertWireSale(sale: Sale): Sale {

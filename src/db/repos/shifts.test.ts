@@ -1,8 +1,8 @@
 // Shifts and the Z report, checked against figures computed by hand.
 import { describe, expect, it } from 'vitest';
-import type { ZReport } from '../../api/till-api';
-import { hasTillErrorCode } from '../../api/till-error';
-import { addProducts, cartLine, openTestTill, product } from './data-test-kit';
+import type { ZReport } from '../../api/till-api.ts';
+import { hasTillErrorCode } from '../../api/till-error.ts';
+import { addProducts, cartLine, openTestTill, product } from './data-test-kit.ts';
 
 const included = product(1, { price: 119, taxRateBp: 2000, taxIncluded: true });
 const added = product(2, { price: 250, taxRateBp: 700, taxIncluded: false });

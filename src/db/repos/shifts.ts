@@ -1,10 +1,10 @@
 // Cash-drawer shifts: at most one open at a time (the shifts_one_open index enforces it too).
 // Local only: the hub never sees shifts, only the sales that name one.
-import type { SqlConnection, SqlExecutor } from '../sql-connection';
-import type { TillDataDeps } from '../../api/service-parts';
-import type { ShiftView, ZReport } from '../../api/till-api';
-import { assertMoney, invalid } from './draft-checks';
-import { computeZReport, type ShiftRow } from './z-report';
+import type { SqlConnection, SqlExecutor } from '../../sync/sql-connection.ts';
+import type { TillDataDeps } from '../../api/service-parts.ts';
+import type { ShiftView, ZReport } from '../../api/till-api.ts';
+import { assertMoney, invalid } from './draft-checks.ts';
+import { computeZReport, type ShiftRow } from './z-report.ts';
 
 const SHIFT_COLUMNS = 'uuid, opened_at, opening_float, closed_at';
 

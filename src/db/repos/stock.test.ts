@@ -1,8 +1,8 @@
 // Stock = the hub's figure + this till's unacknowledged deltas; adjustments queued with their record.
 import { describe, expect, it } from 'vitest';
-import { hasTillErrorCode } from '../../api/till-error';
-import { strictContract } from '../../sync/contract/contract';
-import { addProducts, cartLine, openTestTill, product } from './data-test-kit';
+import { hasTillErrorCode } from '../../api/till-error.ts';
+import { strictContract } from '@ezo/contract/contract';
+import { addProducts, cartLine, openTestTill, product } from './data-test-kit.ts';
 
 const cola = product(1, { name: 'Cola 330ml', sku: 'COLA-1', price: 100 });
 const crisps = product(2, { name: 'Crisps', sku: 'CR-1', price: 150 });

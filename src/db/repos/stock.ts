@@ -1,18 +1,18 @@
 // Stock as this till knows it: the hub's last figure plus what this till did since that the hub has
 // not acknowledged (sales, refunds and adjustments whose queue row is Pending or Failed). Stock is
 // derived, never stored; an adjustment is an append-only delta queued for the hub.
-import type { SqlConnection, SqlExecutor, SqlValue } from '../sql-connection';
-import type { TillDataDeps } from '../../api/service-parts';
-import type { AdjustmentInput, StockView } from '../../api/till-api';
-import type { Adjustment } from '../../sync/contract/adjustment';
-import { strictContract } from '../../sync/contract/contract';
-import { enqueue } from '../../sync/outbox';
-import { MAX_TEXT_LENGTH } from '../../sync/contract/limits';
-import { TillError } from '../../api/till-error';
-import { MAX_STOCK_RESULTS } from './data-limits';
-import { assertQuantity, invalid } from './draft-checks';
-import { LIKE_ESCAPE, clampLimit, cleanSearchText, likePrefix } from './text-match';
-import { notifyQueued } from './notify-queued';
+import type { SqlConnection, SqlExecutor, SqlValue } from '../../sync/sql-connection.ts';
+import type { TillDataDeps } from '../../api/service-parts.ts';
+import type { AdjustmentInput, StockView } from '../../api/till-api.ts';
+import type { Adjustment } from '@ezo/contract/adjustment';
+import { strictContract } from '@ezo/contract/contract';
+import { enqueue } from '../../sync/outbox.ts';
+import { MAX_TEXT_LENGTH } from '@ezo/contract/limits';
+import { TillError } from '../../api/till-error.ts';
+import { MAX_STOCK_RESULTS } from './data-limits.ts';
+import { assertQuantity, invalid } from './draft-checks.ts';
+import { LIKE_ESCAPE, clampLimit, cleanSearchText, likePrefix } from './text-match.ts';
+import { notifyQueued } from './notify-queued.ts';
 
 /**
  * Unacknowledged deltas per product, read from the queue's unfinished rows (few, via sync_queue_due)

@@ -1,6 +1,6 @@
 // Turning what staff type into safe SQL patterns: LIKE prefixes with the wildcards escaped, and
 // FTS5 queries whose every token is a quoted string, so no input can inject FTS syntax.
-import { MAX_SEARCH_TEXT_LENGTH } from './data-limits';
+import { MAX_SEARCH_TEXT_LENGTH } from './data-limits.ts';
 
 /** The escape character used with every LIKE built here (`LIKE ? ESCAPE '\'`). */
 export const LIKE_ESCAPE = '\\';

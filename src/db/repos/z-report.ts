@@ -1,8 +1,8 @@
 // The Z report: what a shift took, from the sales and refunds that name it. Money in the drawer is
 // expected to be the opening float plus cash payments net of change and of cash refunds.
-import type { SqlExecutor } from '../sql-connection';
-import type { PaymentMethodTotal, ZReport } from '../../api/till-api';
-import { PaymentMethod } from '../../sync/contract/sale';
+import type { SqlExecutor } from '../../sync/sql-connection.ts';
+import type { PaymentMethodTotal, ZReport } from '../../api/till-api.ts';
+import { PaymentMethod } from '@ezo/contract/sale';
 
 export interface ShiftRow {
   uuid: string;

@@ -3,15 +3,15 @@
 // cursor are byte-for-byte unchanged, and syncStatus().lastError names the defect. Seeded (FUZZ_SEED).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { openMigratedMemoryDb } from '../../../test-support/memory-db';
-import { createSyncService } from '../sync-service';
-import type { SyncService } from '../../api/service-parts';
-import type { SqlConnection } from '../../db/sql-connection';
-import type { DownstreamPage } from '../contract/downstream';
-import type { TerminalInfo } from '../contract/terminal';
-import { fuzzSeed } from './fuzz-seed';
-import { mutantOf, type DefectKind, type Mutant } from './page-mutants';
-import { tillChecksum, tillCursor } from './till-checksum';
+import { openMigratedMemoryDb } from '../../../test-support/memory-db.ts';
+import { createSyncService } from '../sync-service.ts';
+import type { SyncService } from '../../api/service-parts.ts';
+import type { SqlConnection } from '../sql-connection.ts';
+import type { DownstreamPage } from '@ezo/contract/downstream';
+import type { TerminalInfo } from '@ezo/contract/terminal';
+import { fuzzSeed } from './fuzz-seed.ts';
+import { mutantOf, type DefectKind, type Mutant } from './page-mutants.ts';
+import { tillChecksum, tillCursor } from './till-checksum.ts';
 
 /** Malformed pages per run (the issue asks for at least 1,000). */
 const MALFORMED_PAGES = 1_000;

@@ -3,8 +3,8 @@
 // Kinds: wrong types, missing fields, huge strings, negative or fractional minor units, bad ids and
 // times, unknown entity types, broken JSON, a cursor that does not advance, oversized arrays.
 import fc from 'fast-check';
-import type { DownstreamPage } from '../contract/downstream';
-import { MAX_DOWNSTREAM_LIMIT, MAX_MONEY_MINOR, MAX_STOCK, MAX_TAX_RATE_BP, MAX_TEXT_LENGTH } from '../contract/limits';
+import type { DownstreamPage } from '@ezo/contract/downstream';
+import { MAX_DOWNSTREAM_LIMIT, MAX_MONEY_MINOR, MAX_STOCK, MAX_TAX_RATE_BP, MAX_TEXT_LENGTH } from '@ezo/contract/limits';
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type Path = (string | number)[];

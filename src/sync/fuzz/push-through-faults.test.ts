@@ -3,14 +3,14 @@
 // jumps over backoff, so hundreds of sales and faults take seconds. Ends with every sale on the hub
 // exactly once and every queue row Completed. FUZZ_SEED replays a run.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFaultProxy, CHAOS_RATES, NO_FAULTS, type FaultProxy } from '../../../test-support/fault-proxy';
-import { createProducts, hubSaleCounts, startHub, type TestServer } from '../testing/hub-fixture';
-import { makeSale, openTestTill, queueRows, recordTestSale, type TestTill } from '../testing/till-fixture';
-import { QueueStatus } from '../outbox';
-import { BACKOFF_MAX_MS } from '../backoff';
-import { MAX_ATTEMPTS } from '../push';
-import type { Product } from '../contract/catalog';
-import { fuzzSeed } from './fuzz-seed';
+import { startFaultProxy, CHAOS_RATES, NO_FAULTS, type FaultProxy } from '../../../test-support/fault-proxy.ts';
+import { createProducts, hubSaleCounts, startHub, type TestServer } from '../testing/hub-fixture.ts';
+import { makeSale, openTestTill, queueRows, recordTestSale, type TestTill } from '../testing/till-fixture.ts';
+import { QueueStatus } from '../outbox.ts';
+import { BACKOFF_MAX_MS } from '../backoff.ts';
+import { MAX_ATTEMPTS } from '../push.ts';
+import type { Product } from '@ezo/contract/catalog';
+import { fuzzSeed } from './fuzz-seed.ts';
 
 const SALES = 300;
 /** Sales recorded between two syncs: several batches per run, each a chance for a fault. */

@@ -1,7 +1,7 @@
 // A fingerprint of everything a downstream page may change in the till's database: every row of
 // every master-data table and the pull cursor. Equal before and after means nothing was applied.
 import { createHash } from 'node:crypto';
-import type { SqlExecutor } from '../../db/sql-connection';
+import type { SqlExecutor } from '../sql-connection.ts';
 
 /** Tables a pull writes (FTS shadow tables follow `products` and are left out). */
 const PULLED_TABLES = ['categories', 'products', 'customers', 'stock_levels', 'product_hub_versions'] as const;

@@ -1,7 +1,7 @@
 // The real hub for sync tests (server/src/testing/test-server.ts on in-memory PGlite), with the
 // catalog helpers the tests need: create products in the back office, read what the hub holds.
-import { startTestServer, type TestServer } from '../../../server/src/testing/test-server';
-import type { Product } from '../contract/catalog';
+import { startTestServer, type TestServer } from '../../../server/src/testing/test-server.ts';
+import type { Product } from '@ezo/contract/catalog';
 
 export type { TestServer };
 

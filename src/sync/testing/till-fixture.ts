@@ -2,16 +2,16 @@
 // service with injected clock, fetch and randomness) and local writes made the way the data
 // service makes them (the record and its queue row in one transaction).
 import { randomUUID } from 'node:crypto';
-import { openMigratedMemoryDb } from '../../../test-support/memory-db';
-import type { SqlConnection, SqlExecutor } from '../../db/sql-connection';
-import type { SyncService } from '../../api/service-parts';
-import type { Sale } from '../contract/sale';
-import type { Adjustment } from '../contract/adjustment';
-import type { Product } from '../contract/catalog';
-import type { TerminalInfo } from '../contract/terminal';
-import { enqueue } from '../outbox';
-import { createSyncService } from '../sync-service';
-import { lineAmounts, saleAmounts } from '../../domain/sale-totals';
+import { openMigratedMemoryDb } from '../../../test-support/memory-db.ts';
+import type { SqlConnection, SqlExecutor } from '../sql-connection.ts';
+import type { SyncService } from '../../api/service-parts.ts';
+import type { Sale } from '@ezo/contract/sale';
+import type { Adjustment } from '@ezo/contract/adjustment';
+import type { Product } from '@ezo/contract/catalog';
+import type { TerminalInfo } from '@ezo/contract/terminal';
+import { enqueue } from '../outbox.ts';
+import { createSyncService } from '../sync-service.ts';
+import { lineAmounts, saleAmounts } from '../../domain/sale-totals.ts';
 
 export interface TestClock {
   now(): number;

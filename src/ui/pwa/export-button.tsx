@@ -1,9 +1,9 @@
 // The "Export unsynced sales" button and its result line, shared by the storage panel and the eviction warning.
 import type { Remote } from 'comlink';
 import { useState } from 'preact/hooks';
-import type { TillApi } from '../../api/till-api';
-import { errorText } from '../error-text';
-import { downloadUnsynced } from './export-unsynced';
+import type { TillApi } from '../../api/till-api.ts';
+import { errorText } from '../error-text.ts';
+import { downloadUnsynced } from './export-unsynced.ts';
 
 export function ExportUnsyncedButton(props: { api: Pick<Remote<TillApi>, 'exportUnsynced'> }) {
   const [busy, setBusy] = useState(false);

@@ -1,9 +1,9 @@
 // The export file's name and item count, checked on a batch that passes the shared contract.
 import { describe, expect, it } from 'vitest';
-import { strictContract } from '../../sync/contract/contract';
-import { exportFileName, exportItemCount, splitExport } from './export-unsynced';
-import { MAX_BODY_BYTES, MAX_UPSTREAM_ITEMS } from '../../sync/contract/limits';
-import type { UpstreamBatch } from '../../sync/contract/upstream';
+import { strictContract } from '@ezo/contract/contract';
+import { exportFileName, exportItemCount, splitExport } from './export-unsynced.ts';
+import { MAX_BODY_BYTES, MAX_UPSTREAM_ITEMS } from '@ezo/contract/limits';
+import type { UpstreamBatch } from '@ezo/contract/upstream';
 
 describe('export file', () => {
   it('is named by the batch time without characters file systems refuse', () => {

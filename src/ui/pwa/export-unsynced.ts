@@ -2,9 +2,9 @@
 // format, so staff can carry them to the hub when this device's storage is at risk. Re-importing is safe: the hub
 // applies each item once by uuid and answers `duplicate` for one it already has.
 import type { Remote } from 'comlink';
-import type { TillApi } from '../../api/till-api';
-import type { UpstreamBatch } from '../../sync/contract/upstream';
-import { MAX_BODY_BYTES, MAX_UPSTREAM_ITEMS } from '../../sync/contract/limits';
+import type { TillApi } from '../../api/till-api.ts';
+import type { UpstreamBatch } from '@ezo/contract/upstream';
+import { MAX_BODY_BYTES, MAX_UPSTREAM_ITEMS } from '@ezo/contract/limits';
 
 export const EXPORT_MIME_TYPE = 'application/json';
 /**

@@ -1,9 +1,9 @@
 // What staff see when the device refused to store a sale (TillError quota_exceeded): nothing was saved, the cart
 // is intact, and the way out is to sync or export and then free space.
 import type { Remote } from 'comlink';
-import { hasTillErrorCode } from '../../api/till-error';
-import type { TillApi } from '../../api/till-api';
-import { ExportUnsyncedButton } from './export-button';
+import { hasTillErrorCode } from '../../api/till-error.ts';
+import type { TillApi } from '../../api/till-api.ts';
+import { ExportUnsyncedButton } from './export-button.tsx';
 import './pwa.css';
 
 export const QUOTA_MESSAGE =

@@ -2,10 +2,10 @@
 // much it uses of what it may use, a way to ask for persistence, and the export of unsynced sales.
 import type { Remote } from 'comlink';
 import { useState } from 'preact/hooks';
-import type { TillApi } from '../../api/till-api';
-import { ExportUnsyncedButton } from './export-button';
-import { formatBytes, requestPersistence } from './storage-safety';
-import { useStorageState } from './use-storage-state';
+import type { TillApi } from '../../api/till-api.ts';
+import { ExportUnsyncedButton } from './export-button.tsx';
+import { formatBytes, requestPersistence } from './storage-safety.ts';
+import { useStorageState } from './use-storage-state.ts';
 import './pwa.css';
 
 export function StoragePanel(props: { api: Pick<Remote<TillApi>, 'exportUnsynced'> }) {

@@ -1,6 +1,6 @@
 // Storage-safety rules that need no browser: byte formatting and when unsynced sales are at risk.
 import { describe, expect, it } from 'vitest';
-import { atRiskOfEviction, formatBytes } from './storage-safety';
+import { atRiskOfEviction, formatBytes } from './storage-safety.ts';
 
 describe('formatBytes', () => {
   it('picks the largest unit and rounds', () => {

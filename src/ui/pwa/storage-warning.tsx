@@ -2,10 +2,10 @@
 // which a lost device or a cleared browser loses sales. Offers the export right there.
 import type { Remote } from 'comlink';
 import { useEffect } from 'preact/hooks';
-import type { SyncStatus, TillApi } from '../../api/till-api';
-import { ExportUnsyncedButton } from './export-button';
-import { atRiskOfEviction } from './storage-safety';
-import { useStorageState } from './use-storage-state';
+import type { SyncStatus, TillApi } from '../../api/till-api.ts';
+import { ExportUnsyncedButton } from './export-button.tsx';
+import { atRiskOfEviction } from './storage-safety.ts';
+import { useStorageState } from './use-storage-state.ts';
 import './pwa.css';
 
 export function StorageWarning(props: { status: Pick<SyncStatus, 'pending' | 'failed'>; api: Pick<Remote<TillApi>, 'exportUnsynced'> }) {

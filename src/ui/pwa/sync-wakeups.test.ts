@@ -1,6 +1,6 @@
 // When a wake-up counts as done and when a queued sale deserves a Background Sync registration.
 import { describe, expect, it } from 'vitest';
-import { hubUnreachable, needsPushWakeup } from './sync-wakeups';
+import { hubUnreachable, needsPushWakeup } from './sync-wakeups.ts';
 
 const reached = { online: true, authorised: true, lastError: null, pending: 0 };
 const at = '2026-11-25T15:00:00.000Z';

@@ -2,9 +2,9 @@
 // the tab becoming visible, a modest timer with backoff, and the service worker's Background Sync wake-ups.
 // The service worker cannot open the OPFS database, so a sync event only ever asks a page to do the work.
 import type { Remote } from 'comlink';
-import type { SyncStatus, TillApi } from '../../api/till-api';
-import { PUSH_SYNC_TAG, isWakeMessage, type WakeAck } from './sw-messages';
-import { nextWakeDelay, type WakeOutcome } from './wake-schedule';
+import type { SyncStatus, TillApi } from '../../api/till-api.ts';
+import { PUSH_SYNC_TAG, isWakeMessage, type WakeAck } from './sw-messages.ts';
+import { nextWakeDelay, type WakeOutcome } from './wake-schedule.ts';
 
 /** Background Sync's page side (Chromium only; not in TypeScript's lib). */
 interface SyncManagerLike {

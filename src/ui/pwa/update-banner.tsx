@@ -1,7 +1,7 @@
 // "Update available": offers a new version of the till, but never while a sale is open. Applying reloads the
 // page and the cart lives in memory, so the button exists only when the cart is empty.
 import { useEffect, useState } from 'preact/hooks';
-import { registerServiceWorker, type ServiceWorkerUpdates } from './register-sw';
+import { registerServiceWorker, type ServiceWorkerUpdates } from './register-sw.ts';
 import './pwa.css';
 
 export type UpdateBannerState = 'hidden' | 'after-sale' | 'ready';

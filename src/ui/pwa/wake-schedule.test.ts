@@ -1,6 +1,6 @@
 // The page's wake-up timer: steady while the hub answers, backing off (capped) while it does not.
 import { describe, expect, it } from 'vitest';
-import { nextWakeDelay, WAKE_INTERVAL_MS, WAKE_MAX_INTERVAL_MS } from './wake-schedule';
+import { nextWakeDelay, WAKE_INTERVAL_MS, WAKE_MAX_INTERVAL_MS } from './wake-schedule.ts';
 
 describe('nextWakeDelay', () => {
   it('waits the base interval after a success and at start', () => {

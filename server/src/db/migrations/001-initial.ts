@@ -1,7 +1,7 @@
 // Schema v1 of the hub. Every row a till pulls (categories, products, customers, stock) carries a
 // `version` stamped by a trigger from one sequence under a transaction-scoped advisory lock; see
 // change-version below for why that makes version order equal commit order.
-import type { Migration } from './migration';
+import type { Migration } from './migration.ts';
 
 export const initialMigration: Migration = {
   version: 1,

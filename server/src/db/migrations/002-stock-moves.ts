@@ -1,6 +1,6 @@
 // Stock moves as an append-only log: ingest writes here without the commit-order lock, and
 // sync/fold-stock.ts folds them into the versioned stock rows, many batches per lock hold.
-import type { Migration } from './migration';
+import type { Migration } from './migration.ts';
 
 export const stockMovesMigration: Migration = {
   version: 2,

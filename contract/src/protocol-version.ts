@@ -1,5 +1,5 @@
 // The wire protocol's version. Bump it with a line below whenever a schema in this folder changes;
-// contract-hash.test.ts fails until you do.
+// protocol-version.test.ts fails until you do.
 //
 // 1: first version (downstream pages with stock levels, upstream batches of sales, adjustments and
 //    product edits with per-item results, terminal info, admin messages, demo pairing).

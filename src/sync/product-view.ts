@@ -1,6 +1,6 @@
 // The products row as the till shows it, and the one SELECT list every product query uses, so
 // search, catalog pages and barcode lookups all return the same ProductView.
-import type { ProductView } from '../../api/till-api';
+import type { ProductView } from '../api/till-api.ts';
 
 /** Columns for `FROM products p`; pending_edit says a local edit still waits for the hub. */
 export const PRODUCT_COLUMNS = `p.id, p.uuid, p.sku, p.barcode, p.name, p.category_uuid, p.price, p.tax_rate_bp,

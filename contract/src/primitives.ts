@@ -1,6 +1,6 @@
 // Field types shared by every message: ids, money, times, cursors.
 import { z } from 'zod';
-import { MAX_CODE_LENGTH, MAX_CURSOR_LENGTH, MAX_MONEY_MINOR, MAX_NAME_LENGTH, MAX_TAX_RATE_BP, BASIS_POINTS, MAX_TEXT_LENGTH, MAX_QUANTITY } from './limits';
+import { MAX_CODE_LENGTH, MAX_CURSOR_LENGTH, MAX_MONEY_MINOR, MAX_NAME_LENGTH, MAX_TAX_RATE_BP, BASIS_POINTS, MAX_TEXT_LENGTH, MAX_QUANTITY } from './limits.ts';
 
 /** Client- or server-made RFC 4122 id (any version). */
 export const Uuid = z.uuid();

@@ -2,9 +2,9 @@
 // refund_of names the original. The hub recomputes every total from the lines (src/domain/sale-totals.ts)
 // and rejects a sale whose totals do not match.
 import { z } from 'zod';
-import type { ObjectBuilder } from './strictness';
-import { Code, Currency, DiscountBp, IsoTime, Money, Name, Quantity, TaxRateBp, Text, Uuid } from './primitives';
-import { MAX_LINES_PER_SALE, MAX_PAYMENTS_PER_SALE } from './limits';
+import type { ObjectBuilder } from './strictness.ts';
+import { Code, Currency, DiscountBp, IsoTime, Money, Name, Quantity, TaxRateBp, Text, Uuid } from './primitives.ts';
+import { MAX_LINES_PER_SALE, MAX_PAYMENTS_PER_SALE } from './limits.ts';
 
 export const PaymentMethod = z.enum(['cash', 'card']);
 export type PaymentMethod = z.infer<typeof PaymentMethod>;

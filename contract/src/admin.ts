@@ -1,10 +1,10 @@
 // The back office's messages (admin token only): catalog edits, stores and terminals, sales and
 // stock reports. Not spoken by the till; here so the hub validates them and OpenAPI documents them.
 import { z } from 'zod';
-import type { ObjectBuilder } from './strictness';
-import { catalogSchemas } from './catalog';
-import { saleSchemas } from './sale';
-import { Code, Currency, Name, NonNegativeMoney, TaxRateBp, Text, Uuid } from './primitives';
+import type { ObjectBuilder } from './strictness.ts';
+import { catalogSchemas } from './catalog.ts';
+import { saleSchemas } from './sale.ts';
+import { Code, Currency, Name, NonNegativeMoney, TaxRateBp, Text, Uuid } from './primitives.ts';
 
 /** Sales one report page returns at most. */
 export const MAX_ADMIN_SALES_LIMIT = 5_000;

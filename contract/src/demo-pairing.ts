@@ -1,7 +1,7 @@
 // GET /api/v1/demo/pairing on the origin that served the till: a hub in demo mode hands an
 // unpaired till its server URL and a terminal token (404 when the hub is not in demo mode).
 import { z } from 'zod';
-import type { ObjectBuilder } from './strictness';
+import type { ObjectBuilder } from './strictness.ts';
 
 export function demoPairingSchemas(object: ObjectBuilder) {
   const demoPairing = object({

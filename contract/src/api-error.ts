@@ -1,7 +1,7 @@
 // The body of every non-2xx answer from the hub. Errors are data: a stable code, a sentence, and
 // for 400 the list of what is wrong with the request.
 import { z } from 'zod';
-import type { ObjectBuilder } from './strictness';
+import type { ObjectBuilder } from './strictness.ts';
 
 export const ApiErrorCode = z.enum([
   'bad_request', // 400: fails validation; `issues` says where

@@ -3,8 +3,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { strictContract } from './contract';
-import { PROTOCOL_VERSION } from './protocol-version';
+import { strictContract } from './contract.ts';
+import { PROTOCOL_VERSION } from './protocol-version.ts';
 
 /** The hash of every strict schema at each protocol version. Add a line when you bump the version. */
 const CONTRACT_HASHES: Record<number, string> = {

@@ -1,9 +1,9 @@
 // Master data owned by the hub: categories, products, customers, and the store's stock figures.
 // A row with deleted_at set is a tombstone: the till removes it from sale.
 import { z } from 'zod';
-import type { ObjectBuilder } from './strictness';
-import { Code, IsoTime, Name, NonNegativeMoney, TaxRateBp, Text, Uuid } from './primitives';
-import { MAX_STOCK } from './limits';
+import type { ObjectBuilder } from './strictness.ts';
+import { Code, IsoTime, Name, NonNegativeMoney, TaxRateBp, Text, Uuid } from './primitives.ts';
+import { MAX_STOCK } from './limits.ts';
 
 export function catalogSchemas(object: ObjectBuilder) {
   const category = object({

@@ -1,8 +1,8 @@
 // GET /api/v1/sync/terminal: who the bearer token belongs to. The till reads it when paired and
 // on every start; receipt numbers use receipt_prefix, prices use the store's currency.
 import { z } from 'zod';
-import type { ObjectBuilder } from './strictness';
-import { Code, Currency, Name, Uuid } from './primitives';
+import type { ObjectBuilder } from './strictness.ts';
+import { Code, Currency, Name, Uuid } from './primitives.ts';
 
 export function terminalSchemas(object: ObjectBuilder) {
   const terminalInfo = object({

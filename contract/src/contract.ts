@@ -1,12 +1,12 @@
 // The two parsers built from the one contract: `strictContract` for the hub (unknown keys are
 // errors), `lenientContract` for the till (unknown keys from a newer hub are ignored).
-import { objectBuilder, type Strictness } from './strictness';
-import { downstreamSchemas } from './downstream';
-import { upstreamSchemas } from './upstream';
-import { terminalSchemas } from './terminal';
-import { apiErrorSchemas } from './api-error';
-import { adminSchemas } from './admin';
-import { demoPairingSchemas } from './demo-pairing';
+import { objectBuilder, type Strictness } from './strictness.ts';
+import { downstreamSchemas } from './downstream.ts';
+import { upstreamSchemas } from './upstream.ts';
+import { terminalSchemas } from './terminal.ts';
+import { apiErrorSchemas } from './api-error.ts';
+import { adminSchemas } from './admin.ts';
+import { demoPairingSchemas } from './demo-pairing.ts';
 
 function buildContract(strictness: Strictness) {
   const object = objectBuilder(strictness);

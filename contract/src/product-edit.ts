@@ -1,8 +1,8 @@
 // A product change made at a till. Fields other than price: last write to reach the hub wins.
 // Price: the hub is the authority; an edit made on an older price_version than the hub's is rejected.
 import { z } from 'zod';
-import type { ObjectBuilder } from './strictness';
-import { Code, IsoTime, Name, NonNegativeMoney, TaxRateBp, Uuid } from './primitives';
+import type { ObjectBuilder } from './strictness.ts';
+import { Code, IsoTime, Name, NonNegativeMoney, TaxRateBp, Uuid } from './primitives.ts';
 
 export function productEditSchemas(object: ObjectBuilder) {
   const productEdit = object({

@@ -1,8 +1,8 @@
 // An inventory adjustment: an append-only delta, never a new absolute figure, so two tills'
 // adjustments add up instead of overwriting each other. Stock is the sum.
 import type { z } from 'zod';
-import type { ObjectBuilder } from './strictness';
-import { IsoTime, Quantity, Text, Uuid } from './primitives';
+import type { ObjectBuilder } from './strictness.ts';
+import { IsoTime, Quantity, Text, Uuid } from './primitives.ts';
 
 export function adjustmentSchemas(object: ObjectBuilder) {
   const adjustment = object({

@@ -2,10 +2,10 @@
 // in the hub's commit order. `timestamp` is the cursor for the next call; `has_more` says whether
 // to call again at once. The till applies a page and stores its cursor in one SQLite transaction.
 import { z } from 'zod';
-import type { ObjectBuilder } from './strictness';
-import { catalogSchemas } from './catalog';
-import { Cursor, Uuid } from './primitives';
-import { MAX_DOWNSTREAM_LIMIT } from './limits';
+import type { ObjectBuilder } from './strictness.ts';
+import { catalogSchemas } from './catalog.ts';
+import { Cursor, Uuid } from './primitives.ts';
+import { MAX_DOWNSTREAM_LIMIT } from './limits.ts';
 
 export function downstreamSchemas(object: ObjectBuilder) {
   const { category, product, customer, stockLevel } = catalogSchemas(object);

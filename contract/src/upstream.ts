@@ -2,12 +2,12 @@
 // Each item is applied atomically and exactly once by its uuid: the same uuid with the same
 // content again is `duplicate` (a success); the same uuid with other content is `rejected`.
 import { z } from 'zod';
-import type { ObjectBuilder } from './strictness';
-import { saleSchemas } from './sale';
-import { adjustmentSchemas } from './adjustment';
-import { productEditSchemas } from './product-edit';
-import { IsoTime, Text, Uuid } from './primitives';
-import { MAX_UPSTREAM_ITEMS } from './limits';
+import type { ObjectBuilder } from './strictness.ts';
+import { saleSchemas } from './sale.ts';
+import { adjustmentSchemas } from './adjustment.ts';
+import { productEditSchemas } from './product-edit.ts';
+import { IsoTime, Text, Uuid } from './primitives.ts';
+import { MAX_UPSTREAM_ITEMS } from './limits.ts';
 
 export const ItemStatus = z.enum(['applied', 'duplicate', 'rejected']);
 export type ItemStatus = z.infer<typeof ItemStatus>;

@@ -26,7 +26,7 @@ export function createStatusBroadcast(build: () => Promise<SyncStatus>): StatusB
   const listeners = new Set<StatusListener>();
   /** The broadcast scheduled or running; null when nothing is due. */
   let scheduled: Promise<void> | null = null;
-  /** While the scheduled broadcast waits (it has not read the status yet, so a change now is already covered): its timer and what ends the wait. */
+  /** While the scheduled broadcast waits (it has not read the status yet, so a change now is already covered): its timer and what ends the wait early. */
   let waiting: { timer: ReturnType<typeof setTimeout>; fire: () => void } | null = null;
   /** A change arrived while the status was being read: read once more after. */
   let again = false;
@@ -44,13 +44,10 @@ export function createStatusBroadcast(build: () => Promise<SyncStatus>): StatusB
 
   function schedule(ms: number): void {
     scheduled = new Promise<void>((resolve) => {
-      const fire = () => {
-        waiting = null;
-        resolve();
-      };
-      waiting = { timer: setTimeout(fire, ms), fire };
+      waiting = { timer: setTimeout(resolve, ms), fire: resolve };
     })
       .then(() => {
+        waiting = null;
         lastBroadcastAt = Date.now();
         return broadcast();
       })

@@ -50,7 +50,7 @@ export class WaSqliteConnection implements SqlConnection {
   private readonly direct: SqlExecutor;
   private readonly listeners = new Set<CommitListener>();
   /** Tables changed since the last commit or rollback: reported at the commit, dropped at a rollback. */
-  private readonly changed = new Set<string>();
+  private changed = new Set<string>();
   /** True inside transaction(): statements' changes wait for its COMMIT. */
   private inTransaction = false;
   /** Where the authorizer notes written tables: the statement being prepared, or re-prepared by step after a schema change. */
@@ -161,8 +161,8 @@ export class WaSqliteConnection implements SqlConnection {
 
   private reportCommit(): void {
     if (this.changed.size === 0) return;
-    const tables: ReadonlySet<string> = new Set(this.changed);
-    this.changed.clear();
+    const tables: ReadonlySet<string> = this.changed; // handed over, not copied: listeners may keep it
+    this.changed = new Set();
     for (const listener of this.listeners) {
       try {
         listener(tables);
@@ -173,8 +173,8 @@ export class WaSqliteConnection implements SqlConnection {
   }
 
   private async runNow(sql: string, params: readonly SqlValue[] = []): Promise<RunResult> {
-    await this.stepAll(sql, params, null);
-    return { changes: this.sqlite3.changes(this.db), lastInsertRowId: this.sqlite3.last_insert_id(this.db) };
+    const changes = await this.stepAll(sql, params, null);
+    return { changes, lastInsertRowId: this.sqlite3.last_insert_id(this.db) };
   }
 
   private async allNow<T extends object>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
@@ -184,10 +184,11 @@ export class WaSqliteConnection implements SqlConnection {
   }
 
   /**
-   * One statement, start to finish. The cached case stays free of extra promises and closures: it
-   * runs a dozen times per sale, so its overhead is on the path staff wait on.
+   * One statement, start to finish; returns sqlite3_changes() for run() and for a write (0 for a
+   * read through all()). The cached case stays free of extra promises and closures: it runs a dozen
+   * times per sale, so its overhead is on the path staff wait on.
    */
-  private async stepAll(sql: string, params: readonly SqlValue[], rows: SqlRow[] | null): Promise<void> {
+  private async stepAll(sql: string, params: readonly SqlValue[], rows: SqlRow[] | null): Promise<number> {
     this.assertOpen();
     const { stmt, writes } = this.cached(sql) ?? (await this.prepare(sql));
     const { sqlite3 } = this;
@@ -216,8 +217,10 @@ export class WaSqliteConnection implements SqlConnection {
       }
       sqlite3.clear_bindings(stmt);
     }
-    // Only for a write: after a read, sqlite3_changes() still holds the last write's count.
-    if (writes.size > 0 && sqlite3.changes(this.db) > 0) this.noteWrites(writes);
+    // After a read, sqlite3_changes() still holds the last write's count: only a write's count says it changed rows.
+    const changes = rows === null || writes.size > 0 ? sqlite3.changes(this.db) : 0;
+    if (writes.size > 0 && changes > 0) this.noteWrites(writes);
+    return changes;
   }
 
   /** The prepared statement for `sql` if it is cached, marked as most recently used. */

@@ -85,6 +85,7 @@ function timedConnection(db: SqlConnection, outer: Buckets, inner: Buckets): Sql
   return {
     ...wrap(db, outer),
     transaction: (fn) => timed(outer, 'transaction (BEGIN .. COMMIT)', () => db.transaction((tx) => fn(wrap(tx, inner)))),
+    onCommit: (listener) => db.onCommit(listener),
     close: () => db.close(),
   };
 }

@@ -1,5 +1,7 @@
 // An in-memory SQLite for Node tests: the same wa-sqlite build and connection class the worker
-// uses, minus OPFS. Repositories and the sync engine are tested on it.
+// uses, minus OPFS. Repositories and the sync engine are tested on it, commit feed included
+// (SqlConnection.onCommit, which the sync status follows). Each connection gets a wasm module of
+// its own: wa-sqlite keeps one authorizer per module.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import SQLiteESMFactory from '@journeyapps/wa-sqlite/dist/wa-sqlite.mjs';

@@ -41,7 +41,10 @@ export interface SyncService extends SyncApi {
   start(): Promise<void>;
   /** Stops timers and in-flight requests before the database closes (takeover, pagehide). */
   stop(): Promise<void>;
-  /** Called after a sale, refund or adjustment was committed with its queue row: push soon. */
+  /**
+   * Called after a sale, refund or adjustment was committed with its queue row: push soon. Only the
+   * push: the status follows the commit by itself (src/sync/status-hub.ts).
+   */
   notifyLocalWrite(): void;
   /** The paired terminal, or null before pairing. */
   terminal(): Promise<TerminalInfo | null>;
@@ -54,7 +57,7 @@ export interface TillDataDeps {
   newUuid: () => string;
   /** The paired terminal; recording a sale without one is a not_paired TillError. */
   terminal: () => Promise<TerminalInfo | null>;
-  /** Told after every committed local write that queued something. */
+  /** Told after every committed local write that queued something (it schedules the push). */
   onQueued: () => void;
 }
 

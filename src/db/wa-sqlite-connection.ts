@@ -1,12 +1,22 @@
 // SqlConnection over a wa-sqlite database handle. The same class serves the worker (OPFS or
 // IndexedDB VFS) and Node tests (in-memory), so what the tests exercise is what the till runs.
-// SQLite result codes become a TillError at this one boundary.
+// SQLite result codes become a TillError at this one boundary. Every statement passes here, so
+// this is also where commits are reported with the tables they changed (onCommit).
 import * as SQLite from '@journeyapps/wa-sqlite';
-import type { RunResult, SqlConnection, SqlExecutor, SqlRow, SqlValue } from '../sync/sql-connection.ts';
+import type { CommitListener, RunResult, SqlConnection, SqlExecutor, SqlRow, SqlValue } from '../sync/sql-connection.ts';
 import { TillError } from '../api/till-error.ts';
 
 /** Prepared statements kept per connection; the sale path reuses the same handful. */
 const STATEMENT_CACHE_SIZE = 64;
+
+/** Authorizer action codes that write rows; their third argument is the table. */
+const WRITE_ACTIONS: ReadonlySet<number> = new Set([SQLite.SQLITE_INSERT, SQLite.SQLITE_UPDATE, SQLite.SQLITE_DELETE]);
+
+/** A cached prepared statement and the tables it can write (empty for a read). */
+interface Prepared {
+  stmt: number;
+  writes: Set<string>;
+}
 
 /** Serialises async work: wa-sqlite is one connection and a transaction must not interleave. */
 class Mutex {
@@ -21,11 +31,30 @@ class Mutex {
   }
 }
 
+/**
+ * Which tables a commit changed is learnt from SQLite's authorizer, which names every table a
+ * statement can write (including through its triggers and WITHOUT ROWID tables) while the statement
+ * is prepared: once per cached statement, not per execution. The update hook was the other
+ * candidate; it fires per changed row (a cost on every row of a first-sync page) and never for
+ * WITHOUT ROWID tables, where the pairing lives (settings). A statement's tables count as changed
+ * when sqlite3_changes() says it changed rows; they are reported after COMMIT (or at once outside
+ * a transaction) and dropped on rollback.
+ *
+ * wa-sqlite keeps one authorizer per module: each connection here has a module of its own (one per
+ * worker, one per in-memory test database).
+ */
 export class WaSqliteConnection implements SqlConnection {
   private readonly mutex = new Mutex();
-  private readonly cache = new Map<string, number>();
+  private readonly cache = new Map<string, Prepared>();
   private closed = false;
   private readonly direct: SqlExecutor;
+  private readonly listeners = new Set<CommitListener>();
+  /** Tables changed since the last commit or rollback: reported at the commit, dropped at a rollback. */
+  private changed = new Set<string>();
+  /** True inside transaction(): statements' changes wait for its COMMIT. */
+  private inTransaction = false;
+  /** Where the authorizer notes written tables: the statement being prepared, or re-prepared by step after a schema change. */
+  private writesOfStatement: Set<string> | null = null;
 
   constructor(
     readonly sqlite3: SQLiteAPI,
@@ -39,6 +68,19 @@ export class WaSqliteConnection implements SqlConnection {
       all: <T extends object>(sql: string, params?: readonly SqlValue[]) => this.allNow<T>(sql, params),
       get: async <T extends object>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined> => (await this.allNow<T>(sql, params))[0],
     };
+    sqlite3.set_authorizer(
+      db,
+      (_app: unknown, action: number, table: string | null) => {
+        if (this.writesOfStatement !== null && table !== null && WRITE_ACTIONS.has(action)) this.writesOfStatement.add(table);
+        return SQLite.SQLITE_OK;
+      },
+      null,
+    );
+  }
+
+  onCommit(listener: CommitListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   exec(sql: string): Promise<void> {
@@ -58,11 +100,16 @@ export class WaSqliteConnection implements SqlConnection {
     return this.mutex.run(async () => {
       // Prepared once and cached like any statement: exec() would parse them on every transaction.
       await this.runNow('BEGIN IMMEDIATE');
+      this.inTransaction = true;
       try {
         const result = await fn(this.direct);
         await this.runNow('COMMIT');
+        this.inTransaction = false;
+        this.reportCommit();
         return result;
       } catch (error) {
+        this.inTransaction = false;
+        this.changed.clear(); // rolled back below (or by the failed COMMIT itself): nothing to report
         // A failed COMMIT may already have rolled back; only roll back an open transaction.
         if (!this.sqlite3.get_autocommit(this.db)) {
           await this.execNow('ROLLBACK').catch(() => undefined);
@@ -76,7 +123,8 @@ export class WaSqliteConnection implements SqlConnection {
     return this.mutex.run(async () => {
       if (this.closed) return;
       this.closed = true;
-      for (const stmt of this.cache.values()) await this.sqlite3.finalize(stmt);
+      this.listeners.clear();
+      for (const { stmt } of this.cache.values()) await this.sqlite3.finalize(stmt);
       this.cache.clear();
       await this.sqlite3.close(this.db);
     });
@@ -86,14 +134,47 @@ export class WaSqliteConnection implements SqlConnection {
     if (this.closed) throw new TillError('moved', 'The database is closed in this tab.');
   }
 
+  /**
+   * A script is prepared statement by statement inside sqlite3.exec, so its changes are not counted
+   * per statement: every table it can write is taken as changed, even when it fails part-way (its
+   * earlier statements may have committed).
+   */
   private async execNow(sql: string): Promise<void> {
     this.assertOpen();
-    await this.wrap(() => this.sqlite3.exec(this.db, sql));
+    const writes = new Set<string>();
+    this.writesOfStatement = writes;
+    try {
+      await this.wrap(() => this.sqlite3.exec(this.db, sql));
+    } finally {
+      this.writesOfStatement = null;
+      if (writes.size > 0) this.noteWrites(writes);
+    }
+  }
+
+  /** A statement changed rows in these tables: reported now outside a transaction, else at its COMMIT. */
+  private noteWrites(tables: ReadonlySet<string>): void {
+    for (const table of tables) this.changed.add(table);
+    // A transaction opened by hand (exec('BEGIN')) is reported at its end; if it rolled back, its
+    // tables are reported with the next commit (more than changed, never fewer). Use transaction().
+    if (!this.inTransaction && this.sqlite3.get_autocommit(this.db)) this.reportCommit();
+  }
+
+  private reportCommit(): void {
+    if (this.changed.size === 0) return;
+    const tables: ReadonlySet<string> = this.changed; // handed over, not copied: listeners may keep it
+    this.changed = new Set();
+    for (const listener of this.listeners) {
+      try {
+        listener(tables);
+      } catch (error) {
+        console.error('A commit listener failed; the commit stands', error);
+      }
+    }
   }
 
   private async runNow(sql: string, params: readonly SqlValue[] = []): Promise<RunResult> {
-    await this.stepAll(sql, params, null);
-    return { changes: this.sqlite3.changes(this.db), lastInsertRowId: this.sqlite3.last_insert_id(this.db) };
+    const changes = await this.stepAll(sql, params, null);
+    return { changes, lastInsertRowId: this.sqlite3.last_insert_id(this.db) };
   }
 
   private async allNow<T extends object>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
@@ -103,14 +184,16 @@ export class WaSqliteConnection implements SqlConnection {
   }
 
   /**
-   * One statement, start to finish. The cached case stays free of extra promises and closures: it
-   * runs a dozen times per sale, so its overhead is on the path staff wait on.
+   * One statement, start to finish; returns sqlite3_changes() for run() and for a write (0 for a
+   * read through all()). The cached case stays free of extra promises and closures: it runs a dozen
+   * times per sale, so its overhead is on the path staff wait on.
    */
-  private async stepAll(sql: string, params: readonly SqlValue[], rows: SqlRow[] | null): Promise<void> {
+  private async stepAll(sql: string, params: readonly SqlValue[], rows: SqlRow[] | null): Promise<number> {
     this.assertOpen();
-    const stmt = this.cached(sql) ?? (await this.prepare(sql));
+    const { stmt, writes } = this.cached(sql) ?? (await this.prepare(sql));
     const { sqlite3 } = this;
     if (this.vfs !== null) this.vfs.lastError = null;
+    this.writesOfStatement = writes;
     try {
       if (params.length > 0) sqlite3.bind_collection(stmt, params as SqlValue[]);
       let names: string[] | null = null;
@@ -125,6 +208,7 @@ export class WaSqliteConnection implements SqlConnection {
     } catch (error) {
       throw toTillError(error, this.vfs?.lastError);
     } finally {
+      this.writesOfStatement = null;
       // reset() repeats the error of a failed step; that error was already thrown above.
       try {
         await sqlite3.reset(stmt);
@@ -133,37 +217,48 @@ export class WaSqliteConnection implements SqlConnection {
       }
       sqlite3.clear_bindings(stmt);
     }
+    // After a read, sqlite3_changes() still holds the last write's count: only a write's count says it changed rows.
+    const changes = rows === null || writes.size > 0 ? sqlite3.changes(this.db) : 0;
+    if (writes.size > 0 && changes > 0) this.noteWrites(writes);
+    return changes;
   }
 
   /** The prepared statement for `sql` if it is cached, marked as most recently used. */
-  private cached(sql: string): number | undefined {
-    const stmt = this.cache.get(sql);
-    if (stmt !== undefined) {
+  private cached(sql: string): Prepared | undefined {
+    const prepared = this.cache.get(sql);
+    if (prepared !== undefined) {
       // Refresh recency: Map iteration order is insertion order.
       this.cache.delete(sql);
-      this.cache.set(sql, stmt);
+      this.cache.set(sql, prepared);
     }
-    return stmt;
+    return prepared;
   }
 
   /** Prepares and caches `sql`, evicting the least recently used statement past STATEMENT_CACHE_SIZE. */
-  private async prepare(sql: string): Promise<number> {
-    let prepared: number | undefined;
-    await this.wrap(async () => {
-      for await (const stmt of this.sqlite3.statements(this.db, sql, { unscoped: true })) {
-        if (prepared !== undefined) {
-          await this.sqlite3.finalize(stmt);
-          throw new TillError('internal', 'run/all/get take exactly one statement; use exec for several');
+  private async prepare(sql: string): Promise<Prepared> {
+    let stmt: number | undefined;
+    const writes = new Set<string>();
+    this.writesOfStatement = writes;
+    try {
+      await this.wrap(async () => {
+        for await (const next of this.sqlite3.statements(this.db, sql, { unscoped: true })) {
+          if (stmt !== undefined) {
+            await this.sqlite3.finalize(next);
+            throw new TillError('internal', 'run/all/get take exactly one statement; use exec for several');
+          }
+          stmt = next;
         }
-        prepared = stmt;
-      }
-    });
-    if (prepared === undefined) throw new TillError('internal', `no statement in: ${sql}`);
+      });
+    } finally {
+      this.writesOfStatement = null;
+    }
+    if (stmt === undefined) throw new TillError('internal', `no statement in: ${sql}`);
+    const prepared: Prepared = { stmt, writes };
     this.cache.set(sql, prepared);
     if (this.cache.size > STATEMENT_CACHE_SIZE) {
-      const [oldestSql, oldest] = this.cache.entries().next().value as [string, number];
+      const [oldestSql, oldest] = this.cache.entries().next().value as [string, Prepared];
       this.cache.delete(oldestSql);
-      await this.sqlite3.finalize(oldest);
+      await this.sqlite3.finalize(oldest.stmt);
     }
     return prepared;
   }

@@ -33,6 +33,12 @@ export async function duePending(db: SqlExecutor, now: number, limit: number): P
   );
 }
 
+/** The earliest next_attempt_at after `now` among Pending rows (when the retry timer fires), or null. */
+export async function nextRetryAt(db: SqlExecutor, now: number): Promise<number | null> {
+  const row = await db.get<{ at: number | null }>(`SELECT min(next_attempt_at) AS at FROM sync_queue WHERE status = ${QueueStatus.pending} AND next_attempt_at > ?`, [now]);
+  return row?.at ?? null;
+}
+
 /** The earliest next_attempt_at among Pending rows, or null when none is pending. */
 export async function nextDueAt(db: SqlExecutor): Promise<number | null> {
   const row = await db.get<{ at: number | null }>(`SELECT min(next_attempt_at) AS at FROM sync_queue WHERE status = ${QueueStatus.pending}`);

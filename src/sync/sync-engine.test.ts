@@ -7,7 +7,7 @@ import { createProducts, hubPrices, hubSaleCounts, startHub, type TestServer } f
 import { makeSale, openTestTill, queueRows, recordTestSale, tillPrices, type TestTill } from './testing/till-fixture.ts';
 import { QueueStatus } from './outbox.ts';
 import { COMPLETED_RETENTION_MS } from './queue-store.ts';
-import { SYNC_INTERVAL_MS } from './sync-service.ts';
+import { SYNC_INTERVAL_MS } from './sync-triggers.ts';
 import { BACKOFF_BASE_MS } from './backoff.ts';
 import type { Product } from '@ezo/contract/catalog';
 import type { TerminalInfo } from '@ezo/contract/terminal';

@@ -10,7 +10,7 @@ import { QueueStatus } from './outbox.ts';
 import { BACKOFF_BASE_MS } from './backoff.ts';
 import { MAX_ATTEMPTS } from './push.ts';
 import { REQUEST_TIMEOUT_MS } from './hub-client.ts';
-import { STATUS_COALESCE_MS } from './status-hub.ts';
+import { STATUS_COALESCE_MS } from './status-broadcast.ts';
 import type { Product } from '@ezo/contract/catalog';
 import type { TerminalInfo } from '@ezo/contract/terminal';
 import type { SyncStatus } from '../api/till-api.ts';

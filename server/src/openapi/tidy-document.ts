@@ -101,7 +101,7 @@ function dropUnused(doc: JsonObject): void {
       const name = ref.startsWith(SCHEMA_REF) ? ref.slice(SCHEMA_REF.length) : undefined;
       if (name === undefined || used.has(name) || schemas[name] === undefined) return;
       used.add(name);
-      queue.push(schemas[name] as Json);
+      queue.push(schemas[name]);
     });
   }
   components['schemas'] = Object.fromEntries(Object.entries(schemas).filter(([name]) => used.has(name)));
@@ -109,11 +109,11 @@ function dropUnused(doc: JsonObject): void {
 
 export function tidyDocument(input: unknown): JsonObject {
   let doc = structuredClone(input) as JsonObject;
-  const components = (isObject(doc['components']) ? doc['components'] : (doc['components'] = {})) as JsonObject;
+  const components = isObject(doc['components']) ? doc['components'] : (doc['components'] = {});
   if (!isObject(components['schemas'])) components['schemas'] = {};
   nameErrorResponses(doc, components);
 
-  const merge = mergeableInputs(components['schemas'] as JsonObject);
+  const merge = mergeableInputs(components['schemas']);
   doc = renameSchemas(doc, components, new Map([...merge].map((n) => [n, n.slice(0, -INPUT_SUFFIX.length)])));
   dropUnused(doc);
 

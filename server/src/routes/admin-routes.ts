@@ -1,7 +1,7 @@
 // The back office (admin token only): catalog edits, stores and terminals, sales and stock reports.
 // Writes that version rows take the commit-order lock first, in the same order as upstream batches.
 // The token is checked before the schema (preValidation), so a caller without one learns nothing more.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, preValidationHookHandler } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { strictContract } from '@ezo/contract/contract';
@@ -43,7 +43,11 @@ const json = <S extends z.ZodType>(description: string, schema: S) => ({ descrip
 
 export function registerAdminRoutes(app: FastifyInstance, ctx: HubContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const guard = async (request: FastifyRequest) => requireAdmin(ctx.adminTokenHash, request);
+  // A throw here ends the request with that error (Fastify catches it), before the body is validated.
+  const guard: preValidationHookHandler = (request, _reply, done) => {
+    requireAdmin(ctx.adminTokenHash, request);
+    done();
+  };
   const versioned = <T>(work: (tx: Parameters<Parameters<HubContext['db']['transaction']>[0]>[0]) => Promise<T>) =>
     ctx.db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [COMMIT_ORDER_LOCK_KEY]);

@@ -76,7 +76,7 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: HubContext): void 
         response: { 200: { description: 'The terminal the token belongs to.', content: { 'application/json': { schema: contract.terminal.terminalInfo } } }, ...errorResponses(400, 401, 429, 500, 503) },
       },
     },
-    async (request) => {
+    (request) => {
       const who = terminal(request);
       const info: TerminalInfo = {
         terminal_id: who.terminalId,

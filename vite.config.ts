@@ -3,6 +3,7 @@
 import { defineConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { compression } from 'vite-plugin-compression2';
 import { pwaOptions } from './src/ui/pwa/pwa-options.ts';
 import { playwright } from '@vitest/browser-playwright';
 import { findChromium, CHROMIUM_ARGS } from './test-support/chromium.ts';
@@ -10,7 +11,14 @@ import { findChromium, CHROMIUM_ARGS } from './test-support/chromium.ts';
 const chromium = findChromium();
 
 export default defineConfig({
-  plugins: [preact(), VitePWA(pwaOptions)],
+  plugins: [
+    preact(),
+    VitePWA(pwaOptions),
+    // Precompressed copies (x.br, x.gz beside x) that the hub sends as they are to browsers that accept
+    // them (server/src/http/static-app.ts): at the highest levels, since they are made once per build.
+    // The wasm above all (1.1 MB). The precache lists none of them (globIgnores in src/ui/pwa/pwa-options.ts).
+    compression({ algorithms: ['brotliCompress', 'gzip'], include: /\.(html|js|mjs|css|wasm|svg|json|webmanifest)$/, logLevel: 'silent' }),
+  ],
   // Both SQLite builds stay in their own chunks; module workers keep `import.meta.url` for the wasm.
   worker: { format: 'es' },
   // wa-sqlite must not be pre-bundled: a cold dev server would otherwise reload the page mid-run.

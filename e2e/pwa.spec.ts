@@ -184,6 +184,13 @@ test('the till is installable, its index.html has no inline script and the hub\'
   // Both SQLite wasm builds are precached (the asyncify one is over workbox's default 2 MiB size limit).
   const sw = await readFile(resolve('dist', 'sw.js'), 'utf8');
   expect(sw.match(/"url":"assets\/[^"]+\.wasm"/g)).toHaveLength(2);
+  // The build's precompressed copies are for the hub to send in place of a file, never precached themselves.
+  expect(sw).not.toMatch(/"url":"[^"]+\.(br|gz)"/);
+  // Both wasm builds reach the browser as their brotli copies (the page's and the service worker's requests).
+  const wasmEncodings: string[] = [];
+  context.on('response', (r) => {
+    if (r.url().endsWith('.wasm')) wasmEncodings.push(r.headers()['content-encoding'] ?? 'none');
+  });
 
   const violations: string[] = [];
   page.on('console', (m) => {
@@ -193,6 +200,8 @@ test('the till is installable, its index.html has no inline script and the hub\'
   expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
   await readyTill(page);
   expect(violations).toEqual([]);
+  expect(wasmEncodings.length).toBeGreaterThanOrEqual(2);
+  expect(new Set(wasmEncodings)).toEqual(new Set(['br']));
   // The worker's scope is the app and nothing wider.
   const scope = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.scope);
   expect(scope).toBe(`${hub.url}/`);

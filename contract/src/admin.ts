@@ -1,7 +1,7 @@
 // The back office's messages (admin token only): catalog edits, stores and terminals, sales and
 // stock reports. Not spoken by the till; here so the hub validates them and OpenAPI documents them.
 import { z } from 'zod';
-import type { ObjectBuilder } from './strictness.ts';
+import { oncePerBuilder } from './strictness.ts';
 import { catalogSchemas } from './catalog.ts';
 import { saleSchemas } from './sale.ts';
 import { Code, Currency, Name, NonNegativeMoney, TaxRateBp, Text, Uuid } from './primitives.ts';
@@ -10,69 +10,95 @@ import { Code, Currency, Name, NonNegativeMoney, TaxRateBp, Text, Uuid } from '.
 export const MAX_ADMIN_SALES_LIMIT = 5_000;
 export const DEFAULT_ADMIN_SALES_LIMIT = 500;
 
-const Locale = z.string().min(2).max(35);
+const Locale = z.string().min(2).max(35).describe('BCP-47 locale for formatting money and dates, e.g. de-DE.');
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day is YYYY-MM-DD');
+const NewUuid = Uuid.optional().describe('The new row uuid; the hub makes one when absent.');
 
-export function adminSchemas(object: ObjectBuilder) {
+export const adminSchemas = oncePerBuilder((object) => {
   const { category, product, customer, stockLevel } = catalogSchemas(object);
   const { sale } = saleSchemas(object);
 
   const categoryFields = { name: Name, sort_order: z.int().min(0).max(1_000_000) };
-  const categoryCreate = object({ uuid: Uuid.optional(), ...categoryFields, sort_order: categoryFields.sort_order.optional() });
-  const categoryPatch = object({ name: Name.optional(), sort_order: categoryFields.sort_order.optional() });
+  const categoryCreate = object(
+    { uuid: NewUuid, ...categoryFields, sort_order: categoryFields.sort_order.optional() },
+    { id: 'CategoryCreate', description: 'A new category.' },
+  );
+  const categoryPatch = object(
+    { name: Name.optional(), sort_order: categoryFields.sort_order.optional() },
+    { id: 'CategoryPatch', description: 'The fields of a category to change; absent fields stay.' },
+  );
 
-  const productCreate = object({
-    uuid: Uuid.optional(),
-    sku: Code,
-    barcode: Code.nullable().optional(),
-    name: Name,
-    category_uuid: Uuid.nullable().optional(),
-    price: NonNegativeMoney,
-    tax_rate_bp: TaxRateBp,
-    tax_included: z.boolean(),
-    active: z.boolean().optional(),
-  });
-  const productPatch = object({
-    sku: Code.optional(),
-    barcode: Code.nullable().optional(),
-    name: Name.optional(),
-    category_uuid: Uuid.nullable().optional(),
-    price: NonNegativeMoney.optional(),
-    tax_rate_bp: TaxRateBp.optional(),
-    tax_included: z.boolean().optional(),
-    active: z.boolean().optional(),
-  });
+  const productCreate = object(
+    {
+      uuid: NewUuid,
+      sku: Code,
+      barcode: Code.nullable().optional(),
+      name: Name,
+      category_uuid: Uuid.nullable().optional(),
+      price: NonNegativeMoney.describe('Unit price in minor units; includes tax when tax_included is true.'),
+      tax_rate_bp: TaxRateBp,
+      tax_included: z.boolean(),
+      active: z.boolean().optional(),
+    },
+    { id: 'ProductCreate', description: 'A new product.' },
+  );
+  const productPatch = object(
+    {
+      sku: Code.optional(),
+      barcode: Code.nullable().optional(),
+      name: Name.optional(),
+      category_uuid: Uuid.nullable().optional(),
+      price: NonNegativeMoney.optional().describe('A new price bumps price_version.'),
+      tax_rate_bp: TaxRateBp.optional(),
+      tax_included: z.boolean().optional(),
+      active: z.boolean().optional(),
+    },
+    { id: 'ProductPatch', description: 'The fields of a product to change; absent fields stay.' },
+  );
 
-  const customerCreate = object({
-    uuid: Uuid.optional(),
-    name: Name,
-    email: Text.nullable().optional(),
-    phone: Text.nullable().optional(),
-  });
-  const customerPatch = object({ name: Name.optional(), email: Text.nullable().optional(), phone: Text.nullable().optional() });
+  const customerCreate = object(
+    {
+      uuid: NewUuid,
+      name: Name,
+      email: Text.nullable().optional(),
+      phone: Text.nullable().optional(),
+    },
+    { id: 'CustomerCreate', description: 'A new customer.' },
+  );
+  const customerPatch = object(
+    { name: Name.optional(), email: Text.nullable().optional(), phone: Text.nullable().optional() },
+    { id: 'CustomerPatch', description: 'The fields of a customer to change; absent fields stay.' },
+  );
 
-  const storeCreate = object({ name: Name, currency: Currency, locale: Locale });
-  const store = object({ id: Uuid, name: Name, currency: Currency, locale: Locale });
-  const terminalCreate = object({ store_id: Uuid, name: Name, receipt_prefix: Code });
-  /** `token` is shown once: the hub keeps only its hash. */
-  const terminalCreated = object({
-    terminal_id: Uuid,
-    store_id: Uuid,
-    name: Name,
-    receipt_prefix: Code,
-    token: z.string().min(32).max(200),
-  });
+  const storeCreate = object({ name: Name, currency: Currency, locale: Locale }, { id: 'StoreCreate', description: 'A new store.' });
+  const store = object({ id: Uuid, name: Name, currency: Currency, locale: Locale }, { id: 'Store', description: 'A store: its terminals sell in its currency.' });
+  const terminalCreate = object(
+    { store_id: Uuid, name: Name, receipt_prefix: Code.describe('Prefix of the new terminal receipt numbers; unique per store.') },
+    { id: 'TerminalCreate', description: 'A new terminal of a store.' },
+  );
+  const terminalCreated = object(
+    {
+      terminal_id: Uuid,
+      store_id: Uuid,
+      name: Name,
+      receipt_prefix: Code,
+      token: z.string().min(32).max(200).describe('The terminal bearer token, shown only here: the hub keeps only its hash.'),
+    },
+    { id: 'TerminalCreated', description: 'A new terminal and its token.' },
+  );
 
   const salesQuery = object({
-    store_id: Uuid.optional(),
-    terminal_id: Uuid.optional(),
-    /** A UTC calendar day. */
-    day: Day.optional(),
-    limit: z.coerce.number().int().min(1).max(MAX_ADMIN_SALES_LIMIT).optional(),
+    store_id: Uuid.optional().describe('Only sales of this store.'),
+    terminal_id: Uuid.optional().describe('Only sales of this terminal.'),
+    day: Day.optional().describe('Only sales of this UTC calendar day, YYYY-MM-DD.'),
+    limit: z.coerce.number().int().min(1).max(MAX_ADMIN_SALES_LIMIT).optional().describe(`Sales at most; default ${DEFAULT_ADMIN_SALES_LIMIT}.`),
   });
-  const salesReport = object({ sales: z.array(sale) });
-  const stockQuery = object({ store_id: Uuid });
-  const stockReport = object({ store_id: Uuid, stock: z.array(stockLevel) });
+  const salesReport = object({ sales: z.array(sale).describe('Oldest first.') }, { id: 'SalesReport', description: 'Sales as the tills sent them.' });
+  const stockQuery = object({ store_id: Uuid.describe('The store.') });
+  const stockReport = object(
+    { store_id: Uuid, stock: z.array(stockLevel).describe('One row per product with a stock figure, by product uuid.') },
+    { id: 'StockReport', description: 'The stock figures of one store.' },
+  );
 
   return {
     category,
@@ -93,7 +119,7 @@ export function adminSchemas(object: ObjectBuilder) {
     stockQuery,
     stockReport,
   };
-}
+});
 
 type Schemas = ReturnType<typeof adminSchemas>;
 export type ProductCreate = z.infer<Schemas['productCreate']>;

@@ -1,25 +1,30 @@
-// Field types shared by every message: ids, money, times, cursors.
+// Field types shared by every message: ids, money, times, cursors. Each carries a description for the
+// hub's OpenAPI document (documentation only: the protocol hash ignores it).
 import { z } from 'zod';
 import { MAX_CODE_LENGTH, MAX_CURSOR_LENGTH, MAX_MONEY_MINOR, MAX_NAME_LENGTH, MAX_TAX_RATE_BP, BASIS_POINTS, MAX_TEXT_LENGTH, MAX_QUANTITY } from './limits.ts';
 
 /** Client- or server-made RFC 4122 id (any version). */
-export const Uuid = z.uuid();
+export const Uuid = z.uuid().describe('An RFC 4122 id (any version).');
 
 /** Money in integer minor units of the store's currency (cents for EUR/USD, yen for JPY). Never a float. */
-export const Money = z.int().min(-MAX_MONEY_MINOR).max(MAX_MONEY_MINOR);
+export const Money = z
+  .int()
+  .min(-MAX_MONEY_MINOR)
+  .max(MAX_MONEY_MINOR)
+  .describe('Money in integer minor units of the store currency (cents for EUR, yen for JPY); never a fraction.');
 export const NonNegativeMoney = Money.min(0);
 
 /** Integer units sold or moved; negative on refund lines and stock decreases. */
-export const Quantity = z.int().min(-MAX_QUANTITY).max(MAX_QUANTITY);
+export const Quantity = z.int().min(-MAX_QUANTITY).max(MAX_QUANTITY).describe('Whole units; negative on refund lines and stock decreases.');
 
-export const TaxRateBp = z.int().min(0).max(MAX_TAX_RATE_BP);
-export const DiscountBp = z.int().min(0).max(BASIS_POINTS);
+export const TaxRateBp = z.int().min(0).max(MAX_TAX_RATE_BP).describe('Tax rate in basis points: 1900 = 19 %.');
+export const DiscountBp = z.int().min(0).max(BASIS_POINTS).describe('Discount in basis points: 1000 = 10 %.');
 
 /** ISO-8601 instant with an explicit offset, e.g. 2024-01-01T10:00:00.000Z. */
-export const IsoTime = z.iso.datetime({ offset: true });
+export const IsoTime = z.iso.datetime({ offset: true }).describe('An ISO-8601 instant with an explicit offset.');
 
 /** ISO-4217 currency code. */
-export const Currency = z.string().regex(/^[A-Z]{3}$/);
+export const Currency = z.string().regex(/^[A-Z]{3}$/).describe('ISO-4217 currency code, e.g. EUR.');
 
 export const Name = z.string().trim().min(1).max(MAX_NAME_LENGTH);
 export const Code = z.string().trim().min(1).max(MAX_CODE_LENGTH);
@@ -30,4 +35,9 @@ export const Text = z.string().max(MAX_TEXT_LENGTH);
  * and sends it back, and never makes one from its own clock. The query parameter keeps the spec's
  * name `last_synced_at`; its value is whatever the hub returned as `timestamp`.
  */
-export const Cursor = z.string().min(1).max(MAX_CURSOR_LENGTH).regex(/^[A-Za-z0-9:._-]+$/);
+export const Cursor = z
+  .string()
+  .min(1)
+  .max(MAX_CURSOR_LENGTH)
+  .regex(/^[A-Za-z0-9:._-]+$/)
+  .describe('The pull cursor: issued by the hub from its commit order, opaque to the till, sent back as is.');

@@ -11,14 +11,17 @@ const CONTRACT_HASHES: Record<number, string> = {
   1: 'b52402efc6422e3c',
 };
 
-function contractHash(): string {
+/**
+ * The wire shape only. Documentation (descriptions, titles, examples, component ids) lives in zod's
+ * metadata registry; converting against an empty registry leaves all of it out, and with no ids every
+ * schema is inlined as before, so documenting the contract never changes the hash.
+ */
+const NO_DOCUMENTATION = z.registry<Record<string, unknown>>();
+
+function hashSchemas(named: Record<string, unknown>): string {
   const schemas: Record<string, unknown> = {};
-  for (const [group, members] of Object.entries(strictContract)) {
-    for (const [name, schema] of Object.entries(members as Record<string, unknown>)) {
-      if (schema instanceof z.ZodType) {
-        schemas[`${group}.${name}`] = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
-      }
-    }
+  for (const [name, schema] of Object.entries(named)) {
+    if (schema instanceof z.ZodType) schemas[name] = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', metadata: NO_DOCUMENTATION });
   }
   return createHash('sha256').update(JSON.stringify(sortDeep(schemas))).digest('hex').slice(0, 16);
 }
@@ -35,8 +38,26 @@ function sortDeep(value: unknown): unknown {
   return value;
 }
 
+function contractHash(): string {
+  const named: Record<string, unknown> = {};
+  for (const [group, members] of Object.entries(strictContract)) {
+    for (const [name, schema] of Object.entries(members as Record<string, unknown>)) named[`${group}.${name}`] = schema;
+  }
+  return hashSchemas(named);
+}
+
 describe('protocol version', () => {
   it('matches the recorded hash of the contract', () => {
     expect(contractHash(), `the contract changed: bump PROTOCOL_VERSION and record the new hash`).toBe(CONTRACT_HASHES[PROTOCOL_VERSION]);
+  });
+
+  it('ignores documentation but not the wire shape', () => {
+    const bare = z.strictObject({ n: z.int().min(0), s: z.string() });
+    const documented = z
+      .strictObject({ n: z.int().min(0).describe('a count'), s: z.string().meta({ title: 'S', examples: ['x'] }) })
+      .meta({ id: 'ProtocolHashProbe', description: 'documented' });
+    const changed = z.strictObject({ n: z.int().min(1), s: z.string() });
+    expect(hashSchemas({ probe: documented })).toBe(hashSchemas({ probe: bare }));
+    expect(hashSchemas({ probe: changed })).not.toBe(hashSchemas({ probe: bare }));
   });
 });

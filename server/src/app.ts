@@ -1,13 +1,16 @@
 // Builds the hub's HTTP app from its parts; main.ts and the test server both start it this way.
 // Holds no state of its own beyond the rate limiter, so many instances can share one PostgreSQL.
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { MAX_BODY_BYTES } from '@ezo/contract/limits';
 import type { Database } from './db/database.ts';
+import { registerCompression } from './http/compression.ts';
+import { contractSerializerCompiler, contractValidatorCompiler } from './http/contract-validation.ts';
 import { registerCors } from './http/cors.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import type { HubContext } from './http/hub-context.ts';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './http/rate-limit.ts';
 import { registerStaticApp } from './http/static-app.ts';
+import { registerOpenApi } from './openapi/register-openapi.ts';
 import { registerAdminRoutes } from './routes/admin-routes.ts';
 import { registerPublicRoutes } from './routes/public-routes.ts';
 import { registerSyncRoutes } from './routes/sync-routes.ts';
@@ -23,6 +26,8 @@ export interface HubOptions {
   /** The built till to serve at /; absent: API only. */
   staticDir?: string;
   logger?: boolean;
+  /** Sees every route as it is registered (a test checks each one is in the OpenAPI document). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
@@ -34,12 +39,20 @@ export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
     rateLimiter: rate === false ? undefined : new RateLimiter(rate),
     demoTerminalToken: options.demoTerminalToken,
   };
+  if (options.onRoute !== undefined) app.addHook('onRoute', options.onRoute);
+  // Every route declares its zod schemas: they validate the request, type the handler, encode the answer
+  // and make the OpenAPI document (openapi/register-openapi.ts).
+  app.setValidatorCompiler(contractValidatorCompiler());
+  app.setSerializerCompiler(contractSerializerCompiler);
   registerErrorHandler(app);
   registerCors(app);
   // API answers are per caller and per moment: never cached by a browser or proxy.
   app.addHook('onSend', async (request, reply) => {
     if (request.url.startsWith('/api/')) void reply.header('Cache-Control', 'no-store');
   });
+  // Before the routes and the static files: both plugins hook the routes registered after them.
+  await registerCompression(app);
+  await registerOpenApi(app);
   registerPublicRoutes(app, ctx);
   registerSyncRoutes(app, ctx);
   registerAdminRoutes(app, ctx);

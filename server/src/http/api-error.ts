@@ -49,10 +49,3 @@ export function zodIssues(error: z.ZodError): Issue[] {
   }
   return issues;
 }
-
-/** Parses with a contract schema or throws a 400 listing every issue. */
-export function parseOr400<S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> {
-  const result = schema.safeParse(value);
-  if (!result.success) throw new HttpError('bad_request', `${what} is not valid`, zodIssues(result.error));
-  return result.data;
-}

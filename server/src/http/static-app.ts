@@ -1,6 +1,8 @@
 // Serves the built till (dist/) at / with its security headers: a strict CSP (no inline script),
 // no-cache on the entry points a new deploy must replace at once, immutable hashed assets, and an
-// SPA fallback so a reload on a client-side route still gets index.html.
+// SPA fallback so a reload on a client-side route still gets index.html. Files the build compressed
+// (x.br, x.gz beside x; vite.config.ts) are sent as they are to a browser that accepts the encoding,
+// with the headers of x and Vary: Accept-Encoding.
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic, { type SetHeadersResponse } from '@fastify/static';
 import { HttpError } from './api-error.ts';
@@ -13,18 +15,25 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** Entry points are revalidated on every load so a deploy reaches tills at once. */
 const NO_CACHE = 'no-cache';
 const NO_CACHE_FILES = /(^|\/)(index\.html|sw\.js|registerSW\.js|manifest\.webmanifest)$/;
+/** Lower case, as @fastify/compress writes it, so compressing a file without a copy does not add it twice. */
+const VARY = 'accept-encoding';
+/** The build's precompressed copies of a file: x.br and x.gz. */
+const COMPRESSED_COPY = /\.(br|gz)$/;
 
+/** `path` is the file sent: for a precompressed answer, the .br or .gz copy of the file asked for. */
 function appHeaders(res: SetHeadersResponse, path: string): void {
-  const normal = path.replaceAll('\\', '/');
+  const normal = path.replaceAll('\\', '/').replace(COMPRESSED_COPY, '');
   res.setHeader('Content-Security-Policy', APP_CSP);
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Referrer-Policy', 'no-referrer');
   res.setHeader('Cache-Control', normal.includes('/assets/') && !NO_CACHE_FILES.test(normal) ? IMMUTABLE : NO_CACHE);
+  // Every file may be answered compressed or not, by the request's Accept-Encoding: caches must key on it.
+  res.setHeader('Vary', VARY);
 }
 
 export async function registerStaticApp(app: FastifyInstance, root: string | undefined): Promise<void> {
   if (root !== undefined) {
-    await app.register(fastifyStatic, { root, cacheControl: false, setHeaders: appHeaders, index: ['index.html'] });
+    await app.register(fastifyStatic, { root, cacheControl: false, setHeaders: appHeaders, index: ['index.html'], preCompressed: true });
   }
   app.setNotFoundHandler(async (request, reply) => {
     const isApi = request.url.startsWith('/api/');
@@ -36,7 +45,8 @@ export async function registerStaticApp(app: FastifyInstance, root: string | und
       .header('Content-Security-Policy', APP_CSP)
       .header('X-Content-Type-Options', 'nosniff')
       .header('Referrer-Policy', 'no-referrer')
-      .header('Cache-Control', NO_CACHE);
+      .header('Cache-Control', NO_CACHE)
+      .header('Vary', VARY);
     return reply.sendFile('index.html', { cacheControl: false });
   });
 }

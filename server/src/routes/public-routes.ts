@@ -1,22 +1,73 @@
 // Routes without a terminal: health (for load balancers), the OpenAPI document, and demo pairing.
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { strictContract } from '@ezo/contract/contract';
 import type { DemoPairing } from '@ezo/contract/demo-pairing';
 import { HttpError } from '../http/api-error.ts';
 import type { HubContext } from '../http/hub-context.ts';
-import { openApiDocument } from '../openapi/openapi-document.ts';
+import { sendJsonText } from '../http/json-text.ts';
+import { errorResponses } from '../openapi/error-responses.ts';
+import { OPENAPI_PATH } from '../openapi/register-openapi.ts';
+import { health, openApiDocument } from './hub-responses.ts';
+
+const TAGS = ['public'];
+/** Explicitly public: no token is asked for. */
+const NO_AUTH: [] = [];
 
 export function registerPublicRoutes(app: FastifyInstance, ctx: HubContext): void {
-  app.get('/api/v1/health', async () => {
-    await ctx.db.query('SELECT 1');
-    return { status: 'ok', database: ctx.db.kind };
-  });
+  const api = app.withTypeProvider<ZodTypeProvider>();
 
-  let openapi: unknown;
-  app.get('/api/v1/openapi.json', () => (openapi ??= openApiDocument()));
+  api.get(
+    '/api/v1/health',
+    {
+      schema: {
+        operationId: 'getHealth',
+        summary: 'Whether the hub and its database are up',
+        description: 'For load balancers: 200 when the database answers a query, 503 when it does not.',
+        tags: TAGS,
+        security: NO_AUTH,
+        response: { 200: { description: 'Up.', content: { 'application/json': { schema: health } } }, ...errorResponses(500, 503) },
+      },
+    },
+    async () => {
+      await ctx.db.query('SELECT 1');
+      return { status: 'ok' as const, database: ctx.db.kind };
+    },
+  );
 
-  app.get('/api/v1/demo/pairing', (request) => {
-    if (ctx.demoTerminalToken === undefined) throw new HttpError('not_found', 'this hub was not started with --demo');
-    const pairing: DemoPairing = { server_url: `${request.protocol}://${request.host}`, token: ctx.demoTerminalToken };
-    return pairing;
-  });
+  let document: string | undefined;
+  api.get(
+    OPENAPI_PATH,
+    {
+      schema: {
+        operationId: 'getOpenApiDocument',
+        summary: 'This API description',
+        description: "OpenAPI 3.1, generated from the routes' schemas, which come from the wire contract.",
+        tags: TAGS,
+        security: NO_AUTH,
+        response: { 200: { description: 'The OpenAPI document.', content: { 'application/json': { schema: openApiDocument } } }, ...errorResponses(500) },
+      },
+    },
+    // Built on the first call (every route is known by then) and sent as the same text after.
+    async (_request, reply) => sendJsonText(reply, (document ??= JSON.stringify(app.swagger()))),
+  );
+
+  api.get(
+    '/api/v1/demo/pairing',
+    {
+      schema: {
+        operationId: 'getDemoPairing',
+        summary: 'A terminal token for a freshly opened till (demo hubs only)',
+        description: 'A hub started with --demo hands the till that asks its own URL and the demo terminal token; any other hub answers 404.',
+        tags: TAGS,
+        security: NO_AUTH,
+        response: { 200: { description: 'The demo pairing.', content: { 'application/json': { schema: strictContract.demo.demoPairing } } }, ...errorResponses(404, 500) },
+      },
+    },
+    (request) => {
+      if (ctx.demoTerminalToken === undefined) throw new HttpError('not_found', 'this hub was not started with --demo');
+      const pairing: DemoPairing = { server_url: `${request.protocol}://${request.host}`, token: ctx.demoTerminalToken };
+      return pairing;
+    },
+  );
 }

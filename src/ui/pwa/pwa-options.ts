@@ -22,6 +22,9 @@ export const pwaOptions: Partial<VitePWAOptions> = {
     // Everything the till needs to cold-start offline: the shell, every chunk (the database worker
     // included), both SQLite wasm builds and the icons. The plugin adds the web manifest itself; source maps stay out.
     globPatterns: ['**/*.{html,js,css,wasm,png,svg,ico}'],
+    // The build's precompressed copies (x.br, x.gz; vite.config.ts) are for the hub to send in place of
+    // x; the browser decodes them, so the precache holds x once. Workbox's default ignore is kept.
+    globIgnores: ['**/node_modules/**/*', '**/*.{br,gz}'],
     maximumFileSizeToCacheInBytes: MAX_PRECACHE_FILE_BYTES,
     // A classic script: every browser with service workers can run it, module workers or not.
     rollupFormat: 'iife',

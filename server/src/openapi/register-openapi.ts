@@ -1,0 +1,44 @@
+// The OpenAPI 3.1 document of the hub, built by @fastify/swagger from the routes' own schemas (zod,
+// from the wire contract, through fastify-type-provider-zod): a route cannot be served undocumented,
+// and the document cannot drift from what the hub accepts. Registered before the routes, whose
+// onRoute events it collects; served at OPENAPI_PATH (routes/public-routes.ts).
+import type { FastifyInstance } from 'fastify';
+import fastifySwagger from '@fastify/swagger';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '@ezo/contract/protocol-version';
+import { COMPRESS_THRESHOLD_BYTES } from '../http/compression.ts';
+import { tidyDocument } from './tidy-document.ts';
+
+export const OPENAPI_PATH = '/api/v1/openapi.json';
+
+const DESCRIPTION = [
+  'Sync and back-office API of the Ezo POS hub. Tills pull master data (`pullDownstream`) and push sales, stock',
+  'adjustments and product edits (`pushUpstream`); the back office edits the catalog and reads reports.',
+  '',
+  `Every error answer is an \`ApiError\`. Terminals may send \`${PROTOCOL_HEADER}: ${PROTOCOL_VERSION}\`. Answers of`,
+  `${COMPRESS_THRESHOLD_BYTES} bytes or more are compressed (br or gzip) when the request's Accept-Encoding allows it.`,
+].join('\n');
+
+export async function registerOpenApi(app: FastifyInstance): Promise<void> {
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Ezo POS hub', version: String(PROTOCOL_VERSION), description: DESCRIPTION },
+      // Relative: the hub that served the document (it has no fixed public URL).
+      servers: [{ url: '/', description: 'The hub that serves this document.' }],
+      tags: [
+        { name: 'sync', description: "The till's API: a terminal token, that terminal's store only." },
+        { name: 'admin', description: 'The back office: the admin token.' },
+        { name: 'public', description: 'No token.' },
+      ],
+      components: {
+        securitySchemes: {
+          terminal: { type: 'http', scheme: 'bearer', description: 'A terminal token (POST /api/v1/admin/terminals makes one); it works on its own store only.' },
+          admin: { type: 'http', scheme: 'bearer', description: 'The ADMIN_TOKEN of the hub.' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: (document) => tidyDocument(jsonSchemaTransformObject(document)) as ReturnType<typeof jsonSchemaTransformObject>,
+  });
+}

@@ -26,7 +26,7 @@ describe('planChromium', () => {
   it('fails with the hint and the reason when it may not install', () => {
     expect(planChromium(MISSING, { allowed: false, reason: 'not running as root' })).toEqual({
       kind: 'fail',
-      message: 'No Chromium found: set CHROMIUM_PATH …. (npm test did not install one: not running as root.)',
+      message: 'No Chromium found: set CHROMIUM_PATH …; npm test did not install one (not running as root).',
     });
   });
 

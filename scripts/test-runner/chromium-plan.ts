@@ -19,7 +19,7 @@ export function planChromium(lookup: ChromiumLookup, permission: InstallPermissi
     case 'bad-env':
       return { kind: 'fail', message: lookup.message };
     case 'missing':
-      if (!permission.allowed) return { kind: 'fail', message: `${lookup.message} (npm test did not install one: ${permission.reason}.)` };
+      if (!permission.allowed) return { kind: 'fail', message: `${lookup.message.replace(/\.$/, '')}; npm test did not install one (${permission.reason}).` };
       if (permission.family === 'ubuntu') {
         return {
           kind: 'fail',

@@ -39,6 +39,8 @@ async function main(): Promise<number> {
   const setup: string[] = [];
   let resources: Resources | undefined;
   let failed = false;
+  /** Set once the registry could not be reached: the next extra Node is not tried (npm retries for a minute). */
+  let registryUnreachable: string | undefined;
   log(`steps: ${STEPS.map((s) => s.id).join(', ')}; stops at the first failure. ${SKIP_ENV}=name,... leaves parts out (see README).`);
 
   try {
@@ -84,10 +86,15 @@ async function main(): Promise<number> {
       let command: [string, string[]];
       let label = step.label;
       if ('node' in step.run) {
+        if (registryUnreachable !== undefined) {
+          outcome('skipped', registryUnreachable);
+          continue;
+        }
         const binary = await ensureNodeBinary(PROJECT_ROOT, step.run.node, interrupts);
         if (binary.kind === 'unreachable') {
           log(`unit tests on Node ${step.run.node} skipped: ${binary.reason}`);
           outcome('skipped', binary.reason);
+          registryUnreachable = binary.reason;
           continue;
         }
         if (binary.kind === 'failed') {

@@ -4,15 +4,14 @@
 // registry for the extra unit test runs, and ends with a summary. EZO_TEST_SKIP leaves parts out.
 import { delimiter, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CHROMIUM_ENV } from '../../test-support/chromium.ts';
 import { runCleanups } from './cleanup.ts';
 import { Interrupts } from './interrupts.ts';
 import { readMachine } from './machine.ts';
 import { cannotRunExtraNode, ensureNodeBinary, NODE_PACKAGE, npm } from './node-binaries.ts';
-import { TEST_DATABASE_ENV } from './postgres-plan.ts';
 import { provision, type Resources } from './provision.ts';
 import { parseSkipList, SKIP_ENV } from './skip-list.ts';
-import { STEPS, UNIT_TEST_ARGS, VITEST_ENTRY, type Step } from './steps.ts';
+import { blockedBy, stepEnv } from './step-env.ts';
+import { STEPS, UNIT_TEST_ARGS, VITEST_ENTRY } from './steps.ts';
 import { runCommand } from './run-command.ts';
 import { formatDuration, formatSummary, type StepOutcome } from './summary.ts';
 
@@ -82,7 +81,7 @@ async function main(): Promise<number> {
         failed = true;
         continue;
       }
-      const env = stepEnv(resources);
+      const env = stepEnv(process.env, resources);
       let command: [string, string[]];
       let label = step.label;
       if ('node' in step.run) {
@@ -124,24 +123,6 @@ async function main(): Promise<number> {
   process.stdout.write(formatSummary(outcomes, setup, performance.now() - started, interrupts.signal()));
   if (interrupts.signal() !== undefined) return interrupts.exitCode();
   return failed ? 1 : 0;
-}
-
-/** Why a step cannot run with what was set up, or undefined when it can. */
-function blockedBy(step: Step, resources: Resources | undefined): string | undefined {
-  if (resources === undefined) return undefined;
-  if (step.needs.includes('chromium') && !resources.chromium.ok) return resources.chromium.message;
-  if (step.needs.includes('postgres') && resources.postgresFailure !== undefined) return resources.postgresFailure;
-  return undefined;
-}
-
-/** The steps see the Chromium and the database that were set up, and nothing else. */
-function stepEnv(resources: Resources | undefined): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  if (resources === undefined) return env;
-  if (resources.chromium.ok) env[CHROMIUM_ENV] = resources.chromium.path;
-  if (resources.databaseUrl === undefined) delete env[TEST_DATABASE_ENV];
-  else env[TEST_DATABASE_ENV] = resources.databaseUrl;
-  return env;
 }
 
 // Explicit exits: a stray handle must not keep CI waiting once the summary is out.

@@ -1,6 +1,6 @@
 // End-to-end tests: the built till (`vite build`, see the test:e2e script) served by the real
-// server, in Debian's Chromium (no browser can be downloaded here). One worker: the machine has two
-// cores shared with the server under test and other test runs.
+// server, in the Chromium test-support/chromium.ts finds (CHROMIUM_PATH, the system's, Playwright's).
+// One worker: the machine has two cores shared with the server under test and other test runs.
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './test-support/chromium.ts';
 

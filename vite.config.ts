@@ -34,7 +34,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['src/**/*.test.ts', 'contract/**/*.test.ts', 'server/test/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'contract/**/*.test.ts', 'server/test/**/*.test.ts', 'test-support/**/*.test.ts', 'scripts/**/*.test.ts'],
           exclude: ['src/**/*.browser.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,

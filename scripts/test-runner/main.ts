@@ -11,6 +11,7 @@ import { cannotRunExtraNode, ensureNodeBinary, NODE_PACKAGE, npm } from './node-
 import { provision, type Resources } from './provision.ts';
 import { parseSkipList, SKIP_ENV } from './skip-list.ts';
 import { blockedBy, stepEnv } from './step-env.ts';
+import { TEST_DATABASE_ENV } from './postgres-plan.ts';
 import { STEPS, UNIT_TEST_ARGS, VITEST_ENTRY } from './steps.ts';
 import { runCommand } from './run-command.ts';
 import { formatDuration, formatSummary, type StepOutcome } from './summary.ts';
@@ -101,11 +102,12 @@ async function main(): Promise<number> {
           failed = true;
           continue;
         }
-        label = `unit tests, Node ${binary.version}`;
+        label = `unit tests, Node ${binary.version} (PGlite)`;
         const how = binary.downloaded ? `downloaded ${NODE_PACKAGE}@${step.run.node} from the npm registry in ${formatDuration(binary.ms)}` : 'cached';
         setup.push(`Node ${binary.version}: ${binary.path} (${how})`);
         log(`Node ${binary.version}: ${binary.path} (${how})`);
         env['PATH'] = `${dirname(binary.path)}${delimiter}${env['PATH'] ?? ''}`; // anything the tests start runs on it too
+        delete env[TEST_DATABASE_ENV]; // see steps.ts: PostgreSQL is covered by the first unit step
         command = [binary.path, [VITEST_ENTRY, ...UNIT_TEST_ARGS]];
       } else {
         command = npm(['run', step.run.script]);

@@ -10,6 +10,11 @@ export interface Baselines {
   /** The floor's small transaction measured in rounds alternating with the app's sales (same load). */
   floorSaleInterleaved?: Summary;
   floorBulkRowsPerS?: number;
+  /** The same small transaction on a plain schema (no index, constraint or trigger). */
+  plainSale?: Summary;
+  /** The plain-schema floor alongside the app's sales, in the same rounds. */
+  plainSaleInterleaved?: Summary;
+  plainBulkRowsPerS?: number;
   idbSale?: Summary;
 }
 

@@ -29,7 +29,11 @@ export interface IdbSearchResult {
 
 export interface FloorApi {
   smallTransactions(count: number): Promise<FloorSaleResult>;
+  /** The same transaction on the plain schema (no index, constraint or trigger beyond rowids). */
+  plainSmallTransactions(count: number): Promise<FloorSaleResult>;
   bulkInsert(total: number): Promise<FloorBulkResult>;
+  /** The catalog into a plain products table, 5,000 rows per transaction. */
+  plainBulkInsert(total: number): Promise<FloorBulkResult>;
   search(queryCount: number): Promise<FloorSearchResult>;
   wasmMemoryBytes(): Promise<number | null>;
   close(): Promise<void>;

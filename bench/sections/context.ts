@@ -16,6 +16,8 @@ export interface Baselines {
   plainSaleInterleaved?: Summary;
   plainBulkRowsPerS?: number;
   idbSale?: Summary;
+  /** The peers' headline figures (peers.ts), for the ratios. */
+  peers?: Partial<Record<'dexie' | 'powersync', { saleP50: number; bulkRowsPerS: number; searchP95: number }>>;
 }
 
 export interface SectionContext {
@@ -35,7 +37,7 @@ export interface SectionContext {
 }
 
 /** Opens a bench page and waits until it has put its API on window. */
-export async function openBenchPage(page: Page, url: string, global: 'benchBaselines' | 'benchApp' | 'benchSearch'): Promise<void> {
+export async function openBenchPage(page: Page, url: string, global: 'benchBaselines' | 'benchApp' | 'benchSearch' | 'benchPeers'): Promise<void> {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(url);

@@ -54,5 +54,26 @@ export function ratioFigures(figures: readonly Figure[], ctx: SectionContext): F
   } else {
     out.push(notMeasured(2, 'sync.ratio.plainFloor', 'First sync rows/s / plain-schema bulk insert rows/s', syncRate === null ? 'no first-sync figure in this run' : 'the floor did not run (--only)'));
   }
+  out.push(...peerRatios(value, ctx));
+  return out;
+}
+
+/**
+ * The app over each peer, same run, same data: sale p50 (app / peer: above 1 the peer is faster),
+ * first sync rows/s over the peer's bulk load (below 1 the peer loads faster; the app's figure also
+ * holds the network and validation), search p95 in the worker over the peer's on its page.
+ */
+function peerRatios(value: (id: string) => number | null, ctx: SectionContext): Figure[] {
+  const out: Figure[] = [];
+  for (const peer of ['dexie', 'powersync'] as const) {
+    const p = ctx.baselines.peers?.[peer];
+    if (p === undefined) continue;
+    const sale = value('sale.app.p50');
+    if (sale !== null) out.push(measured(1, `peer.${peer}.ratio.sale`, `Sale p50 / ${peer} sale p50`, round2(sale / p.saleP50), 'x', { note: 'above 1: the peer commits its sale faster' }));
+    const sync = value('sync.first.rowsPerS');
+    if (sync !== null) out.push(measured(2, `peer.${peer}.ratio.bulk`, `First sync rows/s / ${peer} bulk load rows/s`, round2(sync / p.bulkRowsPerS), 'x', { note: 'below 1: the peer loads faster (its load has no network, parsing or validation)' }));
+    const search = value('search.app.p95') ?? value('search.worker.p95');
+    if (search !== null) out.push(measured(4, `peer.${peer}.ratio.search`, `Search p95 (through Comlink) / ${peer} prefix search p95`, round2(search / p.searchP95), 'x', { note: 'above 1: the peer answers faster (its search is a name prefix only; ours runs the code, prefix and word tiers)' }));
+  }
   return out;
 }

@@ -9,6 +9,7 @@ window.benchBaselines = {
   floor: {
     smallTransactions: (count) => floor.smallTransactions(count),
     plainSmallTransactions: (count) => floor.plainSmallTransactions(count),
+    tempFileSmallTransactions: (count) => floor.tempFileSmallTransactions(count),
     bulkInsert: (total) => floor.bulkInsert(total),
     plainBulkInsert: (total) => floor.plainBulkInsert(total),
     search: (queryCount) => floor.search(queryCount),

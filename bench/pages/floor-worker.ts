@@ -18,6 +18,8 @@ import type { FloorApi, FloorBulkResult, FloorSaleResult, FloorSearchResult } fr
 
 const VFS_NAME = 'bench-floor-opfs';
 const DB_FILE = 'bench-floor.sqlite3';
+/** The app-schema floor with temp_store=FILE (SQLite's build default here), to show what temp_store=MEMORY does. */
+const TEMP_FILE_DB_FILE = 'bench-floor-tempfile.sqlite3';
 /** The plain-schema floor's own file (same VFS and pragmas). */
 const PLAIN_DB_FILE = 'bench-floor-plain.sqlite3';
 /** Products per transaction in the plain bulk insert: a first sync's page. */
@@ -66,8 +68,9 @@ let sqlite3: SQLiteAPI | null = null;
 /** The app-schema database, and the plain-schema one (0 until first used). */
 let appDb = 0;
 let plainDb = 0;
+let tempFileDb = 0;
 let module: { HEAPU8?: Uint8Array } | null = null;
-type Schema = 'app' | 'plain';
+type Schema = 'app' | 'plain' | 'app-tempfile';
 
 async function loadSqlite(): Promise<SQLiteAPI> {
   if (sqlite3 !== null) return sqlite3;
@@ -96,11 +99,17 @@ async function open(schema: Schema = 'app'): Promise<SQLiteAPI> {
     appDb = await openFresh(api, DB_FILE);
     for (const m of MIGRATIONS) await api.exec(appDb, `BEGIN IMMEDIATE; ${m.sql}; PRAGMA user_version = ${m.version}; COMMIT;`);
   }
+  if (schema === 'app-tempfile' && tempFileDb === 0) {
+    tempFileDb = await openFresh(api, TEMP_FILE_DB_FILE);
+    // Before the first statement journal: set later it has no effect.
+    await api.exec(tempFileDb, 'PRAGMA temp_store = FILE');
+    for (const m of MIGRATIONS) await api.exec(tempFileDb, `BEGIN IMMEDIATE; ${m.sql}; PRAGMA user_version = ${m.version}; COMMIT;`);
+  }
   if (schema === 'plain' && plainDb === 0) {
     plainDb = await openFresh(api, PLAIN_DB_FILE);
     await api.exec(plainDb, `BEGIN IMMEDIATE; ${PLAIN_SCHEMA}; COMMIT;`);
   }
-  db = schema === 'app' ? appDb : plainDb;
+  db = schema === 'app' ? appDb : schema === 'plain' ? plainDb : tempFileDb;
   return api;
 }
 /** The database the current measurement runs on (set by open). */
@@ -190,6 +199,7 @@ async function bulkInsert(schema: Schema, total: number): Promise<FloorBulkResul
 const floor: FloorApi = {
   smallTransactions: (count) => smallTransactions('app', count),
   plainSmallTransactions: (count) => smallTransactions('plain', count),
+  tempFileSmallTransactions: (count) => smallTransactions('app-tempfile', count),
   bulkInsert: (total) => bulkInsert('app', total),
   plainBulkInsert: (total) => bulkInsert('plain', total),
 
@@ -221,9 +231,10 @@ const floor: FloorApi = {
   },
 
   async close(): Promise<void> {
-    for (const handle of [appDb, plainDb]) if (sqlite3 !== null && handle !== 0) await sqlite3.close(handle);
+    for (const handle of [appDb, plainDb, tempFileDb]) if (sqlite3 !== null && handle !== 0) await sqlite3.close(handle);
     appDb = 0;
     plainDb = 0;
+    tempFileDb = 0;
     db = 0;
   },
 };

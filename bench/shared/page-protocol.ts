@@ -31,6 +31,8 @@ export interface FloorApi {
   smallTransactions(count: number): Promise<FloorSaleResult>;
   /** The same transaction on the plain schema (no index, constraint or trigger beyond rowids). */
   plainSmallTransactions(count: number): Promise<FloorSaleResult>;
+  /** The app-schema transaction on a database opened with temp_store=FILE (statement journals on OPFS). */
+  tempFileSmallTransactions(count: number): Promise<FloorSaleResult>;
   bulkInsert(total: number): Promise<FloorBulkResult>;
   /** The catalog into a plain products table, 5,000 rows per transaction. */
   plainBulkInsert(total: number): Promise<FloorBulkResult>;

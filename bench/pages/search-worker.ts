@@ -1,13 +1,12 @@
 // Search timed inside a worker, through the app's own code: openDatabase() (the app's VFS, pragmas
 // and migrations) on a bench file, the catalog written as a first sync writes it (applyPage's bulk
-// path: pages of 5,000, FTS rebuilt and indexes built at the end, then 'optimize'), and the
+// path: pages of 5,000, FTS rebuilt and merged and the indexes built at the end), and the
 // data service's searchProducts timed with performance.now() here, so no Comlink round trip or
 // page work is in the figure. The app itself exposes no timing from inside its worker.
 import * as Comlink from 'comlink';
 import { openDatabase, type OpenDatabase } from '../../src/db/open-database.ts';
 import { createTillDataService } from '../../src/db/till-data-service.ts';
 import { applyPage } from '../../src/sync/apply-page.ts';
-import { optimizeWordSearch } from '../../src/sync/catalog-bulk-load.ts';
 import { insertSale } from '../../src/db/repos/sale-store.ts';
 import { systemClock, type TillDataApi } from '../../src/api/service-parts.ts';
 import { MAX_DOWNSTREAM_LIMIT } from '@ezo/contract/limits';
@@ -86,8 +85,6 @@ const api: SearchWorkerApi = {
       const page = { sync_id: 'bench', timestamp: String(from + rows.length), has_more: !last, changes: { products: rows, categories: [], customers: [], stock: [] } };
       await applyPage(database.connection, page, last ? new Date().toISOString() : null, { enter: from === 0, finish: last });
     }
-    // As pull.ts ends a first sync.
-    await database.connection.transaction((tx) => optimizeWordSearch(tx));
     const elapsedMs = performance.now() - t0;
     // The outbox as a till holds it after a day offline: every search result asks it about the product.
     const saleCatalog = generateCatalog(0, Math.min(SALE_PRODUCTS, catalogSize));

@@ -91,7 +91,7 @@ export async function runApp(ctx: SectionContext): Promise<Figure[]> {
         measured(2, 'sync.first.rowsPerS', 'First sync of the catalog', perS, 'rows/s', { note: `${sizes.catalog} products from the hub (PGlite) in ${Math.round(r.elapsedMs)} ms incl. pairing; last progress report ${r.reportedRows ?? '?'} rows` }),
         measured(2, 'sync.first.s', 'First sync of the catalog, seconds', Math.round(r.elapsedMs / 100) / 10, 's', {
           goal: goal(r.elapsedMs / 1000, FIRST_SYNC_GOAL_S, `<= ${FIRST_SYNC_GOAL_S} s`),
-          note: 'pair() + syncNow() until it resolves: bulk first-sync path, FTS rebuilt and indexes built in the last transaction, then FTS optimize',
+          note: 'pair() + syncNow() until it resolves: bulk first-sync path, FTS rebuilt and merged and the indexes built in the last transaction',
         }),
       ];
     });

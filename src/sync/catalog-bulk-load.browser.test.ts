@@ -67,7 +67,7 @@ describe('first sync killed part-way (OPFS)', () => {
     const run = await first.api.sync(reference, CATALOG);
     expect(run.kind).toBe('ok');
     const total = performance.now() - t0;
-    // Kills are drawn up to the last page's commit (what follows it, FTS 'optimize', is optional work).
+    // Kills are drawn up to the last page's commit; later ones find the sync done.
     const span = run.lastCommitMs ?? total;
     const { statements } = run;
     const done = await first.api.state(reference);

@@ -8,8 +8,8 @@
 //   enter   (with the first page):  products' triggers and secondary indexes dropped, their exact
 //                                   CREATE statements stored in settings[BULK_LOAD_KEY]
 //   pages   (each with its cursor): rows only
-//   finish  (with the final cursor and last_pull_at): FTS 'rebuild', the stored statements run
-//                                   again, the settings row deleted
+//   finish  (with the final cursor and last_pull_at): FTS 'rebuild' and 'optimize', the stored
+//                                   statements run again, the settings row deleted
 // A crash leaves either the state before a transaction or after it. A restart that finds the
 // settings row is still in bulk mode and resumes from the stored cursor; the pull that completes
 // runs `finish` (pull.ts). The UNIQUE index on uuid is never dropped, so a resumed page that repeats
@@ -57,7 +57,7 @@ export async function enterBulkLoad(tx: SqlExecutor): Promise<void> {
 }
 
 /**
- * Rebuilds the word-search index from the rows, recreates what enterBulkLoad dropped (indexes
+ * Rebuilds the word-search index from the rows (and merges it into one segment), recreates what enterBulkLoad dropped (indexes
  * first, then the triggers that keep FTS in step from now on) and leaves bulk mode. Runs inside
  * the transaction that stores the final cursor. An item a migration meanwhile recreated is skipped.
  */
@@ -65,6 +65,9 @@ export async function finishBulkLoad(tx: SqlExecutor): Promise<void> {
   const items = (await bulkLoadStatements(tx)) ?? [];
   const present = new Set((await productsSchemaItems(tx)).map((i) => i.name));
   await tx.exec(`INSERT INTO ${PRODUCTS_FTS} (${PRODUCTS_FTS}) VALUES ('rebuild')`);
+  // 'rebuild' leaves many segments (word queries at 100k: ~1.4 ms of CPU against ~0.7 ms merged);
+  // merged here, the rebuilt pages are merged in the page cache instead of written twice.
+  await optimizeWordSearch(tx);
   for (const item of [...items.filter((i) => i.type === 'index'), ...items.filter((i) => i.type === 'trigger')]) {
     if (!present.has(item.name)) await tx.exec(item.sql);
   }

@@ -106,6 +106,7 @@ export async function pullAll(ctx: PullContext): Promise<PullResult> {
     if (firstSync) ctx.onProgress(null);
   }
   // Not needed for correctness (a crash before it leaves a valid, more fragmented index).
-  if ((productRows >= FTS_OPTIMIZE_AFTER_ROWS || bulk.active) && !ctx.stopped()) await ctx.db.transaction((tx) => optimizeWordSearch(tx));
+  // A bulk first sync merged it in its last transaction.
+  if (productRows >= FTS_OPTIMIZE_AFTER_ROWS && !bulk.active && !ctx.stopped()) await ctx.db.transaction((tx) => optimizeWordSearch(tx));
   return { kind: 'ok', pages, rows };
 }

@@ -142,58 +142,58 @@ async function queryPrepared(api: SQLiteAPI, stmt: number, params: (SQLiteCompat
 const bool = (b: boolean): number => (b ? 1 : 0);
 
 async function smallTransactions(schema: Schema, count: number): Promise<FloorSaleResult> {
-    const api = await open(schema);
-    const catalog = generateCatalog(0, 100);
-    const random = seededRandom(7 + saleCalls++);
-    const stmts = {
-      sale: await prepare(api, SALE_SQL.sale),
-      line: await prepare(api, SALE_SQL.line),
-      payment: await prepare(api, SALE_SQL.payment),
-      queue: await prepare(api, SALE_SQL.queue),
-      begin: await prepare(api, 'BEGIN IMMEDIATE'),
-      commit: await prepare(api, 'COMMIT'),
-    };
-    const samples: number[] = [];
-    const terminalId = seededUuid(random);
-    for (let n = 0; n < WARMUP_SALES + count; n++) {
-      const createdAt = new Date().toISOString();
-      const sale = contractSale(catalog, n, { uuid: () => seededUuid(random), terminalId, createdAt });
-      const payload = JSON.stringify(sale);
-      const t0 = performance.now();
-      await runPrepared(api, stmts.begin, []);
-      await runPrepared(api, stmts.sale, [sale.uuid, sale.receipt_number, sale.terminal_id, null, null, null, sale.currency, sale.subtotal, sale.discount_total, sale.tax_total, sale.total, null, sale.created_at]);
-      const saleId = api.last_insert_id(db);
-      for (const [i, l] of sale.lines.entries()) {
-        await runPrepared(api, stmts.line, [l.uuid, saleId, i + 1, l.product_uuid, l.name, l.sku, l.quantity, l.unit_price, l.discount_bp, l.tax_rate_bp, bool(l.tax_included), l.line_subtotal, l.line_discount, l.line_tax, l.line_total, null]);
-      }
-      for (const p of sale.payments) await runPrepared(api, stmts.payment, [p.uuid, saleId, p.method, p.amount, p.tendered, p.change]);
-      await runPrepared(api, stmts.queue, [saleId, payload, createdAt, sale.uuid]);
-      await runPrepared(api, stmts.commit, []);
-      if (n >= WARMUP_SALES) samples.push(performance.now() - t0);
+  const api = await open(schema);
+  const catalog = generateCatalog(0, 100);
+  const random = seededRandom(7 + saleCalls++);
+  const stmts = {
+    sale: await prepare(api, SALE_SQL.sale),
+    line: await prepare(api, SALE_SQL.line),
+    payment: await prepare(api, SALE_SQL.payment),
+    queue: await prepare(api, SALE_SQL.queue),
+    begin: await prepare(api, 'BEGIN IMMEDIATE'),
+    commit: await prepare(api, 'COMMIT'),
+  };
+  const samples: number[] = [];
+  const terminalId = seededUuid(random);
+  for (let n = 0; n < WARMUP_SALES + count; n++) {
+    const createdAt = new Date().toISOString();
+    const sale = contractSale(catalog, n, { uuid: () => seededUuid(random), terminalId, createdAt });
+    const payload = JSON.stringify(sale);
+    const t0 = performance.now();
+    await runPrepared(api, stmts.begin, []);
+    await runPrepared(api, stmts.sale, [sale.uuid, sale.receipt_number, sale.terminal_id, null, null, null, sale.currency, sale.subtotal, sale.discount_total, sale.tax_total, sale.total, null, sale.created_at]);
+    const saleId = api.last_insert_id(db);
+    for (const [i, l] of sale.lines.entries()) {
+      await runPrepared(api, stmts.line, [l.uuid, saleId, i + 1, l.product_uuid, l.name, l.sku, l.quantity, l.unit_price, l.discount_bp, l.tax_rate_bp, bool(l.tax_included), l.line_subtotal, l.line_discount, l.line_tax, l.line_total, null]);
     }
-    for (const stmt of Object.values(stmts)) await api.finalize(stmt);
-    return { samples };
+    for (const p of sale.payments) await runPrepared(api, stmts.payment, [p.uuid, saleId, p.method, p.amount, p.tendered, p.change]);
+    await runPrepared(api, stmts.queue, [saleId, payload, createdAt, sale.uuid]);
+    await runPrepared(api, stmts.commit, []);
+    if (n >= WARMUP_SALES) samples.push(performance.now() - t0);
+  }
+  for (const stmt of Object.values(stmts)) await api.finalize(stmt);
+  return { samples };
 }
 
 async function bulkInsert(schema: Schema, total: number): Promise<FloorBulkResult> {
-    const api = await open(schema);
-    const rowsPerTx = schema === 'app' ? BULK_ROWS_PER_TX : PLAIN_BULK_ROWS_PER_TX;
-    const insert = await prepare(api, PRODUCT_SQL);
-    let generateMs = 0;
-    const t0 = performance.now();
-    for (let from = 0; from < total; from += rowsPerTx) {
-      const g0 = performance.now();
-      const rows = generateCatalog(from, Math.min(rowsPerTx, total - from));
-      generateMs += performance.now() - g0;
-      await api.exec(db, 'BEGIN IMMEDIATE');
-      for (const p of rows) {
-        await runPrepared(api, insert, [p.uuid, p.sku, p.barcode, p.name, p.category_uuid, p.price, p.tax_rate_bp, bool(p.tax_included), bool(p.active), p.price_version, p.updated_at, p.deleted_at]);
-      }
-      await api.exec(db, 'COMMIT');
+  const api = await open(schema);
+  const rowsPerTx = schema === 'app' ? BULK_ROWS_PER_TX : PLAIN_BULK_ROWS_PER_TX;
+  const insert = await prepare(api, PRODUCT_SQL);
+  let generateMs = 0;
+  const t0 = performance.now();
+  for (let from = 0; from < total; from += rowsPerTx) {
+    const g0 = performance.now();
+    const rows = generateCatalog(from, Math.min(rowsPerTx, total - from));
+    generateMs += performance.now() - g0;
+    await api.exec(db, 'BEGIN IMMEDIATE');
+    for (const p of rows) {
+      await runPrepared(api, insert, [p.uuid, p.sku, p.barcode, p.name, p.category_uuid, p.price, p.tax_rate_bp, bool(p.tax_included), bool(p.active), p.price_version, p.updated_at, p.deleted_at]);
     }
-    const elapsedMs = performance.now() - t0 - generateMs;
-    await api.finalize(insert);
-    return { rows: total, elapsedMs, rowsPerTx };
+    await api.exec(db, 'COMMIT');
+  }
+  const elapsedMs = performance.now() - t0 - generateMs;
+  await api.finalize(insert);
+  return { rows: total, elapsedMs, rowsPerTx };
 }
 
 const floor: FloorApi = {

@@ -10,6 +10,8 @@ import { BULK_PULL_PAGE_LIMIT, pullAll, type PullContext } from './pull.ts';
 import { BULK_LOAD_KEY } from './catalog-bulk-load.ts';
 import type { SqlConnection } from './sql-connection.ts';
 import { applyPage } from './apply-page.ts';
+import { searchProducts } from '../db/repos/product-search.ts';
+import { labelledSearchQueries } from '../../bench/shared/search-queries.ts';
 
 /**
  * A hub that serves `rows` in commit order, `limit` per page, the cursor being the offset; it
@@ -96,6 +98,9 @@ describe('first sync into an empty catalog (bulk load)', () => {
     expect(await wordMatches(bulk, 'zwieback')).toBe(await wordMatches(reference, 'zwieback'));
     expect(await wordMatches(bulk, 'cola')).toBe(await wordMatches(reference, 'cola'));
     expect(await bulk.get(`SELECT count(*) AS n FROM settings WHERE key = ?`, [BULK_LOAD_KEY])).toEqual({ n: 0 });
+    // The till's search answers the same, in the same order, for every kind of query the bench types.
+    const queries = [...labelledSearchQueries(150, rows.length).map((q) => q.text), 'zwieback', 'renamed zw', 'z', 'sku-00001'];
+    for (const text of queries) expect(await searchProducts(bulk, text, 30), text).toEqual(await searchProducts(reference, text, 30));
 
     // From now on the triggers keep FTS in step with each change.
     await bulk.run(`UPDATE products SET name = 'Quokka Crisps' WHERE sku = 'SKU-000001'`);

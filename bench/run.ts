@@ -16,6 +16,7 @@ import { runSearch } from './sections/search.ts';
 import { runUi } from './sections/ui.ts';
 import { runServer } from './sections/server.ts';
 import { runWire } from './sections/wire.ts';
+import { runPeers } from './sections/peers.ts';
 import { ratioFigures } from './sections/ratios.ts';
 import type { SectionContext } from './sections/context.ts';
 import { startHub, type BenchHub } from './runner/hub.ts';
@@ -28,12 +29,13 @@ const RUNNERS: Record<Section, (ctx: SectionContext) => Promise<Figure[]>> = {
   app: runApp,
   search: runSearch,
   ui: runUi,
+  peers: runPeers,
   server: runServer,
   wire: runWire,
 };
 
 /** Items of the brief each section answers, for the "not measured" line when a section fails. */
-const SECTION_ITEMS: Record<Section, number> = { floor: 0, idb: 0, app: 1, search: 4, ui: 6, server: 8, wire: 9 };
+const SECTION_ITEMS: Record<Section, number> = { floor: 0, idb: 0, app: 1, search: 4, ui: 6, peers: 1, server: 8, wire: 9 };
 
 /** The hub serving the built till (demo mode pairs it) with the bench catalog. */
 async function startSeededHub(catalog: number, notes: Record<string, unknown>, progress: (step: string) => void): Promise<BenchHub> {
@@ -69,7 +71,7 @@ async function main(): Promise<void> {
     progress: (step) => console.log(`  ${new Date().toISOString().slice(11, 19)} ${step}`),
   };
   let pages: StaticServer | null = null;
-  const needsPages = options.only.some((s) => s === 'floor' || s === 'idb' || s === 'app' || s === 'search');
+  const needsPages = options.only.some((s) => s === 'floor' || s === 'idb' || s === 'app' || s === 'search' || s === 'peers');
   try {
     if (needsPages) {
       try {

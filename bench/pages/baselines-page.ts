@@ -8,7 +8,10 @@ const idb = wrap<IdbApi>(new Worker(new URL('./idb-worker.ts', import.meta.url),
 window.benchBaselines = {
   floor: {
     smallTransactions: (count) => floor.smallTransactions(count),
+    plainSmallTransactions: (count) => floor.plainSmallTransactions(count),
+    tempFileSmallTransactions: (count) => floor.tempFileSmallTransactions(count),
     bulkInsert: (total) => floor.bulkInsert(total),
+    plainBulkInsert: (total) => floor.plainBulkInsert(total),
     search: (queryCount) => floor.search(queryCount),
     wasmMemoryBytes: () => floor.wasmMemoryBytes(),
     close: () => floor.close(),

@@ -1,11 +1,12 @@
 // Search timed inside a worker, through the app's own code: openDatabase() (the app's VFS, pragmas
-// and migrations) on a bench file, the catalog written by the pull's own product write, and the
+// and migrations) on a bench file, the catalog written as a first sync writes it (applyPage's bulk
+// path: pages of 5,000, FTS rebuilt and merged and the indexes built at the end), and the
 // data service's searchProducts timed with performance.now() here, so no Comlink round trip or
 // page work is in the figure. The app itself exposes no timing from inside its worker.
 import * as Comlink from 'comlink';
 import { openDatabase, type OpenDatabase } from '../../src/db/open-database.ts';
 import { createTillDataService } from '../../src/db/till-data-service.ts';
-import { storeHubProduct } from '../../src/sync/product-overlay.ts';
+import { applyPage } from '../../src/sync/apply-page.ts';
 import { insertSale } from '../../src/db/repos/sale-store.ts';
 import { systemClock, type TillDataApi } from '../../src/api/service-parts.ts';
 import { MAX_DOWNSTREAM_LIMIT } from '@ezo/contract/limits';
@@ -80,9 +81,9 @@ const api: SearchWorkerApi = {
     for (let from = 0; from < catalogSize; from += ROWS_PER_TX) {
       const rows: Product[] = [];
       for (let c = from; c < Math.min(from + ROWS_PER_TX, catalogSize); c += GENERATE_CHUNK) rows.push(...generateCatalog(c, Math.min(GENERATE_CHUNK, catalogSize - c)));
-      await database.connection.transaction(async (tx) => {
-        for (const p of rows) await storeHubProduct(tx, p, false);
-      });
+      const last = from + ROWS_PER_TX >= catalogSize;
+      const page = { sync_id: 'bench', timestamp: String(from + rows.length), has_more: !last, changes: { products: rows, categories: [], customers: [], stock: [] } };
+      await applyPage(database.connection, page, last ? new Date().toISOString() : null, { enter: from === 0, finish: last });
     }
     const elapsedMs = performance.now() - t0;
     // The outbox as a till holds it after a day offline: every search result asks it about the product.

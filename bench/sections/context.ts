@@ -10,7 +10,14 @@ export interface Baselines {
   /** The floor's small transaction measured in rounds alternating with the app's sales (same load). */
   floorSaleInterleaved?: Summary;
   floorBulkRowsPerS?: number;
+  /** The same small transaction on a plain schema (no index, constraint or trigger). */
+  plainSale?: Summary;
+  /** The plain-schema floor alongside the app's sales, in the same rounds. */
+  plainSaleInterleaved?: Summary;
+  plainBulkRowsPerS?: number;
   idbSale?: Summary;
+  /** The peers' headline figures (peers.ts), for the ratios. */
+  peers?: Partial<Record<'dexie' | 'powersync', { saleP50: number; bulkRowsPerS: number; searchP95: number }>>;
 }
 
 export interface SectionContext {
@@ -30,7 +37,7 @@ export interface SectionContext {
 }
 
 /** Opens a bench page and waits until it has put its API on window. */
-export async function openBenchPage(page: Page, url: string, global: 'benchBaselines' | 'benchApp' | 'benchSearch'): Promise<void> {
+export async function openBenchPage(page: Page, url: string, global: 'benchBaselines' | 'benchApp' | 'benchSearch' | 'benchPeers'): Promise<void> {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(url);

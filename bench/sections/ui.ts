@@ -18,8 +18,8 @@ export const COLD_START_GOAL_MS = 1_000;
 export const INITIAL_JS_GOAL_KB = 100;
 /** Queries typed for the keystroke figures, per UI sample: each gives a few timed keystrokes. */
 const KEYSTROKE_QUERIES_PER_SAMPLE = 3;
-/** Cold starts measured (median reported). */
-const COLD_STARTS = 3;
+/** Cold starts measured (p50 and p95 reported, with the median breakdown). */
+const COLD_STARTS = 5;
 /** The first load pairs, syncs the catalog and installs the service worker within this. */
 const FIRST_LOAD_TIMEOUT_MS = 10 * 60_000;
 const SW_TIMEOUT_MS = 60_000;
@@ -81,8 +81,62 @@ async function completeSales(page: Page, count: number): Promise<number[]> {
   return samples;
 }
 
-async function coldStarts(browser: BenchBrowser, url: string): Promise<number[]> {
-  const samples: number[] = [];
+/** Where one cold start's time went, ms from navigation start (page timeline). */
+interface ColdStartParts {
+  /** The service worker started for the navigation (0 when it was already running). */
+  swStart: number | null;
+  /** The shell's HTML fully received (from the service worker's cache, offline). */
+  shell: number | null;
+  script: number | null;
+  wasm: number | null;
+  opened: number | null;
+  migrated: number | null;
+  owner: number | null;
+  firstQuery: number | null;
+  /** Search box visible and enabled, after the frame that painted it. */
+  usable: number;
+}
+
+/** Reads the page's navigation timing and boot marks, and the database worker's marks moved onto the page's timeline. */
+async function coldStartParts(page: Page, usable: number): Promise<ColdStartParts> {
+  const pageSide = await page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    const marks = Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('ezo:boot:')).map((m) => [m.name, m.startTime]));
+    return { origin: performance.timeOrigin, swStart: nav?.workerStart ?? null, shell: nav?.responseEnd ?? null, marks };
+  });
+  const worker = page.workers().find((w) => w.url().includes('worker'));
+  const workerSide = worker === undefined ? null : await worker.evaluate(() => ({ origin: performance.timeOrigin, marks: Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('ezo:boot:')).map((m) => [m.name, m.startTime])) }));
+  const fromPage = (name: string) => pageSide.marks[name] ?? null;
+  const fromWorker = (name: string) => {
+    const at = workerSide?.marks[name];
+    return at === undefined || workerSide === null ? null : at + workerSide.origin - pageSide.origin;
+  };
+  return {
+    swStart: pageSide.swStart,
+    shell: pageSide.shell,
+    script: fromPage('ezo:boot:script'),
+    wasm: fromWorker('ezo:boot:wasm'),
+    opened: fromWorker('ezo:boot:opened'),
+    migrated: fromWorker('ezo:boot:migrated'),
+    owner: fromPage('ezo:boot:owner'),
+    firstQuery: fromPage('ezo:boot:first-query'),
+    usable,
+  };
+}
+
+/** The median of each part over the runs that have it, as "part median" text. */
+function describeParts(runs: readonly ColdStartParts[]): string {
+  const keys: (keyof ColdStartParts)[] = ['swStart', 'shell', 'script', 'wasm', 'opened', 'migrated', 'owner', 'firstQuery', 'usable'];
+  return keys
+    .map((k) => {
+      const values = runs.map((r) => r[k]).filter((v): v is number => v !== null);
+      return `${k} ${values.length === 0 ? '?' : Math.round(median(values))}`;
+    })
+    .join(', ');
+}
+
+async function coldStarts(browser: BenchBrowser, url: string): Promise<ColdStartParts[]> {
+  const samples: ColdStartParts[] = [];
   for (let i = 0; i < COLD_STARTS; i++) {
     // A new page each time (the old one closes and hands back the database); offline only after
     // the page exists (playwright#42174: a page created offline may report online).
@@ -92,7 +146,7 @@ async function coldStarts(browser: BenchBrowser, url: string): Promise<number[]>
     try {
       await page.goto(url, { waitUntil: 'commit' });
       const handle = await page.waitForFunction(interactiveAt, UI.search, { timeout: 30_000, polling: 'raf' });
-      samples.push((await handle.jsonValue()) as number);
+      samples.push(await coldStartParts(page, (await handle.jsonValue()) as number));
     } finally {
       await browser.context.setOffline(false);
     }
@@ -174,11 +228,15 @@ export async function runUi(ctx: SectionContext): Promise<Figure[]> {
     ctx.progress('cold starts');
     try {
       await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: SW_TIMEOUT_MS });
-      const samples = await coldStarts(browser, hub.url);
-      const ms = Math.round(median(samples));
-      figures.push(measured(6, 'ui.coldStart.ms', 'Cold start offline to interactive', ms, 'ms', {
-        goal: goal(ms, COLD_START_GOAL_MS, `<= ${COLD_START_GOAL_MS} ms`),
-        note: `median of ${samples.map(Math.round).join(', ')} ms: navigation start to the search box enabled, network off, shell from the service worker`,
+      const runs = await coldStarts(browser, hub.url);
+      const s = summarise(runs.map((r) => r.usable));
+      ctx.notes.coldStarts = runs;
+      figures.push(measured(6, 'ui.coldStart.ms', 'Cold start offline to usable p95', Math.round(s.p95), 'ms', {
+        goal: goal(s.p95, COLD_START_GOAL_MS, `<= ${COLD_START_GOAL_MS} ms`),
+        note: `${runs.length} runs: ${runs.map((r) => Math.round(r.usable)).join(', ')} ms, navigation start to the search box enabled, network off, shell from the service worker`,
+      }));
+      figures.push(measured(6, 'ui.coldStart.p50', 'Cold start offline to usable p50', Math.round(s.p50), 'ms', {
+        note: `median ms from navigation start at which each step ended: ${describeParts(runs)} (swStart: SW started for the navigation; shell: HTML from its cache; script: the till's module running; wasm/opened/migrated: in the database worker; owner: the worker answered; firstQuery: the grid's first page; usable: the search box enabled)`,
       }));
     } catch (error) {
       figures.push(notMeasured(6, 'ui.coldStart', 'Cold start offline', `it failed: ${errorText(error)}`));

@@ -29,7 +29,13 @@ export interface IdbSearchResult {
 
 export interface FloorApi {
   smallTransactions(count: number): Promise<FloorSaleResult>;
+  /** The same transaction on the plain schema (no index, constraint or trigger beyond rowids). */
+  plainSmallTransactions(count: number): Promise<FloorSaleResult>;
+  /** The app-schema transaction on a database opened with temp_store=FILE (statement journals on OPFS). */
+  tempFileSmallTransactions(count: number): Promise<FloorSaleResult>;
   bulkInsert(total: number): Promise<FloorBulkResult>;
+  /** The catalog into a plain products table, 5,000 rows per transaction. */
+  plainBulkInsert(total: number): Promise<FloorBulkResult>;
   search(queryCount: number): Promise<FloorSearchResult>;
   wasmMemoryBytes(): Promise<number | null>;
   close(): Promise<void>;
@@ -101,8 +107,46 @@ export interface AppPage {
   memory(): Promise<AppMemory>;
 }
 
+export interface PeerInfo {
+  name: string;
+  version: string;
+  storage: string;
+  durability: string;
+  journal: string | null;
+}
+export interface PeerSaleResult {
+  /** One per sale transaction (sale, 3 lines, payment, and the peer's outbox), ms on the page. */
+  samples: number[];
+}
+export interface PeerBulkResult {
+  rows: number;
+  /** Write time only (row generation excluded). */
+  elapsedMs: number;
+  rowsPerTx: number;
+}
+export interface PeerSearchResult {
+  samples: number[];
+  rowsReturned: number;
+  /** The query plan, where the peer has one. */
+  plan?: string;
+}
+/** One peer on bench/pages/peers.html. */
+export interface PeerApi {
+  info(): Promise<PeerInfo>;
+  sales(count: number): Promise<PeerSaleResult>;
+  bulk(total: number): Promise<PeerBulkResult>;
+  search(queryCount: number): Promise<PeerSearchResult>;
+  close(): Promise<void>;
+}
+/** window.benchPeers on bench/pages/peers.html. */
+export interface PeersPage {
+  dexie: PeerApi;
+  powersync: PeerApi;
+}
+
 declare global {
   interface Window {
+    benchPeers?: PeersPage;
     benchBaselines?: BaselinesPage;
     benchApp?: AppPage;
     benchSearch?: SearchWorkerApi;

@@ -4,6 +4,7 @@
 // lost ownership by `steal` may still be closing.
 import type { DatabaseInfo, StorageKind } from '../api/till-api.ts';
 import { TillError } from '../api/till-error.ts';
+import { BOOT_MARKS, bootMark } from '../api/boot-marks.ts';
 import { migrate } from './migrate.ts';
 import { chooseStorage } from './vfs-choice.ts';
 import { loadVfs, type VfsErrorSource } from './vfs-load.ts';
@@ -41,8 +42,10 @@ export async function openDatabase(options: OpenOptions = {}): Promise<OpenDatab
       }
     }
     const connection = await openConfigured(sqlite3, name, vfsName, storage, vfs);
+    bootMark(BOOT_MARKS.opened);
     try {
       const schemaVersion = await migrate(connection);
+      bootMark(BOOT_MARKS.migrated);
       const journal = await connection.get<{ journal_mode: string }>('PRAGMA journal_mode');
       const info: DatabaseInfo = {
         storage,

@@ -3,6 +3,7 @@
 // OPFS uses the synchronous build (no asyncify overhead per call); IndexedDB needs the asyncify build.
 import * as SQLite from '@journeyapps/wa-sqlite';
 import type { StorageKind } from '../api/till-api.ts';
+import { BOOT_MARKS, bootMark } from '../api/boot-marks.ts';
 
 export interface LoadedVfs {
   sqlite3: SQLiteAPI;
@@ -48,6 +49,7 @@ async function loadOpfs(): Promise<LoadedVfs> {
   const sqlite3 = SQLite.Factory(module);
   const vfs = await OPFSCoopSyncVFS.create(VFS_NAME.opfs, module);
   sqlite3.vfs_register(vfs, false);
+  bootMark(BOOT_MARKS.wasm);
   return { sqlite3, vfsName: VFS_NAME.opfs, vfsClass: 'OPFSCoopSyncVFS', vfs: vfs as unknown as VfsErrorSource };
 }
 

@@ -4,8 +4,19 @@
 // of the catalog filters `deleted_at IS NULL`, and the stock list and old refunds can still name it.
 import type { SqlConnection, SqlExecutor } from './sql-connection.ts';
 import type { DownstreamPage } from '@ezo/contract/downstream';
-import { productsUnderEdit, storeHubProduct } from './product-overlay.ts';
+import { productsUnderEdit, storeHubProducts } from './product-overlay.ts';
 import { saveCursor } from './sync-state-store.ts';
+import { enterBulkLoad, finishBulkLoad } from './catalog-bulk-load.ts';
+
+/** How a page's transaction treats the products' indexes (catalog-bulk-load.ts). */
+export interface BulkStep {
+  /** Drop the products' triggers and secondary indexes before writing this page (first page of a first sync). */
+  enter: boolean;
+  /** Rebuild FTS and recreate them after writing this page, with its final cursor. */
+  finish: boolean;
+}
+
+const NO_BULK: BulkStep = { enter: false, finish: false };
 
 /** Rows a page carries, for first-sync progress. */
 export function pageRowCount(page: DownstreamPage): number {
@@ -14,10 +25,12 @@ export function pageRowCount(page: DownstreamPage): number {
 }
 
 /** `completedAt` is set on the last page of a pull (has_more false): it records the finished pull. */
-export async function applyPage(db: SqlConnection, page: DownstreamPage, completedAt: string | null): Promise<void> {
+export async function applyPage(db: SqlConnection, page: DownstreamPage, completedAt: string | null, bulk: BulkStep = NO_BULK): Promise<void> {
   await db.transaction(async (tx) => {
+    if (bulk.enter) await enterBulkLoad(tx);
     await applyChanges(tx, page);
     await saveCursor(tx, page.timestamp, completedAt);
+    if (bulk.finish) await finishBulkLoad(tx);
   });
 }
 
@@ -32,7 +45,7 @@ async function applyChanges(tx: SqlExecutor, page: DownstreamPage): Promise<void
     );
   }
   const underEdit = products.length > 0 ? await productsUnderEdit(tx) : new Set<string>();
-  for (const p of products) await storeHubProduct(tx, p, underEdit.has(p.uuid));
+  await storeHubProducts(tx, products, underEdit);
   for (const c of customers) {
     await tx.run(
       `INSERT INTO customers (uuid, name, email, phone, updated_at, deleted_at) VALUES (?, ?, ?, ?, ?, ?)

@@ -4,6 +4,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Ownership } from '../api/till-api.ts';
+import { BOOT_MARKS, bootMark } from '../api/boot-marks.ts';
 import { App } from './app.tsx';
 import { errorText } from './error-text.ts';
 import { OwnershipScreen } from './ownership-screen.tsx';
@@ -18,7 +19,10 @@ function Boot({ client }: { client: TillClient }) {
 
   useEffect(() => {
     client.start((ownership) => setState({ kind: ownership })).then(
-      (ownership) => setState({ kind: ownership }),
+      (ownership) => {
+        bootMark(BOOT_MARKS.owner);
+        setState({ kind: ownership });
+      },
       (e: unknown) => setState({ kind: 'failed', message: errorText(e, 'open the till\'s database') }),
     );
   }, [client]);
@@ -56,6 +60,7 @@ function Boot({ client }: { client: TillClient }) {
   }
 }
 
+bootMark(BOOT_MARKS.script);
 const root = document.getElementById('app');
 if (root === null) throw new Error('index.html has no #app');
 // The app shell is cached for offline starts whatever this tab's ownership turns out to be.

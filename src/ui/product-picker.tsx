@@ -5,6 +5,7 @@
 import type { Ref } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CategoryView, ProductView } from '../api/till-api.ts';
+import { BOOT_MARKS, bootMark } from '../api/boot-marks.ts';
 import { ProductTiles } from './product-tiles.tsx';
 import { useTill } from './till-context.ts';
 
@@ -46,6 +47,7 @@ export function ProductPicker(props: ProductPickerProps) {
     let live = true;
     api.products({ categoryUuid: category, limit: GRID_PAGE_SIZE, offset: 0 }).then(
       (page) => {
+        bootMark(BOOT_MARKS.firstQuery);
         if (!live) return;
         setGrid(page);
         setHasMore(page.length === GRID_PAGE_SIZE);

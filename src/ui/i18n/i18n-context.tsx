@@ -3,7 +3,7 @@
 // the database is open, so even "Opening the till…" speaks the staff member's language; the store's
 // locale arrives with the pairing (setStoreLocale). `lang` on <html> follows the UI language.
 import { createContext, type ComponentChildren } from 'preact';
-import { useContext, useEffect, useMemo, useState } from 'preact/hooks';
+import { useContext, useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { defaultUiLanguage, storeLanguage, uiLocale, type UiLanguage } from './languages.ts';
 import { translator, type Translate } from './translator.ts';
 import { savedStoreLocale, saveStoreLocale, savedUiLanguage, saveUiLanguage, UI_LANGUAGE_KEY } from './ui-language-store.ts';
@@ -56,7 +56,8 @@ export function I18nProvider(props: { children: ComponentChildren; browserLangua
       },
     };
   }, [chosen, storeLocale, browser]);
-  useEffect(() => {
+  // Before the first paint, so screen readers and hyphenation never see the page in the wrong language.
+  useLayoutEffect(() => {
     document.documentElement.lang = value.language;
   }, [value.language]);
   // A choice made in another tab (the one that owns the till) shows here too.

@@ -37,6 +37,11 @@ export function StockScreen() {
   const [countBusy, setCountBusy] = useState(false);
   const [log, setLog] = useState<CountLogEntry[]>([]);
   const countInput = useRef<HTMLInputElement>(null);
+  // The latest product and count, also between renders: scans answered back to back must each see the one before.
+  const countingRef = useRef(counting);
+  countingRef.current = counting;
+  const countTextRef = useRef(countText);
+  countTextRef.current = countText;
   const seq = useRef(0);
   const lowLevel = lowOnly ? parseLowLevel(lowText) : null;
 
@@ -52,17 +57,23 @@ export function StockScreen() {
 
   const replaceRow = (updated: StockView) => setRows((rs) => (rs ?? []).map((r) => (r.productUuid === updated.productUuid ? updated : r)));
 
+  const typeCount = (text: string) => {
+    countTextRef.current = text;
+    setCountText(text);
+  };
+
   const startCount = (row: StockView) => {
+    countingRef.current = row;
     setCounting(row);
-    setCountText('');
+    typeCount('');
     setCountError(null);
     requestAnimationFrame(() => countInput.current?.focus());
   };
 
   /** Saves the count typed for the product being counted; resolves false when it could not. */
   const saveCount = async (): Promise<boolean> => {
-    const row = counting;
-    const counted = parseCount(countText);
+    const row = countingRef.current;
+    const counted = parseCount(countTextRef.current);
     if (row === null) return true;
     if (counted === null) {
       setCountError(t('stock.counting.enterCount'));
@@ -77,8 +88,11 @@ export function StockScreen() {
         replaceRow(updated);
       }
       setLog((l) => [{ productUuid: row.productUuid, name: row.name, counted, difference }, ...l].slice(0, COUNT_LOG_LENGTH));
-      setCounting(null);
-      setCountText('');
+      if (countingRef.current === row) {
+        countingRef.current = null;
+        setCounting(null);
+        typeCount('');
+      }
       return true;
     } catch (e) {
       setCountError(errorText(t, language, e, 'adjustStock'));
@@ -93,12 +107,13 @@ export function StockScreen() {
    * product being counted again adds one to its count (counting by scanning each item).
    */
   const countProduct = async (row: StockView, scanned: boolean) => {
-    if (counting?.productUuid === row.productUuid) {
-      if (scanned) setCountText(String((parseCount(countText) ?? 0) + 1));
+    const current = countingRef.current;
+    if (current?.productUuid === row.productUuid) {
+      if (scanned) typeCount(String((parseCount(countTextRef.current) ?? 0) + 1));
       countInput.current?.focus();
       return;
     }
-    if (counting !== null && parseCount(countText) !== null && !(await saveCount())) return;
+    if (current !== null && parseCount(countTextRef.current) !== null && !(await saveCount())) return;
     startCount(row);
   };
 
@@ -134,11 +149,12 @@ export function StockScreen() {
         <CountPanel
           row={counting}
           text={countText}
-          onText={setCountText}
+          onText={typeCount}
           onSave={() => void saveCount()}
           onSkip={() => {
+            countingRef.current = null;
             setCounting(null);
-            setCountText('');
+            typeCount('');
             setCountError(null);
           }}
           busy={countBusy}

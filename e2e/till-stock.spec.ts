@@ -84,9 +84,12 @@ test('count mode: scan, type what is on the shelf, see the difference, save it f
   await expect(page.getByText(t('stock.counting.waiting'))).toBeVisible();
 
   // Counting by scanning each item: the same product again adds one; another product saves the count.
+  // Each scan once the previous one has shown (a person scans the next item after seeing the last).
   await scan(page, second.barcode);
+  await expect(page.locator('.count-product')).toContainText(second.name);
   const secondExpected = Number(await page.getByTestId('count-expected').textContent());
   await scan(page, second.barcode);
+  await expect(counted).toHaveValue('1');
   await scan(page, second.barcode);
   await expect(counted).toHaveValue('2');
   const third = await product(server, 4);

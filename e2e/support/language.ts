@@ -45,19 +45,21 @@ export function t(language: UiLanguage): Translate {
 
 /**
  * The other language's texts visible in the page (text, aria-label, placeholder, title), outside
- * elements with a lang of their own. Empty when the screen speaks `language` only.
+ * elements with a lang of their own. Empty when the screen speaks `language` only. With
+ * `everywhere`, elements are checked whatever language they declare (to show that the check finds
+ * texts when there are some).
  */
-export async function otherLanguageOnScreen(page: Page, language: UiLanguage): Promise<string[]> {
+export async function otherLanguageOnScreen(page: Page, language: UiLanguage, everywhere = false): Promise<string[]> {
   const patterns = foreignPatterns(language);
   return page.evaluate(
-    ({ patterns, language }) => {
+    ({ patterns, language, everywhere }) => {
       const regexes = patterns.map((p) => new RegExp(p, 'u'));
       const found = new Set<string>();
       const check = (text: string | null) => {
         const s = (text ?? '').replace(/\s+/g, ' ').trim();
         if (s !== '' && regexes.some((r) => r.test(s))) found.add(s);
       };
-      const ownLanguage = (el: Element) => (el.closest('[lang]')?.getAttribute('lang') ?? language).startsWith(language);
+      const ownLanguage = (el: Element) => everywhere || (el.closest('[lang]')?.getAttribute('lang') ?? language).startsWith(language);
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
         const parent = node.parentElement;
@@ -70,7 +72,7 @@ export async function otherLanguageOnScreen(page: Page, language: UiLanguage): P
       }
       return [...found];
     },
-    { patterns, language },
+    { patterns, language, everywhere },
   );
 }
 

@@ -44,12 +44,13 @@ export function SellScreen(props: { active: boolean; catalogStamp: string | null
     cartRef.current = next;
     setCart(next);
     setCleared(null);
+    keepDraft(next);
   };
   const takeTimes = (n: number | null) => {
     timesRef.current = n;
     setTimes(n);
   };
-  useCartDraft(cart, () => cartRef.current, put);
+  const keepDraft = useCartDraft(() => cartRef.current, put);
 
   const apply = (r: CartResult | Cart) => {
     if (!('ok' in r)) put(r);

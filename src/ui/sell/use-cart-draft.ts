@@ -12,10 +12,13 @@ export function isEmptyCart(cart: Cart): boolean {
 }
 
 /**
- * Restores the saved draft once (unless staff already started a new one meanwhile), then saves every
- * change. Saves go out in call order through Comlink and the worker's connection, so the last one wins.
+ * Restores the saved draft once (unless staff already started a new one meanwhile) and returns the
+ * function to call with every change. It sends the change at once, in the same task as the change:
+ * waiting for an effect after the render could lose the last change to a reload or a tab handover
+ * that comes first. Saves go out in call order through Comlink and the worker's connection, so the
+ * last one wins; before the saved draft is read back, changes are kept back and the newest is sent then.
  */
-export function useCartDraft(cart: Cart, current: () => Cart, restore: (draft: Cart) => void): void {
+export function useCartDraft(current: () => Cart, restore: (draft: Cart) => void): (next: Cart) => void {
   const { api, reportError } = useTill();
   const loaded = useRef(false);
   const saved = useRef<Cart | null>(null);
@@ -49,7 +52,7 @@ export function useCartDraft(cart: Cart, current: () => Cart, restore: (draft: C
     };
   }, [api]);
 
-  useEffect(() => {
-    if (loaded.current) save(cart);
-  }, [cart]);
+  return (next: Cart) => {
+    if (loaded.current) save(next);
+  };
 }

@@ -14,6 +14,8 @@ export type { TestServer };
 const BUILT_TILL = fileURLToPath(new URL('../dist', import.meta.url));
 
 interface TestFixtures {
+  /** The browser's language for this test (test.use({ browserLocale: 'de-DE' })); default: Chromium's en-US. */
+  browserLocale: string | undefined;
   /** A persistent-profile context of this test's own (replaces Playwright's throwaway context). */
   context: BrowserContext;
   /** The context's first page. */
@@ -42,8 +44,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
-  context: async ({ server }, use) => {
-    const browser = await launchPersistent(server.url);
+  browserLocale: [undefined, { option: true }],
+  context: async ({ server, browserLocale }, use) => {
+    const browser = await launchPersistent(server.url, browserLocale === undefined ? {} : { locale: browserLocale });
     try {
       await use(browser.context);
     } finally {

@@ -42,7 +42,8 @@ test('pairs from the setup form, then sells to a customer', async ({ page, serve
   await page.getByRole('button', { name: /^Pay / }).click();
   await page.getByRole('button', { name: /^Exact / }).click();
   await page.getByRole('button', { name: 'Complete sale' }).click();
-  await expect(page.locator('article.receipt')).toContainText(`Customer: ${name}`);
+  // The receipt is printed in the store's language (de-DE).
+  await expect(page.locator('article.receipt')).toContainText(`Kunde: ${name}`);
 
   await expect(page.getByRole('region', { name: 'Sync status' })).toContainText('All synced', { timeout: CATALOG_TIMEOUT_MS });
   const res = await server.admin<{ sales: Sale[] }>('GET', `/api/v1/admin/sales?terminal_id=${server.terminal.id}`);

@@ -12,13 +12,21 @@ export interface PersistentBrowser {
   close(): Promise<void>;
 }
 
-export async function launchPersistent(baseURL: string): Promise<PersistentBrowser> {
+export interface LaunchOptions {
+  /** The browser's language (navigator.languages, Accept-Language); Chromium's default is en-US. */
+  locale?: string;
+  viewport?: { width: number; height: number };
+}
+
+export async function launchPersistent(baseURL: string, options: LaunchOptions = {}): Promise<PersistentBrowser> {
   const profileDir = await mkdtemp(join(tmpdir(), 'ezo-e2e-profile-'));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath(),
     args: [...CHROMIUM_ARGS],
     headless: true,
     baseURL,
+    ...(options.locale === undefined ? {} : { locale: options.locale }),
+    ...(options.viewport === undefined ? {} : { viewport: options.viewport }),
   });
   return {
     context,

@@ -11,6 +11,8 @@ export type TillDataApi = Pick<
   | 'searchProducts'
   | 'productByBarcode'
   | 'searchCustomers'
+  | 'draftCart'
+  | 'saveDraftCart'
   | 'recordSale'
   | 'sale'
   | 'sales'

@@ -3,7 +3,7 @@
 // a TillError (see till-error.ts). Money is integer minor units; times are ISO-8601 strings.
 import type { PaymentMethod, Sale } from '@ezo/contract/sale';
 import type { TerminalInfo } from '@ezo/contract/terminal';
-import type { CartLineInput } from '../domain/cart.ts';
+import type { Cart, CartLineInput } from '../domain/cart.ts';
 import type { UpstreamBatch } from '@ezo/contract/upstream';
 
 // ---- database and ownership -------------------------------------------------------------------
@@ -98,6 +98,12 @@ export interface SaleDraft {
   note: string | null;
 }
 
+/**
+ * The sale being built, kept on this device so a reload or a move to another tab keeps it. Never
+ * queued or sent: recording the sale deletes it in the same transaction.
+ */
+export type DraftCart = Cart;
+
 export type SyncState = 'pending' | 'synced' | 'failed';
 
 /** A recorded sale (or refund) as the receipt shows it. */
@@ -187,11 +193,20 @@ export interface StockView {
   productUuid: string;
   name: string;
   sku: string;
+  barcode: string | null;
   /** The hub's figure as last pulled. */
   serverQuantity: number;
   /** This till's sales and adjustments the hub has not acknowledged yet. */
   pendingDelta: number;
   quantity: number;
+}
+
+export interface StockQuery {
+  /** Name or SKU prefix, barcode (a prefix when digits), or words anywhere; '' for all. */
+  text: string;
+  /** Only products whose stock (with this till's unsynced changes) is at most this, lowest first; null for all. */
+  lowAtOrBelow: number | null;
+  limit: number;
 }
 
 export interface AdjustmentInput {
@@ -259,6 +274,10 @@ export interface TillApi {
   editProduct(edit: ProductEditInput): Promise<ProductView>;
   searchCustomers(text: string, limit: number): Promise<CustomerView[]>;
 
+  /** The sale in progress as last saved, or null. */
+  draftCart(): Promise<DraftCart | null>;
+  /** Keeps the sale in progress (null forgets it); recordSale forgets it too. */
+  saveDraftCart(cart: DraftCart | null): Promise<void>;
   recordSale(draft: SaleDraft): Promise<SaleDetail>;
   sale(uuid: string): Promise<SaleDetail | null>;
   sales(query: SaleHistoryQuery): Promise<SaleSummary[]>;
@@ -269,7 +288,7 @@ export interface TillApi {
   openShift(openingFloat: number): Promise<ShiftView>;
   closeShift(countedCash: number): Promise<ZReport>;
 
-  stock(text: string, limit: number): Promise<StockView[]>;
+  stock(query: StockQuery): Promise<StockView[]>;
   adjustStock(input: AdjustmentInput): Promise<StockView>;
 
   syncStatus(): Promise<SyncStatus>;

@@ -7,6 +7,7 @@ import { categories, productByBarcode, products } from './repos/catalog-queries.
 import { searchProducts } from './repos/product-search.ts';
 import { searchCustomers } from './repos/customers.ts';
 import { recordSale } from './repos/record-sale.ts';
+import { draftCart, saveDraftCart } from './repos/draft-cart.ts';
 import { saleDetail } from './repos/sale-detail.ts';
 import { sales } from './repos/sale-history.ts';
 import { recordRefund, refundableLines } from './repos/refunds.ts';
@@ -20,6 +21,8 @@ export function createTillDataService(db: SqlConnection, deps: TillDataDeps): Ti
     searchProducts: (text, limit) => searchProducts(db, text, limit),
     productByBarcode: (code) => productByBarcode(db, code),
     searchCustomers: (text, limit) => searchCustomers(db, text, limit),
+    draftCart: () => draftCart(db),
+    saveDraftCart: (cart) => saveDraftCart(db, deps, cart),
     recordSale: (draft) => recordSale(db, deps, draft),
     sale: (uuid) => saleDetail(db, uuid),
     sales: (query) => sales(db, query),
@@ -28,7 +31,7 @@ export function createTillDataService(db: SqlConnection, deps: TillDataDeps): Ti
     currentShift: () => currentShift(db),
     openShift: (openingFloat) => openShift(db, deps, openingFloat),
     closeShift: (countedCash) => closeShift(db, deps, countedCash),
-    stock: (text, limit) => stock(db, text, limit),
+    stock: (query) => stock(db, query),
     adjustStock: (input) => adjustStock(db, deps, input),
   };
 }

@@ -102,6 +102,8 @@ const api: TillWorkerApi = {
   searchProducts: async (text, limit) => owned().data.searchProducts(text, limit),
   productByBarcode: async (barcode) => owned().data.productByBarcode(barcode),
   searchCustomers: async (text, limit) => owned().data.searchCustomers(text, limit),
+  draftCart: async () => owned().data.draftCart(),
+  saveDraftCart: async (cart) => owned().data.saveDraftCart(cart),
   recordSale: async (draft) => owned().data.recordSale(draft),
   sale: async (uuid) => owned().data.sale(uuid),
   sales: async (query) => owned().data.sales(query),
@@ -110,7 +112,7 @@ const api: TillWorkerApi = {
   currentShift: async () => owned().data.currentShift(),
   openShift: async (openingFloat) => owned().data.openShift(openingFloat),
   closeShift: async (countedCash) => owned().data.closeShift(countedCash),
-  stock: async (text, limit) => owned().data.stock(text, limit),
+  stock: async (query) => owned().data.stock(query),
   adjustStock: async (input) => owned().data.adjustStock(input),
 };
 

@@ -161,8 +161,9 @@ describe('percent text', () => {
     expect(bpToPercent(1250)).toBe('12.5');
     expect(bpToPercent(725)).toBe('7.25');
     expect(bpToPercent(5)).toBe('0.05');
-    fc.assert(fc.property(fc.integer({ min: 0, max: 10_000 }), (bp) => {
-        expect(percentToBp(bpToPercent(bp))).toBe(bp);
+    expect(bpToPercent(1250, ',')).toBe('12,5');
+    fc.assert(fc.property(fc.integer({ min: 0, max: 10_000 }), fc.constantFrom('.', ','), (bp, separator) => {
+        expect(percentToBp(bpToPercent(bp, separator))).toBe(bp);
       }),
     );
   });

@@ -143,12 +143,12 @@ export function percentToBp(text: string): number | null {
   return bp <= BASIS_POINTS ? bp : null;
 }
 
-/** 1250 -> "12.5": the discount field's text for a stored basis-point value. */
-export function bpToPercent(bp: number): string {
+/** 1250 -> "12.5" (or "12,5" with a "," separator): the discount field's text for a stored basis-point value. */
+export function bpToPercent(bp: number, decimalSeparator = '.'): string {
   const whole = Math.trunc(bp / 100);
   const rest = bp % 100;
   if (rest === 0) return String(whole);
-  return `${whole}.${String(rest).padStart(2, '0').replace(/0$/, '')}`;
+  return `${whole}${decimalSeparator}${String(rest).padStart(2, '0').replace(/0$/, '')}`;
 }
 
 function validQuantity(q: number): boolean {

@@ -24,6 +24,16 @@ describe('moneyFormat', () => {
     expect(moneyFormat('EUR', 'de-DE').format(123456).replace(/\s/g, ' ')).toBe('1.234,56 €');
   });
 
+  it('writes field text with the locale\'s decimal separator, which parseMoney reads back', () => {
+    const de = moneyFormat('EUR', 'de-DE');
+    expect(de.decimalSeparator).toBe(',');
+    expect(de.plain(936)).toBe('9,36');
+    expect(parseMoney(de.plain(936), de.fractionDigits)).toBe(936);
+    expect(moneyFormat('EUR', 'en-US').plain(936)).toBe('9.36');
+    expect(moneyFormat('JPY', 'de-DE').plain(1235)).toBe('1235');
+    expect(moneyFormat('BHD', 'de-DE').plain(1234567)).toBe('1234,567');
+  });
+
   it('formats amounts beyond float precision exactly', () => {
     // 90071992547409.91 is not representable as a double; the string path keeps every digit.
     expect(moneyFormat('EUR', 'en-US').format(Number.MAX_SAFE_INTEGER)).toBe('€90,071,992,547,409.91');
@@ -55,6 +65,15 @@ describe('parseMoney', () => {
     expect(parseMoney(' 0.001 ', 3)).toBe(1);
     expect(parseMoney('1000', 0)).toBe(1000);
     expect(parseMoney('7.', 2)).toBe(700);
+    expect(parseMoney('9,36', 2)).toBe(936);
+    expect(parseMoney('9.36', 2)).toBe(936);
+  });
+
+  it('never reads a grouping separator', () => {
+    expect(parseMoney('1.234', 2)).toBeNull();
+    expect(parseMoney('1.234,56', 2)).toBeNull();
+    expect(parseMoney('1,234.56', 2)).toBeNull();
+    expect(parseMoney('1 234', 2)).toBeNull();
   });
 
   it('refuses what is not a plain non-negative amount', () => {

@@ -10,7 +10,9 @@ export interface MoneyFormat {
   fractionDigits: number;
   /** Minor units -> "€12.34", "¥1,235", "BHD 1.234". */
   format: (minor: number) => string;
-  /** Minor units -> "12.34" (no symbol, no grouping): the value an amount field starts with. */
+  /** The locale's decimal separator for this currency: "," in de-DE, "." in en-US. */
+  decimalSeparator: string;
+  /** Minor units -> "12,34" in de-DE, "12.34" in en-US (no symbol, no grouping): what an amount field starts with. */
   plain: (minor: number) => string;
 }
 
@@ -28,12 +30,15 @@ export function moneyFormat(currency: string, locale: string): MoneyFormat {
     nf = new Intl.NumberFormat(undefined, { style: 'currency', currency });
   }
   const fractionDigits = nf.resolvedOptions().maximumFractionDigits ?? 2;
+  // From the currency formatter itself, so a field's text always matches the amounts shown beside it.
+  const decimalSeparator = nf.formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
   const made: MoneyFormat = {
     currency,
     locale,
     fractionDigits,
+    decimalSeparator,
     format: (minor) => nf.format(decimalString(minor, fractionDigits)),
-    plain: (minor) => decimalString(minor, fractionDigits),
+    plain: (minor) => decimalString(minor, fractionDigits).replace('.', decimalSeparator),
   };
   cache.set(key, made);
   return made;
@@ -57,6 +62,11 @@ const AMOUNT_PATTERN = /^(\d{1,15})(?:[.,](\d*))?$/;
 /**
  * Parses typed money ("12", "12.5", "12,50") into minor units; null when it is not a non-negative
  * amount with at most the currency's fraction digits, or exceeds MAX_MONEY_MINOR.
+ *
+ * Either separator is the decimal mark, in every locale: German staff type "9,36", and the "." of a
+ * numeric keypad or an English habit gives "9.36", which in a two-decimal currency cannot mean
+ * anything else. Grouping separators are never accepted, so "1.234" in EUR is refused (three
+ * decimals) rather than guessed as 1234 or 1.23; the field's hint shows the expected form.
  */
 export function parseMoney(text: string, fractionDigits: number): number | null {
   const match = AMOUNT_PATTERN.exec(text.trim());

@@ -5,16 +5,18 @@ import './styles.css';
 import { proxy, type Remote } from 'comlink';
 import { useEffect, useState } from 'preact/hooks';
 import type { Pairing, SyncStatus, TillApi } from '../api/till-api.ts';
-import { errorText } from './error-text.ts';
+import { errorText, type ErrorAction } from './error-text.ts';
+import { useI18n } from './i18n/i18n-context.tsx';
 import { SetupScreen } from './setup-screen.tsx';
 import { Shell } from './shell.tsx';
 
 export function App(props: { api: Remote<TillApi> }) {
   const { api } = props;
+  const { t, language, setStoreLocale } = useI18n();
   const [status, setStatus] = useState<SyncStatus | null>(null);
   // undefined while loading; null when not paired.
   const [pairing, setPairing] = useState<Pairing | null | undefined>(undefined);
-  const [bootError, setBootError] = useState<string | null>(null);
+  const [bootError, setBootError] = useState<{ error: unknown; action: ErrorAction } | null>(null);
 
   useEffect(() => {
     const start = async () => {
@@ -23,7 +25,7 @@ export function App(props: { api: Remote<TillApi> }) {
       setStatus((current) => current ?? s);
       setPairing(p);
     };
-    start().catch((e: unknown) => setBootError(errorText(e, 'start the till')));
+    start().catch((e: unknown) => setBootError({ error: e, action: 'startTill' }));
   }, [api]);
 
   // Paired behind our back (demo pairing by the hub that served the app): fetch who we are.
@@ -33,18 +35,24 @@ export function App(props: { api: Remote<TillApi> }) {
       api
         .pairing()
         .then(setPairing)
-        .catch((e: unknown) => setBootError(errorText(e, 'read the pairing')));
+        .catch((e: unknown) => setBootError({ error: e, action: 'readPairing' }));
     }
   }, [paired, pairing, api]);
+
+  // Receipts and reports speak the store's language; the screens default to it when the browser's is not ours.
+  const storeLocale = pairing?.terminal.locale ?? null;
+  useEffect(() => {
+    if (storeLocale !== null) setStoreLocale(storeLocale);
+  }, [storeLocale]);
 
   if (bootError !== null) {
     return (
       <main class="setup">
         <div class="card setup-card" role="alert">
-          <h1>The till could not start</h1>
-          <p>{bootError}</p>
+          <h1>{t('boot.startFailedTitle')}</h1>
+          <p>{errorText(t, language, bootError.error, bootError.action)}</p>
           <button type="button" class="primary" onClick={() => location.reload()}>
-            Reload
+            {t('boot.reload')}
           </button>
         </div>
       </main>
@@ -54,7 +62,7 @@ export function App(props: { api: Remote<TillApi> }) {
     return (
       <main class="setup">
         <p class="loading" role="status">
-          Starting the till…
+          {t('boot.starting')}
         </p>
       </main>
     );

@@ -1,5 +1,7 @@
 // The sale in progress: its lines (select one to change quantity or discount), customer, note,
 // totals and the Pay button. Every change goes through the pure cart functions (domain/cart.ts).
+// "Clear" sits in the header, away from Pay, and can be undone until the next change. The panel
+// keeps its height whether the cart is empty or full (no layout shift when lines arrive).
 import { useEffect, useState } from 'preact/hooks';
 import type { CartLineInput } from '../api/till-api.ts';
 import {
@@ -15,6 +17,7 @@ import {
   type CartResult,
   type CartTotals,
 } from '../domain/cart.ts';
+import { useI18n } from './i18n/i18n-context.tsx';
 import { useTill } from './till-context.ts';
 
 export interface CartPanelProps {
@@ -26,28 +29,47 @@ export interface CartPanelProps {
   onPay: () => void;
   onPickCustomer: () => void;
   onClear: () => void;
+  /** Brings back what Clear emptied; null when there is nothing to undo. */
+  onUndoClear: (() => void) | null;
 }
 
 export function CartPanel(props: CartPanelProps) {
   const { money } = useTill();
+  const { t } = useI18n();
   const { cart, totals } = props;
   const empty = cart.lines.length === 0;
   return (
-    <section class="cart" aria-label="Current sale">
-      <h2 class="cart-title">
-        Sale <span class="cart-count">{totals.itemCount} item{totals.itemCount === 1 ? '' : 's'}</span>
-      </h2>
+    <section class="cart" aria-label={t('sell.cart.label')}>
+      <div class="cart-head">
+        <h2 class="cart-title">
+          {t('sell.cart.title')} <span class="cart-count">{t('sell.cart.items', { count: totals.itemCount })}</span>
+        </h2>
+        <button type="button" class="small clear-button" onClick={props.onClear} disabled={empty && cart.customer === null && cart.note === ''}>
+          {t('sell.cart.clear')}
+        </button>
+      </div>
       {empty ? (
-        <p class="empty">Tap a product or scan a barcode to start.</p>
+        <div class="cart-empty">
+          {props.onUndoClear === null ? (
+            <p class="empty">{t('sell.cart.empty')}</p>
+          ) : (
+            <p class="undo-clear" role="status">
+              {t('sell.cart.cleared')}{' '}
+              <button type="button" class="primary" onClick={props.onUndoClear}>
+                {t('sell.cart.undo')}
+              </button>
+            </p>
+          )}
+        </div>
       ) : (
-        <ul class="cart-lines" aria-label="Sale lines">
+        <ul class="cart-lines" aria-label={t('sell.cart.lines')}>
           {cart.lines.map((line, i) => (
             <CartLine
               key={line.productUuid}
               line={line}
               total={totals.lines[i]?.line_total ?? 0}
               selected={props.selected === line.productUuid}
-              onSelect={() => props.onSelect(props.selected === line.productUuid ? null : line.productUuid)}
+              onSelect={() => props.onSelect(line.productUuid)}
               onCart={props.onCart}
               cart={cart}
             />
@@ -57,49 +79,46 @@ export function CartPanel(props: CartPanelProps) {
       <div class="cart-extras">
         {cart.customer === null ? (
           <button type="button" class="link-button" onClick={props.onPickCustomer}>
-            + Customer
+            {t('sell.cart.addCustomer')}
           </button>
         ) : (
           <p class="cart-customer">
-            Customer: <strong>{cart.customer.name}</strong>{' '}
+            {t('sell.cart.customer')} <strong>{cart.customer.name}</strong>{' '}
             <button type="button" class="link-button" onClick={props.onPickCustomer}>
-              Change
+              {t('sell.cart.changeCustomer')}
             </button>{' '}
             <button type="button" class="link-button" onClick={() => props.onCart(setCustomer(cart, null))}>
-              Remove customer
+              {t('sell.cart.removeCustomer')}
             </button>
           </p>
         )}
         <details class="cart-note" open={cart.note !== ''}>
-          <summary>Order note</summary>
+          <summary>{t('sell.cart.note')}</summary>
           <label for="order-note" class="visually-hidden">
-            Order note
+            {t('sell.cart.note')}
           </label>
           <textarea id="order-note" rows={2} maxLength={500} value={cart.note} onInput={(e) => props.onCart(setNote(cart, e.currentTarget.value))} />
         </details>
       </div>
       <dl class="cart-totals">
-        <dt>Subtotal</dt>
+        <dt>{t('sell.cart.subtotal')}</dt>
         <dd>{money.format(totals.subtotal)}</dd>
         {totals.discount_total !== 0 && (
           <>
-            <dt>Discounts</dt>
+            <dt>{t('sell.cart.discounts')}</dt>
             <dd>{money.format(-totals.discount_total)}</dd>
           </>
         )}
-        <dt>Tax</dt>
+        <dt>{t('sell.cart.tax')}</dt>
         <dd>{money.format(totals.tax_total)}</dd>
-        <dt class="grand">Total</dt>
+        <dt class="grand">{t('sell.cart.total')}</dt>
         <dd class="grand" data-testid="cart-total">
           {money.format(totals.total)}
         </dd>
       </dl>
       <div class="cart-actions">
-        <button type="button" onClick={props.onClear} disabled={empty && cart.customer === null && cart.note === ''}>
-          Clear
-        </button>
         <button type="button" class="primary big pay-button" onClick={props.onPay} disabled={empty} aria-keyshortcuts="F9 Control+Enter">
-          Pay {money.format(totals.total)}
+          {t('sell.cart.pay', { amount: money.format(totals.total) })}
         </button>
       </div>
     </section>
@@ -124,7 +143,7 @@ function CartLine(props: CartLineProps) {
         <span class="line-name">{line.name}</span>
         <span class="line-qty">
           {line.quantity} × {money.format(line.unitPrice)}
-          {line.discountBp > 0 && <span class="line-discount"> −{bpToPercent(line.discountBp)} %</span>}
+          {line.discountBp > 0 && <span class="line-discount"> −{bpToPercent(line.discountBp, money.decimalSeparator)} %</span>}
         </span>
         <span class="line-total">{money.format(props.total)}</span>
       </button>
@@ -135,7 +154,9 @@ function CartLine(props: CartLineProps) {
 
 function LineEditor(props: { line: CartLineInput; cart: Cart; onCart: (r: CartResult | Cart) => void }) {
   const { line, cart, onCart } = props;
-  const [discountText, setDiscountText] = useState(bpToPercent(line.discountBp));
+  const { money } = useTill();
+  const { t } = useI18n();
+  const [discountText, setDiscountText] = useState(bpToPercent(line.discountBp, money.decimalSeparator));
   const [qtyText, setQtyText] = useState(String(line.quantity));
   const discountInvalid = percentToBp(discountText) === null;
   // +/- and shortcuts change the quantity from outside: the field follows.
@@ -144,11 +165,11 @@ function LineEditor(props: { line: CartLineInput; cart: Cart; onCart: (r: CartRe
   return (
     <div class="line-edit">
       <div class="qty-stepper">
-        <button type="button" class="step" aria-label={`One less ${line.name}`} onClick={() => onCart(changeQuantity(cart, line.productUuid, -1))}>
+        <button type="button" class="step" aria-label={t('sell.line.less', { name: line.name })} onClick={() => onCart(changeQuantity(cart, line.productUuid, -1))}>
           −
         </button>
         <label for={`${idBase}-qty`} class="visually-hidden">
-          Quantity of {line.name}
+          {t('sell.line.quantityOf', { name: line.name })}
         </label>
         <input
           id={`${idBase}-qty`}
@@ -163,12 +184,12 @@ function LineEditor(props: { line: CartLineInput; cart: Cart; onCart: (r: CartRe
             else setQtyText(String(line.quantity));
           }}
         />
-        <button type="button" class="step" aria-label={`One more ${line.name}`} onClick={() => onCart(changeQuantity(cart, line.productUuid, 1))}>
+        <button type="button" class="step" aria-label={t('sell.line.more', { name: line.name })} onClick={() => onCart(changeQuantity(cart, line.productUuid, 1))}>
           +
         </button>
       </div>
       <div class="field inline">
-        <label for={`${idBase}-disc`}>Discount %</label>
+        <label for={`${idBase}-disc`}>{t('sell.line.discount')}</label>
         <input
           id={`${idBase}-disc`}
           class="discount-input"
@@ -184,8 +205,8 @@ function LineEditor(props: { line: CartLineInput; cart: Cart; onCart: (r: CartRe
           }}
         />
       </div>
-      <button type="button" class="danger-button" aria-label={`Remove ${line.name}`} onClick={() => onCart(removeLine(cart, line.productUuid))}>
-        Remove
+      <button type="button" class="danger-button" aria-label={t('sell.line.remove', { name: line.name })} onClick={() => onCart(removeLine(cart, line.productUuid))}>
+        {t('common.remove')}
       </button>
     </div>
   );

@@ -1,7 +1,10 @@
-// Attaching a known customer to the sale: searches the customers synced from the hub (offline too).
+// Attaching a known customer to the sale: searches the customers synced from the hub (offline too)
+// by any word of the name, any part of the e-mail address or phone digits anywhere (the worker folds
+// case and accents: src/db/repos/customers.ts).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CustomerView } from '../api/till-api.ts';
 import { Modal } from './modal.tsx';
+import { useI18n } from './i18n/i18n-context.tsx';
 import { useTill } from './till-context.ts';
 
 /** Customers listed per search. */
@@ -9,6 +12,7 @@ export const CUSTOMER_LIMIT = 20;
 
 export function CustomerDialog(props: { onPick: (c: CustomerView) => void; onClose: () => void }) {
   const { api, reportError } = useTill();
+  const { t } = useI18n();
   const [text, setText] = useState('');
   const [found, setFound] = useState<CustomerView[]>([]);
   const seq = useRef(0);
@@ -24,7 +28,7 @@ export function CustomerDialog(props: { onPick: (c: CustomerView) => void; onClo
         (list) => {
           if (mine === seq.current) setFound(list);
         },
-        (e: unknown) => reportError(e, 'search customers'),
+        (e: unknown) => reportError(e, 'searchCustomers'),
       );
     });
   };
@@ -36,17 +40,17 @@ export function CustomerDialog(props: { onPick: (c: CustomerView) => void; onClo
   }, []);
 
   return (
-    <Modal title="Customer" onClose={props.onClose}>
+    <Modal title={t('customer.title')} onClose={props.onClose}>
       <div class="field">
-        <label for="customer-search">Search customers</label>
+        <label for="customer-search">{t('customer.search')}</label>
         <input id="customer-search" type="search" autoFocus autoComplete="off" value={text} onInput={(e) => search(e.currentTarget.value)} />
       </div>
       {text.trim() === '' ? (
-        <p class="empty">Type the start of a name, email or phone number.</p>
+        <p class="empty">{t('customer.hint')}</p>
       ) : found.length === 0 ? (
-        <p class="empty">No customer found.</p>
+        <p class="empty">{t('customer.none')}</p>
       ) : (
-        <ul class="pick-list" aria-label="Customers">
+        <ul class="pick-list" aria-label={t('customer.list')}>
           {found.map((c) => (
             <li key={c.uuid}>
               <button type="button" class="pick-item" onClick={() => props.onPick(c)}>

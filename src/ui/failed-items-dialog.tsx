@@ -3,11 +3,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { QueueItemView } from '../api/till-api.ts';
 import { Modal } from './modal.tsx';
+import { useI18n } from './i18n/i18n-context.tsx';
+import { failureReason } from './sync-summary.ts';
 import { useTill } from './till-context.ts';
 import { formatDateTime } from './time-format.ts';
 
 export function FailedItemsDialog(props: { onClose: () => void }) {
-  const { api, terminal, reportError, notify } = useTill();
+  const { api, reportError, notify } = useTill();
+  const { t, locale, language } = useI18n();
   const [items, setItems] = useState<QueueItemView[] | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -15,19 +18,19 @@ export function FailedItemsDialog(props: { onClose: () => void }) {
     try {
       setItems(await api.failedItems());
     } catch (e) {
-      reportError(e, 'list failed items');
+      reportError(e, 'listFailed');
       setItems([]);
     }
   };
   useEffect(() => {
-    void load().catch((e: unknown) => reportError(e, 'list failed items'));
+    void load().catch((e: unknown) => reportError(e, 'listFailed'));
   }, []);
 
   const retry = async () => {
     setBusy(true);
     try {
       const n = await api.retryFailed([]);
-      notify(`${n} item${n === 1 ? '' : 's'} queued again.`);
+      notify(t('sync.failed.queuedAgain', { count: n }));
       await load();
     } catch (e) {
       reportError(e, 'retry');
@@ -37,30 +40,30 @@ export function FailedItemsDialog(props: { onClose: () => void }) {
   };
 
   return (
-    <Modal title="Items that failed to sync" onClose={props.onClose} class="modal-wide">
+    <Modal title={t('sync.failed.title')} onClose={props.onClose} class="modal-wide">
       {items === null ? (
-        <p>Loading…</p>
+        <p>{t('common.loading')}</p>
       ) : items.length === 0 ? (
-        <p>Nothing has failed.</p>
+        <p>{t('sync.failed.nothing')}</p>
       ) : (
         <table class="data-table">
           <thead>
             <tr>
-              <th scope="col">Item</th>
-              <th scope="col">Made</th>
-              <th scope="col">Tries</th>
-              <th scope="col">Reason</th>
+              <th scope="col">{t('sync.failed.item')}</th>
+              <th scope="col">{t('sync.failed.made')}</th>
+              <th scope="col">{t('sync.failed.tries')}</th>
+              <th scope="col">{t('sync.failed.reason')}</th>
             </tr>
           </thead>
           <tbody>
             {items.map((i) => (
               <tr key={i.id}>
                 <td>
-                  {i.entityType}: {i.label}
+                  {t(`sync.failed.entity.${i.entityType}`)}: {i.label}
                 </td>
-                <td>{formatDateTime(i.createdAt, terminal.locale)}</td>
+                <td>{formatDateTime(i.createdAt, locale)}</td>
                 <td class="num">{i.retryCount}</td>
-                <td>{i.lastError ?? '—'}</td>
+                <td>{failureReason(i.lastError, t, language)}</td>
               </tr>
             ))}
           </tbody>
@@ -68,10 +71,10 @@ export function FailedItemsDialog(props: { onClose: () => void }) {
       )}
       <div class="actions">
         <button type="button" class="primary" onClick={retry} disabled={busy || items === null || items.length === 0}>
-          Retry all
+          {t('sync.failed.retryAll')}
         </button>
         <button type="button" onClick={props.onClose}>
-          Close
+          {t('common.close')}
         </button>
       </div>
     </Modal>

@@ -2,10 +2,12 @@
 // initial JavaScript small.
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { useI18n } from './i18n/i18n-context.tsx';
 import { useTill } from './till-context.ts';
 
-export function LazyScreen(props: { load: () => Promise<ComponentType>; name: string }) {
+export function LazyScreen(props: { load: () => Promise<ComponentType> }) {
   const { reportError } = useTill();
+  const { t } = useI18n();
   const [Screen, setScreen] = useState<ComponentType | null>(null);
   useEffect(() => {
     let live = true;
@@ -14,10 +16,10 @@ export function LazyScreen(props: { load: () => Promise<ComponentType>; name: st
       .then((c) => {
         if (live) setScreen(() => c);
       })
-      .catch((e: unknown) => reportError(e, `open ${props.name}`));
+      .catch((e: unknown) => reportError(e, 'openScreen'));
     return () => {
       live = false;
     };
   }, [props.load]);
-  return Screen === null ? <p class="loading">Loading {props.name}…</p> : <Screen />;
+  return Screen === null ? <p class="loading">{t('common.loading')}</p> : <Screen />;
 }

@@ -7,14 +7,16 @@ import type { Ownership } from '../api/till-api.ts';
 import { BOOT_MARKS, bootMark } from '../api/boot-marks.ts';
 import { App } from './app.tsx';
 import { errorText } from './error-text.ts';
+import { I18nProvider, useI18n } from './i18n/i18n-context.tsx';
 import { OwnershipScreen } from './ownership-screen.tsx';
 import { registerServiceWorker } from './pwa/register-sw.ts';
 import { installPersistenceOnInstall } from './pwa/storage-safety.ts';
 import { createTillClient, type TillClient } from './till-client.ts';
 
-type BootState = { kind: 'starting' } | { kind: Ownership } | { kind: 'failed'; message: string };
+type BootState = { kind: 'starting' } | { kind: Ownership } | { kind: 'failed'; error: unknown };
 
 function Boot({ client }: { client: TillClient }) {
+  const { t, language } = useI18n();
   const [state, setState] = useState<BootState>({ kind: 'starting' });
 
   useEffect(() => {
@@ -23,7 +25,7 @@ function Boot({ client }: { client: TillClient }) {
         bootMark(BOOT_MARKS.owner);
         setState({ kind: ownership });
       },
-      (e: unknown) => setState({ kind: 'failed', message: errorText(e, 'open the till\'s database') }),
+      (e: unknown) => setState({ kind: 'failed', error: e }),
     );
   }, [client]);
   useEffect(() => {
@@ -40,11 +42,11 @@ function Boot({ client }: { client: TillClient }) {
       return (
         <main class="setup">
           <div class="card setup-card">
-            <h1>The till could not open its database</h1>
-            <p role="alert">{state.message}</p>
+            <h1>{t('boot.dbFailedTitle')}</h1>
+            <p role="alert">{errorText(t, language, state.error, 'openDatabase')}</p>
             {/* A reload starts a fresh worker: an OPFS open that failed can leave the old one unusable. */}
             <button type="button" class="primary" onClick={() => location.reload()}>
-              Reload
+              {t('boot.reload')}
             </button>
           </div>
         </main>
@@ -53,7 +55,7 @@ function Boot({ client }: { client: TillClient }) {
       return (
         <main class="setup">
           <p class="loading" role="status">
-            Opening the till…
+            {t('boot.opening')}
           </p>
         </main>
       );
@@ -67,4 +69,9 @@ if (root === null) throw new Error('index.html has no #app');
 registerServiceWorker();
 // Installed to the home screen: ask for persistent storage then, not only after the first sale.
 installPersistenceOnInstall();
-render(<Boot client={createTillClient()} />, root);
+render(
+  <I18nProvider>
+    <Boot client={createTillClient()} />
+  </I18nProvider>,
+  root,
+);

@@ -2,6 +2,7 @@
 // rest inert and turns Escape into "cancel"; focus goes back where it was when the dialog closes.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import { useI18n } from './i18n/i18n-context.tsx';
 
 export interface ModalProps {
   title: string;
@@ -14,6 +15,7 @@ export interface ModalProps {
 let nextId = 0;
 
 export function Modal(props: ModalProps) {
+  const { t } = useI18n();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useRef(`modal-title-${++nextId}`);
   useEffect(() => {
@@ -38,7 +40,7 @@ export function Modal(props: ModalProps) {
     >
       <header class="modal-header">
         <h2 id={titleId.current}>{props.title}</h2>
-        <button type="button" class="icon-button" aria-label="Close" onClick={props.onClose}>
+        <button type="button" class="icon-button" aria-label={t('common.close')} onClick={props.onClose}>
           ×
         </button>
       </header>

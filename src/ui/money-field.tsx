@@ -1,7 +1,9 @@
-// A labelled amount input: staff type major units ("12.50"); the value is integer minor units or
-// null while the text is not a valid amount for the store's currency.
+// A labelled amount input: staff type major units with the locale's decimal separator ("12,50" on a
+// German screen; "12.50" is read too, see parseMoney); the value is integer minor units or null
+// while the text is not a valid amount for the store's currency.
 import { useId } from 'preact/hooks';
 import { parseMoney } from '../domain/format-money.ts';
+import { useI18n } from './i18n/i18n-context.tsx';
 import { useTill } from './till-context.ts';
 
 export interface MoneyFieldProps {
@@ -14,6 +16,7 @@ export interface MoneyFieldProps {
 
 export function MoneyField(props: MoneyFieldProps) {
   const { money } = useTill();
+  const { t } = useI18n();
   const id = useId();
   const invalid = props.text.trim() !== '' && parseMoney(props.text, money.fractionDigits) === null;
   return (
@@ -41,7 +44,7 @@ export function MoneyField(props: MoneyFieldProps) {
       />
       {invalid && (
         <span id={`${id}-err`} class="field-error">
-          Enter an amount like {money.plain(1250)}
+          {t('payment.amountHint', { example: money.plain(1250) })}
         </span>
       )}
     </div>

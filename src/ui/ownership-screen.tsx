@@ -2,6 +2,7 @@
 // or this tab handed it on ("Take it back"). One owner per device keeps sales in one database.
 import { useState } from 'preact/hooks';
 import { errorText } from './error-text.ts';
+import { useI18n } from './i18n/i18n-context.tsx';
 
 export interface OwnershipScreenProps {
   kind: 'elsewhere' | 'moved';
@@ -9,23 +10,15 @@ export interface OwnershipScreenProps {
   onTakeOver: () => Promise<unknown>;
 }
 
-const TEXT = {
-  elsewhere: {
-    title: 'The till is open in another tab',
-    detail: 'Only one tab can sell at a time, so every sale lands in one place. Use the till here and the other tab will stop.',
-    action: 'Use here',
-  },
-  moved: {
-    title: 'The till moved to another tab',
-    detail: 'This tab no longer records sales. Take it back to sell here; the other tab will stop.',
-    action: 'Take it back',
-  },
-} as const;
 
 export function OwnershipScreen({ kind, onTakeOver }: OwnershipScreenProps) {
   const [busy, setBusy] = useState(false);
+  const { t, language } = useI18n();
   const [error, setError] = useState<string | null>(null);
-  const text = TEXT[kind];
+  const text =
+    kind === 'elsewhere'
+      ? { title: t('boot.ownership.elsewhereTitle'), detail: t('boot.ownership.elsewhereDetail'), action: t('boot.ownership.elsewhereAction') }
+      : { title: t('boot.ownership.movedTitle'), detail: t('boot.ownership.movedDetail'), action: t('boot.ownership.movedAction') };
 
   const takeOver = async () => {
     setBusy(true);
@@ -33,7 +26,7 @@ export function OwnershipScreen({ kind, onTakeOver }: OwnershipScreenProps) {
     try {
       await onTakeOver();
     } catch (e) {
-      setError(errorText(e, 'take the till over'));
+      setError(errorText(t, language, e, 'takeOver'));
     } finally {
       setBusy(false);
     }
@@ -47,7 +40,7 @@ export function OwnershipScreen({ kind, onTakeOver }: OwnershipScreenProps) {
           <p>{text.detail}</p>
         </div>
         <button type="button" class="primary big" onClick={() => void takeOver()} disabled={busy} aria-busy={busy}>
-          {busy ? 'Taking over…' : text.action}
+          {busy ? t('boot.ownership.takingOver') : text.action}
         </button>
         <div role="alert" class="form-error">
           {error}

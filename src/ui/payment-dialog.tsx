@@ -6,19 +6,12 @@ import type { PaymentInput, SaleDetail, SaleDraft } from '../api/till-api.ts';
 import type { Cart } from '../domain/cart.ts';
 import { Modal } from './modal.tsx';
 import { MoneyField } from './money-field.tsx';
-import { addCard, addCash, changeDue, paidSoFar, quickTenders, remainingDue, removePayment, type PaymentRefusal, type PaymentResult } from './payment-plan.ts';
+import { addCard, addCash, changeDue, paidSoFar, quickTenders, remainingDue, removePayment, type PaymentResult } from './payment-plan.ts';
 import { errorText } from './error-text.ts';
+import { useI18n } from './i18n/i18n-context.tsx';
 import { useTill } from './till-context.ts';
 import { QuotaNotice, isQuotaError } from './pwa/quota-notice.tsx';
 import { afterSaleRecorded } from './pwa/after-sale.ts';
-
-const REFUSAL_TEXT: Record<PaymentRefusal, string> = {
-  nothing_due: 'Nothing remains to pay.',
-  zero_amount: 'Enter an amount above zero.',
-  card_over_remaining: 'A card payment cannot be more than what remains.',
-  too_many_payments: 'This sale has as many payments as it can take.',
-  too_large: 'That amount is too large.',
-};
 
 export interface PaymentDialogProps {
   cart: Cart;
@@ -29,6 +22,7 @@ export interface PaymentDialogProps {
 
 export function PaymentDialog(props: PaymentDialogProps) {
   const { api, money, reportError } = useTill();
+  const { t, language } = useI18n();
   const { total } = props;
   const [payments, setPayments] = useState<PaymentInput[]>([]);
   const due = remainingDue(total, payments);
@@ -55,15 +49,15 @@ export function PaymentDialog(props: PaymentDialogProps) {
       setPayments(r.payments);
       setError(null);
     } else {
-      setError(REFUSAL_TEXT[r.refusal]);
+      setError(t(`payment.refusal.${r.refusal}`));
     }
   };
   const takeCash = (amount: number | null) => {
-    if (amount === null) setError('Enter the cash handed over.');
+    if (amount === null) setError(t('payment.enterCash'));
     else apply(addCash(total, payments, amount));
   };
   const takeCard = () => {
-    if (card === null) setError('Enter the card amount.');
+    if (card === null) setError(t('payment.enterCard'));
     else apply(addCard(total, payments, card));
   };
 
@@ -81,42 +75,42 @@ export function PaymentDialog(props: PaymentDialogProps) {
       const detail = await api.recordSale(draft);
       props.onCompleted(detail, changeDue(payments));
       // Storage persistence and a Background Sync wake-up; never rejects, the sale is already stored.
-      void afterSaleRecorded(api).catch((e: unknown) => reportError(e, 'ask for a sync wake-up'));
+      void afterSaleRecorded(api).catch((e: unknown) => reportError(e, 'wakeUp'));
     } catch (e) {
       // Nothing was saved: the cart and the payments stay, so the sale can be completed again.
       setQuotaFull(isQuotaError(e));
-      setError(errorText(e, 'record the sale'));
+      setError(errorText(t, language, e, 'recordSale'));
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <Modal title="Payment" onClose={props.onClose} class="modal-wide">
+    <Modal title={t('payment.title')} onClose={props.onClose} class="modal-wide">
       <dl class="pay-summary">
         <div>
-          <dt>Total</dt>
+          <dt>{t('payment.total')}</dt>
           <dd>{money.format(total)}</dd>
         </div>
         <div>
-          <dt>Paid</dt>
+          <dt>{t('payment.paid')}</dt>
           <dd>{money.format(paidSoFar(payments))}</dd>
         </div>
         <div class="pay-remaining">
-          <dt>Remaining</dt>
+          <dt>{t('payment.remaining')}</dt>
           <dd data-testid="remaining">{money.format(due)}</dd>
         </div>
         <div class="pay-change">
-          <dt>Change due</dt>
+          <dt>{t('payment.changeDue')}</dt>
           <dd data-testid="change">{money.format(changeDue(payments))}</dd>
         </div>
       </dl>
       {due > 0 && (
         <div class="pay-methods">
           <fieldset class="pay-method">
-            <legend>Cash</legend>
+            <legend>{t('payment.cash')}</legend>
             <MoneyField
-              label="Cash tendered"
+              label={t('payment.cashTendered')}
               text={cashText}
               autoFocus
               onText={(t, v) => {
@@ -125,9 +119,9 @@ export function PaymentDialog(props: PaymentDialogProps) {
               }}
               onEnter={() => takeCash(cash)}
             />
-            <div class="quick-tenders" role="group" aria-label="Quick cash amounts">
+            <div class="quick-tenders" role="group" aria-label={t('payment.quickAmounts')}>
               <button type="button" onClick={() => takeCash(due)}>
-                Exact {money.format(due)}
+                {t('payment.exact', { amount: money.format(due) })}
               </button>
               {quickTenders(due, money.fractionDigits).map((t) => (
                 <button key={t} type="button" onClick={() => takeCash(t)}>
@@ -136,13 +130,13 @@ export function PaymentDialog(props: PaymentDialogProps) {
               ))}
             </div>
             <button type="button" class="primary" onClick={() => takeCash(cash)}>
-              Take cash
+              {t('payment.takeCash')}
             </button>
           </fieldset>
           <fieldset class="pay-method">
-            <legend>Card</legend>
+            <legend>{t('payment.card')}</legend>
             <MoneyField
-              label="Card amount"
+              label={t('payment.cardAmount')}
               text={cardText}
               onText={(t, v) => {
                 setCardText(t);
@@ -151,21 +145,21 @@ export function PaymentDialog(props: PaymentDialogProps) {
               onEnter={takeCard}
             />
             <button type="button" class="primary" onClick={takeCard}>
-              Card payment
+              {t('payment.cardPayment')}
             </button>
           </fieldset>
         </div>
       )}
       {payments.length > 0 && (
-        <ul class="payment-list" aria-label="Payments taken">
+        <ul class="payment-list" aria-label={t('payment.taken')}>
           {payments.map((p, i) => (
             <li key={i}>
               <span>
-                {p.method === 'cash' ? 'Cash' : 'Card'} {money.format(p.amount)}
-                {p.tendered !== null && p.tendered !== p.amount && ` (tendered ${money.format(p.tendered)})`}
+                {t(`common.method.${p.method}`)} {money.format(p.amount)}
+                {p.tendered !== null && p.tendered !== p.amount && ` ${t('payment.tendered', { amount: money.format(p.tendered) })}`}
               </span>
-              <button type="button" class="link-button" disabled={busy} aria-label={`Remove payment ${i + 1}`} onClick={() => setPayments(removePayment(payments, i))}>
-                Remove
+              <button type="button" class="link-button" disabled={busy} aria-label={t('payment.removePayment', { number: i + 1 })} onClick={() => setPayments(removePayment(payments, i))}>
+                {t('common.remove')}
               </button>
             </li>
           ))}
@@ -177,10 +171,10 @@ export function PaymentDialog(props: PaymentDialogProps) {
       </p>
       <div class="actions">
         <button type="button" onClick={props.onClose} disabled={busy}>
-          Back to sale
+          {t('payment.backToSale')}
         </button>
         <button ref={completeRef} type="button" class="primary big" disabled={due !== 0 || busy} onClick={complete}>
-          {busy ? 'Saving…' : 'Complete sale'}
+          {busy ? t('common.saving') : t('payment.complete')}
         </button>
       </div>
     </Modal>

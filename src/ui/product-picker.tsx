@@ -2,11 +2,13 @@
 // barcode prefix) that replaces the grid with a capped result list. Each keystroke starts its search
 // at once (waiting for an animation frame cost up to a frame of latency); answers come back in call
 // order and only the newest query's answer is rendered, so a stale one never overwrites it.
-import type { Ref } from 'preact';
+import type { ComponentChildren, Ref } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CategoryView, ProductView } from '../api/till-api.ts';
 import { BOOT_MARKS, bootMark } from '../api/boot-marks.ts';
 import { ProductTiles } from './product-tiles.tsx';
+import { useI18n } from './i18n/i18n-context.tsx';
+import { parseTimesPrefix } from './sell/times-prefix.ts';
 import { useTill } from './till-context.ts';
 
 /** Products per grid page ("More products" loads the next). */
@@ -22,10 +24,15 @@ export interface ProductPickerProps {
   searchRef: Ref<HTMLInputElement>;
   /** Changes after each pull from the hub, so the grid shows new products and prices. */
   catalogStamp: string | null;
+  /** "3 ×" typed in the search box: the box empties and the count goes here. */
+  onTimes: (count: number) => void;
+  /** Shown beside the search box (the pending "3 ×"). */
+  badge: ComponentChildren;
 }
 
 export function ProductPicker(props: ProductPickerProps) {
   const { api, reportError } = useTill();
+  const { t } = useI18n();
   const [categories, setCategories] = useState<CategoryView[]>([]);
   const [category, setCategory] = useState<string | null>(null);
   const [grid, setGrid] = useState<ProductView[]>([]);
@@ -40,7 +47,7 @@ export function ProductPicker(props: ProductPickerProps) {
   onAdd.current = props.onAdd;
 
   useEffect(() => {
-    api.categories().then(setCategories, (e: unknown) => reportError(e, 'load categories'));
+    api.categories().then(setCategories, (e: unknown) => reportError(e, 'loadCategories'));
   }, [props.catalogStamp]);
 
   useEffect(() => {
@@ -52,7 +59,7 @@ export function ProductPicker(props: ProductPickerProps) {
         setGrid(page);
         setHasMore(page.length === GRID_PAGE_SIZE);
       },
-      (e: unknown) => reportError(e, 'load products'),
+      (e: unknown) => reportError(e, 'loadProducts'),
     );
     return () => {
       live = false;
@@ -65,11 +72,14 @@ export function ProductPicker(props: ProductPickerProps) {
       setGrid([...grid, ...page]);
       setHasMore(page.length === GRID_PAGE_SIZE);
     } catch (e) {
-      reportError(e, 'load more products');
+      reportError(e, 'loadProducts');
     }
   };
 
-  const search = (value: string) => {
+  const search = (typed: string) => {
+    const times = parseTimesPrefix(typed);
+    if (times !== null) props.onTimes(times);
+    const value = times === null ? typed : '';
     setText(value);
     const seq = ++searchSeq.current;
     const q = value.trim();
@@ -111,16 +121,17 @@ export function ProductPicker(props: ProductPickerProps) {
   // The same vnode while the list is the same: a keystroke re-renders the field, not the tiles.
   const tiles = useMemo(() => <ProductTiles products={shown} onAdd={add} />, [shown, add]);
   return (
-    <section class="picker" aria-label="Products">
+    <section class="picker" aria-label={t('sell.picker.label')}>
       <div class="search-row">
+        {props.badge}
         <label for="product-search" class="visually-hidden">
-          Search products
+          {t('sell.picker.searchLabel')}
         </label>
         <input
           id="product-search"
           ref={props.searchRef}
           type="search"
-          placeholder="Search name, SKU or barcode (F2)"
+          placeholder={t('sell.picker.searchPlaceholder')}
           autoComplete="off"
           aria-keyshortcuts="F2 /"
           value={text}
@@ -137,24 +148,28 @@ export function ProductPicker(props: ProductPickerProps) {
         />
       </div>
       {results === null && (
-        <div role="tablist" aria-label="Categories" class="category-tabs">
-          <CategoryTab label="All" selected={category === null} onSelect={() => setCategory(null)} />
+        <div role="tablist" aria-label={t('sell.picker.categories')} class="category-tabs">
+          <CategoryTab label={t('sell.picker.all')} selected={category === null} onSelect={() => setCategory(null)} />
           {categories.map((c) => (
             <CategoryTab key={c.uuid} label={c.name} selected={category === c.uuid} onSelect={() => setCategory(c.uuid)} />
           ))}
         </div>
       )}
-      <div id="product-panel" role={results === null ? 'tabpanel' : 'region'} aria-label={results === null ? 'Product grid' : 'Search results'} class="product-panel">
+      <div id="product-panel" role={results === null ? 'tabpanel' : 'region'} aria-label={results === null ? t('sell.picker.grid') : t('sell.picker.results')} class="product-panel">
         {results !== null && (
           <p class="result-count" aria-live="polite">
-            {results.length === 0 ? `No product matches “${text.trim()}”` : `${results.length}${results.length === SEARCH_LIMIT ? '+' : ''} found`}
+            {results.length === 0
+              ? t('sell.picker.noMatch', { text: text.trim() })
+              : results.length === SEARCH_LIMIT
+                ? t('sell.picker.foundMore', { count: results.length })
+                : t('sell.picker.found', { count: results.length })}
           </p>
         )}
         {tiles}
-        {results === null && grid.length === 0 && <p class="empty">No products yet. They appear after the first sync.</p>}
+        {results === null && grid.length === 0 && <p class="empty">{t('sell.picker.empty')}</p>}
         {results === null && hasMore && (
           <button type="button" class="more-button" onClick={more}>
-            More products
+            {t('sell.picker.more')}
           </button>
         )}
       </div>

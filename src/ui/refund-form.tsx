@@ -5,11 +5,13 @@ import type { RefundableLine, SaleDetail } from '../api/till-api.ts';
 import type { PaymentMethod } from '@ezo/contract/sale';
 import { lineAmounts } from '../domain/sale-totals.ts';
 import { errorText } from './error-text.ts';
+import { useI18n } from './i18n/i18n-context.tsx';
 import { useTill } from './till-context.ts';
 import { afterSaleRecorded } from './pwa/after-sale.ts';
 
 export function RefundForm(props: { detail: SaleDetail; onCancel: () => void; onRefunded: (refund: SaleDetail) => void }) {
   const { api, money, reportError } = useTill();
+  const { t, language } = useI18n();
   const [lines, setLines] = useState<RefundableLine[] | null>(null);
   const [qty, setQty] = useState<Record<string, number>>({});
   const [method, setMethod] = useState<PaymentMethod>('cash');
@@ -20,7 +22,7 @@ export function RefundForm(props: { detail: SaleDetail; onCancel: () => void; on
 
   useEffect(() => {
     api.refundableLines(props.detail.sale.uuid).then(setLines, (e: unknown) => {
-      reportError(e, 'load refundable lines');
+      reportError(e, 'loadRefundable');
       setLines([]);
     });
   }, [props.detail.sale.uuid]);
@@ -37,7 +39,7 @@ export function RefundForm(props: { detail: SaleDetail; onCancel: () => void; on
   const submit = async (e: Event) => {
     e.preventDefault();
     if (chosen.length === 0) {
-      setError('Choose at least one item to refund.');
+      setError(t('history.refund.chooseOne'));
       return;
     }
     setBusy(true);
@@ -50,32 +52,32 @@ export function RefundForm(props: { detail: SaleDetail; onCancel: () => void; on
         note: note.trim() === '' ? null : note.trim(),
       });
       props.onRefunded(refund);
-      void afterSaleRecorded(api).catch((e: unknown) => reportError(e, 'ask for a sync wake-up'));
+      void afterSaleRecorded(api).catch((e: unknown) => reportError(e, 'wakeUp'));
     } catch (err) {
-      setError(errorText(err, 'record the refund'));
+      setError(errorText(t, language, err, 'recordRefund'));
     } finally {
       setBusy(false);
     }
   };
 
-  if (lines === null) return <p class="loading">Loading…</p>;
+  if (lines === null) return <p class="loading">{t('common.loading')}</p>;
   const refundable = lines.filter((l) => l.refundable > 0);
   return (
     <form class="refund-form" onSubmit={submit}>
       {refundable.length === 0 ? (
-        <p>Everything on this sale has been refunded already.</p>
+        <p>{t('history.refund.allRefunded')}</p>
       ) : (
         <table class="data-table">
           <thead>
             <tr>
-              <th scope="col">Item</th>
+              <th scope="col">{t('history.refund.item')}</th>
               <th scope="col" class="num">
-                Sold
+                {t('history.refund.sold')}
               </th>
               <th scope="col" class="num">
-                Refunded
+                {t('history.refund.refunded')}
               </th>
-              <th scope="col">Refund now</th>
+              <th scope="col">{t('history.refund.refundNow')}</th>
             </tr>
           </thead>
           <tbody>
@@ -84,13 +86,13 @@ export function RefundForm(props: { detail: SaleDetail; onCancel: () => void; on
                 <td>
                   {l.name}
                   <br />
-                  <span class="muted">{money.format(l.unitPrice)} each</span>
+                  <span class="muted">{t('history.refund.each', { price: money.format(l.unitPrice) })}</span>
                 </td>
                 <td class="num">{l.sold}</td>
                 <td class="num">{l.alreadyRefunded}</td>
                 <td>
                   <label class="visually-hidden" for={`${id}-${l.lineUuid}`}>
-                    Quantity of {l.name} to refund (at most {l.refundable})
+                    {t('history.refund.quantityOf', { name: l.name, max: l.refundable })}
                   </label>
                   <input
                     id={`${id}-${l.lineUuid}`}
@@ -108,7 +110,7 @@ export function RefundForm(props: { detail: SaleDetail; onCancel: () => void; on
                     }}
                   />{' '}
                   <button type="button" class="link-button" disabled={l.refundable === 0} onClick={() => setQty({ ...qty, [l.lineUuid]: l.refundable })}>
-                    All {l.refundable}
+                    {t('history.refund.all', { count: l.refundable })}
                   </button>
                 </td>
               </tr>
@@ -117,29 +119,29 @@ export function RefundForm(props: { detail: SaleDetail; onCancel: () => void; on
         </table>
       )}
       <fieldset class="radio-row">
-        <legend>Give the money back by</legend>
+        <legend>{t('history.refund.giveBackBy')}</legend>
         {(['cash', 'card'] as const).map((m) => (
           <label key={m}>
-            <input type="radio" name={`${id}-method`} value={m} checked={method === m} onChange={() => setMethod(m)} /> {m === 'cash' ? 'Cash' : 'Card'}
+            <input type="radio" name={`${id}-method`} value={m} checked={method === m} onChange={() => setMethod(m)} /> {t(`common.method.${m}`)}
           </label>
         ))}
       </fieldset>
       <div class="field">
-        <label for={`${id}-note`}>Reason (optional)</label>
+        <label for={`${id}-note`}>{t('history.refund.reason')}</label>
         <input id={`${id}-note`} type="text" maxLength={500} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
       </div>
       <p class="refund-total">
-        Refund total: <strong data-testid="refund-total">{money.format(refundTotal)}</strong>
+        {t('history.refund.total')} <strong data-testid="refund-total">{money.format(refundTotal)}</strong>
       </p>
       <p role="alert" class="form-error">
         {error}
       </p>
       <div class="actions">
         <button type="button" onClick={props.onCancel} disabled={busy}>
-          Back
+          {t('common.back')}
         </button>
         <button type="submit" class="primary" disabled={busy || chosen.length === 0}>
-          {busy ? 'Saving…' : 'Record refund'}
+          {busy ? t('common.saving') : t('history.refund.record')}
         </button>
       </div>
     </form>

@@ -5,12 +5,14 @@ import type { SaleDetail } from '../api/till-api.ts';
 import { Modal } from './modal.tsx';
 import { Receipt } from './receipt.tsx';
 import { RefundForm } from './refund-form.tsx';
+import { useI18n } from './i18n/i18n-context.tsx';
 import { useTill } from './till-context.ts';
 
 type View = { kind: 'receipt' } | { kind: 'refund' } | { kind: 'refunded'; refund: SaleDetail };
 
 export function SaleDialog(props: { uuid: string; onClose: () => void; onChanged: () => void }) {
   const { api, reportError } = useTill();
+  const { t } = useI18n();
   const [detail, setDetail] = useState<SaleDetail | null | undefined>(undefined);
   const [original, setOriginal] = useState<string | undefined>(undefined);
   const [view, setView] = useState<View>({ kind: 'receipt' });
@@ -26,29 +28,34 @@ export function SaleDialog(props: { uuid: string; onClose: () => void; onChanged
         }
       },
       (e: unknown) => {
-        reportError(e, 'open the sale');
+        reportError(e, 'openSale');
         setDetail(null);
       },
-    ).catch((e: unknown) => reportError(e, 'open the sale'));
+    ).catch((e: unknown) => reportError(e, 'openSale'));
   }, [props.uuid]);
 
   const shown = detail ?? null;
-  const title = shown === null ? 'Sale' : `${shown.sale.refund_of === null ? 'Sale' : 'Refund'} ${shown.sale.receipt_number}`;
+  const title =
+    shown === null
+      ? t('history.sale.title')
+      : shown.sale.refund_of === null
+        ? t('history.sale.saleTitle', { receipt: shown.sale.receipt_number })
+        : t('history.sale.refundTitle', { receipt: shown.sale.receipt_number });
   return (
     <Modal title={title} onClose={props.onClose} class="modal-receipt">
-      {detail === undefined && <p class="loading">Loading…</p>}
-      {detail === null && <p>This sale is not on this till.</p>}
+      {detail === undefined && <p class="loading">{t('common.loading')}</p>}
+      {detail === null && <p>{t('history.sale.notHere')}</p>}
       {shown !== null && view.kind === 'receipt' && (
         <>
           <Receipt detail={shown} {...(original === undefined ? {} : { originalReceipt: original })} />
-          {shown.refundUuids.length > 0 && <p class="muted">{shown.refundUuids.length} refund(s) recorded against this sale.</p>}
+          {shown.refundUuids.length > 0 && <p class="muted">{t('history.sale.refunds', { count: shown.refundUuids.length })}</p>}
           <div class="actions">
             <button type="button" onClick={() => window.print()}>
-              Print
+              {t('common.print')}
             </button>
             {shown.sale.refund_of === null && (
               <button type="button" class="primary" onClick={() => setView({ kind: 'refund' })}>
-                Refund…
+                {t('history.sale.refund')}
               </button>
             )}
           </div>
@@ -69,10 +76,10 @@ export function SaleDialog(props: { uuid: string; onClose: () => void; onChanged
           <Receipt detail={view.refund} originalReceipt={shown.sale.receipt_number} />
           <div class="actions">
             <button type="button" onClick={() => window.print()}>
-              Print refund
+              {t('history.sale.printRefund')}
             </button>
             <button type="button" class="primary" autoFocus onClick={props.onClose}>
-              Done
+              {t('common.done')}
             </button>
           </div>
         </>

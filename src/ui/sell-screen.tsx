@@ -1,27 +1,30 @@
 // The selling screen: product picker, cart, payment and the receipt of the sale just made. Owns
-// the cart (kept while staff visit other screens) and the selling shortcuts and scanner.
+// the cart (kept while staff visit other screens, and in the database across reloads and tabs:
+// sell/use-cart-draft.ts) and the selling shortcuts and scanner. +/- change the selected line
+// whenever the search box is empty; "3 ×" in the search box adds the next product three times.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ProductView, SaleDetail } from '../api/till-api.ts';
-import { addProduct, cartTotals, changeQuantity, emptyCart, removeLine, setCustomer, type Cart, type CartRefusal, type CartResult } from '../domain/cart.ts';
+import { addProduct, cartTotals, changeQuantity, emptyCart, removeLine, setCustomer, type Cart, type CartResult } from '../domain/cart.ts';
 import { CartPanel } from './cart-panel.tsx';
 import { CustomerDialog } from './customer-dialog.tsx';
 import { PaymentDialog } from './payment-dialog.tsx';
 import { ProductPicker } from './product-picker.tsx';
 import { Receipt } from './receipt.tsx';
+import { useI18n } from './i18n/i18n-context.tsx';
+import { useCartDraft } from './sell/use-cart-draft.ts';
+import { TimesBadge } from './sell/times-badge.tsx';
 import { dialogOpen, isTyping } from './shortcuts.ts';
 import { useTill } from './till-context.ts';
 import { useBarcodeScanner } from './use-barcode-scanner.ts';
 
-const REFUSAL_TEXT: Record<CartRefusal, string> = {
-  too_many_lines: 'This sale has as many lines as it can take; complete it and start another.',
-  quantity_out_of_range: 'That quantity is not possible.',
-  discount_out_of_range: 'A discount is between 0 and 100 %.',
-  note_too_long: 'The note is too long.',
-};
-
 export function SellScreen(props: { active: boolean; catalogStamp: string | null; onSaleInProgress: (busy: boolean) => void }) {
   const { api, money, notify, reportError } = useTill();
+  const { t } = useI18n();
   const [cart, setCart] = useState<Cart>(emptyCart);
+  /** "3 ×": how many of the next product to add; null for one. */
+  const [times, setTimes] = useState<number | null>(null);
+  /** The cart "Clear" emptied, until Undo or the next change. */
+  const [cleared, setCleared] = useState<Cart | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [paying, setPaying] = useState(false);
   const [pickingCustomer, setPickingCustomer] = useState(false);
@@ -34,45 +37,56 @@ export function SellScreen(props: { active: boolean; catalogStamp: string | null
   cartRef.current = cart;
   const doneRef = useRef(done);
   doneRef.current = done;
+  const timesRef = useRef(times);
+  timesRef.current = times;
 
   const put = (next: Cart) => {
     cartRef.current = next;
     setCart(next);
+    setCleared(null);
+    keepDraft(next);
   };
+  const takeTimes = (n: number | null) => {
+    timesRef.current = n;
+    setTimes(n);
+  };
+  const keepDraft = useCartDraft(() => cartRef.current, put);
 
   const apply = (r: CartResult | Cart) => {
     if (!('ok' in r)) put(r);
     else if (r.ok) put(r.cart);
-    else notify(REFUSAL_TEXT[r.refusal], 'error');
+    else notify(t(`sell.refusal.${r.refusal}`), 'error');
   };
 
   const add = (p: ProductView) => {
-    const r = addProduct(cartRef.current, p);
+    const r = addProduct(cartRef.current, p, timesRef.current ?? 1);
+    takeTimes(null);
     if (!r.ok) {
-      notify(REFUSAL_TEXT[r.refusal], 'error');
+      notify(t(`sell.refusal.${r.refusal}`), 'error');
       return;
     }
+    // No notice: the line appears in the cart, selected.
     put(r.cart);
     setSelected(p.uuid);
-    notify(`Added ${p.name}`);
   };
 
   const newSale = () => {
     setDone(null);
     put(emptyCart);
     setSelected(null);
+    takeTimes(null);
     requestAnimationFrame(() => searchRef.current?.focus());
   };
 
   useBarcodeScanner(props.active, (code) => {
     if (dialogOpen()) {
-      notify(`Scanned ${code}: close the dialog first to add it.`, 'error');
+      notify(t('sell.scan.dialogOpen', { code }), 'error');
       return;
     }
     api.productByBarcode(code).then(
       (p) => {
         if (p === null) {
-          notify(`Unknown barcode ${code}: no product has it.`, 'error');
+          notify(t('sell.scan.unknown', { code }), 'error');
         } else if (doneRef.current !== null) {
           // Scanning on the receipt starts the next sale.
           doneRef.current = null;
@@ -83,7 +97,7 @@ export function SellScreen(props: { active: boolean; catalogStamp: string | null
           add(p);
         }
       },
-      (e: unknown) => reportError(e, 'look up the barcode'),
+      (e: unknown) => reportError(e, 'lookUpBarcode'),
     );
   });
 
@@ -95,21 +109,26 @@ export function SellScreen(props: { active: boolean; catalogStamp: string | null
     if (!props.active) return undefined;
     const onKey = (e: KeyboardEvent) => {
       if (dialogOpen() || e.defaultPrevented) return;
-      const typing = isTyping(e.target);
-      if (e.key === 'F2' || (e.key === '/' && !typing)) {
+      // The empty search box takes no +, - or Delete as text: they act on the selected line.
+      const search = searchRef.current;
+      const free = !isTyping(e.target) || (search !== null && e.target === search && search.value === '');
+      if (e.key === 'F2' || (e.key === '/' && !isTyping(e.target))) {
         e.preventDefault();
         searchRef.current?.focus();
         searchRef.current?.select();
       } else if (e.key === 'F9' || (e.key === 'Enter' && e.ctrlKey)) {
         e.preventDefault();
         openPay();
-      } else if (!typing && selected !== null && (e.key === '+' || e.key === '-')) {
+      } else if (free && selected !== null && (e.key === '+' || e.key === '-')) {
         e.preventDefault();
         apply(changeQuantity(cartRef.current, selected, e.key === '+' ? 1 : -1)); // the ref: keys pressed faster than renders
-      } else if (!typing && selected !== null && e.key === 'Delete') {
+      } else if (free && selected !== null && e.key === 'Delete') {
         e.preventDefault();
         put(removeLine(cartRef.current, selected));
         setSelected(null);
+      } else if (free && e.key === 'Escape' && timesRef.current !== null) {
+        e.preventDefault();
+        takeTimes(null);
       }
     };
     window.addEventListener('keydown', onKey);
@@ -124,28 +143,34 @@ export function SellScreen(props: { active: boolean; catalogStamp: string | null
   useEffect(() => props.onSaleInProgress(inProgress), [inProgress]);
 
   return (
-    <main class="sell" hidden={!props.active} aria-label="Sell">
+    <main class="sell" hidden={!props.active} aria-label={t('shell.screens.sell')}>
       {done !== null ? (
-        <section class="receipt-screen" aria-label="Sale complete">
-          <h2>Sale complete</h2>
+        <section class="receipt-screen" aria-label={t('sell.done.label')}>
+          <h2>{t('sell.done.title')}</h2>
           {done.change > 0 && (
             <p class="change-banner" role="status">
-              Change due: <strong>{money.format(done.change)}</strong>
+              {t('sell.done.changeDue')} <strong>{money.format(done.change)}</strong>
             </p>
           )}
           <Receipt detail={done.detail} />
           <div class="actions">
             <button type="button" onClick={() => window.print()}>
-              Print receipt
+              {t('sell.done.print')}
             </button>
             <button ref={newSaleRef} type="button" class="primary big" onClick={newSale}>
-              New sale
+              {t('sell.done.newSale')}
             </button>
           </div>
         </section>
       ) : (
         <div class="sell-layout">
-          <ProductPicker onAdd={(p) => add(p)} searchRef={searchRef} catalogStamp={props.catalogStamp} />
+          <ProductPicker
+            onAdd={(p) => add(p)}
+            searchRef={searchRef}
+            catalogStamp={props.catalogStamp}
+            onTimes={takeTimes}
+            badge={times === null ? null : <TimesBadge count={times} onCancel={() => takeTimes(null)} />}
+          />
           <CartPanel
             cart={cart}
             totals={totals}
@@ -155,9 +180,19 @@ export function SellScreen(props: { active: boolean; catalogStamp: string | null
             onPay={openPay}
             onPickCustomer={() => setPickingCustomer(true)}
             onClear={() => {
+              const before = cartRef.current;
               put(emptyCart);
               setSelected(null);
+              setCleared(before);
             }}
+            onUndoClear={
+              cleared === null
+                ? null
+                : () => {
+                    put(cleared);
+                    setSelected(cleared.lines.at(-1)?.productUuid ?? null);
+                  }
+            }
           />
         </div>
       )}
@@ -168,8 +203,8 @@ export function SellScreen(props: { active: boolean; catalogStamp: string | null
           onClose={() => setPaying(false)}
           onCompleted={(detail, change) => {
             setPaying(false);
+            // The receipt screen says it; no notice.
             setDone({ detail, change });
-            notify(`Sale ${detail.sale.receipt_number} recorded.`);
           }}
         />
       )}

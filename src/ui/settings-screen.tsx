@@ -1,48 +1,55 @@
-// Where this till stands: its pairing, its local database (VFS, schema), and the storage panel
-// (persistence, usage, export of unsynced sales; src/ui/pwa). Loaded lazily.
+// Where this till stands: the language of its screens, its pairing, its local database (VFS,
+// schema), and the storage panel (persistence, usage, export of unsynced sales; src/ui/pwa).
+// Loaded lazily.
 import { useEffect, useState } from 'preact/hooks';
 import type { DatabaseInfo, Pairing } from '../api/till-api.ts';
 import { useTill } from './till-context.ts';
+import { useI18n } from './i18n/i18n-context.tsx';
+import { LanguagePanel } from './i18n/language-panel.tsx';
 import { StoragePanel } from './pwa/storage-panel.tsx';
 import { PairForm } from './setup-screen.tsx';
 
 export function SettingsScreen() {
   const { api, reportError } = useTill();
+  const { t } = useI18n();
   const [info, setInfo] = useState<DatabaseInfo | null>(null);
   const [pairing, setPairing] = useState<Pairing | null>(null);
   const [pairingAgain, setPairingAgain] = useState(false);
 
   useEffect(() => {
-    api.databaseInfo().then(setInfo, (e: unknown) => reportError(e, 'read the database info'));
-    api.pairing().then(setPairing, (e: unknown) => reportError(e, 'read the pairing'));
+    api.databaseInfo().then(setInfo, (e: unknown) => reportError(e, 'readDatabaseInfo'));
+    api.pairing().then(setPairing, (e: unknown) => reportError(e, 'readPairing'));
   }, []);
 
   return (
     <section class="settings" aria-labelledby="settings-title">
-      <h1 id="settings-title">Settings</h1>
+      <h1 id="settings-title">{t('settings.title')}</h1>
       <div class="card">
-        <h2>This terminal</h2>
+        <LanguagePanel />
+      </div>
+      <div class="card">
+        <h2>{t('settings.terminal.title')}</h2>
         {pairing === null ? (
-          <p class="loading">Loading…</p>
+          <p class="loading">{t('common.loading')}</p>
         ) : (
           <dl class="facts">
-            <dt>Store</dt>
+            <dt>{t('settings.terminal.store')}</dt>
             <dd>{pairing.terminal.store_name}</dd>
-            <dt>Terminal</dt>
+            <dt>{t('settings.terminal.terminal')}</dt>
             <dd>{pairing.terminal.terminal_name}</dd>
-            <dt>Server</dt>
+            <dt>{t('settings.terminal.server')}</dt>
             <dd>{pairing.serverUrl}</dd>
-            <dt>Currency</dt>
+            <dt>{t('settings.terminal.currency')}</dt>
             <dd>
               {pairing.terminal.currency} ({pairing.terminal.locale})
             </dd>
-            <dt>Receipt prefix</dt>
+            <dt>{t('settings.terminal.receiptPrefix')}</dt>
             <dd>{pairing.terminal.receipt_prefix}</dd>
           </dl>
         )}
         {pairing !== null && !pairingAgain && (
           <button type="button" onClick={() => setPairingAgain(true)}>
-            Pair again…
+            {t('settings.terminal.pairAgain')}
           </button>
         )}
       </div>
@@ -50,7 +57,7 @@ export function SettingsScreen() {
         <PairForm
           api={api}
           initialUrl={pairing.serverUrl}
-          title="Pair this till again"
+          title={t('boot.setup.pairAgainTitle')}
           onPaired={(p) => {
             setPairing(p);
             setPairingAgain(false);
@@ -58,20 +65,20 @@ export function SettingsScreen() {
         />
       )}
       <div class="card">
-        <h2>Local database</h2>
+        <h2>{t('settings.database.title')}</h2>
         {info === null ? (
-          <p class="loading">Loading…</p>
+          <p class="loading">{t('common.loading')}</p>
         ) : (
           <dl class="facts">
-            <dt>Storage</dt>
-            <dd>{info.storage === 'opfs' ? 'Origin private file system' : 'IndexedDB'}</dd>
-            <dt>SQLite VFS</dt>
+            <dt>{t('settings.database.storage')}</dt>
+            <dd>{info.storage === 'opfs' ? t('settings.database.opfs') : t('settings.database.indexeddb')}</dd>
+            <dt>{t('settings.database.vfs')}</dt>
             <dd>{info.vfs}</dd>
-            <dt>SQLite</dt>
+            <dt>{t('settings.database.sqlite')}</dt>
             <dd>{info.sqliteVersion}</dd>
-            <dt>Journal</dt>
+            <dt>{t('settings.database.journal')}</dt>
             <dd>{info.journalMode}</dd>
-            <dt>Schema version</dt>
+            <dt>{t('settings.database.schema')}</dt>
             <dd>{info.schemaVersion}</dd>
           </dl>
         )}

@@ -4,11 +4,13 @@ import { useState } from 'preact/hooks';
 import type { Remote } from 'comlink';
 import type { Pairing, TillApi } from '../api/till-api.ts';
 import { errorText } from './error-text.ts';
+import { useI18n } from './i18n/i18n-context.tsx';
 
 export function SetupScreen(props: { api: Remote<TillApi>; onPaired: (p: Pairing) => void }) {
+  const { t } = useI18n();
   return (
     <main class="setup" aria-labelledby="setup-title">
-      <PairForm api={props.api} onPaired={props.onPaired} initialUrl={location.origin} title="Set up this till" />
+      <PairForm api={props.api} onPaired={props.onPaired} initialUrl={location.origin} title={t('boot.setup.title')} />
     </main>
   );
 }
@@ -18,6 +20,7 @@ export function SetupScreen(props: { api: Remote<TillApi>; onPaired: (p: Pairing
  * one with 401, or another server). Pairing checks the token with the hub before anything is stored.
  */
 export function PairForm(props: { api: Remote<TillApi>; onPaired: (p: Pairing) => void; initialUrl: string; title: string }) {
+  const { t, language } = useI18n();
   const [url, setUrl] = useState(props.initialUrl);
   const [token, setToken] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -30,7 +33,7 @@ export function PairForm(props: { api: Remote<TillApi>; onPaired: (p: Pairing) =
     try {
       props.onPaired(await props.api.pair(url.trim(), token.trim()));
     } catch (err) {
-      setError(errorText(err, 'pair this till'));
+      setError(errorText(t, language, err, 'pair'));
     } finally {
       setBusy(false);
     }
@@ -39,13 +42,13 @@ export function PairForm(props: { api: Remote<TillApi>; onPaired: (p: Pairing) =
   return (
     <form class="card setup-card" onSubmit={submit} aria-labelledby="setup-title">
       <h1 id="setup-title">{props.title}</h1>
-      <p>Enter the server address and the terminal token from the back office.</p>
+      <p>{t('boot.setup.intro')}</p>
       <div class="field">
-        <label for="setup-url">Server URL</label>
+        <label for="setup-url">{t('boot.setup.serverUrl')}</label>
         <input id="setup-url" type="url" required value={url} onInput={(e) => setUrl(e.currentTarget.value)} />
       </div>
       <div class="field">
-        <label for="setup-token">Terminal token</label>
+        <label for="setup-token">{t('boot.setup.token')}</label>
         <input
           id="setup-token"
           type="password"
@@ -59,7 +62,7 @@ export function PairForm(props: { api: Remote<TillApi>; onPaired: (p: Pairing) =
         {error}
       </div>
       <button type="submit" class="primary big" disabled={busy}>
-        {busy ? 'Pairing…' : 'Pair till'}
+        {busy ? t('boot.setup.pairing') : t('boot.setup.pair')}
       </button>
     </form>
   );

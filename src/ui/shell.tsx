@@ -1,17 +1,23 @@
-// The paired till's frame: header with the screens, the always-visible sync status, the live
-// regions for notices, and the global shortcuts (screens, help). The selling screen stays mounted
-// while others show, so a cart survives a look at the history.
+// The paired till's frame: header with the screens, the always-visible sync status with the notice
+// area beside it, and the global shortcuts (screens, help). The selling screen stays mounted while
+// others show, so a cart survives a look at the history.
+//
+// Notices never cover a control: they have their own place in the layout, beside the sync status,
+// reserved whether or not a notice shows (no layout shift when one appears). Few things notify:
+// errors, and results that show nowhere else; a scan or a sale does not.
 import type { Remote } from 'comlink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Pairing, SyncStatus, TillApi } from '../api/till-api.ts';
 import { moneyFormat } from '../domain/format-money.ts';
 import { errorText } from './error-text.ts';
 import { HelpDialog } from './help-dialog.tsx';
+import { useI18n } from './i18n/i18n-context.tsx';
 import { LazyScreen } from './lazy-screen.tsx';
 import { SellScreen } from './sell-screen.tsx';
 import { dialogOpen, isTyping } from './shortcuts.ts';
 import { SyncStatusBar } from './sync-status-bar.tsx';
 import { TillContextValue, type NoticeKind, type TillContext } from './till-context.ts';
+import { useBarcodeScanner } from './use-barcode-scanner.ts';
 import { StorageWarning } from './pwa/storage-warning.tsx';
 import { UpdateBanner } from './pwa/update-banner.tsx';
 import { installSyncWakeups } from './pwa/sync-wakeups.ts';
@@ -23,16 +29,13 @@ type ScreenId = 'sell' | 'history' | 'shift' | 'stock' | 'settings';
 
 const loadHistory = () => import('./history-screen.tsx').then((m) => m.HistoryScreen);
 const loadShift = () => import('./shift-screen.tsx').then((m) => m.ShiftScreen);
-const loadStock = () => import('./stock-screen.tsx').then((m) => m.StockScreen);
+const loadStock = () => import('./stock/stock-screen.tsx').then((m) => m.StockScreen);
 const loadSettings = () => import('./settings-screen.tsx').then((m) => m.SettingsScreen);
 
-const SCREENS: readonly { id: ScreenId; label: string }[] = [
-  { id: 'sell', label: 'Sell' },
-  { id: 'history', label: 'History' },
-  { id: 'shift', label: 'Shift' },
-  { id: 'stock', label: 'Stock' },
-  { id: 'settings', label: 'Settings' },
-];
+/** In Alt+1 … Alt+5 order. */
+const SCREENS: readonly ScreenId[] = ['sell', 'history', 'shift', 'stock', 'settings'];
+/** Screens where a scan has no meaning of its own: it is caught and explained, not typed into a field. */
+const SCAN_EXPLAINED_ON: ReadonlySet<ScreenId> = new Set(['shift']);
 
 interface Notice {
   id: number;
@@ -42,6 +45,7 @@ interface Notice {
 
 export function Shell(props: { api: Remote<TillApi>; pairing: Pairing; status: SyncStatus }) {
   const { api, pairing } = props;
+  const { t, language, locale } = useI18n();
   const terminal = pairing.terminal;
   const [screen, setScreen] = useState<ScreenId>('sell');
   const [help, setHelp] = useState(false);
@@ -56,23 +60,25 @@ export function Shell(props: { api: Remote<TillApi>; pairing: Pairing; status: S
   }, []);
   useEffect(() => {
     if (notice === null) return undefined;
-    const t = setTimeout(() => setNotice((n) => (n?.id === notice.id ? null : n)), NOTICE_MS[notice.kind]);
-    return () => clearTimeout(t);
+    const timer = setTimeout(() => setNotice((n) => (n?.id === notice.id ? null : n)), NOTICE_MS[notice.kind]);
+    return () => clearTimeout(timer);
   }, [notice]);
 
   const ctx = useMemo<TillContext>(
     () => ({
       api,
       terminal,
-      money: moneyFormat(terminal.currency, terminal.locale),
+      money: moneyFormat(terminal.currency, locale),
       notify,
-      reportError: (e, doing) => notify(errorText(e, doing), 'error'),
+      reportError: (e, action) => notify(errorText(t, language, e, action), 'error'),
     }),
-    [api, terminal, notify],
+    [api, terminal, notify, locale, t, language],
   );
 
   // Pushes on `online`, on becoming visible, on a backoff timer and on service-worker wake-ups.
   useEffect(() => installSyncWakeups(api), [api]);
+
+  useBarcodeScanner(SCAN_EXPLAINED_ON.has(screen), (code) => notify(t('shell.scanNotHere', { code }), 'error'));
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -80,7 +86,7 @@ export function Shell(props: { api: Remote<TillApi>; pairing: Pairing; status: S
         const target = SCREENS[Number(e.key) - 1];
         if (target !== undefined) {
           e.preventDefault();
-          setScreen(target.id);
+          setScreen(target);
         }
       } else if (e.key === 'F1' || (e.key === '?' && !isTyping(e.target) && !dialogOpen())) {
         e.preventDefault();
@@ -99,41 +105,42 @@ export function Shell(props: { api: Remote<TillApi>; pairing: Pairing; status: S
             <span class="store-name">{terminal.store_name}</span>
             <span class="terminal-name">{terminal.terminal_name}</span>
           </div>
-          <nav aria-label="Screens" class="screen-nav">
-            {SCREENS.map((s) => (
-              <button
-                key={s.id}
-                type="button"
-                class="nav-button"
-                aria-current={screen === s.id ? 'page' : undefined}
-                onClick={() => setScreen(s.id)}
-              >
-                {s.label}
+          <nav aria-label={t('shell.screensNav')} class="screen-nav">
+            {SCREENS.map((id) => (
+              <button key={id} type="button" class="nav-button" aria-current={screen === id ? 'page' : undefined} onClick={() => setScreen(id)}>
+                {t(`shell.screens.${id}`)}
               </button>
             ))}
           </nav>
-          <button type="button" class="icon-button help-button" aria-label="Keyboard shortcuts" onClick={() => setHelp(true)}>
+          <button type="button" class="icon-button help-button" aria-label={t('shell.shortcutsButton')} onClick={() => setHelp(true)}>
             ?
           </button>
         </header>
-        <SyncStatusBar status={props.status} />
-        <UpdateBanner saleInProgress={saleInProgress} />
-        <StorageWarning status={props.status} api={api} />
-        <div class="notices">
-          <div role="status" aria-live="polite" class="notice notice-info">
-            {notice?.kind === 'info' ? notice.text : ''}
-          </div>
-          <div role="alert" class="notice notice-error">
-            {notice?.kind === 'error' ? notice.text : ''}
+        <div class="status-row">
+          <SyncStatusBar status={props.status} />
+          <div class="notices">
+            <div role="status" aria-live="polite" class="notice notice-info">
+              {notice?.kind === 'info' ? notice.text : ''}
+            </div>
+            <div role="alert" class="notice notice-error">
+              {notice?.kind === 'error' ? notice.text : ''}
+            </div>
+            {notice !== null && (
+              <button type="button" class="icon-button notice-dismiss" aria-label={t('shell.dismiss')} onClick={() => setNotice(null)}>
+                ×
+              </button>
+            )}
           </div>
         </div>
+        <UpdateBanner saleInProgress={saleInProgress} />
+        <StorageWarning status={props.status} api={api} />
         <SellScreen active={screen === 'sell'} catalogStamp={props.status.lastPullAt} onSaleInProgress={setSaleInProgress} />
         {screen !== 'sell' && (
-          <main class="screen" aria-label={SCREENS.find((s) => s.id === screen)?.label}>
-            {screen === 'history' && <LazyScreen load={loadHistory} name="history" />}
-            {screen === 'shift' && <LazyScreen load={loadShift} name="shift" />}
-            {screen === 'stock' && <LazyScreen load={loadStock} name="stock" />}
-            {screen === 'settings' && <LazyScreen load={loadSettings} name="settings" />}
+          <main class="screen" aria-label={t(`shell.screens.${screen}`)}>
+            {screen === 'history' && <LazyScreen load={loadHistory} />}
+            {screen === 'shift' && <LazyScreen load={loadShift} />}
+            {screen === 'stock' && <LazyScreen load={loadStock} />}
+            {screen === 'settings' && <LazyScreen load={loadSettings} />}
           </main>
         )}
         {help && <HelpDialog onClose={() => setHelp(false)} />}

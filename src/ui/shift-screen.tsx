@@ -4,12 +4,14 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ShiftView, ZReport } from '../api/till-api.ts';
 import { MoneyField } from './money-field.tsx';
 import { errorText } from './error-text.ts';
+import { useI18n } from './i18n/i18n-context.tsx';
 import { useTill } from './till-context.ts';
 import { formatDateTime } from './time-format.ts';
 import { ZReportView } from './z-report.tsx';
 
 export function ShiftScreen() {
-  const { api, money, terminal, notify, reportError } = useTill();
+  const { api, money, notify, reportError } = useTill();
+  const { t, language, locale } = useI18n();
   const [shift, setShift] = useState<ShiftView | null | undefined>(undefined);
   const [report, setReport] = useState<ZReport | null>(null);
   const [text, setText] = useState('');
@@ -19,7 +21,7 @@ export function ShiftScreen() {
 
   useEffect(() => {
     api.currentShift().then(setShift, (e: unknown) => {
-      reportError(e, 'read the shift');
+      reportError(e, 'readShift');
       setShift(null);
     });
   }, []);
@@ -27,7 +29,7 @@ export function ShiftScreen() {
   const submit = async (e: Event) => {
     e.preventDefault();
     if (amount === null) {
-      setError('Enter an amount.');
+      setError(t('shift.enterAmount'));
       return;
     }
     setBusy(true);
@@ -37,32 +39,32 @@ export function ShiftScreen() {
         const opened = await api.openShift(amount);
         setShift(opened);
         setReport(null);
-        notify('Shift opened.');
+        notify(t('shift.opened'));
       } else {
         const z = await api.closeShift(amount);
         setShift(null);
         setReport(z);
-        notify('Shift closed.');
+        notify(t('shift.closed'));
       }
       setText('');
       setAmount(null);
     } catch (err) {
-      setError(errorText(err, shift === null ? 'open the shift' : 'close the shift'));
+      setError(errorText(t, language, err, shift === null ? 'openShift' : 'closeShift'));
     } finally {
       setBusy(false);
     }
   };
 
-  if (shift === undefined) return <p class="loading">Loading…</p>;
+  if (shift === undefined) return <p class="loading">{t('common.loading')}</p>;
   return (
     <section class="shift" aria-labelledby="shift-title">
-      <h1 id="shift-title">Shift</h1>
+      <h1 id="shift-title">{t('shift.title')}</h1>
       {report !== null && (
         <>
           <ZReportView report={report} />
           <div class="actions">
             <button type="button" class="primary" onClick={() => window.print()}>
-              Print Z report
+              {t('shift.printZ')}
             </button>
           </div>
         </>
@@ -70,24 +72,24 @@ export function ShiftScreen() {
       <form class="card narrow" onSubmit={submit}>
         {shift === null ? (
           <>
-            <h2>Open a shift</h2>
-            <p>Count the cash in the drawer before the first sale.</p>
-            <MoneyField label="Opening float" text={text} onText={(t, v) => { setText(t); setAmount(v); }} />
+            <h2>{t('shift.openTitle')}</h2>
+            <p>{t('shift.openIntro')}</p>
+            <MoneyField label={t('shift.openingFloat')} text={text} onText={(t, v) => { setText(t); setAmount(v); }} />
           </>
         ) : (
           <>
-            <h2>Shift open</h2>
+            <h2>{t('shift.openNowTitle')}</h2>
             <p>
-              Since {formatDateTime(shift.openedAt, terminal.locale)} with a float of {money.format(shift.openingFloat)}.
+              {t('shift.since', { time: formatDateTime(shift.openedAt, locale), amount: money.format(shift.openingFloat) })}
             </p>
-            <MoneyField label="Counted cash" text={text} onText={(t, v) => { setText(t); setAmount(v); }} />
+            <MoneyField label={t('shift.countedCash')} text={text} onText={(t, v) => { setText(t); setAmount(v); }} />
           </>
         )}
         <p role="alert" class="form-error">
           {error}
         </p>
         <button type="submit" class="primary big" disabled={busy || amount === null}>
-          {shift === null ? 'Open shift' : 'Close shift and print Z report'}
+          {shift === null ? t('shift.open') : t('shift.close')}
         </button>
       </form>
     </section>

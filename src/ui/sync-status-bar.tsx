@@ -3,16 +3,18 @@
 import { useState } from 'preact/hooks';
 import type { SyncStatus } from '../api/till-api.ts';
 import { useTill } from './till-context.ts';
-import { firstSyncShare, lastSyncedAt, syncSummary } from './sync-summary.ts';
+import { useI18n } from './i18n/i18n-context.tsx';
+import { firstSyncShare, lastSyncedAt, syncProblem, syncSummary } from './sync-summary.ts';
 import { formatTime } from './time-format.ts';
 import { FailedItemsDialog } from './failed-items-dialog.tsx';
 
 export function SyncStatusBar(props: { status: SyncStatus }) {
-  const { api, terminal, reportError, notify } = useTill();
+  const { api, reportError, notify } = useTill();
+  const { t, locale, language } = useI18n();
   const [showFailed, setShowFailed] = useState(false);
   const [syncing, setSyncing] = useState(false);
   const s = props.status;
-  const summary = syncSummary(s);
+  const summary = syncSummary(s, t);
   const last = lastSyncedAt(s);
   const share = firstSyncShare(s);
 
@@ -20,7 +22,7 @@ export function SyncStatusBar(props: { status: SyncStatus }) {
     setSyncing(true);
     try {
       await api.syncNow();
-      notify('Sync finished.');
+      notify(t('sync.finished'));
     } catch (e) {
       reportError(e, 'sync');
     } finally {
@@ -29,40 +31,40 @@ export function SyncStatusBar(props: { status: SyncStatus }) {
   };
 
   return (
-    <section class={`sync-bar tone-${summary.tone}`} aria-label="Sync status">
+    <section class={`sync-bar tone-${summary.tone}`} aria-label={t('sync.barLabel')}>
       <span class="sync-dot" aria-hidden="true" />
       <span class="sync-headline" role="status">
-        {s.online ? `Online · ${summary.headline}` : summary.headline}
+        {s.online ? t('sync.online', { headline: summary.headline }) : summary.headline}
       </span>
-      {s.pending > 0 && summary.tone === 'bad' && <span class="sync-count">{s.pending} pending</span>}
+      {s.pending > 0 && summary.tone === 'bad' && <span class="sync-count">{t('sync.pending', { count: s.pending })}</span>}
       {s.failed > 0 && (
         <button type="button" class="link-button danger" onClick={() => setShowFailed(true)}>
-          {s.failed} failed – details
+          {t('sync.failedDetails', { count: s.failed })}
         </button>
       )}
       {s.firstSync !== null && (
         <span class="sync-progress">
           <progress
-            aria-label="Catalog download"
+            aria-label={t('sync.catalogDownload')}
             max={1}
             {...(share === null ? {} : { value: share })}
           />
-          <span>{s.firstSync.rows} rows</span>
+          <span>{t('sync.rows', { count: s.firstSync.rows })}</span>
         </span>
       )}
       {!s.authorised && (
         <span class="sync-alert" role="alert">
-          Terminal not authorised: ask a manager to pair this till again.
+          {t('sync.notAuthorisedAlert')}
         </span>
       )}
-      <span class="sync-last">Last sync: {last === null ? 'never' : formatTime(last, terminal.locale)}</span>
+      <span class="sync-last">{t('sync.lastSync', { time: last === null ? t('sync.never') : formatTime(last, locale) })}</span>
       {s.lastError !== null && s.online && s.authorised && (
-        <span class="sync-error" title={s.lastError.message}>
-          Last error: {s.lastError.code}
+        <span class="sync-error" title={language === 'en' ? s.lastError.message : undefined}>
+          {t('sync.lastError', { problem: syncProblem(s.lastError.code, t) })}
         </span>
       )}
       <button type="button" class="small" onClick={syncNow} disabled={syncing || s.pulling || s.pushing}>
-        {syncing ? 'Syncing…' : 'Sync now'}
+        {syncing ? t('sync.syncing') : t('sync.syncNow')}
       </button>
       {showFailed && <FailedItemsDialog onClose={() => setShowFailed(false)} />}
     </section>

@@ -1,22 +1,25 @@
-// What every screen needs from the app shell: the worker API, the paired store's money and time
-// formats, and a way to tell staff something. Passed by context so screens stay small.
+// What every screen needs from the app shell: the worker API, the paired store, money in the UI
+// locale, and a way to tell staff something. Passed by context so screens stay small. Language and
+// translations come from the I18n context (i18n/i18n-context.tsx).
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Remote } from 'comlink';
 import type { TillApi } from '../api/till-api.ts';
 import type { TerminalInfo } from '@ezo/contract/terminal';
 import type { MoneyFormat } from '../domain/format-money.ts';
+import type { ErrorAction } from './error-text.ts';
 
 export type NoticeKind = 'info' | 'error';
 
 export interface TillContext {
   api: Remote<TillApi>;
   terminal: TerminalInfo;
+  /** The store's currency in the UI locale (screens); receipts format in the store's locale. */
   money: MoneyFormat;
   /** Shows a message in the app's live region (polite for info, assertive for errors). */
   notify: (text: string, kind?: NoticeKind) => void;
-  /** Reports a failed worker call as a notice. */
-  reportError: (e: unknown, doing: string) => void;
+  /** Reports a failed worker call as a notice, in words for what staff were doing. */
+  reportError: (e: unknown, action: ErrorAction) => void;
 }
 
 export const TillContextValue = createContext<TillContext | null>(null);

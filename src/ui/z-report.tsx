@@ -1,57 +1,63 @@
 // The end-of-shift Z report, on screen and on the 80 mm roll: counts, totals per payment method,
-// and the cash expected against the cash counted.
+// and the cash expected against the cash counted. In the store's language and locale, like receipts.
 import type { ZReport } from '../api/till-api.ts';
 import { moneyFormat } from '../domain/format-money.ts';
+import { useI18n } from './i18n/i18n-context.tsx';
+import { storeLanguage } from './i18n/languages.ts';
+import { translator } from './i18n/translator.ts';
 import { useTill } from './till-context.ts';
 import { formatDateTime } from './time-format.ts';
 
 export function ZReportView(props: { report: ZReport }) {
   const { terminal } = useTill();
+  const { t: uiT } = useI18n();
+  const language = storeLanguage(terminal.locale);
+  const t = translator(language);
   const z = props.report;
   const money = moneyFormat(z.currency, terminal.locale);
-  const diffText = z.difference === 0 ? 'Exact' : z.difference < 0 ? 'Short' : 'Over';
+  const diffText = z.difference === 0 ? t('receipt.z.exact') : z.difference < 0 ? t('receipt.z.short') : t('receipt.z.over');
   return (
-    <article class="z-report receipt printable" aria-label="Z report">
+    <article class="z-report receipt printable" lang={language} aria-label={uiT('receipt.z.label')}>
       <header class="receipt-head">
         <p class="receipt-store">{terminal.store_name}</p>
         <p>
-          Z report · {z.terminalName}
+          {t('receipt.z.title', { terminal: z.terminalName })}
         </p>
         <p>
           {formatDateTime(z.openedAt, terminal.locale)} – {formatDateTime(z.closedAt, terminal.locale)}
         </p>
       </header>
       <dl class="receipt-totals">
-        <dt>Sales</dt>
+        <dt>{t('receipt.z.sales')}</dt>
         <dd>{z.salesCount}</dd>
-        <dt>Refunds</dt>
+        <dt>{t('receipt.z.refunds')}</dt>
         <dd>{z.refundsCount}</dd>
-        <dt>Gross sales</dt>
+        <dt>{t('receipt.z.grossSales')}</dt>
         <dd>{money.format(z.grossSales)}</dd>
-        <dt>Refunds total</dt>
+        <dt>{t('receipt.z.refundsTotal')}</dt>
         <dd>{money.format(z.refundsTotal)}</dd>
-        <dt>Tax</dt>
+        <dt>{t('receipt.z.tax')}</dt>
         <dd>{money.format(z.taxTotal)}</dd>
-        <dt class="receipt-total">Net</dt>
+        <dt class="receipt-total">{t('receipt.z.net')}</dt>
         <dd class="receipt-total">{money.format(z.netTotal)}</dd>
       </dl>
       <table class="receipt-lines">
-        <caption>By payment method</caption>
+        <caption>{t('receipt.z.byMethod')}</caption>
         <thead>
           <tr>
-            <th scope="col">Method</th>
+            <th scope="col">{t('receipt.z.method')}</th>
             <th scope="col" class="num">
-              Count
+              {t('receipt.z.count')}
             </th>
             <th scope="col" class="num">
-              Amount
+              {t('receipt.z.amount')}
             </th>
           </tr>
         </thead>
         <tbody>
           {z.byMethod.map((m) => (
             <tr key={m.method}>
-              <td>{m.method === 'cash' ? 'Cash' : 'Card'}</td>
+              <td>{t(`common.method.${m.method}`)}</td>
               <td class="num">{m.count}</td>
               <td class="num">{money.format(m.amount)}</td>
             </tr>
@@ -59,11 +65,11 @@ export function ZReportView(props: { report: ZReport }) {
         </tbody>
       </table>
       <dl class="receipt-totals">
-        <dt>Opening float</dt>
+        <dt>{t('receipt.z.openingFloat')}</dt>
         <dd>{money.format(z.openingFloat)}</dd>
-        <dt>Expected cash</dt>
+        <dt>{t('receipt.z.expectedCash')}</dt>
         <dd data-testid="z-expected">{money.format(z.expectedCash)}</dd>
-        <dt>Counted cash</dt>
+        <dt>{t('receipt.z.countedCash')}</dt>
         <dd data-testid="z-counted">{money.format(z.countedCash)}</dd>
         <dt class="receipt-total">{diffText}</dt>
         <dd class={`receipt-total ${z.difference < 0 ? 'negative' : ''}`}>{money.format(z.difference)}</dd>

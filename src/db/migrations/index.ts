@@ -5,7 +5,9 @@ import { migration002 } from './002-product-hub-versions.ts';
 import { migration003 } from './003-queue-transient-failures.ts';
 import { migration004 } from './004-fts-prefix-index.ts';
 import { migration005 } from './005-pending-product-edits-index.ts';
+import { migration006 } from './006-customer-search.ts';
+import { migration007 } from './007-draft-cart.ts';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -15,6 +15,7 @@ import { insertSale } from './sale-store.ts';
 import { liveCustomer } from './customers.ts';
 import { openShiftUuid } from './shifts.ts';
 import { notifyQueued } from './notify-queued.ts';
+import { clearDraftCart } from './draft-cart.ts';
 
 export async function requireTerminal(deps: TillDataDeps): Promise<TerminalInfo> {
   const terminal = await deps.terminal();
@@ -51,6 +52,8 @@ export async function recordSale(db: SqlConnection, deps: TillDataDeps, draft: S
       payments,
     };
     await insertSale(tx, sale);
+    // The cart became this sale: a reload must not bring it back as a cart to sell again.
+    await clearDraftCart(tx);
     return { sale, customerName: customer?.name ?? null };
   });
   notifyQueued(deps);

@@ -20,7 +20,7 @@ describe('stock', () => {
   it('adds this till\'s unacknowledged sales, refunds and adjustments to the hub\'s figure', async () => {
     const t = await till();
     const sale = await t.api.recordSale({ lines: [cartLine(cola, 3), cartLine(crisps, 1)], payments: [{ method: 'card', amount: 450, tendered: null }], customerUuid: null, note: null });
-    expect(await t.api.stock('cola', 10)).toEqual([{ productUuid: cola.uuid, name: 'Cola 330ml', sku: 'COLA-1', serverQuantity: 10, pendingDelta: -3, quantity: 7 }]);
+    expect(await t.api.stock({ text: 'cola', lowAtOrBelow: null, limit: 10 })).toEqual([{ productUuid: cola.uuid, name: 'Cola 330ml', sku: 'COLA-1', barcode: cola.barcode, serverQuantity: 10, pendingDelta: -3, quantity: 7 }]);
     await t.api.recordRefund({ originalSaleUuid: sale.sale.uuid, lines: [{ lineUuid: sale.sale.lines[0]?.uuid ?? '', quantity: 1 }], method: 'card', note: null });
     const adjusted = await t.api.adjustStock({ productUuid: cola.uuid, delta: 5, reason: ' delivery ' });
     expect(adjusted).toMatchObject({ serverQuantity: 10, pendingDelta: 3, quantity: 13 });
@@ -28,22 +28,49 @@ describe('stock', () => {
 
     // The hub acknowledged the sale: its lines no longer count (the next pull's figure has them).
     await t.db.run(`UPDATE sync_queue SET status = 1 WHERE idempotency_key = ?`, [sale.sale.uuid]);
-    expect((await t.api.stock('COLA', 10))[0]).toMatchObject({ pendingDelta: 6, quantity: 16 });
+    expect((await t.api.stock({ text: 'COLA', lowAtOrBelow: null, limit: 10 }))[0]).toMatchObject({ pendingDelta: 6, quantity: 16 });
     // A failed item is still this till's unacknowledged change.
     await t.db.run(`UPDATE sync_queue SET status = 2 WHERE entity_type = 'Adjustment'`);
-    expect((await t.api.stock('COLA', 10))[0]).toMatchObject({ pendingDelta: 6 });
+    expect((await t.api.stock({ text: 'COLA', lowAtOrBelow: null, limit: 10 }))[0]).toMatchObject({ pendingDelta: 6 });
     await t.db.run(`UPDATE sync_queue SET status = 1`);
-    expect((await t.api.stock('COLA', 10))[0]).toMatchObject({ pendingDelta: 0, quantity: 10 });
+    expect((await t.api.stock({ text: 'COLA', lowAtOrBelow: null, limit: 10 }))[0]).toMatchObject({ pendingDelta: 0, quantity: 10 });
     // No figure from the hub yet: 0 plus the pending deltas.
-    expect(await t.api.stock('cr', 10)).toEqual([{ productUuid: crisps.uuid, name: 'Crisps', sku: 'CR-1', serverQuantity: 0, pendingDelta: 0, quantity: 0 }]);
+    expect(await t.api.stock({ text: 'cr', lowAtOrBelow: null, limit: 10 })).toEqual([{ productUuid: crisps.uuid, name: 'Crisps', sku: 'CR-1', barcode: crisps.barcode, serverQuantity: 0, pendingDelta: 0, quantity: 0 }]);
   });
 
   it('lists products by name, filtered by name or SKU prefix, without deleted ones', async () => {
     const t = await till();
-    expect((await t.api.stock('', 10)).map((s) => s.name)).toEqual(['Cola 330ml', 'Crisps']);
-    expect((await t.api.stock('cr-', 10)).map((s) => s.name)).toEqual(['Crisps']);
-    expect((await t.api.stock('c', 1)).map((s) => s.name)).toEqual(['Cola 330ml']);
-    expect(await t.api.stock('%', 10)).toEqual([]);
+    expect((await t.api.stock({ text: '', lowAtOrBelow: null, limit: 10 })).map((s) => s.name)).toEqual(['Cola 330ml', 'Crisps']);
+    expect((await t.api.stock({ text: 'cr-', lowAtOrBelow: null, limit: 10 })).map((s) => s.name)).toEqual(['Crisps']);
+    expect((await t.api.stock({ text: 'c', lowAtOrBelow: null, limit: 1 })).map((s) => s.name)).toEqual(['Cola 330ml']);
+    expect(await t.api.stock({ text: '%', lowAtOrBelow: null, limit: 10 })).toEqual([]);
+  });
+
+  it('finds products by barcode (exact, or a digits prefix) and by words anywhere, ignoring accents', async () => {
+    const t = await till();
+    const cafe = product(4, { name: 'Café Crème Bohnen', sku: 'CAF-1', barcode: 'ABC-77' });
+    await addProducts(t.db, [cafe]);
+    const names = async (text: string) => (await t.api.stock({ text, lowAtOrBelow: null, limit: 10 })).map((s) => s.name);
+    expect(await names(cola.barcode ?? '')).toEqual(['Cola 330ml']);
+    expect(await names((crisps.barcode ?? '').slice(0, 11))).toEqual(['Cola 330ml', 'Crisps']);
+    expect(await names(crisps.barcode ?? '')).toEqual(['Crisps']);
+    expect(await names('ABC-77')).toEqual(['Café Crème Bohnen']);
+    expect(await names('creme')).toEqual(['Café Crème Bohnen']);
+    expect(await names('bohnen')).toEqual(['Café Crème Bohnen']);
+    expect(await names('330')).toEqual(['Cola 330ml']);
+  });
+
+  it('lists low stock, lowest first, counting this till\'s unsynced changes', async () => {
+    const t = await till();
+    await t.db.run(`INSERT INTO stock_levels (product_uuid, quantity, updated_at) VALUES (?, 3, '2024-03-10T08:00:00.000Z')`, [crisps.uuid]);
+    const low = async (at: number, text = '') => (await t.api.stock({ text, lowAtOrBelow: at, limit: 10 })).map((s) => [s.name, s.quantity]);
+    expect(await low(5)).toEqual([['Crisps', 3]]);
+    expect(await low(10)).toEqual([['Crisps', 3], ['Cola 330ml', 10]]);
+    await t.api.adjustStock({ productUuid: cola.uuid, delta: -9, reason: 'damaged' });
+    expect(await low(5)).toEqual([['Cola 330ml', 1], ['Crisps', 3]]);
+    expect(await low(5, 'cr')).toEqual([['Crisps', 3]]);
+    expect(await low(0)).toEqual([]);
+    await expect(t.api.stock({ text: '', lowAtOrBelow: 1.5, limit: 10 })).rejects.toSatisfy(isInvalid);
   });
 
   it('queues an adjustment the hub accepts, in one transaction with the record', async () => {

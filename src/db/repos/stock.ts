@@ -3,15 +3,15 @@
 // derived, never stored; an adjustment is an append-only delta queued for the hub.
 import type { SqlConnection, SqlExecutor, SqlValue } from '../../sync/sql-connection.ts';
 import type { TillDataDeps } from '../../api/service-parts.ts';
-import type { AdjustmentInput, StockView } from '../../api/till-api.ts';
+import type { AdjustmentInput, StockQuery, StockView } from '../../api/till-api.ts';
 import type { Adjustment } from '@ezo/contract/adjustment';
 import { strictContract } from '@ezo/contract/contract';
 import { enqueue } from '../../sync/outbox.ts';
-import { MAX_TEXT_LENGTH } from '@ezo/contract/limits';
+import { MAX_STOCK, MAX_TEXT_LENGTH } from '@ezo/contract/limits';
 import { TillError } from '../../api/till-error.ts';
 import { MAX_STOCK_RESULTS } from './data-limits.ts';
 import { assertQuantity, invalid } from './draft-checks.ts';
-import { LIKE_ESCAPE, clampLimit, cleanSearchText, likePrefix } from './text-match.ts';
+import { LIKE_ESCAPE, clampLimit, cleanSearchText, isDigitsOnly, likePrefix, prefixUpperBound, wordQuery } from './text-match.ts';
 import { notifyQueued } from './notify-queued.ts';
 
 /**
@@ -31,8 +31,10 @@ const PENDING_DELTAS = `
   ),
   pending_by_product AS (SELECT product_uuid, sum(delta) AS delta FROM pending GROUP BY product_uuid)`;
 
+const QUANTITY = 'coalesce(l.quantity, 0) + coalesce(d.delta, 0)';
+
 const STOCK_SELECT = `${PENDING_DELTAS}
-  SELECT p.uuid, p.name, p.sku, coalesce(l.quantity, 0) AS server_quantity, coalesce(d.delta, 0) AS pending_delta
+  SELECT p.uuid, p.name, p.sku, p.barcode, coalesce(l.quantity, 0) AS server_quantity, coalesce(d.delta, 0) AS pending_delta
   FROM products p
   LEFT JOIN stock_levels l ON l.product_uuid = p.uuid
   LEFT JOIN pending_by_product d ON d.product_uuid = p.uuid`;
@@ -41,6 +43,7 @@ interface StockRow {
   uuid: string;
   name: string;
   sku: string;
+  barcode: string | null;
   server_quantity: number;
   pending_delta: number;
 }
@@ -50,6 +53,7 @@ function toStockView(r: StockRow): StockView {
     productUuid: r.uuid,
     name: r.name,
     sku: r.sku,
+    barcode: r.barcode,
     serverQuantity: r.server_quantity,
     pendingDelta: r.pending_delta,
     quantity: r.server_quantity + r.pending_delta,
@@ -57,28 +61,51 @@ function toStockView(r: StockRow): StockView {
 }
 
 /**
- * Products not deleted, by name; text filters by name or SKU prefix. An OR of two LIKEs would walk
- * the whole name index, so each prefix takes its own index range (at most `limit` rows each) and
- * the union is sorted by name. With more than `limit` SKU matches, the first by SKU are the ones kept.
+ * Products not deleted, by name. Text finds a name prefix, a SKU prefix, the barcode (exact, or a
+ * prefix when it is digits: a scan or the keypad) and words anywhere in the name, SKU or barcode
+ * (products_fts: case and accents ignored). An OR of these would walk whole indexes, so each takes
+ * its own index range (at most `limit` rows each) and the union is sorted by name.
+ *
+ * lowAtOrBelow keeps the products whose stock, with this till's unacknowledged changes, is at or
+ * below it, lowest first. It computes every product's figure (a scan of the catalog, tens of ms at
+ * 100k products in the worker): a screen staff open on purpose, never on the selling path.
  */
-export async function stock(db: SqlExecutor, rawText: string, rawLimit: number): Promise<StockView[]> {
-  const text = cleanSearchText(rawText);
-  const limit = clampLimit(rawLimit, MAX_STOCK_RESULTS);
+export async function stock(db: SqlExecutor, query: StockQuery): Promise<StockView[]> {
+  const text = cleanSearchText(typeof query.text === 'string' ? query.text : '');
+  const limit = clampLimit(query.limit, MAX_STOCK_RESULTS);
+  const low = query.lowAtOrBelow;
   const params: SqlValue[] = [];
   let filter = '';
   if (text !== '') {
     const esc = `ESCAPE '${LIKE_ESCAPE}'`;
-    filter = `AND p.id IN (
-      SELECT id FROM (SELECT id FROM products WHERE name LIKE ? ${esc} AND deleted_at IS NULL ORDER BY name COLLATE NOCASE LIMIT ?)
-      UNION
-      SELECT id FROM (SELECT id FROM products WHERE sku LIKE ? ${esc} AND deleted_at IS NULL ORDER BY sku COLLATE NOCASE LIMIT ?))`;
+    const branches = [
+      `SELECT id FROM (SELECT id FROM products WHERE name LIKE ? ${esc} AND deleted_at IS NULL ORDER BY name COLLATE NOCASE LIMIT ?)`,
+      `SELECT id FROM (SELECT id FROM products WHERE sku LIKE ? ${esc} AND deleted_at IS NULL ORDER BY sku COLLATE NOCASE LIMIT ?)`,
+    ];
     params.push(likePrefix(text), limit, likePrefix(text), limit);
+    if (isDigitsOnly(text)) {
+      branches.push(`SELECT id FROM (SELECT id FROM products WHERE barcode >= ? AND barcode < ? AND deleted_at IS NULL ORDER BY barcode LIMIT ?)`);
+      params.push(text, prefixUpperBound(text), limit);
+    } else {
+      branches.push(`SELECT id FROM products WHERE barcode = ? AND deleted_at IS NULL`);
+      params.push(text);
+    }
+    const words = wordQuery(text).match;
+    if (words !== null) {
+      branches.push(`SELECT rowid AS id FROM (SELECT rowid FROM products_fts WHERE products_fts MATCH ? LIMIT ?)`);
+      params.push(words, limit);
+    }
+    filter = `AND p.id IN (${branches.join(' UNION ')})`;
+  }
+  let order = 'p.name COLLATE NOCASE, p.id';
+  if (low !== null) {
+    if (!Number.isSafeInteger(low) || Math.abs(low) > MAX_STOCK) throw invalid('The low-stock level must be a whole number.');
+    filter += ` AND ${QUANTITY} <= ?`;
+    params.push(low);
+    order = `${QUANTITY}, ${order}`;
   }
   params.push(limit);
-  const rows = await db.all<StockRow>(
-    `${STOCK_SELECT} WHERE p.deleted_at IS NULL ${filter} ORDER BY p.name COLLATE NOCASE, p.id LIMIT ?`,
-    params,
-  );
+  const rows = await db.all<StockRow>(`${STOCK_SELECT} WHERE p.deleted_at IS NULL ${filter} ORDER BY ${order} LIMIT ?`, params);
   return rows.map(toStockView);
 }
 

@@ -3,9 +3,11 @@ import type { Remote } from 'comlink';
 import { useState } from 'preact/hooks';
 import type { TillApi } from '../../api/till-api.ts';
 import { errorText } from '../error-text.ts';
+import { useI18n } from '../i18n/i18n-context.tsx';
 import { downloadUnsynced } from './export-unsynced.ts';
 
 export function ExportUnsyncedButton(props: { api: Pick<Remote<TillApi>, 'exportUnsynced'> }) {
+  const { t, language } = useI18n();
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ text: string; error: boolean } | null>(null);
 
@@ -17,14 +19,14 @@ export function ExportUnsyncedButton(props: { api: Pick<Remote<TillApi>, 'export
       setResult({
         text:
           file.items === 0
-            ? 'Nothing to export: every sale has reached the server.'
+            ? t('storage.exportNothing')
             : file.files === 1
-              ? `Saved ${file.items} unsynced item(s) to ${file.fileName}.`
-              : `Saved ${file.items} unsynced item(s) in ${file.files} files, starting with ${file.fileName}.`,
+              ? t('storage.exportSaved', { count: file.items, file: file.fileName })
+              : t('storage.exportSavedParts', { count: file.items, files: file.files, file: file.fileName }),
         error: false,
       });
     } catch (e) {
-      setResult({ text: errorText(e, 'export the unsynced sales'), error: true });
+      setResult({ text: errorText(t, language, e, 'exportUnsynced'), error: true });
     } finally {
       setBusy(false);
     }
@@ -33,7 +35,7 @@ export function ExportUnsyncedButton(props: { api: Pick<Remote<TillApi>, 'export
   return (
     <span class="export-unsynced">
       <button type="button" onClick={run} disabled={busy}>
-        Export unsynced sales
+        {t('storage.export')}
       </button>
       {result !== null && (
         <span class={result.error ? 'export-result error' : 'export-result'} role={result.error ? 'alert' : 'status'}>

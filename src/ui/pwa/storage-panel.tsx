@@ -6,10 +6,12 @@ import type { TillApi } from '../../api/till-api.ts';
 import { ExportUnsyncedButton } from './export-button.tsx';
 import { formatBytes, requestPersistence } from './storage-safety.ts';
 import { useStorageState } from './use-storage-state.ts';
+import { useI18n } from '../i18n/i18n-context.tsx';
 import './pwa.css';
 
 export function StoragePanel(props: { api: Pick<Remote<TillApi>, 'exportUnsynced'> }) {
   const { state, refresh } = useStorageState();
+  const { t, locale } = useI18n();
   const [asked, setAsked] = useState(false);
 
   const ask = async () => {
@@ -20,38 +22,38 @@ export function StoragePanel(props: { api: Pick<Remote<TillApi>, 'exportUnsynced
 
   return (
     <section class="storage-panel" aria-labelledby="storage-panel-title">
-      <h2 id="storage-panel-title">Storage on this device</h2>
+      <h2 id="storage-panel-title">{t('storage.panelTitle')}</h2>
       {state === null ? (
-        <p role="status">Reading storage…</p>
+        <p role="status">{t('storage.reading')}</p>
       ) : (
         <dl>
-          <dt>Persistent storage</dt>
+          <dt>{t('storage.persistent')}</dt>
           <dd data-testid="storage-persisted">
             {state.persisted === true
-              ? 'Yes: the browser will not delete the till’s data to free space.'
+              ? t('storage.persistedYes')
               : state.persisted === false
-                ? 'No: the browser may delete the till’s data when the device runs low on space.'
-                : 'Unknown: this browser cannot say.'}
+                ? t('storage.persistedNo')
+                : t('storage.persistedUnknown')}
           </dd>
-          <dt>Used</dt>
+          <dt>{t('storage.used')}</dt>
           <dd data-testid="storage-usage">
             {state.usageBytes === null
-              ? 'Unknown'
+              ? t('storage.unknown')
               : state.quotaBytes === null
-                ? formatBytes(state.usageBytes)
-                : `${formatBytes(state.usageBytes)} of ${formatBytes(state.quotaBytes)} available`}
+                ? formatBytes(state.usageBytes, locale)
+                : t('storage.usedOf', { used: formatBytes(state.usageBytes, locale), quota: formatBytes(state.quotaBytes, locale) })}
           </dd>
         </dl>
       )}
       {state?.persisted === false && (
         <p>
           <button type="button" onClick={ask}>
-            Keep data on this device
+            {t('storage.keep')}
           </button>
           {asked && state.persisted === false && (
             <span class="storage-hint">
               {' '}
-              The browser declined for now. Installing the till as an app usually makes its storage persistent.
+              {t('storage.declined')}
             </span>
           )}
         </p>

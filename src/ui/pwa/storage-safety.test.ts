@@ -12,6 +12,11 @@ describe('formatBytes', () => {
     expect(formatBytes(123 * 1024 * 1024)).toBe('123 MB');
     expect(formatBytes(60 * 1024 ** 3)).toBe('60 GB');
   });
+
+  it('writes the locale\'s decimal separator', () => {
+    expect(formatBytes(1536, 'de-DE')).toBe('1,5 KB');
+    expect(formatBytes(1023, 'de-DE')).toBe('1023 B');
+  });
 });
 
 describe('atRiskOfEviction', () => {

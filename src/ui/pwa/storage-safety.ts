@@ -67,15 +67,15 @@ export function installPersistenceOnInstall(): () => void {
 const BYTE_UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
 const BYTES_PER_UNIT = 1024;
 
-/** "512 B", "1.5 MB", "12 GB": one decimal below 10 units, none above. */
-export function formatBytes(bytes: number): string {
+/** "512 B", "1.5 MB" ("1,5 MB" in de), "12 GB": one decimal below 10 units, none above. */
+export function formatBytes(bytes: number, locale = 'en'): string {
   let value = Math.max(0, bytes);
   let unit = 0;
   while (value >= BYTES_PER_UNIT && unit < BYTE_UNITS.length - 1) {
     value /= BYTES_PER_UNIT;
     unit += 1;
   }
-  const text = unit === 0 || value >= 10 ? String(Math.round(value)) : value.toFixed(1).replace(/\.0$/, '');
+  const text = new Intl.NumberFormat(locale, { maximumFractionDigits: unit === 0 || value >= 10 ? 0 : 1, useGrouping: false }).format(value);
   return `${text} ${BYTE_UNITS[unit]}`;
 }
 

@@ -6,10 +6,12 @@ import type { SyncStatus, TillApi } from '../../api/till-api.ts';
 import { ExportUnsyncedButton } from './export-button.tsx';
 import { atRiskOfEviction } from './storage-safety.ts';
 import { useStorageState } from './use-storage-state.ts';
+import { useI18n } from '../i18n/i18n-context.tsx';
 import './pwa.css';
 
 export function StorageWarning(props: { status: Pick<SyncStatus, 'pending' | 'failed'>; api: Pick<Remote<TillApi>, 'exportUnsynced'> }) {
   const { state, refresh } = useStorageState();
+  const { t } = useI18n();
   const unsynced = props.status.pending + props.status.failed;
   // Read again when unsynced work appears: the first sale is when the till asks for persistence.
   const hasUnsynced = unsynced > 0;
@@ -19,8 +21,7 @@ export function StorageWarning(props: { status: Pick<SyncStatus, 'pending' | 'fa
   if (state === null || !atRiskOfEviction(state.persisted, props.status.pending, props.status.failed)) return null;
   return (
     <div class="storage-warning" role="alert">
-      <strong>{unsynced} unsynced sale(s) are stored only on this device, and the browser may delete them.</strong>{' '}
-      Sync as soon as the server can be reached, or export them to a file now.{' '}
+      <strong>{t('storage.atRisk', { count: unsynced })}</strong> {t('storage.atRiskAction')}{' '}
       <ExportUnsyncedButton api={props.api} />
     </div>
   );

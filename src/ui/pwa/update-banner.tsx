@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { registerServiceWorker, type ServiceWorkerUpdates } from './register-sw.ts';
 import './pwa.css';
+import { useI18n } from '../i18n/i18n-context.tsx';
 
 export type UpdateBannerState = 'hidden' | 'after-sale' | 'ready';
 
@@ -31,6 +32,7 @@ export function useUpdateReady(updates: ServiceWorkerUpdates | null): boolean {
 
 export function UpdateBanner(props: { saleInProgress: SaleInProgress; updates?: ServiceWorkerUpdates | null }) {
   // registerServiceWorker() returns main.tsx's registration (it registers once per page, at boot).
+  const { t } = useI18n();
   const updates = props.updates === undefined ? registerServiceWorker() : props.updates;
   const ready = useUpdateReady(updates);
   const state = updateBannerState(ready, isSaleInProgress(props.saleInProgress));
@@ -42,14 +44,14 @@ export function UpdateBanner(props: { saleInProgress: SaleInProgress; updates?: 
   };
   return (
     <div class="update-banner" role="status" aria-live="polite">
-      <span class="update-banner-title">Update available</span>
+      <span class="update-banner-title">{t('storage.update.title')}</span>
       {state === 'after-sale' ? (
-        <span class="update-banner-text">It will be ready to install when this sale is finished; the cart stays as it is.</span>
+        <span class="update-banner-text">{t('storage.update.afterSale')}</span>
       ) : (
         <>
-          <span class="update-banner-text">A new version of the till is ready. Installing it restarts the till in a moment.</span>
+          <span class="update-banner-text">{t('storage.update.ready')}</span>
           <button type="button" class="primary" onClick={apply}>
-            Update now
+            {t('storage.update.now')}
           </button>
         </>
       )}

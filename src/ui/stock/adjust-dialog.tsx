@@ -1,15 +1,18 @@
 // An inventory adjustment: a signed quantity and a reason, appended (never edited) and queued for
-// the hub in one worker transaction.
+// the hub in one worker transaction. The reason is recorded in the store's language (the back
+// office reads it), whatever the screens speak.
 import { useState } from 'preact/hooks';
-import type { StockView } from '../api/till-api.ts';
+import type { StockView } from '../../api/till-api.ts';
 import { MAX_QUANTITY, MAX_TEXT_LENGTH } from '@ezo/contract/limits';
-import { Modal } from './modal.tsx';
-import { errorText } from './error-text.ts';
-import { useTill } from './till-context.ts';
+import { Modal } from '../modal.tsx';
+import { errorText } from '../error-text.ts';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import { useTill } from '../till-context.ts';
 
-const REASONS = ['Stock count', 'Delivery received', 'Damaged', 'Expired', 'Theft or loss', 'Other'] as const;
+export const REASONS = ['count', 'delivery', 'damaged', 'expired', 'theft', 'other'] as const;
+export type Reason = (typeof REASONS)[number];
 
-/** "+5", "-3", "7" -> 5, -3, 7; null unless a non-zero whole number within MAX_QUANTITY. */
+/** "+5", "-3", "−3", "7" -> 5, -3, -3, 7; null unless a non-zero whole number within MAX_QUANTITY. */
 export function parseDelta(text: string): number | null {
   const m = /^([+-]?)(\d{1,6})$/.exec(text.trim().replace('−', '-'));
   if (m === null) return null;
@@ -19,8 +22,9 @@ export function parseDelta(text: string): number | null {
 
 export function AdjustDialog(props: { row: StockView; onClose: () => void; onAdjusted: (s: StockView) => void }) {
   const { api, notify } = useTill();
+  const { t, language, storeT } = useI18n();
   const [deltaText, setDeltaText] = useState('');
-  const [reason, setReason] = useState<string>(REASONS[0]);
+  const [reason, setReason] = useState<Reason>('delivery');
   const [detail, setDetail] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -29,32 +33,38 @@ export function AdjustDialog(props: { row: StockView; onClose: () => void; onAdj
   const submit = async (e: Event) => {
     e.preventDefault();
     if (delta === null) {
-      setError('Enter a whole number like +5 or -2.');
+      setError(t('stock.adjustDialog.enterWhole'));
       return;
     }
     setBusy(true);
     setError(null);
     try {
-      const fullReason = detail.trim() === '' ? reason : `${reason}: ${detail.trim()}`;
+      const recorded = storeT(`stock.reasons.${reason}`);
+      const fullReason = detail.trim() === '' ? recorded : `${recorded}: ${detail.trim()}`;
       const updated = await api.adjustStock({ productUuid: props.row.productUuid, delta, reason: fullReason.slice(0, MAX_TEXT_LENGTH) });
-      notify(`Stock of ${props.row.name} is now ${updated.quantity}.`);
+      notify(t('stock.adjustDialog.nowIs', { name: props.row.name, quantity: updated.quantity }));
       props.onAdjusted(updated);
     } catch (err) {
-      setError(errorText(err, 'adjust the stock'));
+      setError(errorText(t, language, err, 'adjustStock'));
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <Modal title={`Adjust stock: ${props.row.name}`} onClose={props.onClose}>
+    <Modal title={t('stock.adjustDialog.title', { name: props.row.name })} onClose={props.onClose}>
       <form onSubmit={submit}>
         <p>
-          On hand now: <strong>{props.row.quantity}</strong>
-          {delta !== null && <> → after: <strong>{props.row.quantity + delta}</strong></>}
+          {t('stock.adjustDialog.onHandNow')} <strong>{props.row.quantity}</strong>
+          {delta !== null && (
+            <>
+              {' '}
+              → {t('stock.adjustDialog.after')} <strong>{props.row.quantity + delta}</strong>
+            </>
+          )}
         </p>
         <div class="field">
-          <label for="adjust-delta">Change (+ adds, − removes)</label>
+          <label for="adjust-delta">{t('stock.adjustDialog.change')}</label>
           <input
             id="adjust-delta"
             type="text"
@@ -67,17 +77,17 @@ export function AdjustDialog(props: { row: StockView; onClose: () => void; onAdj
           />
         </div>
         <div class="field">
-          <label for="adjust-reason">Reason</label>
-          <select id="adjust-reason" value={reason} onChange={(e) => setReason(e.currentTarget.value)}>
+          <label for="adjust-reason">{t('stock.adjustDialog.reason')}</label>
+          <select id="adjust-reason" value={reason} onChange={(e) => setReason(e.currentTarget.value as Reason)}>
             {REASONS.map((r) => (
               <option key={r} value={r}>
-                {r}
+                {t(`stock.reasons.${r}`)}
               </option>
             ))}
           </select>
         </div>
         <div class="field">
-          <label for="adjust-detail">Details (optional)</label>
+          <label for="adjust-detail">{t('stock.adjustDialog.details')}</label>
           <input id="adjust-detail" type="text" maxLength={200} value={detail} onInput={(e) => setDetail(e.currentTarget.value)} />
         </div>
         <p role="alert" class="form-error">
@@ -85,10 +95,10 @@ export function AdjustDialog(props: { row: StockView; onClose: () => void; onAdj
         </p>
         <div class="actions">
           <button type="button" onClick={props.onClose} disabled={busy}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="submit" class="primary" disabled={busy || delta === null}>
-            Save adjustment
+            {t('stock.adjustDialog.save')}
           </button>
         </div>
       </form>

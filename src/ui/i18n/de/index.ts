@@ -1,0 +1,19 @@
+// The German catalog: the same keys as the English one (Catalog), checked by the type.
+import type { Catalog } from '../messages.ts';
+import { boot } from './boot.ts';
+import { common } from './common.ts';
+import { customer } from './customer.ts';
+import { errors } from './errors.ts';
+import { help } from './help.ts';
+import { history } from './history.ts';
+import { payment } from './payment.ts';
+import { receipt } from './receipt.ts';
+import { sell } from './sell.ts';
+import { settings } from './settings.ts';
+import { shell } from './shell.ts';
+import { shift } from './shift.ts';
+import { stock } from './stock.ts';
+import { storage } from './storage.ts';
+import { sync } from './sync.ts';
+
+export const de: Catalog = { common, boot, shell, help, sell, payment, customer, history, receipt, shift, stock, settings, storage, sync, errors };

@@ -1,0 +1,30 @@
+// The keyboard shortcuts dialog (src/ui/shortcuts.ts lists which keys exist).
+export const help = {
+  title: 'Keyboard shortcuts',
+  keysColumn: 'Keys',
+  actionColumn: 'Action',
+  keys: {
+    search: 'F2 or /',
+    addFirst: 'Enter (in search)',
+    pay: 'F9 or Ctrl+Enter',
+    quantity: '+ / −',
+    times: '3 * then scan',
+    remove: 'Delete',
+    screens: 'Alt+1 … Alt+5',
+    close: 'Escape',
+    help: 'F1 or ?',
+    scan: 'Scan a barcode',
+  },
+  does: {
+    search: 'Search products',
+    addFirst: 'Add the first result',
+    pay: 'Pay',
+    quantity: "Change the selected line's quantity (also in the empty search box)",
+    times: 'Add the next product 3 times (also "3x")',
+    remove: 'Remove the selected line',
+    screens: 'Sell, History, Shift, Stock, Settings',
+    close: 'Close the dialog',
+    help: 'This help',
+    scan: 'Sell: adds the product. Stock: finds or counts it. History: finds its sales',
+  },
+} as const;

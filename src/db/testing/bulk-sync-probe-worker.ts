@@ -80,7 +80,7 @@ function counting(conn: SqlConnection, hangAt: number | null, counter: { n: numb
     all: async <T extends object>(sql: string, params?: Parameters<SqlExecutor['all']>[1]) => (await gate(), ex.all<T>(sql, params)),
     get: async <T extends object>(sql: string, params?: Parameters<SqlExecutor['get']>[1]) => (await gate(), ex.get<T>(sql, params)),
   });
-  return { ...wrap(conn), transaction: (fn) => conn.transaction((tx) => fn(wrap(tx))), close: () => conn.close() };
+  return { ...wrap(conn), transaction: (fn) => conn.transaction((tx) => fn(wrap(tx))), close: () => conn.close(), onCommit: (listener) => conn.onCommit(listener) };
 }
 
 async function open(name: string): Promise<OpenDatabase> {

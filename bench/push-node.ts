@@ -126,7 +126,7 @@ const HUB_ROLE = '--hub-process';
 type ToHub = { cmd: 'reset' } | { cmd: 'report' } | { cmd: 'stop' };
 type FromHub =
   | { kind: 'ready'; url: string; token: string; products: Product[] }
-  | { kind: 'report'; rows: ReturnType<Buckets['rows']>; transactionMs: number; queryMs: number; sales: number }
+  | { kind: 'report'; rows: ReturnType<Buckets['rows']>; transactionMs: number; queryMs: number; sales: number; cpuMs: number }
   | { kind: 'reset' };
 
 /** The child process: the real hub, its database timed, answering the till process's questions. */
@@ -136,18 +136,20 @@ async function hubProcess(databaseUrl: string | undefined): Promise<void> {
   const hub = await startHub(database === undefined ? {} : { databaseUrl: database.url });
   const products = await createProducts(hub, CATALOG_SIZE);
   const buckets = new Buckets();
+  let cpuAtReset = process.cpuUsage();
   timeHubDatabase(hub.db, buckets);
   process.on('message', (m: ToHub) => {
     void (async () => {
       if (m.cmd === 'reset') {
         buckets.reset();
+        cpuAtReset = process.cpuUsage();
         send({ kind: 'reset' });
       } else if (m.cmd === 'report') {
         const transactionMs = buckets.map.get('transaction (the batch ingest)')?.ms ?? 0;
         const queryMs = [...buckets.map.entries()].filter(([k]) => k.startsWith('query:')).reduce((sum, [, b]) => sum + b.ms, 0);
         const rows = buckets.rows();
         const sales = (await hub.db.query<{ n: number }>('SELECT count(*)::int AS n FROM sales'))[0]?.n ?? 0;
-        send({ kind: 'report', rows, transactionMs, queryMs, sales });
+        send({ kind: 'report', rows, transactionMs, queryMs, sales, cpuMs: cpuMs(process.cpuUsage(cpuAtReset)) });
       } else {
         await hub.stop();
         await database?.drop();
@@ -203,9 +205,11 @@ async function run(backend: string, databaseUrl: string | undefined, sales: numb
     for (const b of [tillOuter, tillInner, http]) b.reset();
     statusUpdates = 0;
 
+    const tillCpu = process.cpuUsage();
     const t0 = performance.now();
     await till.sync.syncNow();
     const ms = performance.now() - t0;
+    const tillCpuMs = cpuMs(process.cpuUsage(tillCpu));
     const after = await till.sync.syncStatus();
     await till.sync.stop();
     const hubReport = await ask(child, { cmd: 'report' }, 'report');
@@ -219,6 +223,8 @@ async function run(backend: string, databaseUrl: string | undefined, sales: numb
     console.log(`\n== ${backend}: push of ${pending} queued sales (${LINES_PER_SALE} lines each), batches of up to ${PUSH_BATCH_SIZE}, ${MAX_BATCHES_IN_FLIGHT} in flight ==`);
     console.log(`queued in ${Math.round(queueMs)} ms (setup, not timed); status listener: ${withListener ? `yes, ${statusUpdates} updates` : 'no'}`);
     console.log(`syncNow(): ${Math.round(ms)} ms -> ${salesPerS} sales/s (goal >= ${GOAL_SALES_PER_S}); pending after ${after.pending}, failed ${after.failed}; hub holds ${hubReport.sales} sales`);
+    // CPU time (user + system, all threads) does not grow with other processes' load as wall time does.
+    console.log(`CPU per 1,000 sales: till ${perThousand(tillCpuMs, pending)} ms, hub ${perThousand(hubReport.cpuMs, pending)} ms (hub process incl. its PGlite thread)`);
     console.log('Where the time of syncNow() goes (wall clock; the status reads run while the push awaits the hub, so they overlap the rest;');
     console.log(`with ${MAX_BATCHES_IN_FLIGHT} batches in flight the round trips overlap each other and the till's work: shares add up to more than 100%):`);
     console.table({
@@ -249,6 +255,8 @@ async function run(backend: string, databaseUrl: string | undefined, sales: numb
 }
 
 const pct = (part: number, whole: number) => `${Math.round((part / whole) * 1000) / 10}%`;
+const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
+const perThousand = (ms: number, sales: number) => Math.round((ms / sales) * 1000);
 
 if (process.argv.includes(HUB_ROLE)) {
   await hubProcess(argValue('--database-url'));

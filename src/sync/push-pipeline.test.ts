@@ -10,7 +10,8 @@ import { createProducts, hubPrices, hubSaleCounts, startHub, type TestServer } f
 import { makeRefund, makeSale, openTestTill, queueRows, recordTestSale, type TestTill } from './testing/till-fixture.ts';
 import { QueueStatus } from './outbox.ts';
 import { BACKOFF_MAX_MS } from './backoff.ts';
-import { MAX_BATCHES_IN_FLIGHT, PUSH_BATCH_SIZE } from './push.ts';
+import { MAX_BATCHES_IN_FLIGHT, PUSH_BATCH_SIZE, PUSH_MAX_BATCH_BYTES } from './push.ts';
+import { MAX_BODY_BYTES, MAX_UPSTREAM_ITEMS } from '@ezo/contract/limits';
 import type { Product } from '@ezo/contract/catalog';
 import type { Sale } from '@ezo/contract/sale';
 import type { TerminalInfo } from '@ezo/contract/terminal';
@@ -115,6 +116,13 @@ async function expectEachOnHubOnce(sales: readonly Sale[]): Promise<void> {
   const counts = await hubSaleCounts(hub);
   expect(sales.filter((s) => counts.get(s.uuid) !== 1).map((s) => [s.uuid, counts.get(s.uuid) ?? 0])).toEqual([]);
 }
+
+describe('batch limits', () => {
+  it("stay inside the contract's: items per batch, and payload bytes with room for the envelope and multi-byte text", () => {
+    expect(PUSH_BATCH_SIZE).toBeLessThanOrEqual(MAX_UPSTREAM_ITEMS);
+    expect(PUSH_MAX_BATCH_BYTES).toBeLessThanOrEqual(MAX_BODY_BYTES / 2);
+  });
+});
 
 describe('the pipelined push', () => {
   it(`keeps ${MAX_BATCHES_IN_FLIGHT} batches on the wire, never more: the next goes out before the previous is answered`, async () => {

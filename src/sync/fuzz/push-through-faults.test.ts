@@ -20,7 +20,7 @@ const SALES_PER_SYNC = 7;
 const MAX_DRAIN_ROUNDS = 12;
 /** Hours offline: bursts of sales recorded without a sync, each then pushed as several pipelined batches. */
 const BACKLOG_BURSTS = 3;
-const BACKLOG_SALES_PER_BURST = 3 * PUSH_BATCH_SIZE;
+const BACKLOG_SALES_PER_BURST = 2 * PUSH_BATCH_SIZE + PUSH_BATCH_SIZE / 2;
 const BACKLOG_SALES = BACKLOG_BURSTS * BACKLOG_SALES_PER_BURST;
 /** Every this many sales, a refund of a recent sale: with faults shifting batches, it may fall in the batch after its sale's. */
 const REFUND_EVERY = 9;

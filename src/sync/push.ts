@@ -2,22 +2,26 @@
 // contract's upstream batch) assembled from the stored payload bytes, so a resend after a lost
 // acknowledgement is byte-identical and the hub answers `duplicate`. Runs under the sender lock.
 //
-// One pass (pushAll) keeps up to MAX_BATCHES_IN_FLIGHT batches on the wire: while the hub works on
-// one, the next is read, assembled and sent, so neither side waits for the other.
+// One pass (pushAll) keeps up to MAX_BATCHES_IN_FLIGHT batches on the wire: while the hub stores one,
+// the next is read, assembled and sent, so neither side waits for the other.
 //
-//      +--> read the oldest due Pending rows that are in no batch in flight (at most PUSH_BATCH_SIZE
-//      |    rows, PUSH_MAX_BATCH_BYTES of payload), cut before the first row that depends on a row
-//      |    in flight (a refund of a sale in flight, an edit of a product with an edit in flight)
-//      |          |                                             |
-//      |          | rows                                        | none: the queue is drained, or its
-//      |          v                                             |       next row waits for a batch
-//      |    send them as one batch                              v
-//      +--- (fewer than MAX_BATCHES_IN_FLIGHT    the oldest batch's answer: applied in one transaction
-//      |     on the wire: read the next)         of its own (below), then read again; nothing left in
-//      |                                         flight and nothing to read: the pass is done
-//      +-- a batch that ends other than done (401, transient, stopped) stops the reading; the batches
-//          already on the wire are awaited and their answers applied, then the pass returns the
-//          failure (stopped before 401 before the oldest other failure).
+//    +--> fewer than MAX_BATCHES_IN_FLIGHT on the wire, and no batch has failed?
+//    |          | yes                                                  | no
+//    |          v                                                      |
+//    |    read the next batch: the oldest due Pending rows in no        |
+//    |    batch in flight (PUSH_BATCH_SIZE rows, PUSH_MAX_BATCH_BYTES),  |
+//    |    cut before the first row that needs a row in flight (a refund |
+//    |    of a sale in flight, an edit of a product with one in flight) |
+//    |          | rows                        | none                     |
+//    |          v                             v                          v
+//    +--- send it; its answer is       await the oldest batch on the wire (its answer applied);
+//    |    applied in one transaction   nothing on the wire: the pass ends
+//    |    of its own when it comes            |
+//    +----------------------------------------+
+//
+// A batch that ends other than done (401, transient, stopped) stops the reading as soon as it ends,
+// even while an older batch is still awaited; the batches on the wire are awaited and their answers
+// applied, then the pass returns the failure (stopped over 401 over the oldest other failure).
 //
 // Exactly once: a row is in at most one batch in flight (the read leaves out the rows in flight),
 // each batch's answer touches only its own rows, and the hub deduplicates by uuid, so a batch resent

@@ -2,6 +2,8 @@
 // is a session: `begin` opens one on the worker's single PGlite connection and answers its id, queries
 // name it, `commit`/`rollback` end it. Errors cross as plain data with their PostgreSQL fields (`code`
 // above all: the error mapping and ingest's savepoints branch on it) and are rebuilt as Errors here.
+// Parameters and rows cross by structured clone, which keeps Dates, byte arrays, bigints, arrays and
+// plain objects as they are: parameters must be plain data (a class instance's toJSON would be lost).
 import type { SqlParam } from './database.ts';
 
 export interface PgliteWorkerData {

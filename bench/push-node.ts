@@ -16,7 +16,7 @@ import { makeSale, openTestTill, recordTestSale } from '../src/sync/testing/till
 import { createProducts, startHub } from '../src/sync/testing/hub-fixture.ts';
 import type { Product } from '@ezo/contract/catalog';
 import { createTestDatabase, type TestDatabase } from '../server/src/testing/test-database.ts';
-import { PUSH_BATCH_SIZE } from '../src/sync/push.ts';
+import { MAX_BATCHES_IN_FLIGHT, PUSH_BATCH_SIZE } from '../src/sync/push.ts';
 
 const DEFAULT_SALES = 10_000;
 const LINES_PER_SALE = 3;
@@ -127,7 +127,7 @@ const HUB_ROLE = '--hub-process';
 type ToHub = { cmd: 'reset' } | { cmd: 'report' } | { cmd: 'stop' };
 type FromHub =
   | { kind: 'ready'; url: string; token: string; products: Product[] }
-  | { kind: 'report'; rows: ReturnType<Buckets['rows']>; transactionMs: number; queryMs: number; sales: number }
+  | { kind: 'report'; rows: ReturnType<Buckets['rows']>; transactionMs: number; queryMs: number; sales: number; cpuMs: number }
   | { kind: 'reset' };
 
 /** The child process: the real hub, its database timed, answering the till process's questions. */
@@ -137,18 +137,20 @@ async function hubProcess(databaseUrl: string | undefined): Promise<void> {
   const hub = await startHub(database === undefined ? {} : { databaseUrl: database.url });
   const products = await createProducts(hub, CATALOG_SIZE);
   const buckets = new Buckets();
+  let cpuAtReset = process.cpuUsage();
   timeHubDatabase(hub.db, buckets);
   process.on('message', (m: ToHub) => {
     void (async () => {
       if (m.cmd === 'reset') {
         buckets.reset();
+        cpuAtReset = process.cpuUsage();
         send({ kind: 'reset' });
       } else if (m.cmd === 'report') {
         const transactionMs = buckets.map.get('transaction (the batch ingest)')?.ms ?? 0;
         const queryMs = [...buckets.map.entries()].filter(([k]) => k.startsWith('query:')).reduce((sum, [, b]) => sum + b.ms, 0);
         const rows = buckets.rows();
         const sales = (await hub.db.query<{ n: number }>('SELECT count(*)::int AS n FROM sales'))[0]?.n ?? 0;
-        send({ kind: 'report', rows, transactionMs, queryMs, sales });
+        send({ kind: 'report', rows, transactionMs, queryMs, sales, cpuMs: cpuMs(process.cpuUsage(cpuAtReset)) });
       } else {
         await hub.stop();
         await database?.drop();
@@ -204,9 +206,11 @@ async function run(backend: string, databaseUrl: string | undefined, sales: numb
     for (const b of [tillOuter, tillInner, http]) b.reset();
     statusUpdates = 0;
 
+    const tillCpu = process.cpuUsage();
     const t0 = performance.now();
     await till.sync.syncNow();
     const ms = performance.now() - t0;
+    const tillCpuMs = cpuMs(process.cpuUsage(tillCpu));
     const after = await till.sync.syncStatus();
     await till.sync.stop();
     const hubReport = await ask(child, { cmd: 'report' }, 'report');
@@ -217,10 +221,13 @@ async function run(backend: string, databaseUrl: string | undefined, sales: numb
     const hubQueryMs = hubReport.queryMs;
     const statusMs = tillOuter.rows().filter((r) => STATUS_READS.some((prefix) => r.what.startsWith(prefix))).reduce((sum, r) => sum + r.ms, 0);
     const tillMs = tillOuter.total() - statusMs;
-    console.log(`\n== ${backend}: push of ${pending} queued sales (${LINES_PER_SALE} lines each), batches of up to ${PUSH_BATCH_SIZE} ==`);
+    console.log(`\n== ${backend}: push of ${pending} queued sales (${LINES_PER_SALE} lines each), batches of up to ${PUSH_BATCH_SIZE}, ${MAX_BATCHES_IN_FLIGHT} in flight ==`);
     console.log(`queued in ${Math.round(queueMs)} ms (setup, not timed); status listener: ${withListener ? `yes, ${statusUpdates} updates` : 'no'}`);
     console.log(`syncNow(): ${Math.round(ms)} ms -> ${salesPerS} sales/s (goal >= ${GOAL_SALES_PER_S}); pending after ${after.pending}, failed ${after.failed}; hub holds ${hubReport.sales} sales`);
-    console.log('Where the time of syncNow() goes (wall clock; the status reads run while the push awaits the hub, so they overlap the rest):');
+    // CPU time (user + system, all threads) does not grow with other processes' load as wall time does.
+    console.log(`CPU per 1,000 sales: till ${perThousand(tillCpuMs, pending)} ms, hub ${perThousand(hubReport.cpuMs, pending)} ms (hub process incl. its PGlite thread)`);
+    console.log('Where the time of syncNow() goes (wall clock; the status reads run while the push awaits the hub, so they overlap the rest;');
+    console.log(`with ${MAX_BATCHES_IN_FLIGHT} batches in flight the round trips overlap each other and the till's work: shares add up to more than 100%):`);
     console.table({
       'HTTP round trips (hub inside)': { ms: Math.round(httpMs), share: pct(httpMs, ms) },
       '  of which hub batch transaction': { ms: Math.round(hubMs), share: pct(hubMs, ms) },
@@ -249,6 +256,8 @@ async function run(backend: string, databaseUrl: string | undefined, sales: numb
 }
 
 const pct = (part: number, whole: number) => `${Math.round((part / whole) * 1000) / 10}%`;
+const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
+const perThousand = (ms: number, sales: number) => Math.round((ms / sales) * 1000);
 
 if (process.argv.includes(HUB_ROLE)) {
   await hubProcess(argValue('--database-url'));

@@ -12,6 +12,7 @@ import { BENCH_DIST, buildBenchPages } from './runner/build.ts';
 import { serveStatic, type StaticServer } from './runner/static-server.ts';
 import { runFloor, runIdb } from './sections/baselines.ts';
 import { runApp } from './sections/app.ts';
+import { runPush } from './sections/push.ts';
 import { runSearch } from './sections/search.ts';
 import { runUi } from './sections/ui.ts';
 import { runServer } from './sections/server.ts';
@@ -27,6 +28,7 @@ const RUNNERS: Record<Section, (ctx: SectionContext) => Promise<Figure[]>> = {
   floor: runFloor,
   idb: runIdb,
   app: runApp,
+  push: runPush,
   search: runSearch,
   ui: runUi,
   peers: runPeers,
@@ -35,7 +37,7 @@ const RUNNERS: Record<Section, (ctx: SectionContext) => Promise<Figure[]>> = {
 };
 
 /** Items of the brief each section answers, for the "not measured" line when a section fails. */
-const SECTION_ITEMS: Record<Section, number> = { floor: 0, idb: 0, app: 1, search: 4, ui: 6, peers: 1, server: 8, wire: 9 };
+const SECTION_ITEMS: Record<Section, number> = { floor: 0, idb: 0, app: 1, push: 5, search: 4, ui: 6, peers: 1, server: 8, wire: 9 };
 
 /** The hub serving the built till (demo mode pairs it) with the bench catalog. */
 async function startSeededHub(catalog: number, notes: Record<string, unknown>, progress: (step: string) => void): Promise<BenchHub> {
@@ -71,7 +73,7 @@ async function main(): Promise<void> {
     progress: (step) => console.log(`  ${new Date().toISOString().slice(11, 19)} ${step}`),
   };
   let pages: StaticServer | null = null;
-  const needsPages = options.only.some((s) => s === 'floor' || s === 'idb' || s === 'app' || s === 'search' || s === 'peers');
+  const needsPages = options.only.some((s) => s === 'floor' || s === 'idb' || s === 'app' || s === 'push' || s === 'search' || s === 'peers');
   try {
     if (needsPages) {
       try {

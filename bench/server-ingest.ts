@@ -3,11 +3,15 @@
 // on PostgreSQL. Goals are reported, never asserted: >= 3,000 sales/s with p99 < 100 ms on PostgreSQL,
 // and a 100k-product pull served in < 1 s. Run: npx tsx bench/server-ingest.ts [--quick]
 // (--quick: a smoke run with fewer terminals, batches and products; its figures meet no goal).
+// Also measured during the ingest: how long each request waits before the hub starts it (from the
+// terminal's send to the hub's HTTP server seeing the request: the accept queue and a busy event
+// loop), and the hub process's event-loop delay. The hub runs in this process, so one clock serves.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomUUID } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import type { IncomingMessage } from 'node:http';
 import { lineAmounts, saleAmounts } from '../src/domain/sale-totals.ts';
 import type { Sale } from '@ezo/contract/sale';
 import type { DownstreamPage } from '@ezo/contract/downstream';
@@ -30,6 +34,10 @@ const LINES_PER_SALE = 3;
 const quick = process.argv.slice(2).includes('--quick');
 const SIZES = quick ? QUICK : FULL;
 const RESULTS_FILE = join(dirname(fileURLToPath(import.meta.url)), 'results', 'server.json');
+/** The terminal's performance.now() at send, read by the hub's HTTP server when the request starts. */
+const SENT_HEADER = 'x-bench-sent-at';
+/** Resolution of the event-loop delay histogram. */
+const LOOP_DELAY_RESOLUTION_MS = 10;
 
 interface Figures {
   backend: string;
@@ -37,6 +45,14 @@ interface Figures {
   salesPerSecond: number;
   batchP50Ms: number;
   batchP99Ms: number;
+  /** From a terminal's send to the hub starting the request (accept queue, event loop): p99 and worst. */
+  startDelayP99Ms: number;
+  startDelayMaxMs: number;
+  /** The worst start delay of a terminal's first batch (a new connection: the accept queue). */
+  firstBatchStartDelayMaxMs: number;
+  /** The hub process's event-loop delay during the ingest (node:perf_hooks monitorEventLoopDelay). */
+  eventLoopDelayP99Ms: number;
+  eventLoopDelayMaxMs: number;
   pullRows: number;
   pullMs: number;
   pullRowsPerSecond: number;
@@ -70,7 +86,9 @@ function makeSale(terminalId: string, products: { uuid: string; price: number }[
   };
 }
 
-async function ingest(server: TestServer): Promise<Pick<Figures, 'sales' | 'salesPerSecond' | 'batchP50Ms' | 'batchP99Ms'>> {
+type IngestFigures = Pick<Figures, 'sales' | 'salesPerSecond' | 'batchP50Ms' | 'batchP99Ms' | 'startDelayP99Ms' | 'startDelayMaxMs' | 'firstBatchStartDelayMaxMs' | 'eventLoopDelayP99Ms' | 'eventLoopDelayMaxMs'>;
+
+async function ingest(server: TestServer): Promise<IngestFigures> {
   const products = await server.db.query<{ uuid: string; price: string }>(
     `UPDATE products SET tax_rate_bp = 1900, tax_included = true WHERE uuid IN (SELECT uuid FROM products ORDER BY sku LIMIT 200) RETURNING uuid::text AS uuid, price::text AS price`,
   );
@@ -78,25 +96,59 @@ async function ingest(server: TestServer): Promise<Pick<Figures, 'sales' | 'sale
   const terminals = [];
   for (let i = 0; i < SIZES.terminals; i++) terminals.push(await server.createTerminal(server.store.id));
   const latencies: number[] = [];
+  const startDelays: number[] = [];
+  const firstStartDelays: number[] = [];
+  const onRequest = (request: IncomingMessage) => {
+    const sent = request.headers[SENT_HEADER];
+    if (typeof sent !== 'string') return;
+    const delay = performance.now() - Number(sent.split(':')[0]);
+    startDelays.push(delay);
+    if (sent.endsWith(':first')) firstStartDelays.push(delay);
+  };
+  server.httpServer().on('request', onRequest);
+  // The terminals are other machines: their batches are built before the clock starts, so this
+  // process's event loop carries the hub's work (and the requests' sending), not the tills'.
+  const bodies = terminals.map((t, ti) =>
+    Array.from({ length: SIZES.batchesPerTerminal }, (_, b) => {
+      const batchSales = Array.from({ length: SALES_PER_BATCH }, (_, i) => makeSale(t.id, catalog, ti * 1_000 + b * SALES_PER_BATCH + i));
+      return { body: JSON.stringify({ sync_id: randomUUID(), timestamp: new Date().toISOString(), changes: { sales: batchSales } }), count: batchSales.length };
+    }),
+  );
+  const loop = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS });
+  loop.enable();
   const started = performance.now();
   let sales = 0;
   await Promise.all(
     terminals.map(async (t, ti) => {
       for (let b = 0; b < SIZES.batchesPerTerminal; b++) {
-        const batchSales = Array.from({ length: SALES_PER_BATCH }, (_, i) => makeSale(t.id, catalog, ti * 1_000 + b * SALES_PER_BATCH + i));
-        const body = JSON.stringify({ sync_id: randomUUID(), timestamp: new Date().toISOString(), changes: { sales: batchSales } });
+        const { body, count } = bodies[ti]![b]!;
         const t0 = performance.now();
-        const res = await fetch(`${server.url}/api/v1/sync/upstream`, { method: 'POST', headers: { authorization: `Bearer ${t.token}`, 'content-type': 'application/json' }, body });
+        const sent = `${t0}${b === 0 ? ':first' : ''}`;
+        const res = await fetch(`${server.url}/api/v1/sync/upstream`, { method: 'POST', headers: { authorization: `Bearer ${t.token}`, 'content-type': 'application/json', [SENT_HEADER]: sent }, body });
         const answer = (await res.json()) as { results: { status: string }[] };
         latencies.push(performance.now() - t0);
         if (res.status !== 200 || answer.results.some((r) => r.status !== 'applied')) throw new Error(`batch failed: ${res.status} ${JSON.stringify(answer).slice(0, 300)}`);
-        sales += batchSales.length;
+        sales += count;
       }
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  loop.disable();
+  server.httpServer().off('request', onRequest);
   latencies.sort((a, b) => a - b);
-  return { sales, salesPerSecond: Math.round(sales / seconds), batchP50Ms: round(percentile(latencies, 50)), batchP99Ms: round(percentile(latencies, 99)) };
+  startDelays.sort((a, b) => a - b);
+  const nsToMs = (ns: number) => round(ns / 1e6);
+  return {
+    sales,
+    salesPerSecond: Math.round(sales / seconds),
+    batchP50Ms: round(percentile(latencies, 50)),
+    batchP99Ms: round(percentile(latencies, 99)),
+    startDelayP99Ms: round(percentile(startDelays, 99)),
+    startDelayMaxMs: round(startDelays.at(-1) ?? NaN),
+    firstBatchStartDelayMaxMs: round(Math.max(...firstStartDelays)),
+    eventLoopDelayP99Ms: nsToMs(loop.percentile(99)),
+    eventLoopDelayMaxMs: nsToMs(loop.max),
+  };
 }
 
 async function pull(server: TestServer): Promise<Pick<Figures, 'pullRows' | 'pullMs' | 'pullRowsPerSecond' | 'pullPages' | 'pullServerMs'>> {

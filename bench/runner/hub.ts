@@ -38,15 +38,46 @@ interface TestServerModule {
 }
 
 export const TEST_SERVER_PATH = 'server/src/testing/test-server.ts';
+export const TEST_DATABASE_PATH = 'server/src/testing/test-database.ts';
 export const BENCH_DATABASE_ENV = 'BENCH_DATABASE_URL';
 
-export async function startHub(options: { staticDir?: string; demo?: boolean } = {}): Promise<BenchHub> {
-  const url = pathToFileURL(resolve(TEST_SERVER_PATH)).href;
-  const mod = (await import(url)) as TestServerModule;
-  const databaseUrl = process.env[BENCH_DATABASE_ENV];
-  return mod.startTestServer({
-    rateLimit: false,
-    ...(databaseUrl === undefined || databaseUrl === '' ? {} : { databaseUrl }),
-    ...options,
-  });
+/** The PostgreSQL the bench may use (BENCH_DATABASE_URL), or null: in-memory PGlite only. */
+export function benchDatabaseUrl(): string | null {
+  const url = process.env[BENCH_DATABASE_ENV];
+  return url === undefined || url === '' ? null : url;
+}
+
+/**
+ * The hub on the database `backend` names: 'env' (PostgreSQL at BENCH_DATABASE_URL as is, when set;
+ * else PGlite), 'pglite', or a throwaway PostgreSQL database made on `url` and dropped by stop().
+ */
+export type HubBackend = 'env' | 'pglite' | { throwawayOn: string };
+
+interface TestDatabaseModule {
+  createTestDatabase(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }>;
+}
+
+export async function startHub(options: { staticDir?: string; demo?: boolean; backend?: HubBackend } = {}): Promise<BenchHub> {
+  const mod = (await import(pathToFileURL(resolve(TEST_SERVER_PATH)).href)) as TestServerModule;
+  const { backend = 'env', ...rest } = options;
+  if (backend === 'pglite' || (backend === 'env' && benchDatabaseUrl() === null)) return mod.startTestServer({ rateLimit: false, ...rest });
+  if (backend === 'env') return mod.startTestServer({ rateLimit: false, databaseUrl: benchDatabaseUrl()!, ...rest });
+  const databases = (await import(pathToFileURL(resolve(TEST_DATABASE_PATH)).href)) as TestDatabaseModule;
+  const database = await databases.createTestDatabase(backend.throwawayOn);
+  try {
+    const hub = await mod.startTestServer({ rateLimit: false, databaseUrl: database.url, ...rest });
+    return {
+      ...hub,
+      async stop() {
+        try {
+          await hub.stop();
+        } finally {
+          await database.drop();
+        }
+      },
+    };
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
 }

@@ -1,7 +1,7 @@
 // The app's own figures, through the real database worker and the real hub: items 1 (recording a
-// sale), 2 (first sync of the catalog), 3 (delta sync), 4 (search in the worker), 5 (push of queued
-// sales) and 7 (memory after the first sync). Each step is in its own try/catch; a step that needs
-// an earlier one that failed reports why.
+// sale), 2 (first sync of the catalog), 3 (delta sync), 4 (search in the worker) and 7 (memory after
+// the first sync); item 5 (push) is a section of its own (push.ts), with a hub per backend. Each step
+// is in its own try/catch; a step that needs an earlier one that failed reports why.
 import { NAME_SHIM, launchBrowser } from '../runner/browser.ts';
 import type { BenchHub } from '../runner/hub.ts';
 import { changeHubProducts } from '../runner/hub-catalog.ts';
@@ -14,14 +14,11 @@ import { measureMemory } from './memory.ts';
 export const SEARCH_P95_GOAL_MS = 1;
 /** The first sync of the full catalog (100k products). */
 export const FIRST_SYNC_GOAL_S = 10;
-export const PUSH_GOAL_SALES_PER_S = 2_000;
 /**
  * The app's sales and the floor's small transactions alternate in this many rounds, in one browser,
  * so both see the same load on this shared machine and their ratio does not drift with it.
  */
 const SALE_ROUNDS = 10;
-/** The push step stops waiting after this long and reports what is still pending. */
-const PUSH_DEADLINE_MS = 10 * 60_000;
 
 /**
  * Installed in the app's worker before it loads SQLite: remembers every WebAssembly.Memory the
@@ -69,7 +66,7 @@ export async function runApp(ctx: SectionContext): Promise<Figure[]> {
     hub = await ctx.hub();
   } catch (error) {
     const why = `the hub did not start with the catalog (${errorText(error)})`;
-    return [1, 2, 3, 4, 5, 7].map((item) => notMeasured(item, `app.${item}`, `App item ${item}`, why));
+    return [1, 2, 3, 4, 7].map((item) => notMeasured(item, `app.${item}`, `App item ${item}`, why));
   }
   const browser = await launchBrowser(ctx.options.keepProfile);
   try {
@@ -158,25 +155,6 @@ export async function runApp(ctx: SectionContext): Promise<Figure[]> {
       ];
     });
 
-    await step(ctx, figures, 5, 'push', 'Push of queued sales', async () => {
-      if (!synced) throw new Error('the first sync did not complete, the till has no products to sell');
-      await browser.context.setOffline(true);
-      let queued: number;
-      try {
-        queued = await page.evaluate(([n, size]) => window.benchApp!.queueSales(n, size), [sizes.push, sizes.catalog] as const);
-      } finally {
-        await browser.context.setOffline(false);
-      }
-      const r = await page.evaluate((deadline) => window.benchApp!.pushAll(deadline), PUSH_DEADLINE_MS);
-      if (r.pendingAfter > 0 || r.failedAfter > 0) throw new Error(`${r.pendingAfter} still pending and ${r.failedAfter} failed after ${Math.round(r.elapsedMs)} ms`);
-      const perS = Math.round(r.queued / (r.elapsedMs / 1000));
-      return [
-        measured(5, 'push.salesPerS', `Push of ${r.queued} queued sales`, perS, 'sales/s', {
-          goal: goal(perS, PUSH_GOAL_SALES_PER_S, `>= ${PUSH_GOAL_SALES_PER_S}`, true),
-          note: `queued offline (${queued} pending), then syncNow() until none pending: ${Math.round(r.elapsedMs)} ms in ${r.syncCalls} syncNow() calls; hub on PGlite in this process`,
-        }),
-      ];
-    });
     return figures;
   } finally {
     await browser.close();

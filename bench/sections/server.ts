@@ -65,11 +65,26 @@ interface RunShape {
 function serverFigures(json: unknown, label: string, key: string, shape: RunShape): Figure[] {
   const rate = findNumber(json, ['salesPerSecond', 'sales_per_second', 'salesPerS']);
   const p99 = findNumber(json, ['batchP99Ms', 'p99Ms', 'p99_ms', 'p99']);
+  const p50 = findNumber(json, ['batchP50Ms']);
   const pull = findNumber(json, ['pullRowsPerSecond']);
+  const startMax = findNumber(json, ['startDelayMaxMs']);
+  const startP99 = findNumber(json, ['startDelayP99Ms']);
+  const loopP99 = findNumber(json, ['eventLoopDelayP99Ms']);
+  const loopMax = findNumber(json, ['eventLoopDelayMaxMs']);
   const figures: Figure[] = [
     rate === null ? notMeasured(8, `server.ingest${key}.salesPerS`, `Server ingest${label}`, `no sales-per-second field in ${SERVER_RESULTS}`) : measured(8, `server.ingest${key}.salesPerS`, `Server ingest, ${shape.terminals} terminals${label}`, rate, 'sales/s', { note: `from ${SERVER_RESULTS} (${SERVER_BENCH})` }),
-    p99 === null ? notMeasured(8, `server.ingest${key}.p99`, `Server ingest p99${label}`, `no p99 field in ${SERVER_RESULTS}`) : measured(8, `server.ingest${key}.p99`, `Server ingest batch p99${label}`, p99, 'ms'),
+    p99 === null
+      ? notMeasured(8, `server.ingest${key}.p99`, `Server ingest p99${label}`, `no p99 field in ${SERVER_RESULTS}`)
+      : measured(8, `server.ingest${key}.p99`, `Server ingest batch p99${label}`, p99, 'ms', p50 === null ? {} : { note: `p50 ${p50} ms` }),
   ];
+  if (startMax !== null) {
+    figures.push(
+      measured(8, `server.ingest${key}.startDelayMax`, `Server ingest: longest wait before the hub starts a request${label}`, startMax, 'ms', {
+        note: `from the terminal's send to the hub's HTTP server seeing the request (accept queue, busy event loop); p99 ${startP99 ?? '?'} ms`,
+      }),
+    );
+  }
+  if (loopP99 !== null) figures.push(measured(8, `server.ingest${key}.loopDelayP99`, `Server ingest: hub event-loop delay p99${label}`, loopP99, 'ms', { note: `max ${loopMax ?? '?'} ms (monitorEventLoopDelay during the ingest)` }));
   if (pull !== null) figures.push(measured(8, `server.pull${key}.rowsPerS`, `Server downstream pull of ${shape.catalog.toLocaleString('en-US')}${label}`, pull, 'rows/s'));
   return figures;
 }

@@ -40,6 +40,11 @@ describe('duePending', () => {
     expect(rows[1]).toMatchObject({ payload: '{"n":2}', retry_count: 1, idempotency_key: 'key-2', entity_type: 'Sale' });
     expect((await duePending(db, NOW, ROWS)).map((r) => r.id)).toEqual([id(1), id(2), id(5), id(6), id(7)]);
   });
+
+  it('leaves out the rows of batches in flight, and still takes `limit` rows', async () => {
+    expect((await duePending(db, NOW, 3, [id(0), id(2), id(3)])).map((r) => r.id)).toEqual([id(1), id(4), id(5)]);
+    expect((await duePending(db, NOW, ROWS, ids)).map((r) => r.id)).toEqual([]);
+  });
 });
 
 describe('markCompleted', () => {

@@ -19,17 +19,20 @@ export interface QueueRow {
 }
 
 /**
- * Pending rows due now, oldest first. The ids are chosen on the covering index sync_queue_due and
- * only then are the chosen rows read: sorting the due rows by id in one query would pull every
- * pending row's payload through the sorter, once per batch (quadratic in the queue's length; on
- * OPFS, payload pages beyond SQLite's cache are read again for every batch).
+ * Pending rows due now, oldest first, leaving out `exclude` (the rows of batches still in flight).
+ * The ids are chosen on the covering index sync_queue_due and only then are the chosen rows read:
+ * sorting the due rows by id in one query would pull every pending row's payload through the
+ * sorter, once per batch (quadratic in the queue's length; on OPFS, payload pages beyond SQLite's
+ * cache are read again for every batch). The excluded ids travel as one JSON array, so the
+ * statement text is the same however many there are.
  */
-export async function duePending(db: SqlExecutor, now: number, limit: number): Promise<QueueRow[]> {
+export async function duePending(db: SqlExecutor, now: number, limit: number, exclude: readonly number[] = []): Promise<QueueRow[]> {
   return db.all<QueueRow>(
     `SELECT id, entity_type, entity_id, payload, retry_count, idempotency_key FROM sync_queue
-     WHERE id IN (SELECT id FROM sync_queue WHERE status = ${QueueStatus.pending} AND next_attempt_at <= ? ORDER BY id LIMIT ?)
+     WHERE id IN (SELECT id FROM sync_queue WHERE status = ${QueueStatus.pending} AND next_attempt_at <= ?
+                    AND id NOT IN (SELECT value FROM json_each(?)) ORDER BY id LIMIT ?)
      ORDER BY id`,
-    [now, limit],
+    [now, JSON.stringify(exclude), limit],
   );
 }
 

@@ -1,5 +1,6 @@
 // A real hub on 127.0.0.1:<free port> for other people's tests (sync engine, e2e): in-memory PGlite by
 // default (one per call, fast), or the PostgreSQL at `databaseUrl`. Seeds a store and a terminal.
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { buildHub } from '../app.ts';
@@ -40,6 +41,8 @@ export interface TestServer {
   createTerminal(storeId: string): Promise<{ id: string; token: string }>;
   /** fetch with the admin token; `path` starts with /api/v1/admin/... */
   admin<T = unknown>(method: string, path: string, body?: unknown): Promise<AdminResponse<T>>;
+  /** The listening HTTP server (a new one after restart()), for benches that watch requests arrive. */
+  httpServer(): Server;
   /** Stops listening and starts again on the same port with the same data (a hub restart). */
   restart(): Promise<void>;
   stop(): Promise<void>;
@@ -97,6 +100,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       const text = await res.text();
       return { status: res.status, body: (text === '' ? undefined : JSON.parse(text)) as T };
     },
+    httpServer: () => app.server,
     async restart() {
       await closeApp(app);
       app = await listen(port);

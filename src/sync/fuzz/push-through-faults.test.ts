@@ -5,11 +5,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFaultProxy, CHAOS_RATES, NO_FAULTS, type FaultProxy } from '../../../test-support/fault-proxy.ts';
 import { createProducts, hubSaleCounts, startHub, type TestServer } from '../testing/hub-fixture.ts';
-import { makeSale, openTestTill, queueRows, recordTestSale, type TestTill } from '../testing/till-fixture.ts';
+import { makeRefund, makeSale, openTestTill, queueRows, recordTestSale, type TestTill } from '../testing/till-fixture.ts';
 import { QueueStatus } from '../outbox.ts';
 import { BACKOFF_MAX_MS } from '../backoff.ts';
-import { MAX_ATTEMPTS } from '../push.ts';
+import { MAX_ATTEMPTS, PUSH_BATCH_SIZE } from '../push.ts';
 import type { Product } from '@ezo/contract/catalog';
+import type { Sale } from '@ezo/contract/sale';
 import { fuzzSeed } from './fuzz-seed.ts';
 
 const SALES = 300;
@@ -17,6 +18,14 @@ const SALES = 300;
 const SALES_PER_SYNC = 7;
 /** Syncs allowed to drain the queue once the faults stop; more would mean the engine is stuck. */
 const MAX_DRAIN_ROUNDS = 12;
+/** Hours offline: bursts of sales recorded without a sync, each then pushed as several pipelined batches. */
+const BACKLOG_BURSTS = 3;
+const BACKLOG_SALES_PER_BURST = 2 * PUSH_BATCH_SIZE + PUSH_BATCH_SIZE / 2;
+const BACKLOG_SALES = BACKLOG_BURSTS * BACKLOG_SALES_PER_BURST;
+/** Every this many sales, a refund of a recent sale: with faults shifting batches, it may fall in the batch after its sale's. */
+const REFUND_EVERY = 9;
+/** Syncs under faults after each burst. */
+const BACKLOG_FAULT_ROUNDS = 4;
 
 let hub: TestServer;
 let proxy: FaultProxy;
@@ -74,6 +83,50 @@ describe('push through the fault proxy', () => {
     expect(rows.filter((r) => r.status !== QueueStatus.completed)).toEqual([]);
     expect(proxy.counts.lostAck, 'acknowledgements were lost after the hub committed').toBeGreaterThan(0);
     expect(proxy.totalFaults()).toBeGreaterThan(SALES / SALES_PER_SYNC / 4);
+  });
+
+  it(`a backlog of ${BACKLOG_SALES} sales with refunds, pipelined through seeded faults: each on the hub exactly once, no refund refused`, async () => {
+    const terminal = (await till.sync.pairing())!.terminal;
+    const sales: Sale[] = [];
+    /** Sales not refunded yet, newest last. */
+    const refundable: Sale[] = [];
+    const faultsBefore = { ...proxy.counts };
+    proxy.setRates(CHAOS_RATES);
+    for (let i = 0; i < BACKLOG_SALES; i++) {
+      // Refunds at batch boundaries too (row 0 of a batch, its sale in the batch before), before faults shift them.
+      const refundNow = (i % REFUND_EVERY === 0 || i % PUSH_BATCH_SIZE === 0) && refundable.length > 2;
+      const sale = refundNow ? makeRefund(terminal, refundable.splice(-2, 1)[0]!, 10_000 + i) : makeSale(terminal, [products[i % products.length]!], 1 + (i % 3), 10_000 + i);
+      if (!refundNow) refundable.push(sale);
+      await recordTestSale(till.db, sale);
+      sales.push(sale);
+      if (i % BACKLOG_SALES_PER_BURST !== BACKLOG_SALES_PER_BURST - 1) continue;
+      for (let round = 0; round < BACKLOG_FAULT_ROUNDS; round++) {
+        await till.sync.syncNow();
+        till.clock.advance(BACKOFF_MAX_MS);
+      }
+    }
+    proxy.setRates(NO_FAULTS);
+    for (let round = 0; round < MAX_DRAIN_ROUNDS; round++) {
+      await till.sync.syncNow();
+      till.clock.advance(BACKOFF_MAX_MS);
+      const rows = await queueRows(till.db);
+      if (rows.some((r) => r.status === QueueStatus.pending)) continue;
+      const gaveUp = rows.filter((r) => r.status === QueueStatus.failed && /^Gave up after/.test(r.last_error ?? '')).map((r) => r.id);
+      if (gaveUp.length === 0) break;
+      await till.sync.retryFailed(gaveUp);
+    }
+
+    const counts = await hubSaleCounts(hub);
+    const lost = sales.filter((s) => !counts.has(s.uuid));
+    const duplicated = sales.filter((s) => (counts.get(s.uuid) ?? 0) > 1);
+    const faults = Object.fromEntries(Object.entries(proxy.counts).map(([kind, n]) => [kind, n - faultsBefore[kind as keyof typeof faultsBefore]]));
+    console.log(`[push-through-faults] backlog: faults ${JSON.stringify(faults)}`);
+    console.log(`backlog sales ${sales.length} (${sales.filter((s) => s.refund_of !== null).length} refunds), lost ${lost.length}, duplicated ${duplicated.length}`);
+    expect(lost).toEqual([]);
+    expect(duplicated).toEqual([]);
+    expect(await till.sync.failedItems()).toEqual([]);
+    expect(Object.values(faults).reduce((a, b) => a + b, 0), 'the backlog met faults').toBeGreaterThan(0);
+    expect((await queueRows(till.db)).filter((r) => r.status !== QueueStatus.completed)).toEqual([]);
   });
 
   // push.ts parks an item as Failed after MAX_ATTEMPTS transient failures (roughly 40-75 s of a hub

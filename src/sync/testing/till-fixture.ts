@@ -81,6 +81,23 @@ export function makeSale(terminal: TerminalInfo, products: readonly Pick<Product
   };
 }
 
+/** A refund of every line of `original` (as recordRefund builds one: negative lines naming the sold ones), paid back by card. */
+export function makeRefund(terminal: TerminalInfo, original: Sale, receiptNo = 1): Sale {
+  const lines = original.lines.map((sold) => {
+    const input = { unit_price: sold.unit_price, quantity: -sold.quantity, discount_bp: sold.discount_bp, tax_rate_bp: sold.tax_rate_bp, tax_included: sold.tax_included };
+    return { uuid: randomUUID(), product_uuid: sold.product_uuid, name: sold.name, sku: sold.sku, ...input, ...lineAmounts(input), refund_of_line: sold.uuid };
+  });
+  const totals = saleAmounts(lines);
+  return {
+    ...makeSale(terminal, [], 1, receiptNo),
+    refund_of: original.uuid,
+    customer_uuid: original.customer_uuid,
+    ...totals,
+    lines,
+    payments: [{ uuid: randomUUID(), method: 'card', amount: totals.total, tendered: null, change: null }],
+  };
+}
+
 /** Records a sale as the data service does: its rows and its queue row in one transaction. */
 export async function recordTestSale(db: SqlConnection, sale: Sale): Promise<number> {
   return db.transaction(async (tx) => {

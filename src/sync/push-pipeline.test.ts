@@ -4,8 +4,8 @@
 // holds and spoils single requests (an order of answers the real hub does not produce on demand).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setupServer } from 'msw/node';
-import { bypass, http, HttpResponse } from 'msw';
-import { hubHandlers } from '../../test-support/msw/handlers.ts';
+import { http, HttpResponse } from 'msw';
+import { hubHandlers, realResponse } from '../../test-support/msw/handlers.ts';
 import { createProducts, hubPrices, hubSaleCounts, startHub, type TestServer } from './testing/hub-fixture.ts';
 import { makeRefund, makeSale, openTestTill, queueRows, recordTestSale, type TestTill } from './testing/till-fixture.ts';
 import { QueueStatus } from './outbox.ts';
@@ -68,7 +68,7 @@ function watchUpstream(policy: {
         if (hold !== undefined) await Promise.race([hold, new Promise((r) => setTimeout(r, HOLD_FALLBACK_MS))]);
         const instead = policy.answer?.(n);
         if (instead !== undefined) return instead;
-        const real = await fetch(bypass(request));
+        const real = await realResponse(request);
         return policy.replace?.(n) ?? real;
       } finally {
         inFlight -= 1;

@@ -20,6 +20,16 @@
 // before stepping aside (default: all). Faults added later with network.use() are consulted first.
 import { bypass, delay, http, HttpResponse, passthrough, type HttpHandler } from 'msw';
 
+/**
+ * The real hub's answer to `request`, asked for uncompressed. fetch() decodes a compressed body but
+ * keeps its Content-Encoding header; handed back through msw, that answer would be decoded twice.
+ */
+export async function realResponse(request: Request, url: string | URL = request.url): Promise<Response> {
+  const headers = new Headers(request.headers);
+  headers.set('accept-encoding', 'identity');
+  return fetch(bypass(new Request(url, { method: request.method, headers, body: request.body === null ? null : await request.clone().arrayBuffer() })));
+}
+
 /** The hub's sync API routes, by short name. */
 export const HUB_PATHS = {
   terminal: '/api/v1/sync/terminal',
@@ -103,14 +113,14 @@ export const faults = {
    */
   lostAck: (baseUrl: string, options: FaultOptions = { path: 'upstream' }) =>
     fault(baseUrl, options, async ({ request }) => {
-      await fetch(bypass(request));
+      await realResponse(request);
       return HttpResponse.error();
     }),
 
   /** The real hub's downstream page, altered by `corrupt` before the till sees it (e.g. a price of -1). */
   corruptPage: (baseUrl: string, corrupt: PageCorruption, options: Omit<FaultOptions, 'path'> = {}) =>
     fault(baseUrl, { ...options, path: 'downstream' }, async ({ request }) => {
-      const real = await fetch(bypass(request));
+      const real = await realResponse(request);
       if (!real.ok) return real;
       return HttpResponse.json(corrupt((await real.json()) as Record<string, unknown>) as never);
     }),
@@ -121,13 +131,13 @@ export const faults = {
       if (delayMs > 0) await delay(delayMs);
       const url = new URL(request.url);
       url.searchParams.set('limit', String(limit));
-      return fetch(bypass(new Request(url, request)));
+      return realResponse(request, url);
     }),
 
   /** Adds `ms` of latency before the real hub answers. */
   slow: (baseUrl: string, ms: number, options: FaultOptions = {}) =>
     fault(baseUrl, options, async ({ request }) => {
       await delay(ms);
-      return fetch(bypass(request));
+      return realResponse(request);
     }),
 };

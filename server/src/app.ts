@@ -1,6 +1,6 @@
 // Builds the hub's HTTP app from its parts; main.ts and the test server both start it this way.
 // Holds no state of its own beyond the rate limiter, so many instances can share one PostgreSQL.
-import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type RouteOptions } from 'fastify';
 import { MAX_BODY_BYTES } from '@ezo/contract/limits';
 import type { Database } from './db/database.ts';
 import { registerCompression } from './http/compression.ts';
@@ -8,10 +8,15 @@ import { contractSerializerCompiler, contractValidatorCompiler } from './http/co
 import { registerCors } from './http/cors.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import type { HubContext } from './http/hub-context.ts';
+import { registerLifecycle } from './http/lifecycle.ts';
+import { hubLoggerOptions, REQUEST_ID_HEADER, requestIdFor } from './http/logging.ts';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './http/rate-limit.ts';
 import { registerStaticApp } from './http/static-app.ts';
 import { registerOpenApi } from './openapi/register-openapi.ts';
 import { registerAdminRoutes } from './routes/admin-routes.ts';
+import { registerHealthRoutes } from './routes/health-routes.ts';
+import { registerMetricsRoutes } from './routes/metrics-routes.ts';
+import { registerHubMetrics } from './metrics/hub-metrics.ts';
 import { registerPublicRoutes } from './routes/public-routes.ts';
 import { registerSyncRoutes } from './routes/sync-routes.ts';
 import { startStockFolding } from './sync/fold-stock.ts';
@@ -19,40 +24,65 @@ import { startStockFolding } from './sync/fold-stock.ts';
 export interface HubOptions {
   db: Database;
   adminTokenHash: Buffer;
+  /** SHA-256 of METRICS_TOKEN: GET /metrics accepts it besides the admin token. */
+  metricsTokenHash?: Buffer;
   /** false turns limiting off (benchmarks); default DEFAULT_RATE_LIMIT. */
   rateLimit?: RateLimitOptions | false;
   /** Set on a --demo hub: GET /api/v1/demo/pairing hands this token out. */
   demoTerminalToken?: string;
   /** The built till to serve at /; absent: API only. */
   staticDir?: string;
-  logger?: boolean;
+  /** true: JSON lines on stdout (http/logging.ts); a logger: that one (main.ts's, a test's capture); default none. */
+  logger?: boolean | FastifyBaseLogger;
   /** Sees every route as it is registered (a test checks each one is in the OpenAPI document). */
   onRoute?: (route: RouteOptions) => void;
 }
 
 export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: MAX_BODY_BYTES, trustProxy: false });
-  const rate = options.rateLimit ?? DEFAULT_RATE_LIMIT;
-  const ctx: HubContext = {
-    db: options.db,
-    adminTokenHash: options.adminTokenHash,
-    rateLimiter: rate === false ? undefined : new RateLimiter(rate),
-    demoTerminalToken: options.demoTerminalToken,
-  };
+  const logger = options.logger ?? false;
+  const app = Fastify({
+    ...(typeof logger === 'boolean' ? { logger: logger ? hubLoggerOptions() : false } : { loggerInstance: logger }),
+    // Every log line of a request carries its id: the caller's x-request-id when it sent a plain one (a
+    // balancer's, so one id follows the request through), else a new uuid; the answer carries it back.
+    genReqId: requestIdFor,
+    requestIdHeader: false,
+    logController: new LogController({ requestIdLogLabel: 'request_id' }),
+    bodyLimit: MAX_BODY_BYTES,
+    trustProxy: false,
+    // A closing hub answers with its own 503 (http/lifecycle.ts: the contract's body, Retry-After).
+    return503OnClosing: false,
+  });
   if (options.onRoute !== undefined) app.addHook('onRoute', options.onRoute);
   // Every route declares its zod schemas: they validate the request, type the handler, encode the answer
   // and make the OpenAPI document (openapi/register-openapi.ts).
   app.setValidatorCompiler(contractValidatorCompiler());
   app.setSerializerCompiler(contractSerializerCompiler);
   registerErrorHandler(app);
+  // The first hooks: metrics see every request, refused ones included; then a draining instance
+  // refuses before any work (http/lifecycle.ts).
+  const metrics = registerHubMetrics(app, options.db);
+  const lifecycle = registerLifecycle(app);
+  const rate = options.rateLimit ?? DEFAULT_RATE_LIMIT;
+  const ctx: HubContext = {
+    db: options.db,
+    adminTokenHash: options.adminTokenHash,
+    rateLimiter: rate === false ? undefined : new RateLimiter(rate),
+    demoTerminalToken: options.demoTerminalToken,
+    metrics,
+  };
   registerCors(app);
-  // API answers are per caller and per moment: never cached by a browser or proxy.
   app.addHook('onSend', async (request, reply) => {
-    if (request.url.startsWith('/api/')) void reply.header('Cache-Control', 'no-store');
+    void reply.header(REQUEST_ID_HEADER, request.id);
+  });
+  // API answers and probes are per caller and per moment: never cached by a browser or proxy.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/') || request.url.startsWith('/health/')) void reply.header('Cache-Control', 'no-store');
   });
   // Before the routes and the static files: both plugins hook the routes registered after them.
   await registerCompression(app);
   await registerOpenApi(app);
+  registerHealthRoutes(app, ctx, lifecycle);
+  registerMetricsRoutes(app, metrics, { adminTokenHash: options.adminTokenHash, metricsTokenHash: options.metricsTokenHash });
   registerPublicRoutes(app, ctx);
   registerSyncRoutes(app, ctx);
   registerAdminRoutes(app, ctx);

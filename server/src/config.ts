@@ -5,6 +5,8 @@ import { join, resolve } from 'node:path';
 export const DEFAULT_PORT = 8080;
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_DATA_DIR = '.data';
+export const DEFAULT_LOG_LEVEL = 'info';
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export interface HubConfig {
   port: number;
@@ -12,6 +14,9 @@ export interface HubConfig {
   dataDir: string;
   databaseUrl: string | undefined;
   adminToken: string | undefined;
+  /** A separate bearer token for GET /metrics (a scraper need not hold the admin token); the admin token works too. */
+  metricsToken: string | undefined;
+  logLevel: (typeof LOG_LEVELS)[number];
   demo: boolean;
 }
 
@@ -19,12 +24,16 @@ export function readConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Hub
   const port = env['PORT'] === undefined || env['PORT'] === '' ? DEFAULT_PORT : Number(env['PORT']);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`PORT must be a port number, got ${env['PORT']}`);
   const nonEmpty = (v: string | undefined) => (v === undefined || v === '' ? undefined : v);
+  const logLevel = nonEmpty(env['LOG_LEVEL']) ?? DEFAULT_LOG_LEVEL;
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${logLevel}`);
   return {
     port,
     host: nonEmpty(env['HOST']) ?? DEFAULT_HOST,
     dataDir: resolve(nonEmpty(env['EZO_DATA_DIR']) ?? DEFAULT_DATA_DIR),
     databaseUrl: nonEmpty(env['DATABASE_URL']),
     adminToken: nonEmpty(env['ADMIN_TOKEN']),
+    metricsToken: nonEmpty(env['METRICS_TOKEN']),
+    logLevel: logLevel as HubConfig['logLevel'],
     demo: argv.includes('--demo'),
   };
 }

@@ -15,6 +15,17 @@ export interface Database extends Sql {
   exec(script: string): Promise<void>;
   close(): Promise<void>;
   readonly kind: 'pglite' | 'postgres';
+  /** The connections at this moment, for the metrics: PGlite has one, and its callers queue for it. */
+  poolStats(): PoolStats;
+}
+
+export interface PoolStats {
+  /** Connections open (PGlite: 1). */
+  total: number;
+  /** Open and not in use. */
+  idle: number;
+  /** Callers waiting for a connection (PGlite: statements queued for its one connection). */
+  waiting: number;
 }
 
 /** PostgreSQL error codes the hub reacts to. */

@@ -43,5 +43,6 @@ export async function openPostgresDatabase(url: string): Promise<Database> {
       await pool.query(script);
     },
     close: () => pool.end(),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
   };
 }

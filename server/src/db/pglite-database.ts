@@ -106,6 +106,8 @@ export async function openPgliteDatabase(dataDir?: string): Promise<Database> {
     exec: async (script) => {
       await call({ op: 'exec', script });
     },
+    // One connection: busy while any call is answered, and every call after the first waits its turn.
+    poolStats: () => ({ total: 1, idle: pending.size === 0 ? 1 : 0, waiting: Math.max(0, pending.size - 1) }),
     close: () =>
       (closing ??= (async () => {
         const closed = call({ op: 'close' });

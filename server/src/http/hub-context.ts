@@ -1,6 +1,7 @@
 // What every route needs: the database, the admin token's hash, the per-terminal rate limiter, and
 // (demo hubs only) the demo terminal's plain token.
 import type { Database } from '../db/database.ts';
+import type { HubMetrics } from '../metrics/hub-metrics.ts';
 import type { RateLimiter } from './rate-limit.ts';
 
 export interface HubContext {
@@ -8,4 +9,6 @@ export interface HubContext {
   adminTokenHash: Buffer;
   rateLimiter: RateLimiter | undefined;
   demoTerminalToken: string | undefined;
+  /** Counters the routes feed beyond what the request hooks see (ingest outcomes). */
+  metrics: HubMetrics;
 }

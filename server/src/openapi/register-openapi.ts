@@ -30,11 +30,14 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         { name: 'sync', description: "The till's API: a terminal token, that terminal's store only." },
         { name: 'admin', description: 'The back office: the admin token.' },
         { name: 'public', description: 'No token.' },
+        { name: 'health', description: 'Probes for load balancers and orchestrators; no token.' },
+        { name: 'metrics', description: 'Prometheus metrics: METRICS_TOKEN or the admin token.' },
       ],
       components: {
         securitySchemes: {
           terminal: { type: 'http', scheme: 'bearer', description: 'A terminal token (POST /api/v1/admin/terminals makes one); it works on its own store only.' },
           admin: { type: 'http', scheme: 'bearer', description: 'The ADMIN_TOKEN of the hub.' },
+          metrics: { type: 'http', scheme: 'bearer', description: 'The METRICS_TOKEN of the hub, for a Prometheus scraper.' },
         },
       },
     },

@@ -9,7 +9,14 @@ import { buildHub } from '../app.ts';
 import type { Database } from '../db/database.ts';
 
 const refuse = () => Promise.reject(new Error('the OpenAPI document is written without a database'));
-const noDatabase: Database = { kind: 'postgres', query: refuse, transaction: refuse, exec: refuse, close: () => Promise.resolve() };
+const noDatabase: Database = {
+  kind: 'postgres',
+  query: refuse,
+  transaction: refuse,
+  exec: refuse,
+  close: () => Promise.resolve(),
+  poolStats: () => ({ total: 0, idle: 0, waiting: 0 }),
+};
 
 const target = process.argv[2];
 if (target === undefined) {

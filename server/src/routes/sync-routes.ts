@@ -140,6 +140,7 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: HubContext): void 
     async (request) => {
       const batch = request.body;
       const results = await ingestBatch(ctx.db, terminal(request), batch);
+      ctx.metrics.countIngest(results);
       const response: UpstreamResponse = { sync_id: batch.sync_id, timestamp: new Date().toISOString(), results };
       return response;
     },

@@ -2,7 +2,7 @@
 // default (one per call, fast), or the PostgreSQL at `databaseUrl`. Seeds a store and a terminal.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { buildHub } from '../app.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import type { Database } from '../db/database.ts';
@@ -22,6 +22,10 @@ export interface TestServerOptions {
   seedCatalog?: boolean;
   /** Per-terminal token bucket; default: off, so tests are never throttled unless they ask. */
   rateLimit?: RateLimitOptions | false;
+  /** The hub's logger (a test capturing the log stream); default: no logs. */
+  logger?: FastifyBaseLogger;
+  /** METRICS_TOKEN: GET /metrics accepts it besides the admin token. */
+  metricsToken?: string;
 }
 
 export interface AdminResponse<T = unknown> {
@@ -57,6 +61,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       db,
       adminTokenHash: hashToken(adminToken),
       rateLimit: options.rateLimit ?? false,
+      ...(options.logger === undefined ? {} : { logger: options.logger }),
+      ...(options.metricsToken === undefined ? {} : { metricsTokenHash: hashToken(options.metricsToken) }),
       ...(options.demo === true ? { demoTerminalToken: seed.terminalToken } : {}),
       ...(options.staticDir === undefined ? {} : { staticDir: options.staticDir }),
     });

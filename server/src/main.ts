@@ -11,7 +11,7 @@ import { drainAndClose, SHUTDOWN_GRACE_MS } from './http/lifecycle.ts';
 import { createHubLogger } from './http/logging.ts';
 import type { Sql } from './db/database.ts';
 import { openDatabase } from './db/open-database.ts';
-import { DEMO_STORE, seedDemo } from './seed/demo-seed.ts';
+import { DEMO_STORE, seedDemoOnFirstRun } from './seed/demo-seed.ts';
 import { readSecret, secretOrNew, writeSecret } from './secrets.ts';
 
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
@@ -37,10 +37,9 @@ async function main(): Promise<void> {
   const db = await openDatabase(config.databaseUrl === undefined ? { pgliteDir: pgliteDir(config) } : { url: config.databaseUrl });
 
   const admin = config.adminToken === undefined ? secretOrNew(adminTokenFile(config)) : { value: config.adminToken, created: false };
-  const firstRun = (await db.query('SELECT 1 FROM stores LIMIT 1')).length === 0;
+  const seed = await seedDemoOnFirstRun(db);
   let seededToken: string | undefined;
-  if (firstRun) {
-    const seed = await db.transaction((tx) => seedDemo(tx, { catalog: true }));
+  if (seed !== undefined) {
     seededToken = seed.terminalToken;
     log.info(`ezo hub: first run, seeded "${DEMO_STORE.name}" with a demo terminal and catalog`);
     // A token never goes to the log (logs are shipped and kept): it is kept in a file only its owner reads.

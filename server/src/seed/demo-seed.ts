@@ -2,7 +2,7 @@
 // of ~300 products in 10 categories, 30 customers and opening stock. Names, prices, barcodes and stock
 // follow from the row number (only the uuids are random), so every fresh hub looks the same.
 import { randomUUID } from 'node:crypto';
-import type { Sql } from '../db/database.ts';
+import type { Database, Sql } from '../db/database.ts';
 import { createStore, createTerminal } from '../stores/stores.ts';
 import { applyStockDeltas } from '../sync/stock-deltas.ts';
 import { ean13 } from './ean13.ts';
@@ -34,6 +34,22 @@ export interface DemoSeed {
   storeId: string;
   terminalId: string;
   terminalToken: string;
+}
+
+/** Advisory lock key held while deciding whether this is a first run ("ezo-seed"). */
+const SEED_LOCK_KEY = 0x657a6f53;
+
+/**
+ * Seeds the demo (with its catalog) when the database has no store yet, else does nothing. Several
+ * instances starting together on an empty database take turns on an advisory lock and check again under
+ * it, so exactly one seeds (server/test/multi-instance.test.ts starts three at once).
+ */
+export async function seedDemoOnFirstRun(db: Database): Promise<DemoSeed | undefined> {
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK_KEY]);
+    if ((await tx.query('SELECT 1 FROM stores LIMIT 1')).length > 0) return undefined;
+    return seedDemo(tx, { catalog: true });
+  });
 }
 
 /** Creates the demo store and terminal; with `catalog`, also the products, customers and opening stock. */

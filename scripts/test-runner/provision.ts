@@ -1,9 +1,10 @@
-// Sets up what the test steps need, once, before the first of them: a Chromium and a PostgreSQL. Both
-// are looked up first; whatever is missing and may be installed goes into one apt-get run; then the
+// Sets up what the test steps need, once, before the first of them: a Chromium, a PostgreSQL and (for the
+// multi-instance test, with PostgreSQL) HAProxy. All are looked up first; whatever is missing and may be installed goes into one apt-get run; then the
 // throwaway cluster starts (stopped and removed by the cleanup, however the run ends).
 import { lookUpChromium, machineChromiumProbe, type ChromiumSource } from '../../test-support/chromium.ts';
 import { aptInstall } from './apt.ts';
 import { planChromium, type ChromiumPlan } from './chromium-plan.ts';
+import { lookUpHaproxy, planHaproxy } from './haproxy-plan.ts';
 import { onCleanup } from './cleanup.ts';
 import type { Interrupts } from './interrupts.ts';
 import { packageInstallPermission, type Machine } from './machine.ts';
@@ -40,7 +41,13 @@ export async function provision(needs: { chromium: boolean; postgres: boolean },
     ? planPostgres(process.env[TEST_DATABASE_ENV], skip.has('postgres'), lookUpPostgres(machinePostgresProbe), permission)
     : { kind: 'skip', reason: 'no step that needs it runs' };
 
-  const packages = [...(chromium.kind === 'install' ? chromium.packages : []), ...(postgres.kind === 'install' ? postgres.packages : [])];
+  // HAProxy matters only with PostgreSQL (the multi-instance test); without it that test skips itself.
+  const haproxy = needs.postgres && postgres.kind !== 'skip' ? planHaproxy(lookUpHaproxy(), permission) : undefined;
+  const packages = [
+    ...(chromium.kind === 'install' ? chromium.packages : []),
+    ...(postgres.kind === 'install' ? postgres.packages : []),
+    ...(haproxy?.kind === 'install' ? haproxy.packages : []),
+  ];
   if (packages.length > 0) {
     log(`installing ${packages.join(' and ')} with apt-get (${machine.os?.id ?? 'Debian'}, running as root)`);
     const installed = await aptInstall(packages, context.interrupts);
@@ -60,6 +67,13 @@ export async function provision(needs: { chromium: boolean; postgres: boolean },
           ? { kind: 'cluster', binDir: after.binDir }
           : { kind: 'skip', reason: failure ?? 'apt-get installed postgresql, but its server programs were not found after it' };
     }
+  }
+
+  if (haproxy !== undefined) {
+    const path = lookUpHaproxy();
+    const line = path !== undefined ? `HAProxy: ${path}` : `HAProxy: none, the multi-instance test skips (${haproxy.kind === 'skip' ? haproxy.reason : 'apt-get did not install it'})`;
+    setup.push(line);
+    log(line);
   }
 
   const resources: Resources = { chromium: { ok: false, message: 'not needed' }, databaseUrl: undefined, postgresFailure: undefined };

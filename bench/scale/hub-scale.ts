@@ -1,0 +1,383 @@
+// The hub at chain scale, on PostgreSQL (BENCH_DATABASE_URL), every figure beside a floor measured in the
+// same run (server/README.md, "Scale", has the figures and the arithmetic):
+// - floor: the same sales (sales + sale_lines rows) inserted by plain batched INSERT … ON CONFLICT DO
+//   NOTHING through `pg`, one transaction per 20-sale batch, as many concurrent writers as terminals, no
+//   application code; the hub's closed-loop ingest (terminals pushing back to back) as a ratio to it;
+// - open loop: OPEN_LOOP_TERMINALS terminals pushing 20-sale batches at a fixed total rate whatever the
+//   answers (latency counted from each batch's scheduled send, so a slow hub cannot slow the offered
+//   load), batch p50/p99; then a step search over rising rates for the one where p99 passes 100 ms;
+// - a full pull of 100,000 products through HTTP; the hub process's RSS (from its own /metrics) under load;
+// - table and index sizes after the run (pg_relation_size), per sale, for the extrapolation.
+// The hub runs as its own process (bench/scale/hub-entry.ts); this process only generates load.
+// Run: BENCH_DATABASE_URL=postgres://… npx tsx bench/scale/hub-scale.ts [--quick]
+// Env: BENCH_OPEN_LOOP_S (default 60; --quick 15), BENCH_STEP_S (10; --quick 6), BENCH_CLOSED_S (20; --quick 8).
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import type { DownstreamPage } from '@ezo/contract/downstream';
+import { MAX_DOWNSTREAM_LIMIT } from '@ezo/contract/limits';
+import type { Sale } from '@ezo/contract/sale';
+import { lineAmounts, saleAmounts } from '../../src/domain/sale-totals.ts';
+import { openDatabase } from '../../server/src/db/open-database.ts';
+import { PG_POOL_SIZE } from '../../server/src/db/pg-database.ts';
+import { seedDemo } from '../../server/src/seed/demo-seed.ts';
+import { createTerminal } from '../../server/src/stores/stores.ts';
+import { createTestDatabase } from '../../server/src/testing/test-database.ts';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const RESULTS_FILE = join(ROOT, 'bench', 'results', 'hub-scale.json');
+const quick = process.argv.slice(2).includes('--quick');
+const envSeconds = (name: string, full: number, short: number) => {
+  const v = Number(process.env[name]);
+  return Number.isFinite(v) && v > 0 ? v : quick ? short : full;
+};
+const OPEN_LOOP_S = envSeconds('BENCH_OPEN_LOOP_S', 60, 15);
+const STEP_S = envSeconds('BENCH_STEP_S', 10, 6);
+const CLOSED_S = envSeconds('BENCH_CLOSED_S', 20, 8);
+const SALES_PER_BATCH = 20;
+const LINES_PER_SALE = 3;
+const OPEN_LOOP_TERMINALS = 200;
+const OPEN_LOOP_RATE = 1_000;
+/** Rates tried by the step search, sales/s, until p99 passes the goal. */
+const STEP_RATES = [1_000, 1_500, 2_000, 3_000, 4_000, 6_000];
+const P99_GOAL_MS = 100;
+/** Closed loop: concurrent terminals (and concurrent floor writers). */
+const CLOSED_TERMINALS = 50;
+const PULL_PRODUCTS = 100_000;
+const ADMIN_TOKEN = randomUUID();
+/** How often the hub's /metrics is read for its RSS during the open loop. */
+const RSS_SAMPLE_MS = 1_000;
+/** The open loop's scheduler wakes this often to send the batches that are due. */
+const TICK_MS = 2;
+
+const baseUrl = process.env['BENCH_DATABASE_URL'];
+if (baseUrl === undefined || baseUrl === '') {
+  console.error('hub-scale needs BENCH_DATABASE_URL=postgres://… (the figures are about PostgreSQL)');
+  process.exit(2);
+}
+
+interface Catalog {
+  uuid: string;
+  price: number;
+}
+
+const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const round = (n: number) => Math.round(n * 10) / 10;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+let receipt = 0;
+function makeSale(terminalId: string, products: readonly Catalog[]): Sale {
+  receipt++;
+  const lines = Array.from({ length: LINES_PER_SALE }, (_, i) => {
+    const p = products[(receipt * LINES_PER_SALE + i) % products.length]!;
+    const input = { unit_price: p.price, quantity: 1 + (i % 3), discount_bp: 0, tax_rate_bp: 1900, tax_included: true };
+    return { uuid: randomUUID(), product_uuid: p.uuid, name: 'Item', sku: 'SKU', ...input, ...lineAmounts(input), refund_of_line: null };
+  });
+  const totals = saleAmounts(lines);
+  return {
+    uuid: randomUUID(),
+    receipt_number: `B-${receipt}`,
+    terminal_id: terminalId,
+    shift_uuid: null,
+    customer_uuid: null,
+    refund_of: null,
+    currency: 'EUR',
+    ...totals,
+    note: null,
+    created_at: new Date().toISOString(),
+    lines,
+    payments: [{ uuid: randomUUID(), method: 'card', amount: totals.total, tendered: null, change: null }],
+  };
+}
+const batchBody = (terminalId: string, products: readonly Catalog[]) =>
+  JSON.stringify({ sync_id: randomUUID(), timestamp: new Date().toISOString(), changes: { sales: Array.from({ length: SALES_PER_BATCH }, () => makeSale(terminalId, products)) } });
+
+async function startHub(databaseUrl: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, ['scripts/run-ts.mjs', 'bench/scale/hub-entry.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: databaseUrl, ADMIN_TOKEN },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /\{"port":(\d+)\}/.exec(out);
+      if (m?.[1] !== undefined) resolve(Number(m[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`the hub exited (${code}) before listening`)));
+  });
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+async function push(url: string, token: string, body: string): Promise<void> {
+  const res = await fetch(`${url}/api/v1/sync/upstream`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body });
+  const text = await res.text();
+  if (res.status !== 200 || text.includes('"rejected"')) throw new Error(`batch failed: ${res.status} ${text.slice(0, 300)}`);
+}
+
+/** Terminals pushing back to back for `seconds`: sales per second. */
+async function closedLoop(url: string, terminals: readonly { id: string; token: string }[], products: readonly Catalog[], seconds: number) {
+  const end = performance.now() + seconds * 1000;
+  let sales = 0;
+  const latencies: number[] = [];
+  const started = performance.now();
+  await Promise.all(
+    terminals.map(async (t) => {
+      while (performance.now() < end) {
+        const body = batchBody(t.id, products);
+        const t0 = performance.now();
+        await push(url, t.token, body);
+        latencies.push(performance.now() - t0);
+        sales += SALES_PER_BATCH;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { sales, salesPerSecond: Math.round(sales / elapsed), batchP50Ms: round(percentile(latencies, 50)), batchP99Ms: round(percentile(latencies, 99)) };
+}
+
+/** The floor: the same rows by plain batched INSERT … ON CONFLICT DO NOTHING, as many writers as terminals. */
+async function floor(databaseUrl: string, storeId: string, terminals: readonly { id: string }[], products: readonly Catalog[], seconds: number) {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: PG_POOL_SIZE });
+  try {
+    const end = performance.now() + seconds * 1000;
+    let sales = 0;
+    const started = performance.now();
+    await Promise.all(
+      terminals.map(async (t) => {
+        while (performance.now() < end) {
+          const batch = Array.from({ length: SALES_PER_BATCH }, () => makeSale(t.id, products));
+          const client = await pool.connect();
+          try {
+            await client.query('BEGIN');
+            const sv: unknown[] = [];
+            const sRows = batch.map((s, i) => {
+              sv.push(s.uuid, storeId, t.id, s.receipt_number, s.total, s.created_at, 'floor', JSON.stringify(s));
+              const b = i * 8;
+              return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7}, $${b + 8})`;
+            });
+            await client.query(`INSERT INTO sales (uuid, store_id, terminal_id, receipt_number, total, created_at, content_hash, body) VALUES ${sRows.join(', ')} ON CONFLICT DO NOTHING`, sv);
+            const lv: unknown[] = [];
+            const lRows = batch.flatMap((s) =>
+              s.lines.map((l) => {
+                lv.push(l.uuid, s.uuid, l.product_uuid, l.quantity);
+                const b = lv.length - 4;
+                return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4})`;
+              }),
+            );
+            await client.query(`INSERT INTO sale_lines (uuid, sale_uuid, product_uuid, quantity) VALUES ${lRows.join(', ')} ON CONFLICT DO NOTHING`, lv);
+            await client.query('COMMIT');
+          } finally {
+            client.release();
+          }
+          sales += SALES_PER_BATCH;
+        }
+      }),
+    );
+    const elapsed = (performance.now() - started) / 1000;
+    return { sales, salesPerSecond: Math.round(sales / elapsed) };
+  } finally {
+    await pool.end();
+  }
+}
+
+/** Open loop: `rate` sales/s from `terminals`, each sending its batches on a fixed schedule whatever the answers. */
+async function openLoop(url: string, terminals: readonly { id: string; token: string }[], products: readonly Catalog[], rate: number, seconds: number, onTick?: () => void) {
+  const batchesPerSecond = rate / SALES_PER_BATCH;
+  const period = (terminals.length / batchesPerSecond) * 1000; // ms between one terminal's batches
+  const latencies: number[] = [];
+  let errors = 0;
+  const inFlight = new Set<Promise<void>>();
+  const started = performance.now();
+  const total = Math.floor(batchesPerSecond * seconds);
+  let sent = 0;
+  while (sent < total) {
+    const now = performance.now() - started;
+    // batch k is due at k / batchesPerSecond seconds, from terminal k mod n (staggered evenly)
+    while (sent < total && (sent * 1000) / batchesPerSecond <= now) {
+      const scheduled = started + (sent * 1000) / batchesPerSecond;
+      const t = terminals[sent % terminals.length]!;
+      const p = push(url, t.token, batchBody(t.id, products)).then(
+        () => {
+          latencies.push(performance.now() - scheduled);
+        },
+        () => {
+          errors++;
+        },
+      );
+      inFlight.add(p);
+      void p.finally(() => inFlight.delete(p));
+      sent++;
+    }
+    onTick?.();
+    await sleep(TICK_MS);
+  }
+  await Promise.all(inFlight);
+  latencies.sort((a, b) => a - b);
+  return {
+    rate,
+    seconds,
+    terminals: terminals.length,
+    terminalPeriodMs: Math.round(period),
+    batches: sent,
+    errors,
+    batchP50Ms: round(percentile(latencies, 50)),
+    batchP99Ms: round(percentile(latencies, 99)),
+    batchMaxMs: round(latencies.at(-1) ?? NaN),
+  };
+}
+
+async function hubRss(url: string): Promise<number> {
+  const res = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+  const line = (await res.text()).split('\n').find((l) => l.startsWith('process_resident_memory_bytes '));
+  return Number(line?.split(' ')[1] ?? NaN);
+}
+
+async function main(): Promise<void> {
+  const loadAtStart = loadavg()[0] ?? NaN;
+  const database = await createTestDatabase(baseUrl!);
+  const db = await openDatabase({ url: database.url });
+  const hub = await startHub(database.url);
+  const figures: Record<string, unknown> = {};
+  try {
+    const seed = await db.transaction((tx) => seedDemo(tx, { catalog: true }));
+    const products = (
+      await db.query<{ uuid: string; price: string }>(
+        `UPDATE products SET tax_rate_bp = 1900, tax_included = true WHERE uuid IN (SELECT uuid FROM products ORDER BY sku LIMIT 200) RETURNING uuid::text AS uuid, price::text AS price`,
+      )
+    ).map((p) => ({ uuid: p.uuid, price: Number(p.price) }));
+    const terminals: { id: string; token: string }[] = [];
+    for (let i = 0; i < OPEN_LOOP_TERMINALS; i++) {
+      const t = await createTerminal(db, { store_id: seed.storeId, name: `Bench ${i}`, receipt_prefix: `B${i}` });
+      terminals.push({ id: t.terminal_id, token: t.token });
+    }
+    const closedTerminals = terminals.slice(0, CLOSED_TERMINALS);
+    // warm up: connections, JIT, plans
+    await closedLoop(hub.url, closedTerminals, products, 2);
+
+    console.log(`floor: ${CLOSED_TERMINALS} writers for ${CLOSED_S} s…`);
+    const floorFigures = await floor(database.url, seed.storeId, closedTerminals, products, CLOSED_S);
+    console.log(`hub closed loop: ${CLOSED_TERMINALS} terminals for ${CLOSED_S} s…`);
+    const closed = await closedLoop(hub.url, closedTerminals, products, CLOSED_S);
+    figures['floor'] = floorFigures;
+    figures['closedLoop'] = { ...closed, ratioToFloor: round((closed.salesPerSecond / floorFigures.salesPerSecond) * 100) / 100 };
+    console.log(figures['floor'], figures['closedLoop']);
+
+    console.log(`open loop: ${OPEN_LOOP_TERMINALS} terminals, ${OPEN_LOOP_RATE} sales/s for ${OPEN_LOOP_S} s…`);
+    let rssMax = 0;
+    let lastSample = 0;
+    const samples: Promise<void>[] = [];
+    const sampleRss = () => {
+      if (performance.now() - lastSample < RSS_SAMPLE_MS) return;
+      lastSample = performance.now();
+      samples.push(hubRss(hub.url).then((rss) => void (rssMax = Math.max(rssMax, rss))));
+    };
+    const open = await openLoop(hub.url, terminals, products, OPEN_LOOP_RATE, OPEN_LOOP_S, sampleRss);
+    await Promise.all(samples);
+    figures['openLoop'] = { ...open, hubRssMaxMb: Math.round(rssMax / 1e6) };
+    console.log(figures['openLoop']);
+
+    const steps = [];
+    for (const rate of STEP_RATES) {
+      console.log(`step: ${rate} sales/s for ${STEP_S} s…`);
+      const step = await openLoop(hub.url, terminals, products, rate, STEP_S, sampleRss);
+      steps.push(step);
+      console.log(step);
+      if (step.batchP99Ms > P99_GOAL_MS || step.errors > 0) break;
+    }
+    await Promise.all(samples);
+    const passing = steps.filter((s) => s.batchP99Ms <= P99_GOAL_MS && s.errors === 0);
+    figures['stepSearch'] = {
+      steps,
+      lastRateWithinGoal: passing.at(-1)?.rate ?? null,
+      firstRateOverGoal: steps.find((s) => s.batchP99Ms > P99_GOAL_MS || s.errors > 0)?.rate ?? null,
+      hubRssMaxMb: Math.round(rssMax / 1e6),
+    };
+
+    // Sizes per sale, before the pull's products change the picture.
+    const [counts] = await db.query<{ sales: string; lines: string; moves: string }>(
+      'SELECT (SELECT count(*) FROM sales)::text AS sales, (SELECT count(*) FROM sale_lines)::text AS lines, (SELECT count(*) FROM stock_moves)::text AS moves',
+    );
+    const sizes = await db.query<{ relation: string; kind: string; bytes: string }>(
+      `SELECT c.relname AS relation, c.relkind::text AS kind, pg_relation_size(c.oid)::text AS bytes
+         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = 'public' AND c.relkind IN ('r', 'i')
+          AND (c.relname LIKE 'sale%' OR c.relname LIKE 'stock_moves%')
+        ORDER BY c.relname`,
+    );
+    const [toast] = await db.query<{ bytes: string }>(`SELECT COALESCE(pg_relation_size(reltoastrelid), 0)::text AS bytes FROM pg_class WHERE relname = 'sales'`);
+    const nSales = Number(counts?.sales);
+    figures['sizes'] = {
+      sales: nSales,
+      saleLines: Number(counts?.lines),
+      stockMoves: Number(counts?.moves),
+      salesToastBytes: Number(toast?.bytes),
+      relations: sizes.map((s) => ({ relation: s.relation, kind: s.kind === 'i' ? 'index' : 'table', bytes: Number(s.bytes), bytesPerSale: round(Number(s.bytes) / nSales) })),
+    };
+
+    console.log(`pull: ${PULL_PRODUCTS} products…`);
+    await db.query(
+      `INSERT INTO products (uuid, sku, barcode, name, price, tax_rate_bp, tax_included)
+       SELECT gen_random_uuid(), 'BULK-' || g, NULL, 'Bulk product ' || g, 100 + g % 900, 1900, true FROM generate_series(1, $1) AS g`,
+      [PULL_PRODUCTS],
+    );
+    await db.query('ANALYZE');
+    let cursor: string | undefined;
+    let rows = 0;
+    let pages = 0;
+    const t0 = performance.now();
+    for (;;) {
+      const q = new URLSearchParams({ limit: String(MAX_DOWNSTREAM_LIMIT), ...(cursor === undefined ? {} : { last_synced_at: cursor }) });
+      const res = await fetch(`${hub.url}/api/v1/sync/downstream?${q.toString()}`, { headers: { authorization: `Bearer ${terminals[0]!.token}` } });
+      const page = (await res.json()) as DownstreamPage;
+      rows += page.changes.products.length + page.changes.categories.length + page.changes.customers.length + page.changes.stock.length;
+      pages++;
+      cursor = page.timestamp;
+      if (!page.has_more) break;
+    }
+    figures['pull'] = { rows, pages, ms: Math.round(performance.now() - t0), hubRssAfterMb: Math.round((await hubRss(hub.url)) / 1e6) };
+    console.log(figures['pull']);
+  } finally {
+    await hub.stop();
+    await db.close();
+    await database.drop();
+  }
+  const [server] = await (async () => {
+    const c = new pg.Client({ connectionString: baseUrl });
+    await c.connect();
+    try {
+      return (await c.query<{ version: string }>('SHOW server_version')).rows.map((r) => r.version);
+    } finally {
+      await c.end();
+    }
+  })();
+  const result = {
+    at: new Date().toISOString(),
+    quick,
+    machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 1e9), node: process.versions.node, postgres: server },
+    load1mAtStart: round(loadAtStart),
+    load1mAtEnd: round(loadavg()[0] ?? NaN),
+    settings: { openLoopSeconds: OPEN_LOOP_S, stepSeconds: STEP_S, closedSeconds: CLOSED_S, closedTerminals: CLOSED_TERMINALS, openLoopTerminals: OPEN_LOOP_TERMINALS, salesPerBatch: SALES_PER_BATCH, linesPerSale: LINES_PER_SALE },
+    figures,
+  };
+  mkdirSync(dirname(RESULTS_FILE), { recursive: true });
+  writeFileSync(RESULTS_FILE, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(JSON.stringify(result, null, 2));
+  console.log(`written ${RESULTS_FILE}`);
+}
+
+await main();

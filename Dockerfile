@@ -8,7 +8,7 @@ FROM node:24-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY contract/package.json contract/
-RUN npm ci --ignore-scripts --no-audit --no-fund
+RUN npm ci --no-audit --no-fund
 COPY index.html vite.config.ts tsconfig.json ./
 COPY types types
 COPY public public
@@ -22,6 +22,7 @@ FROM node:24-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY contract/package.json contract/
+# No install scripts: the only one (esbuild's, for tsx) serves Node 20, and this image runs Node 24.
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund
 
 # 3. The image: dependencies, the hub's sources, the money rules it shares with the till, the built till.

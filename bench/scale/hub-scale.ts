@@ -43,8 +43,8 @@ const SALES_PER_BATCH = 20;
 const LINES_PER_SALE = 3;
 const OPEN_LOOP_TERMINALS = 200;
 const OPEN_LOOP_RATE = 1_000;
-/** Rates tried by the step search, sales/s, until p99 passes the goal. */
-const STEP_RATES = [1_000, 1_500, 2_000, 3_000, 4_000, 6_000];
+/** Rates tried by the step search, sales/s, rising until p99 passes the goal. */
+const STEP_RATES = [250, 500, 1_000, 1_500, 2_000, 3_000, 4_000, 6_000];
 const P99_GOAL_MS = 100;
 /** Closed loop: concurrent terminals (and concurrent floor writers). */
 const CLOSED_TERMINALS = 50;

@@ -68,6 +68,8 @@ describe.each(BACKENDS)('metrics on $name', (backend) => {
     expect(sample(text, 'ezo_db_pool_connections{state="total"}')).toBeGreaterThanOrEqual(1);
     expect(sample(text, 'ezo_db_pool_waiting')).toBeGreaterThanOrEqual(0);
     expect(sample(text, 'process_resident_memory_bytes')).toBeGreaterThan(10_000_000);
+    // the scrape itself is the one request in flight: every other one, refused ones included, has left
+    expect(sample(text, 'ezo_http_requests_in_flight')).toBe(1);
     // a 404 is one series, whatever the path
     await call(server, t, 'GET', '/api/v1/nothing/here/1');
     await call(server, t, 'GET', '/api/v1/nothing/here/2');

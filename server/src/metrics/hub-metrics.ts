@@ -97,17 +97,27 @@ export function registerHubMetrics(app: FastifyInstance, db: Database): HubMetri
   });
 
   const started = new WeakMap<FastifyRequest, bigint>();
+  const inside = new WeakSet<FastifyRequest>();
   app.addHook('onRequest', (request, _reply, done) => {
     started.set(request, process.hrtime.bigint());
+    inside.add(request);
     inFlight.inc();
     done();
   });
+  // A request leaves the in-flight count once, whichever comes first: its answer, or its caller leaving.
+  const leave = (request: FastifyRequest) => {
+    if (inside.delete(request)) inFlight.dec();
+  };
+  app.addHook('onRequestAbort', (request, done) => {
+    leave(request);
+    done();
+  });
   app.addHook('onResponse', (request, reply, done) => {
-    inFlight.dec();
+    leave(request);
+    const since = started.get(request);
     const route = routeOf(request);
     const status = String(reply.statusCode);
     requests.inc({ method: request.method, route, status });
-    const since = started.get(request);
     const seconds = since === undefined ? 0 : Number(process.hrtime.bigint() - since) / 1e9;
     duration.observe({ method: request.method, route }, seconds);
     if (route === UPSTREAM_ROUTE) batches.observe({ status }, seconds);

@@ -360,7 +360,7 @@ async function main(): Promise<void> {
     const c = new pg.Client({ connectionString: baseUrl });
     await c.connect();
     try {
-      return (await c.query<{ version: string }>('SHOW server_version')).rows.map((r) => r.version);
+      return (await c.query<{ server_version: string }>('SHOW server_version')).rows.map((r) => r.server_version);
     } finally {
       await c.end();
     }

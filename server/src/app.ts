@@ -46,7 +46,8 @@ export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
     // balancer's, so one id follows the request through), else a new uuid; the answer carries it back.
     genReqId: requestIdFor,
     requestIdHeader: false,
-    logController: new LogController({ requestIdLogLabel: 'request_id' }),
+    // Probes (a balancer asks every few hundred ms) are not logged: they would drown the requests.
+    logController: new LogController({ requestIdLogLabel: 'request_id', disableRequestLogging: (request) => request.url.startsWith('/health/') }),
     bodyLimit: MAX_BODY_BYTES,
     trustProxy: false,
     // A closing hub answers with its own 503 (http/lifecycle.ts: the contract's body, Retry-After).

@@ -45,6 +45,7 @@ describe.each(BACKENDS)('logs on $name', (backend) => {
     expect(created.status).toBe(201);
     secrets.push(created.body.token, 'wrong-admin-token-secret');
     await call(server, server.adminToken, 'GET', `/api/v1/admin/stores?password=${PASSWORD}`);
+    await call(server, undefined, 'GET', '/health/ready', undefined, { 'x-request-id': 'probe-1' });
 
     const lines = text.trim().split('\n');
     expect(lines.length).toBeGreaterThan(20);
@@ -57,6 +58,8 @@ describe.each(BACKENDS)('logs on $name', (backend) => {
     for (const r of requestLines) expect(typeof r['request_id']).toBe('string');
     const traced = records.filter((r) => r['request_id'] === 'trace-me-1');
     expect(traced.map((r) => r['msg'])).toEqual(['incoming request', 'request completed']);
+    // probes are answered but not logged
+    expect(records.some((r) => r['request_id'] === 'probe-1')).toBe(false);
     // the query is logged with the secret masked, the rest kept
     expect(text).toContain('/api/v1/sync/downstream?limit=10&token=%5Bredacted%5D');
   });

@@ -4,14 +4,16 @@ import { z } from 'zod';
 import { oncePerBuilder } from './strictness.ts';
 import { catalogSchemas } from './catalog.ts';
 import { saleSchemas } from './sale.ts';
-import { Code, Currency, Name, NonNegativeMoney, TaxRateBp, Text, Uuid } from './primitives.ts';
+import { Code, Currency, Day, Name, NonNegativeMoney, TaxRateBp, Text, Uuid } from './primitives.ts';
 
 /** Sales one report page returns at most. */
 export const MAX_ADMIN_SALES_LIMIT = 5_000;
 export const DEFAULT_ADMIN_SALES_LIMIT = 500;
 
-const Locale = z.string().min(2).max(35).describe('BCP-47 locale for formatting money and dates, e.g. de-DE.');
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day is YYYY-MM-DD');
+const Locale = z
+  .string()
+  .regex(/^[A-Za-z0-9-]{2,35}$/, 'a locale is a BCP-47 tag: letters, digits and hyphens')
+  .describe('BCP-47 locale for formatting money and dates, e.g. de-DE.');
 const NewUuid = Uuid.optional().describe('The new row uuid; the hub makes one when absent.');
 
 export const adminSchemas = oncePerBuilder((object) => {

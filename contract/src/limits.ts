@@ -16,6 +16,14 @@ export const MAX_CODE_LENGTH = 64; // sku, barcode, receipt number
 export const MAX_TEXT_LENGTH = 500; // notes, reasons, rejection messages
 export const MAX_CURSOR_LENGTH = 100;
 
+/**
+ * Years a till-made time (a sale's or adjustment's created_at, an edit's edited_at) may carry. PostgreSQL
+ * refuses year 0 and the ISO format allows 0000-9999; a till clock outside this range is broken (a reset
+ * battery says 1970), and a sale filed under 1970 would be lost to every day report, so it is refused.
+ */
+export const MIN_RECORD_YEAR = 2000;
+export const MAX_RECORD_YEAR = 2999;
+
 /** Lines and payments one sale may carry. */
 export const MAX_LINES_PER_SALE = 500;
 export const MAX_PAYMENTS_PER_SALE = 20;

@@ -4,7 +4,7 @@
 // strings, admin bodies, and bodies just over the size limit. Seeded: FUZZ_SEED replays a run.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_BODY_BYTES, MAX_CODE_LENGTH, MAX_MONEY_MINOR, MAX_QUANTITY, MAX_TAX_RATE_BP, MAX_TEXT_LENGTH, BASIS_POINTS, MAX_DOWNSTREAM_LIMIT } from '@ezo/contract/limits';
+import { MAX_BODY_BYTES, MAX_CODE_LENGTH, MAX_MONEY_MINOR, MAX_QUANTITY, MAX_TAX_RATE_BP, MAX_TEXT_LENGTH, BASIS_POINTS, MAX_DOWNSTREAM_LIMIT, MIN_RECORD_YEAR, MAX_RECORD_YEAR } from '@ezo/contract/limits';
 import type { Product } from '@ezo/contract/catalog';
 import { BACKENDS } from './support/backends.ts';
 import { adjustment, batch, call, createProduct, line, productEdit, sale } from './support/fixtures.ts';
@@ -87,6 +87,8 @@ function typedMutants(base: Json): fc.Arbitrary<Mutant> {
   // sync_id is any short string, not a uuid.
   const uuids = leaves.filter((e) => /uuid$|^terminal_id$|^refund_of/.test(String(e.path.at(-1))) && typeof e.value === 'string');
   const times = leaves.filter((e) => /_at$|^timestamp$/.test(String(e.path.at(-1))));
+  // Times a till made and the hub stores: bounded to MIN_RECORD_YEAR..MAX_RECORD_YEAR (the batch's own timestamp is not).
+  const recordTimes = leaves.filter((e) => /^(created|edited)_at$/.test(String(e.path.at(-1))));
   const enums = leaves.filter((e) => ['method', 'currency'].includes(String(e.path.at(-1))));
   const at = (path: Path, value: Json | undefined): Mutant => ({ body: JSON.stringify(setAt(base, path, value)), path: path.join('.') });
   return fc.oneof(
@@ -96,6 +98,15 @@ function typedMutants(base: Json): fc.Arbitrary<Mutant> {
     fc.constantFrom(...numbers).chain((e) => badNumber(String(e.path.at(-1))).map((v) => at(e.path, v))),
     fc.constantFrom(...uuids).chain((e) => fc.constantFrom<Json>('sale_001', '', 'g0000000-0000-4000-8000-000000000000').map((v) => at(e.path, v))),
     fc.constantFrom(...times).chain((e) => fc.constantFrom<Json>('2024-13-01T00:00:00Z', '2024-01-01 10:00', '1700000000000', 'now').map((v) => at(e.path, v))),
+    // Text PostgreSQL cannot store: a NUL or a lone surrogate anywhere in any string.
+    fc.tuple(fc.constantFrom(...strings), fc.constantFrom('\u0000', '\ud800', '\udfff', 'x\ud83d'), fc.nat()).map(([e, bad, pos]) => {
+      const text = e.value as string;
+      const cut = pos % (text.length + 1);
+      return at(e.path, text.slice(0, cut) + bad + text.slice(cut));
+    }),
+    fc.constantFrom(...recordTimes).chain((e) =>
+      fc.constantFrom<Json>('0000-01-01T00:00:00Z', '1970-01-01T00:00:00.000Z', `${MIN_RECORD_YEAR - 1}-12-31T23:59:59Z`, `${MAX_RECORD_YEAR + 1}-01-01T00:00:00Z`, '9999-12-31T23:59:59Z').map((v) => at(e.path, v)),
+    ),
     fc.constantFrom(...enums).chain((e) => fc.constantFrom<Json>('bitcoin', 'eur', 'CASH', 'EURO', 'cash ').map((v) => at(e.path, v))),
     fc.constantFrom('sales', 'adjustments', 'products').chain((list) =>
       fc.constantFrom('refunds', 'Sales', 'orders').map((unknown): Mutant => {
@@ -177,7 +188,7 @@ describe.each(BACKENDS)('upstream fuzz on $name', (backend) => {
   });
 
   it(`${QUERY_RUNS} downstream query strings: 200 or 400, never a 500`, async () => {
-    const value = fc.oneof(fc.string({ maxLength: 30 }), fc.integer().map(String), fc.constant('x'.repeat(5_000)), fc.constantFrom('-1', '0', '1.5', '1e3', 'NaN', String(MAX_DOWNSTREAM_LIMIT + 1), '', '%00', '../../etc'));
+    const value = fc.oneof(fc.string({ maxLength: 30 }), fc.integer().map(String), fc.constant('x'.repeat(5_000)), fc.constantFrom('-1', '0', '1.5', '1e3', 'NaN', String(MAX_DOWNSTREAM_LIMIT + 1), '', '%00', '../../etc', 'v1.9999999999999999999', 'v1.9223372036854775808', 'v1.-1', 'v1.01'));
     const query = fc.dictionary(fc.constantFrom('last_synced_at', 'limit', 'cursor', 'since', 'last_synced_at[]'), value, { maxKeys: 3 });
     await fc.assert(
       fc.asyncProperty(query, async (q) => {
@@ -197,6 +208,7 @@ describe.each(BACKENDS)('upstream fuzz on $name', (backend) => {
       fc.constantFrom(...fields.filter((e) => e.path[0] !== 'barcode')).map((e) => setAt(valid, e.path, undefined)),
       fc.constantFrom<Path>(['price'], ['tax_rate_bp']).chain((p) => badNumber(String(p[0])).map((v) => setAt(valid, p, v))),
       fc.constantFrom<Path>(['sku'], ['name'], ['barcode']).map((p) => setAt(valid, p, 'z'.repeat(MAX_CODE_LENGTH * 10))),
+      fc.tuple(fc.constantFrom<Path>(['sku'], ['name'], ['barcode']), fc.constantFrom('\u0000', '\ud800', '\udc00x')).map(([p, bad]) => setAt(valid, p, `Tea${bad}`)),
       fc.constantFrom<Json>({ ...(valid as object), colour: 'red' }, [], 'tea', null),
     );
     const before = await rowCount();

@@ -12,7 +12,7 @@ export async function ingestSale(tx: Sql, who: TerminalPrincipal, sale: Sale, ha
      VALUES ($1, $2, $3, $4, NULL, $5, $6, $7, $8) ON CONFLICT (uuid) DO NOTHING RETURNING uuid`,
     [sale.uuid, who.storeId, who.terminalId, sale.receipt_number, sale.total, sale.created_at, hash, sale as unknown as Record<string, unknown>],
   );
-  if (inserted.length === 0) return replayOrConflict(tx, 'sales', sale.uuid, hash);
+  if (inserted.length === 0) return replayOrConflict(tx, 'sales', sale.uuid, hash, who);
 
   if (sale.refund_of !== null) {
     await checkRefund(tx, who, sale, sale.refund_of);

@@ -1,15 +1,13 @@
 // The fast path for the common case, plain sales (not refunds) that passed checkSale: the whole set is
 // inserted with two statements instead of four round trips per sale. It runs under its own savepoint;
-// if the database refuses any row (e.g. a line uuid used elsewhere) it rolls back and returns
+// if the database refuses any row's data (a line uuid used elsewhere, a value PostgreSQL cannot hold) it rolls back and returns
 // undefined, and the caller takes the per-item path, which finds the culprit and rejects only it.
 import type { Sale } from '@ezo/contract/sale';
 import type { Sql } from '../db/database.ts';
-import { PG_FOREIGN_KEY_VIOLATION, PG_NUMERIC_OUT_OF_RANGE, PG_UNIQUE_VIOLATION, pgErrorCode } from '../db/database.ts';
+import { isDataError, pgErrorCode } from '../db/database.ts';
 import type { TerminalPrincipal } from '../auth/authenticate.ts';
-import { Rejection, type Outcome } from './item-outcome.ts';
+import { Rejection, notStorable, type Outcome } from './item-outcome.ts';
 import type { StockDeltas } from './stock-deltas.ts';
-
-const FALLBACK_ERRORS = new Set([PG_UNIQUE_VIOLATION, PG_FOREIGN_KEY_VIOLATION, PG_NUMERIC_OUT_OF_RANGE]);
 
 export interface BulkSale {
   sale: Sale;
@@ -43,14 +41,17 @@ export async function ingestSalesBulk(tx: Sql, who: TerminalPrincipal, items: re
     const outcomes = new Map<string, Outcome | Rejection>();
     const stale = items.filter((i) => !fresh.has(i.sale.uuid.toLowerCase()));
     if (stale.length > 0) {
-      const stored = await tx.query<{ uuid: string; content_hash: string }>(
-        'SELECT uuid::text AS uuid, content_hash FROM sales WHERE uuid = ANY($1::uuid[])',
+      const stored = await tx.query<{ uuid: string; content_hash: string; store_id: string }>(
+        'SELECT uuid::text AS uuid, content_hash, store_id::text AS store_id FROM sales WHERE uuid = ANY($1::uuid[])',
         [stale.map((i) => i.sale.uuid)],
       );
-      const hashes = new Map(stored.map((r) => [r.uuid, r.content_hash]));
+      const byUuid = new Map(stored.map((r) => [r.uuid, r]));
       for (const i of stale) {
         const key = i.sale.uuid.toLowerCase();
-        outcomes.set(key, hashes.get(key) === i.hash ? 'duplicate' : new Rejection('uuid_conflict', `uuid ${i.sale.uuid} was already used for different content`));
+        const row = byUuid.get(key);
+        // Another store's uuid: the answer of any unstorable item (item-outcome.ts, NOT_STORABLE_REASON).
+        if (row === undefined || row.store_id !== who.storeId) outcomes.set(key, notStorable());
+        else outcomes.set(key, row.content_hash === i.hash ? 'duplicate' : new Rejection('uuid_conflict', `uuid ${i.sale.uuid} was already used for different content`));
       }
     }
     await tx.query('RELEASE SAVEPOINT bulk_sales');
@@ -60,7 +61,7 @@ export async function ingestSalesBulk(tx: Sql, who: TerminalPrincipal, items: re
     }
     return outcomes;
   } catch (err) {
-    if (!FALLBACK_ERRORS.has(pgErrorCode(err) ?? '')) throw err;
+    if (!isDataError(pgErrorCode(err))) throw err;
     await tx.query('ROLLBACK TO SAVEPOINT bulk_sales');
     return undefined;
   }

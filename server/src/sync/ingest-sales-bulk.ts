@@ -8,6 +8,7 @@ import { isDataError, pgErrorCode } from '../db/database.ts';
 import type { TerminalPrincipal } from '../auth/authenticate.ts';
 import { Rejection, notStorable, type Outcome } from './item-outcome.ts';
 import type { StockDeltas } from './stock-deltas.ts';
+import { insertSaleLines } from './insert-sale-lines.ts';
 
 export interface BulkSale {
   sale: Sale;
@@ -29,15 +30,7 @@ export async function ingestSalesBulk(tx: Sql, who: TerminalPrincipal, items: re
     );
     const fresh = new Set(inserted.map((r) => r.uuid));
     const freshItems = items.filter((i) => fresh.has(i.sale.uuid.toLowerCase()));
-    const lines = freshItems.flatMap((i) => i.sale.lines.map((l) => ({ sale: i.sale.uuid, l })));
-    if (lines.length > 0) {
-      await tx.query(
-        `INSERT INTO sale_lines (uuid, sale_uuid, product_uuid, quantity, refund_of_line)
-         SELECT l.uuid, l.sale_uuid, l.product_uuid, l.quantity, NULL
-           FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::int[]) AS l(uuid, sale_uuid, product_uuid, quantity)`,
-        [lines.map((x) => x.l.uuid), lines.map((x) => x.sale), lines.map((x) => x.l.product_uuid), lines.map((x) => x.l.quantity)],
-      );
-    }
+    await insertSaleLines(tx, freshItems.flatMap((i) => i.sale.lines.map((line) => ({ sale: i.sale, line }))));
     const outcomes = new Map<string, Outcome | Rejection>();
     const stale = items.filter((i) => !fresh.has(i.sale.uuid.toLowerCase()));
     if (stale.length > 0) {

@@ -4,7 +4,11 @@
 export const MAX_MONEY_MINOR = 100_000_000_000;
 /** Largest absolute quantity on one sale line or adjustment. */
 export const MAX_QUANTITY = 100_000;
-/** Largest absolute stock figure the hub reports for one product in one store. */
+/**
+ * Largest absolute stock figure an item may take one product to in one store: the hub rejects an item
+ * past it. Batches applied at the same moment cannot see each other, so a figure may end slightly past
+ * it; a StockLevel therefore allows any safe integer, and the hub never serves one the till refuses.
+ */
 export const MAX_STOCK = 1_000_000_000;
 /** Tax rates and discounts travel in basis points: 10000 = 100 %. */
 export const BASIS_POINTS = 10_000;

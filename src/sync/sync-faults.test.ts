@@ -10,6 +10,9 @@ import { QueueStatus } from './outbox.ts';
 import { BACKOFF_BASE_MS } from './backoff.ts';
 import { MAX_ATTEMPTS } from './push.ts';
 import { REQUEST_TIMEOUT_MS } from './hub-client.ts';
+import { SYNC_INTERVAL_MS } from './sync-triggers.ts';
+import { syncSummary } from '../ui/sync-summary.ts';
+import { translator } from '../ui/i18n/translator.ts';
 import { STATUS_COALESCE_MS } from './status-broadcast.ts';
 import type { Product } from '@ezo/contract/catalog';
 import type { TerminalInfo } from '@ezo/contract/terminal';
@@ -238,7 +241,7 @@ describe('downstream faults', () => {
     );
     await till.sync.syncNow();
     const status = await till.sync.syncStatus();
-    expect(status.lastError?.code).toBe('bad_response');
+    expect(status.lastError?.code).toBe('bad_page');
     expect(status.lastError?.message).toMatch(/changes\.products\[0\]\.price/);
     expect(await till.db.get<{ cursor: string }>(`SELECT cursor FROM sync_state`)).toEqual(cursorBefore);
     const prices = await tillPrices(till.db);
@@ -248,6 +251,45 @@ describe('downstream faults', () => {
     await till.sync.syncNow(); // the hub's real page, with an unknown field tolerated
     expect((await tillPrices(till.db)).get(products[2]!.uuid)).toBe(777);
     expect((await till.sync.syncStatus()).lastError).toBeNull();
+  });
+
+  it('a hub that keeps sending a page the till cannot apply: the status says so, nothing is skipped, and the periodic pull recovers by itself', async () => {
+    till = await pairedTill();
+    const cursorBefore = await till.db.get<{ cursor: string }>(`SELECT cursor FROM sync_state`);
+    await hub.admin('PATCH', `/api/v1/admin/products/${products[0]!.uuid}`, { price: 4321 });
+    // Three pages in a row carry a name with a NUL (text no hub can store, so a page no till may apply).
+    let corrupted = 0;
+    network.use(
+      ...faults.corruptPage(hub.url, (page) => {
+        corrupted += 1;
+        const changes = page.changes as { products: Record<string, unknown>[] };
+        changes.products[0]!.name = 'Coffee\u0000';
+        return page;
+      }, { times: 3 }),
+    );
+    const settled = async (pulls: number) => {
+      await vi.waitFor(() => expect(corrupted).toBe(pulls), { timeout: 5000 });
+      await vi.waitFor(async () => expect(await till.sync.syncStatus()).toMatchObject({ pulling: false, lastError: { code: 'bad_page' } }), { timeout: 5000 });
+    };
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    await till.sync.start();
+    await settled(1);
+    for (let i = 2; i <= 3; i++) {
+      await vi.advanceTimersByTimeAsync(SYNC_INTERVAL_MS);
+      await settled(i);
+      const status = await till.sync.syncStatus();
+      expect(syncSummary(status, translator('en')).headline).toBe('Catalog update refused');
+      expect(status).toMatchObject({ pending: 0, failed: 0 });
+      expect(status.lastError?.message).toMatch(/changes\.products\[0\]\.name/);
+      expect(await till.db.get(`SELECT cursor FROM sync_state`)).toEqual(cursorBefore);
+      expect((await tillPrices(till.db)).get(products[0]!.uuid)).toBe(products[0]!.price);
+    }
+    // The hub serves a valid page again: the next periodic pull applies it from the same cursor.
+    await vi.advanceTimersByTimeAsync(SYNC_INTERVAL_MS);
+    await vi.waitFor(async () => expect((await tillPrices(till.db)).get(products[0]!.uuid)).toBe(4321), { timeout: 5000 });
+    await vi.waitFor(async () => expect((await till.sync.syncStatus()).lastError).toBeNull(), { timeout: 5000 });
+    expect(syncSummary(await till.sync.syncStatus(), translator('en')).headline).toBe('All synced');
+    products[0] = { ...products[0]!, price: 4321 };
   });
 
   it('a downstream answer that is not JSON leaves everything as it was', async () => {

@@ -21,6 +21,6 @@ export async function ingestAdjustment(
     [adjustment.uuid, who.storeId, who.terminalId, adjustment.product_uuid, adjustment.delta, adjustment.reason, adjustment.created_at, hash],
   );
   if (inserted.length === 0) return replayOrConflict(tx, 'adjustments', adjustment.uuid, hash, who);
-  stock.add(adjustment.product_uuid, adjustment.delta);
+  stock.addChecked([[adjustment.product_uuid, adjustment.delta]]);
   return 'applied';
 }

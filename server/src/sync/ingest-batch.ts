@@ -39,6 +39,7 @@ async function ingestInTransaction(tx: Sql, who: TerminalPrincipal, batch: Parse
   const knownProducts = await existing(tx, 'products', productIds);
   const knownCustomers = await existing(tx, 'customers', customerIds);
   const stock = new StockDeltas();
+  await stock.loadBase(tx, who.storeId, productIds);
   const results: ItemResult[] = [];
 
   // Plain sales go in bulk; refunds, repeated uuids within the batch, and everything after a refused

@@ -21,8 +21,13 @@ export async function ingestSale(tx: Sql, who: TerminalPrincipal, sale: Sale, ha
   }
   await insertSaleLines(tx, sale.lines.map((line) => ({ sale, line })));
   // A sale takes goods out of the store, a refund (negative quantities) puts them back.
-  for (const line of sale.lines) stock.add(line.product_uuid, -line.quantity);
+  stock.addChecked(saleMoves(sale));
   return 'applied';
+}
+
+/** How a sale moves stock: out on a sale, back in on a refund (negative quantities). */
+export function saleMoves(sale: Sale): [string, number][] {
+  return sale.lines.map((line) => [line.product_uuid, -line.quantity]);
 }
 
 async function checkRefund(tx: Sql, who: TerminalPrincipal, refund: Sale, originalUuid: string): Promise<void> {

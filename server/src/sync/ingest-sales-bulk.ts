@@ -9,6 +9,7 @@ import type { TerminalPrincipal } from '../auth/authenticate.ts';
 import { Rejection, notStorable, type Outcome } from './item-outcome.ts';
 import type { StockDeltas } from './stock-deltas.ts';
 import { insertSaleLines } from './insert-sale-lines.ts';
+import { saleMoves } from './ingest-sale.ts';
 
 export interface BulkSale {
   sale: Sale;
@@ -47,14 +48,20 @@ export async function ingestSalesBulk(tx: Sql, who: TerminalPrincipal, items: re
         else outcomes.set(key, row.content_hash === i.hash ? 'duplicate' : new Rejection('uuid_conflict', `uuid ${i.sale.uuid} was already used for different content`));
       }
     }
-    await tx.query('RELEASE SAVEPOINT bulk_sales');
-    for (const i of freshItems) {
-      outcomes.set(i.sale.uuid.toLowerCase(), 'applied');
-      for (const l of i.sale.lines) stock.add(l.product_uuid, -l.quantity);
+    // The stock bounds, sale by sale on a copy: one sale past them sends the whole set item by item,
+    // where that sale alone is rejected.
+    const saved = stock.snapshot();
+    try {
+      for (const i of freshItems) stock.addChecked(saleMoves(i.sale));
+    } catch (err) {
+      stock.restore(saved);
+      throw err;
     }
+    await tx.query('RELEASE SAVEPOINT bulk_sales');
+    for (const i of freshItems) outcomes.set(i.sale.uuid.toLowerCase(), 'applied');
     return outcomes;
   } catch (err) {
-    if (!isDataError(pgErrorCode(err))) throw err;
+    if (!(err instanceof Rejection) && !isDataError(pgErrorCode(err))) throw err;
     await tx.query('ROLLBACK TO SAVEPOINT bulk_sales');
     return undefined;
   }

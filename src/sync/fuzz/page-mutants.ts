@@ -37,7 +37,7 @@ const INT_RULES: Record<string, { min: number; max: number }> = {
   tax_rate_bp: { min: 0, max: MAX_TAX_RATE_BP },
   sort_order: { min: 0, max: 1_000_000 },
   price_version: { min: 1, max: Number.MAX_SAFE_INTEGER },
-  quantity: { min: -MAX_STOCK, max: MAX_STOCK },
+  quantity: { min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER },
   remaining: { min: 0, max: Number.MAX_SAFE_INTEGER },
 };
 const ID_FIELDS = new Set(['uuid', 'category_uuid', 'product_uuid']);

@@ -8,6 +8,7 @@ import { MAX_BODY_BYTES, MAX_CODE_LENGTH, MAX_MONEY_MINOR, MAX_QUANTITY, MAX_TAX
 import type { Product } from '@ezo/contract/catalog';
 import { BACKENDS } from './support/backends.ts';
 import { adjustment, batch, call, createProduct, line, productEdit, sale } from './support/fixtures.ts';
+import { securityTally } from './support/security-tally.ts';
 
 /** Runs per group; with bad-input.test.ts's 520 the hub sees over 1,000 malformed requests per backend. */
 const TYPED_MUTANT_RUNS = 500;
@@ -140,7 +141,13 @@ describe.each(BACKENDS)('upstream fuzz on $name', (backend) => {
     server = await backend.start();
     product = await createProduct(server, { name: 'Fuzz coffee', price: 250, tax_rate_bp: 700, tax_included: true });
   });
-  afterAll(async () => server.dispose());
+  const tally = securityTally('upstream fuzz', backend.name);
+  afterAll(async () => {
+    tally.print();
+    await server.dispose();
+  });
+  /** Rows written since `before`: every area here expects none. */
+  const written = async (before: string | undefined) => Number(await rowCount()) - Number(before);
 
   it(`${TYPED_MUTANT_RUNS} batches with one defect next to a valid sale: 400 naming the field, nothing written`, async () => {
     const base = batch({
@@ -149,9 +156,11 @@ describe.each(BACKENDS)('upstream fuzz on $name', (backend) => {
       products: [productEdit(product.uuid, 1, { name: 'Fuzz coffee, large' })],
     }) as unknown as Json;
     const before = await rowCount();
+    const area = tally.area('one defect (types, limits, NUL, surrogates, years) next to a valid sale');
     await fc.assert(
       fc.asyncProperty(typedMutants(base), async (m) => {
         const res = await call<{ error?: { code: string; issues?: { path: string }[] } }>(server, server.terminal.token, 'POST', '/api/v1/sync/upstream', m.body);
+        area.tried(res.status);
         expect(res.status, m.body.slice(0, 300)).toBe(400);
         expect(res.body.error?.code).toBe('bad_request');
         const paths = (res.body.error?.issues ?? []).map((i) => i.path);
@@ -159,11 +168,13 @@ describe.each(BACKENDS)('upstream fuzz on $name', (backend) => {
       }),
       { numRuns: TYPED_MUTANT_RUNS, seed: SEED, endOnFailure: true },
     );
+    area.wrote(await written(before));
     expect(await rowCount(), 'a 400 wrote nothing, not even the valid sale beside the defect').toBe(before);
   });
 
   it(`${TOKEN_RUNS} forged or malformed credentials: 401 on every sync route, nothing written`, async () => {
     const before = await rowCount();
+    const area = tally.area('forged or malformed terminal credentials');
     const header = fc.oneof(
       fc.string({ maxLength: 80 }).map((t) => `Bearer ${t}`),
       fc.constant(`Bearer ${server.terminal.token}x`),
@@ -179,25 +190,31 @@ describe.each(BACKENDS)('upstream fuzz on $name', (backend) => {
       fc.asyncProperty(header, route, async (authorization, [method, path]) => {
         const body = method === 'POST' ? batch({ sales: [sale(server.terminal.id, [line({ product, quantity: 1 })])] }) : undefined;
         const res = await call<{ error?: { code: string } }>(server, undefined, method, path, body, { authorization });
+        area.tried(res.status);
         expect(res.status, authorization.slice(0, 60)).toBe(401);
         expect(res.body.error?.code).toBe('unauthorized');
       }),
       { numRuns: TOKEN_RUNS, seed: SEED + 1, endOnFailure: true },
     );
+    area.wrote(await written(before));
     expect(await rowCount()).toBe(before);
   });
 
   it(`${QUERY_RUNS} downstream query strings: 200 or 400, never a 500`, async () => {
     const value = fc.oneof(fc.string({ maxLength: 30 }), fc.integer().map(String), fc.constant('x'.repeat(5_000)), fc.constantFrom('-1', '0', '1.5', '1e3', 'NaN', String(MAX_DOWNSTREAM_LIMIT + 1), '', '%00', '../../etc', 'v1.9999999999999999999', 'v1.9223372036854775808', 'v1.-1', 'v1.01'));
+    const before = await rowCount();
+    const area = tally.area('downstream query strings and cursors (past bigint too)');
     const query = fc.dictionary(fc.constantFrom('last_synced_at', 'limit', 'cursor', 'since', 'last_synced_at[]'), value, { maxKeys: 3 });
     await fc.assert(
       fc.asyncProperty(query, async (q) => {
         const res = await call<{ error?: { code: string } }>(server, server.terminal.token, 'GET', `/api/v1/sync/downstream?${new URLSearchParams(q).toString()}`);
+        area.tried(res.status);
         expect([200, 400], JSON.stringify(q).slice(0, 200)).toContain(res.status);
         if (res.status === 400) expect(res.body.error?.code).toBe('bad_request');
       }),
       { numRuns: QUERY_RUNS, seed: SEED + 2, endOnFailure: true },
     );
+    area.wrote(await written(before));
   });
 
   it(`${ADMIN_RUNS} malformed back-office product bodies: 400, no product written`, async () => {
@@ -212,28 +229,34 @@ describe.each(BACKENDS)('upstream fuzz on $name', (backend) => {
       fc.constantFrom<Json>({ ...(valid as object), colour: 'red' }, [], 'tea', null),
     );
     const before = await rowCount();
+    const area = tally.area('malformed back-office product bodies');
     await fc.assert(
       fc.asyncProperty(mutant, async (body) => {
         const res = await server.admin<{ error?: { code: string } }>('POST', '/api/v1/admin/products', body);
+        area.tried(res.status);
         expect(res.status, JSON.stringify(body).slice(0, 200)).toBe(400);
         expect(res.body.error?.code).toBe('bad_request');
       }),
       { numRuns: ADMIN_RUNS, seed: SEED + 3, endOnFailure: true },
     );
+    area.wrote(await written(before));
     expect(await rowCount()).toBe(before);
   });
 
   it(`${OVERSIZE_RUNS} bodies just over MAX_BODY_BYTES: 413 with the ApiError body, nothing written`, async () => {
     const before = await rowCount();
+    const area = tally.area('bodies just over the size limit');
     for (let i = 0; i < OVERSIZE_RUNS; i++) {
       const valid = JSON.stringify(batch({ sales: [sale(server.terminal.id, [line({ product, quantity: 1 })])] }));
       // Padding inside a valid sale's note: only the size is wrong.
       const body = valid.replace('"note":null', `"note":"${'n'.repeat(MAX_BODY_BYTES - valid.length + 3 + i * 997)}"`);
       expect(Buffer.byteLength(body)).toBeGreaterThan(MAX_BODY_BYTES);
       const res = await call(server, server.terminal.token, 'POST', '/api/v1/sync/upstream', body);
+      area.tried(res.status);
       expect(res.status).toBe(413);
       expect(res.body).toMatchObject({ error: { code: 'payload_too_large' } });
     }
+    area.wrote(await written(before));
     expect(await rowCount()).toBe(before);
   });
 });

@@ -11,6 +11,7 @@ import type { ItemResult, UpstreamResponse } from '@ezo/contract/upstream';
 import { NOT_STORABLE_REASON } from '../src/sync/item-outcome.ts';
 import { BACKENDS } from './support/backends.ts';
 import { adjustment, batch, call, createProduct, line, productEdit, sale } from './support/fixtures.ts';
+import { securityTally } from './support/security-tally.ts';
 
 /** What a 400 for one bad field looks like: the batch is refused and the issue names the field. */
 const refusedField = (path: string) => ({ error: { code: 'bad_request', issues: expect.arrayContaining([expect.objectContaining({ path })]) as unknown } });
@@ -25,7 +26,11 @@ describe.each(BACKENDS)('item isolation on $name', (backend) => {
     server = await backend.start();
     coffee = await createProduct(server, { name: 'Coffee', price: 250, tax_rate_bp: 700, tax_included: true });
   });
-  afterAll(async () => server.dispose());
+  const tally = securityTally('item isolation', backend.name);
+  afterAll(async () => {
+    tally.print();
+    await server.dispose();
+  });
 
   it('NUL, a lone surrogate or year 0 anywhere in an item is a 400 naming the field; nothing is written', async () => {
     const cases: [string, unknown][] = [];
@@ -42,11 +47,14 @@ describe.each(BACKENDS)('item isolation on $name', (backend) => {
     cases.push(['changes.products.0.name', batch({ products: [productEdit(coffee.uuid, 1, { name: 'x\u0000' })] })]);
     cases.push(['changes.products.0.edited_at', batch({ products: [productEdit(coffee.uuid, 1, { edited_at: '0001-01-01T00:00:00Z' })] })]);
     const before = await count('sales');
+    const area = tally.area('text and times PostgreSQL cannot store');
     for (const [path, body] of cases) {
       const res = await push(body);
+      area.tried(res.status);
       expect(res.status, path).toBe(400);
       expect(res.body, path).toMatchObject(refusedField(path));
     }
+    area.wrote((await count('sales')) - before);
     expect(await count('sales')).toBe(before);
     // A pair of surrogates (an emoji) is ordinary text.
     const emoji = { ...s(), note: 'thanks \ud83d\ude00' };
@@ -92,6 +100,9 @@ describe.each(BACKENDS)('item isolation on $name', (backend) => {
       const products = [productEdit(coffee.uuid, 999, { name: 'never' }), productEdit(coffee.uuid, 1, { active: true })];
       const before = { sales: await count('sales'), adjustments: await count('adjustments'), edits: await count('product_edits') };
       const res = await push(batch({ sales, adjustments, products }));
+      const area = tally.area('database refusals inside one item');
+      area.tried(res.status);
+      area.wrote((await count('sales')) - before.sales - 2 + ((await count('adjustments')) - before.adjustments - 1) + ((await count('product_edits')) - before.edits - 1));
       expect(res.status).toBe(200);
       const invalid = { status: 'rejected', code: 'invalid', reason: NOT_STORABLE_REASON };
       expect(res.body.results).toEqual([
@@ -127,8 +138,10 @@ describe.each(BACKENDS)('item isolation on $name', (backend) => {
 
     const storeB = await server.createStore('Other store');
     const b = await server.createTerminal(storeB.id);
+    const area = tally.area('another store’s uuids (existence oracle)');
     const pushB = async (body: unknown): Promise<ItemResult> => {
       const res = await push(body, b.token);
+      area.tried(res.status);
       expect(res.status).toBe(200);
       return res.body.results[0]!;
     };
@@ -152,6 +165,7 @@ describe.each(BACKENDS)('item isolation on $name', (backend) => {
     };
     const before = { sales: await count('sales'), adjustments: await count('adjustments'), edits: await count('product_edits') };
     for (const [what, body] of Object.entries(probes)) expect(strip(await pushB(body)), what).toEqual(fresh);
+    area.wrote((await count('sales')) - before.sales + ((await count('adjustments')) - before.adjustments) + ((await count('product_edits')) - before.edits));
     expect({ sales: await count('sales'), adjustments: await count('adjustments'), edits: await count('product_edits') }).toEqual(before);
   });
 });

@@ -2,7 +2,7 @@
 // adjustments add up instead of overwriting each other. Stock is the sum.
 import type { z } from 'zod';
 import { oncePerBuilder } from './strictness.ts';
-import { IsoTime, Quantity, Text, Uuid } from './primitives.ts';
+import { Quantity, RecordTime, Text, Uuid } from './primitives.ts';
 
 export const adjustmentSchemas = oncePerBuilder((object) => {
   const adjustment = object(
@@ -11,7 +11,7 @@ export const adjustmentSchemas = oncePerBuilder((object) => {
       product_uuid: Uuid,
       delta: Quantity.refine((d) => d !== 0, 'delta must not be 0').describe('Units added (positive) or removed (negative).'),
       reason: Text.min(1),
-      created_at: IsoTime,
+      created_at: RecordTime,
     },
     { id: 'Adjustment', description: 'A stock adjustment at the terminal store: a delta, never an absolute figure, so adjustments add up.' },
   );

@@ -4,14 +4,16 @@ import { z } from 'zod';
 import { oncePerBuilder } from './strictness.ts';
 import { catalogSchemas } from './catalog.ts';
 import { saleSchemas } from './sale.ts';
-import { Code, Currency, Name, NonNegativeMoney, TaxRateBp, Text, Uuid } from './primitives.ts';
+import { Code, Currency, Cursor, Day, Money, Name, NonNegativeMoney, TaxRateBp, Text, Uuid } from './primitives.ts';
 
 /** Sales one report page returns at most. */
 export const MAX_ADMIN_SALES_LIMIT = 5_000;
 export const DEFAULT_ADMIN_SALES_LIMIT = 500;
 
-const Locale = z.string().min(2).max(35).describe('BCP-47 locale for formatting money and dates, e.g. de-DE.');
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day is YYYY-MM-DD');
+const Locale = z
+  .string()
+  .regex(/^[A-Za-z0-9-]{2,35}$/, 'a locale is a BCP-47 tag: letters, digits and hyphens')
+  .describe('BCP-47 locale for formatting money and dates, e.g. de-DE.');
 const NewUuid = Uuid.optional().describe('The new row uuid; the hub makes one when absent.');
 
 export const adminSchemas = oncePerBuilder((object) => {
@@ -91,9 +93,34 @@ export const adminSchemas = oncePerBuilder((object) => {
     store_id: Uuid.optional().describe('Only sales of this store.'),
     terminal_id: Uuid.optional().describe('Only sales of this terminal.'),
     day: Day.optional().describe('Only sales of this UTC calendar day, YYYY-MM-DD.'),
-    limit: z.coerce.number().int().min(1).max(MAX_ADMIN_SALES_LIMIT).optional().describe(`Sales at most; default ${DEFAULT_ADMIN_SALES_LIMIT}.`),
+    below_catalog: z.literal('true').optional().describe('Only sales with a line sold below its catalog price (as the hub had it when the sale came in).'),
+    cursor: Cursor.optional().describe('The next_cursor of the previous page, with the same filters; absent for the first page.'),
+    limit: z.coerce.number().int().min(1).max(MAX_ADMIN_SALES_LIMIT).optional().describe(`Sales per page at most; default ${DEFAULT_ADMIN_SALES_LIMIT}.`),
   });
-  const salesReport = object({ sales: z.array(sale).describe('Oldest first.') }, { id: 'SalesReport', description: 'Sales as the tills sent them.' });
+  const priceDeviation = object(
+    {
+      sale_uuid: Uuid,
+      line_uuid: Uuid,
+      terminal_id: Uuid.describe('The terminal that made the sale.'),
+      product_uuid: Uuid,
+      unit_price: NonNegativeMoney.describe('The unit price charged.'),
+      catalog_price: NonNegativeMoney.describe("The product's catalog price when the sale reached the hub."),
+      price_deviation: Money.describe('unit_price - catalog_price: negative when sold below the catalog price.'),
+      tax_rate_bp: TaxRateBp.describe('The tax rate charged.'),
+      catalog_tax_rate_bp: TaxRateBp.describe("The product's catalog tax rate when the sale reached the hub."),
+      tax_included: z.boolean(),
+      catalog_tax_included: z.boolean(),
+    },
+    { id: 'PriceDeviation', description: 'A sale line whose price, tax rate or tax inclusion differs from the catalog at ingest (offline price drift, or a price given at the till).' },
+  );
+  const salesReport = object(
+    {
+      sales: z.array(sale).describe('Oldest first: by created_at, then uuid.'),
+      price_deviations: z.array(priceDeviation).describe('The lines of these sales that differ from the catalog at ingest.'),
+      next_cursor: Cursor.nullable().describe('Pass as cursor for the next page; null on the last page.'),
+    },
+    { id: 'SalesReport', description: 'One page of sales as the tills sent them, with their deviations from the catalog.' },
+  );
   const stockQuery = object({ store_id: Uuid.describe('The store.') });
   const stockReport = object(
     { store_id: Uuid, stock: z.array(stockLevel).describe('One row per product with a stock figure, by product uuid.') },
@@ -116,6 +143,7 @@ export const adminSchemas = oncePerBuilder((object) => {
     terminalCreated,
     salesQuery,
     salesReport,
+    priceDeviation,
     stockQuery,
     stockReport,
   };
@@ -133,3 +161,5 @@ export type AdminStore = z.infer<Schemas['store']>;
 export type TerminalCreate = z.infer<Schemas['terminalCreate']>;
 export type TerminalCreated = z.infer<Schemas['terminalCreated']>;
 export type SalesQuery = z.infer<Schemas['salesQuery']>;
+export type SalesReport = z.infer<Schemas['salesReport']>;
+export type PriceDeviation = z.infer<Schemas['priceDeviation']>;

@@ -50,7 +50,11 @@ export const catalogSchemas = oncePerBuilder((object) => {
   const stockLevel = object(
     {
       product_uuid: Uuid,
-      quantity: z.int().min(-MAX_STOCK).max(MAX_STOCK).describe('Units on hand; negative when more was sold than recorded.'),
+      quantity: z
+        .int()
+        .min(-Number.MAX_SAFE_INTEGER)
+        .max(Number.MAX_SAFE_INTEGER)
+        .describe(`Units on hand; negative when more was sold than recorded. Items are kept within ±${MAX_STOCK}; see limits.ts.`),
       updated_at: UpdatedAt,
     },
     { id: 'StockLevel', description: "The hub's stock figure for one product in one store: adjustments plus sales applied so far." },

@@ -2,7 +2,7 @@
 // Price: the hub is the authority; an edit made on an older price_version than the hub's is rejected.
 import { z } from 'zod';
 import { oncePerBuilder } from './strictness.ts';
-import { Code, IsoTime, Name, NonNegativeMoney, TaxRateBp, Uuid } from './primitives.ts';
+import { Code, RecordTime, Name, NonNegativeMoney, TaxRateBp, Uuid } from './primitives.ts';
 
 export const productEditSchemas = oncePerBuilder((object) => {
   const productEdit = object(
@@ -17,7 +17,7 @@ export const productEditSchemas = oncePerBuilder((object) => {
       tax_rate_bp: TaxRateBp.optional(),
       tax_included: z.boolean().optional(),
       active: z.boolean().optional(),
-      edited_at: IsoTime,
+      edited_at: RecordTime,
     },
     {
       id: 'ProductEdit',

@@ -3,7 +3,7 @@
 // and rejects a sale whose totals do not match.
 import { z } from 'zod';
 import { oncePerBuilder } from './strictness.ts';
-import { Code, Currency, DiscountBp, IsoTime, Money, Name, Quantity, TaxRateBp, Text, Uuid } from './primitives.ts';
+import { Code, Currency, DiscountBp, RecordTime, Money, Name, Quantity, TaxRateBp, Text, Uuid } from './primitives.ts';
 import { MAX_LINES_PER_SALE, MAX_PAYMENTS_PER_SALE } from './limits.ts';
 
 export const PaymentMethod = z.enum(['cash', 'card']);
@@ -53,7 +53,7 @@ export const saleSchemas = oncePerBuilder((object) => {
       tax_total: Money,
       total: Money,
       note: Text.nullable(),
-      created_at: IsoTime.describe("The till's clock when the sale was completed."),
+      created_at: RecordTime.describe("The till's clock when the sale was completed."),
       lines: z.array(line).min(1).max(MAX_LINES_PER_SALE),
       payments: z.array(payment).max(MAX_PAYMENTS_PER_SALE),
     },

@@ -6,7 +6,7 @@ import { oncePerBuilder } from './strictness.ts';
 import { saleSchemas } from './sale.ts';
 import { adjustmentSchemas } from './adjustment.ts';
 import { productEditSchemas } from './product-edit.ts';
-import { IsoTime, Text, Uuid } from './primitives.ts';
+import { IsoTime, StorableString, Text, Uuid } from './primitives.ts';
 import { MAX_UPSTREAM_ITEMS } from './limits.ts';
 
 export const ItemStatus = z
@@ -41,7 +41,7 @@ export const upstreamSchemas = oncePerBuilder((object) => {
   const { productEdit } = productEditSchemas(object);
   const batch = object.doc(
     object({
-      sync_id: z.string().min(1).max(100).describe('Id of this batch, echoed in the answer.'),
+      sync_id: StorableString.min(1).max(100).describe('Id of this batch, echoed in the answer.'),
       timestamp: IsoTime.describe("The till's clock when the batch was sent: informational only, never used as a cursor."),
       changes: object(
         {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES, MAX_UPSTREAM_ITEMS } from '@ezo/contract/limits';
 import { BACKENDS } from './support/backends.ts';
 import { adjustment, batch, call, line, productEdit, sale } from './support/fixtures.ts';
+import { securityTally } from './support/security-tally.ts';
 
 /** Generated malformed requests per backend. */
 const MALFORMED_RUNS = 520;
@@ -66,7 +67,11 @@ describe.each(BACKENDS)('bad input on $name', (backend) => {
   beforeAll(async () => {
     server = await backend.start({ seedCatalog: true });
   });
-  afterAll(async () => server.dispose());
+  const tally = securityTally('bad input', backend.name);
+  afterAll(async () => {
+    tally.print();
+    await server.dispose();
+  });
 
   it(`${MALFORMED_RUNS} malformed bodies: never a 500, nothing written`, async () => {
     // Every item of the base batch names a product the hub does not have, so even a mutant that
@@ -78,6 +83,7 @@ describe.each(BACKENDS)('bad input on $name', (backend) => {
     }) as unknown as Json;
     const allPaths = paths(base);
     const before = await rowCount();
+    const area = tally.area('malformed upstream bodies (ghost products)');
     const statuses = new Map<number, number>();
     const body = fc.oneof(
       { weight: 8, arbitrary: fc.tuple(fc.constantFrom(...allPaths), fc.constantFrom('set', 'delete', 'extra'), badValue).map(([p, how, v]) => JSON.stringify(mutate(base, p, how as 'set', v))) },
@@ -88,12 +94,14 @@ describe.each(BACKENDS)('bad input on $name', (backend) => {
       fc.asyncProperty(body, async (text) => {
         const res = await call<{ results?: { status: string }[]; error?: { code: string; issues?: unknown[] } }>(server, server.terminal.token, 'POST', '/api/v1/sync/upstream', text);
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+        area.tried(res.status);
         expect(res.status).toBeLessThan(500);
         if (res.status === 200) expect(res.body.results?.every((r) => r.status === 'rejected')).toBe(true);
         else expect(res.body.error?.code).toBe('bad_request');
       }),
       { numRuns: MALFORMED_RUNS, seed: 20_260_101 },
     );
+    area.wrote(Number(await rowCount()) - Number(before));
     expect(await rowCount()).toBe(before);
     // The validator, not the semantic checks, must be what stops most of them.
     expect(statuses.get(400) ?? 0).toBeGreaterThan(MALFORMED_RUNS * 0.6);

@@ -134,7 +134,7 @@ describe('compression', () => {
 
   it('sends the precompressed index.html, also as the fallback of an app route, with its no-cache and CSP', async () => {
     for (const path of ['/', '/index.html', '/sales/today']) {
-      const res = await get(`${server.url}${path}`, { 'accept-encoding': 'br' });
+      const res = await get(`${server.url}${path}`, { 'accept-encoding': 'br', accept: 'text/html' });
       expect(res.status, path).toBe(200);
       expect(res.headers['content-encoding'], path).toBe('br');
       expect(res.headers['content-type'], path).toMatch(/^text\/html/);

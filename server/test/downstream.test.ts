@@ -185,4 +185,15 @@ describe.each(BACKENDS)('downstream on $name', (backend) => {
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ error: { code: 'bad_request', issues: [{ path: 'last_synced_at' }] } });
   });
+
+  it('a cursor above PostgreSQL bigint is a 400; the largest bigint is a valid (empty) cursor', async () => {
+    for (const cursor of ['v1.9999999999999999999', 'v1.9223372036854775808']) {
+      const res = await call(server, server.terminal.token, 'GET', `/api/v1/sync/downstream?last_synced_at=${cursor}`);
+      expect(res.status, cursor).toBe(400);
+      expect(res.body).toMatchObject({ error: { code: 'bad_request', issues: [{ path: 'last_synced_at' }] } });
+    }
+    const max = await call<DownstreamPage>(server, server.terminal.token, 'GET', '/api/v1/sync/downstream?last_synced_at=v1.9223372036854775807');
+    expect(max.status).toBe(200);
+    expect(max.body).toMatchObject({ has_more: false, changes: { products: [] } });
+  });
 });

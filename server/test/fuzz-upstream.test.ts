@@ -4,10 +4,11 @@
 // strings, admin bodies, and bodies just over the size limit. Seeded: FUZZ_SEED replays a run.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_BODY_BYTES, MAX_CODE_LENGTH, MAX_MONEY_MINOR, MAX_QUANTITY, MAX_TAX_RATE_BP, MAX_TEXT_LENGTH, BASIS_POINTS, MAX_DOWNSTREAM_LIMIT } from '@ezo/contract/limits';
+import { MAX_BODY_BYTES, MAX_CODE_LENGTH, MAX_MONEY_MINOR, MAX_QUANTITY, MAX_TAX_RATE_BP, MAX_TEXT_LENGTH, BASIS_POINTS, MAX_DOWNSTREAM_LIMIT, MIN_RECORD_YEAR, MAX_RECORD_YEAR } from '@ezo/contract/limits';
 import type { Product } from '@ezo/contract/catalog';
 import { BACKENDS } from './support/backends.ts';
 import { adjustment, batch, call, createProduct, line, productEdit, sale } from './support/fixtures.ts';
+import { securityTally } from './support/security-tally.ts';
 
 /** Runs per group; with bad-input.test.ts's 520 the hub sees over 1,000 malformed requests per backend. */
 const TYPED_MUTANT_RUNS = 500;
@@ -87,6 +88,8 @@ function typedMutants(base: Json): fc.Arbitrary<Mutant> {
   // sync_id is any short string, not a uuid.
   const uuids = leaves.filter((e) => /uuid$|^terminal_id$|^refund_of/.test(String(e.path.at(-1))) && typeof e.value === 'string');
   const times = leaves.filter((e) => /_at$|^timestamp$/.test(String(e.path.at(-1))));
+  // Times a till made and the hub stores: bounded to MIN_RECORD_YEAR..MAX_RECORD_YEAR (the batch's own timestamp is not).
+  const recordTimes = leaves.filter((e) => /^(created|edited)_at$/.test(String(e.path.at(-1))));
   const enums = leaves.filter((e) => ['method', 'currency'].includes(String(e.path.at(-1))));
   const at = (path: Path, value: Json | undefined): Mutant => ({ body: JSON.stringify(setAt(base, path, value)), path: path.join('.') });
   return fc.oneof(
@@ -96,6 +99,15 @@ function typedMutants(base: Json): fc.Arbitrary<Mutant> {
     fc.constantFrom(...numbers).chain((e) => badNumber(String(e.path.at(-1))).map((v) => at(e.path, v))),
     fc.constantFrom(...uuids).chain((e) => fc.constantFrom<Json>('sale_001', '', 'g0000000-0000-4000-8000-000000000000').map((v) => at(e.path, v))),
     fc.constantFrom(...times).chain((e) => fc.constantFrom<Json>('2024-13-01T00:00:00Z', '2024-01-01 10:00', '1700000000000', 'now').map((v) => at(e.path, v))),
+    // Text PostgreSQL cannot store: a NUL or a lone surrogate anywhere in any string.
+    fc.tuple(fc.constantFrom(...strings), fc.constantFrom('\u0000', '\ud800', '\udfff', 'x\ud83d'), fc.nat()).map(([e, bad, pos]) => {
+      const text = e.value as string;
+      const cut = pos % (text.length + 1);
+      return at(e.path, text.slice(0, cut) + bad + text.slice(cut));
+    }),
+    fc.constantFrom(...recordTimes).chain((e) =>
+      fc.constantFrom<Json>('0000-01-01T00:00:00Z', '1970-01-01T00:00:00.000Z', `${MIN_RECORD_YEAR - 1}-12-31T23:59:59Z`, `${MAX_RECORD_YEAR + 1}-01-01T00:00:00Z`, '9999-12-31T23:59:59Z').map((v) => at(e.path, v)),
+    ),
     fc.constantFrom(...enums).chain((e) => fc.constantFrom<Json>('bitcoin', 'eur', 'CASH', 'EURO', 'cash ').map((v) => at(e.path, v))),
     fc.constantFrom('sales', 'adjustments', 'products').chain((list) =>
       fc.constantFrom('refunds', 'Sales', 'orders').map((unknown): Mutant => {
@@ -129,7 +141,13 @@ describe.each(BACKENDS)('upstream fuzz on $name', (backend) => {
     server = await backend.start();
     product = await createProduct(server, { name: 'Fuzz coffee', price: 250, tax_rate_bp: 700, tax_included: true });
   });
-  afterAll(async () => server.dispose());
+  const tally = securityTally('upstream fuzz', backend.name);
+  afterAll(async () => {
+    tally.print();
+    await server.dispose();
+  });
+  /** Rows written since `before`: every area here expects none. */
+  const written = async (before: string | undefined) => Number(await rowCount()) - Number(before);
 
   it(`${TYPED_MUTANT_RUNS} batches with one defect next to a valid sale: 400 naming the field, nothing written`, async () => {
     const base = batch({
@@ -138,9 +156,11 @@ describe.each(BACKENDS)('upstream fuzz on $name', (backend) => {
       products: [productEdit(product.uuid, 1, { name: 'Fuzz coffee, large' })],
     }) as unknown as Json;
     const before = await rowCount();
+    const area = tally.area('one defect (types, limits, NUL, surrogates, years) next to a valid sale');
     await fc.assert(
       fc.asyncProperty(typedMutants(base), async (m) => {
         const res = await call<{ error?: { code: string; issues?: { path: string }[] } }>(server, server.terminal.token, 'POST', '/api/v1/sync/upstream', m.body);
+        area.tried(res.status);
         expect(res.status, m.body.slice(0, 300)).toBe(400);
         expect(res.body.error?.code).toBe('bad_request');
         const paths = (res.body.error?.issues ?? []).map((i) => i.path);
@@ -148,11 +168,13 @@ describe.each(BACKENDS)('upstream fuzz on $name', (backend) => {
       }),
       { numRuns: TYPED_MUTANT_RUNS, seed: SEED, endOnFailure: true },
     );
+    area.wrote(await written(before));
     expect(await rowCount(), 'a 400 wrote nothing, not even the valid sale beside the defect').toBe(before);
   });
 
   it(`${TOKEN_RUNS} forged or malformed credentials: 401 on every sync route, nothing written`, async () => {
     const before = await rowCount();
+    const area = tally.area('forged or malformed terminal credentials');
     const header = fc.oneof(
       fc.string({ maxLength: 80 }).map((t) => `Bearer ${t}`),
       fc.constant(`Bearer ${server.terminal.token}x`),
@@ -168,25 +190,31 @@ describe.each(BACKENDS)('upstream fuzz on $name', (backend) => {
       fc.asyncProperty(header, route, async (authorization, [method, path]) => {
         const body = method === 'POST' ? batch({ sales: [sale(server.terminal.id, [line({ product, quantity: 1 })])] }) : undefined;
         const res = await call<{ error?: { code: string } }>(server, undefined, method, path, body, { authorization });
+        area.tried(res.status);
         expect(res.status, authorization.slice(0, 60)).toBe(401);
         expect(res.body.error?.code).toBe('unauthorized');
       }),
       { numRuns: TOKEN_RUNS, seed: SEED + 1, endOnFailure: true },
     );
+    area.wrote(await written(before));
     expect(await rowCount()).toBe(before);
   });
 
   it(`${QUERY_RUNS} downstream query strings: 200 or 400, never a 500`, async () => {
-    const value = fc.oneof(fc.string({ maxLength: 30 }), fc.integer().map(String), fc.constant('x'.repeat(5_000)), fc.constantFrom('-1', '0', '1.5', '1e3', 'NaN', String(MAX_DOWNSTREAM_LIMIT + 1), '', '%00', '../../etc'));
+    const value = fc.oneof(fc.string({ maxLength: 30 }), fc.integer().map(String), fc.constant('x'.repeat(5_000)), fc.constantFrom('-1', '0', '1.5', '1e3', 'NaN', String(MAX_DOWNSTREAM_LIMIT + 1), '', '%00', '../../etc', 'v1.9999999999999999999', 'v1.9223372036854775808', 'v1.-1', 'v1.01'));
+    const before = await rowCount();
+    const area = tally.area('downstream query strings and cursors (past bigint too)');
     const query = fc.dictionary(fc.constantFrom('last_synced_at', 'limit', 'cursor', 'since', 'last_synced_at[]'), value, { maxKeys: 3 });
     await fc.assert(
       fc.asyncProperty(query, async (q) => {
         const res = await call<{ error?: { code: string } }>(server, server.terminal.token, 'GET', `/api/v1/sync/downstream?${new URLSearchParams(q).toString()}`);
+        area.tried(res.status);
         expect([200, 400], JSON.stringify(q).slice(0, 200)).toContain(res.status);
         if (res.status === 400) expect(res.body.error?.code).toBe('bad_request');
       }),
       { numRuns: QUERY_RUNS, seed: SEED + 2, endOnFailure: true },
     );
+    area.wrote(await written(before));
   });
 
   it(`${ADMIN_RUNS} malformed back-office product bodies: 400, no product written`, async () => {
@@ -197,31 +225,38 @@ describe.each(BACKENDS)('upstream fuzz on $name', (backend) => {
       fc.constantFrom(...fields.filter((e) => e.path[0] !== 'barcode')).map((e) => setAt(valid, e.path, undefined)),
       fc.constantFrom<Path>(['price'], ['tax_rate_bp']).chain((p) => badNumber(String(p[0])).map((v) => setAt(valid, p, v))),
       fc.constantFrom<Path>(['sku'], ['name'], ['barcode']).map((p) => setAt(valid, p, 'z'.repeat(MAX_CODE_LENGTH * 10))),
+      fc.tuple(fc.constantFrom<Path>(['sku'], ['name'], ['barcode']), fc.constantFrom('\u0000', '\ud800', '\udc00x')).map(([p, bad]) => setAt(valid, p, `Tea${bad}`)),
       fc.constantFrom<Json>({ ...(valid as object), colour: 'red' }, [], 'tea', null),
     );
     const before = await rowCount();
+    const area = tally.area('malformed back-office product bodies');
     await fc.assert(
       fc.asyncProperty(mutant, async (body) => {
         const res = await server.admin<{ error?: { code: string } }>('POST', '/api/v1/admin/products', body);
+        area.tried(res.status);
         expect(res.status, JSON.stringify(body).slice(0, 200)).toBe(400);
         expect(res.body.error?.code).toBe('bad_request');
       }),
       { numRuns: ADMIN_RUNS, seed: SEED + 3, endOnFailure: true },
     );
+    area.wrote(await written(before));
     expect(await rowCount()).toBe(before);
   });
 
   it(`${OVERSIZE_RUNS} bodies just over MAX_BODY_BYTES: 413 with the ApiError body, nothing written`, async () => {
     const before = await rowCount();
+    const area = tally.area('bodies just over the size limit');
     for (let i = 0; i < OVERSIZE_RUNS; i++) {
       const valid = JSON.stringify(batch({ sales: [sale(server.terminal.id, [line({ product, quantity: 1 })])] }));
       // Padding inside a valid sale's note: only the size is wrong.
       const body = valid.replace('"note":null', `"note":"${'n'.repeat(MAX_BODY_BYTES - valid.length + 3 + i * 997)}"`);
       expect(Buffer.byteLength(body)).toBeGreaterThan(MAX_BODY_BYTES);
       const res = await call(server, server.terminal.token, 'POST', '/api/v1/sync/upstream', body);
+      area.tried(res.status);
       expect(res.status).toBe(413);
       expect(res.body).toMatchObject({ error: { code: 'payload_too_large' } });
     }
+    area.wrote(await written(before));
     expect(await rowCount()).toBe(before);
   });
 });

@@ -4,6 +4,7 @@
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { get } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strictContract } from '@ezo/contract/contract';
 import { PROTOCOL_VERSION } from '@ezo/contract/protocol-version';
@@ -92,13 +93,43 @@ describe('http surface', () => {
     expect(index.headers.get('cache-control')).toBe('no-cache');
     expect((await fetch(`${server.url}/sw.js`)).headers.get('cache-control')).toBe('no-cache');
     expect((await fetch(`${server.url}/assets/app-abc123.js`)).headers.get('cache-control')).toMatch(/immutable/);
-    const deep = await fetch(`${server.url}/sales/today`);
+    const deep = await fetch(`${server.url}/sales/today`, { headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } });
     expect(deep.status).toBe(200);
     expect(await deep.text()).toContain('<title>till</title>');
     expect(deep.headers.get('content-security-policy')).toBe(APP_CSP);
     const api = await fetch(`${server.url}/api/v1/nothing-here`);
     expect(api.status).toBe(404);
     expect(await api.json()).toMatchObject({ error: { code: 'not_found' } });
+  });
+
+  it('a missing file is a 404, not the index: only navigations fall back to index.html', async () => {
+    const html = { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' };
+    // A till holding an old chunk name, the browser's favicon probe, any path naming a file: 404 even when asking for HTML.
+    for (const path of ['/assets/app-0ldhash.js', '/assets/missing', '/favicon.ico', '/robots.txt', '/sales/report.csv', '/deep/path/chunk.js?v=1']) {
+      for (const headers of [{}, html]) {
+        const res = await fetch(`${server.url}${path}`, { headers });
+        expect(res.status, `${path} ${JSON.stringify(headers)}`).toBe(404);
+        expect(res.headers.get('content-type'), path).toMatch(/^application\/json/);
+        expect(await res.json()).toMatchObject({ error: { code: 'not_found' } });
+      }
+    }
+    // Not a navigation (a script's fetch, no Accept for HTML): 404.
+    expect((await fetch(`${server.url}/sales/today`, { headers: { accept: 'application/json' } })).status).toBe(404);
+    expect((await fetch(`${server.url}/sales/today`)).status).toBe(404);
+    // Navigations without a file extension get the till, by Accept or by Sec-Fetch-Mode.
+    // (fetch sets Sec-Fetch-Mode itself, so that one goes through node:http.)
+    const byAccept = await fetch(`${server.url}/settings/general`, { headers: html });
+    expect(byAccept.status).toBe(200);
+    expect(await byAccept.text()).toContain('<title>till</title>');
+    const byMode = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      get(`${server.url}/settings/general`, { headers: { 'sec-fetch-mode': 'navigate', accept: '*/*' } }, (res) => {
+        let body = '';
+        res.setEncoding('utf8').on('data', (chunk: string) => (body += chunk)).on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      }).on('error', reject);
+    });
+    expect(byMode.status).toBe(200);
+    expect(byMode.body).toContain('<title>till</title>');
+    expect((await fetch(`${server.url}/sales/today`, { method: 'POST', headers: html })).status).toBe(404);
   });
 
   it('restarts on the same port with the same data', async () => {

@@ -28,7 +28,7 @@ export type PullResult =
   | { kind: 'ok'; pages: number; rows: number }
   | { kind: 'unauthorised' }
   | { kind: 'stopped' }
-  | { kind: 'error'; code: 'offline' | 'bad_response' | 'server'; message: string };
+  | { kind: 'error'; code: 'offline' | 'bad_response' | 'bad_page' | 'server'; message: string };
 
 export interface PullContext {
   db: SqlConnection;
@@ -85,7 +85,13 @@ export async function pullAll(ctx: PullContext): Promise<PullResult> {
       if (outcome.kind === 'bad_json') return { kind: 'error', code: 'bad_response', message: `Downstream page: ${describeOutcome(outcome)}` };
       const parsed = lenientContract.downstream.page.safeParse(outcome.body);
       if (!parsed.success) {
-        return { kind: 'error', code: 'bad_response', message: `The server sent a downstream page that fails validation; nothing of it was applied: ${describeIssues(parsed.error.issues)}` };
+        // bad_page, not bad_response: the status says the catalog is stuck (not "All synced") until a
+        // later pull (the periodic one, Sync now) gets a page it can apply from the same cursor.
+        return {
+          kind: 'error',
+          code: 'bad_page',
+          message: `The server sent catalog changes that fail validation; none was applied, and the till asks again from the same point: ${describeIssues(parsed.error.issues)}`,
+        };
       }
       const page = parsed.data;
       if (page.has_more && page.timestamp === cursor) {

@@ -59,6 +59,8 @@
 //                                        failed_transient = 1; the hub never refused them)
 //
 // A Failed row never holds back the rest: the next batch simply takes the next Pending rows.
+// A 5xx on a batch holding a row that already failed BISECT_AFTER_FAILURES times bisects the batch
+// (bisect() below), so one item that makes the hub fail is parked alone.
 import type { SqlConnection, SqlExecutor } from './sql-connection.ts';
 import type { QueueEntityType } from './outbox.ts';
 import type { EntityKind } from '@ezo/contract/upstream';
@@ -86,6 +88,14 @@ export const MAX_BATCHES_IN_FLIGHT = 2;
 export const MAX_ATTEMPTS = 5;
 /** Batch-level answers that depend on the batch's content: find the culprit by splitting. */
 const SPLIT_STATUSES: ReadonlySet<number> = new Set([400, 409, 413, 422]);
+/**
+ * A 5xx is transient, unless it keeps coming: a batch holding a row that failed this many times already
+ * is bisected on its next 5xx, in case one item makes the hub fail (a poison item). The search sends the
+ * half with the culprit on down and each other half once as it is, so a poison item ends alone (and
+ * is parked after MAX_ATTEMPTS) in about 2*log2(rows) requests while the rest go through; a hub that
+ * is simply down costs the same few requests, on the same backoff as before.
+ */
+export const BISECT_AFTER_FAILURES = 2;
 
 const ENTITY: Record<QueueEntityType, EntityKind> = { Sale: 'sale', Adjustment: 'adjustment', Product: 'product' };
 
@@ -247,7 +257,8 @@ export function assembleBatch(syncId: string, timestamp: string, rows: readonly 
   return `{"sync_id":${JSON.stringify(syncId)},"timestamp":${JSON.stringify(timestamp)},"changes":{"sales":[${of('Sale')}],"adjustments":[${of('Adjustment')}],"products":[${of('Product')}]}}`;
 }
 
-async function sendRows(ctx: PushContext, rows: QueueRow[]): Promise<BatchResult> {
+/** `plain`: on a 5xx, reschedule these rows as they are, without bisecting (the sibling half of a search). */
+async function sendRows(ctx: PushContext, rows: QueueRow[], plain = false): Promise<BatchResult> {
   const body = assembleBatch(ctx.newUuid(), new Date(ctx.now()).toISOString(), rows);
   const outcome = await ctx.client.send({ method: 'POST', url: hubUrl(ctx.pairing.serverUrl, '/api/v1/sync/upstream'), token: ctx.pairing.token, body });
   if (outcome.kind === 'stopped' || ctx.stopped()) return { kind: 'stopped' };
@@ -258,6 +269,9 @@ async function sendRows(ctx: PushContext, rows: QueueRow[]): Promise<BatchResult
     return reschedule(ctx, rows, outcome, 'bad_response', `The server's answer to a batch fails validation: ${describeIssues(parsed.error.issues)}`);
   }
   if (isTransient(outcome)) {
+    if (!plain && outcome.kind === 'http' && outcome.status >= 500 && rows.length > 1 && rows.some((r) => r.retry_count >= BISECT_AFTER_FAILURES)) {
+      return bisect(ctx, rows);
+    }
     const code = outcome.kind === 'bad_json' ? 'bad_response' : outcome.kind === 'http' ? 'server' : 'offline';
     return reschedule(ctx, rows, outcome, code, describeOutcome(outcome));
   }
@@ -277,6 +291,22 @@ async function sendRows(ctx: PushContext, rows: QueueRow[]): Promise<BatchResult
   });
   ctx.onQueueChanged();
   return { kind: 'done', productEditsResolved };
+}
+
+/**
+ * The 5xx search (BISECT_AFTER_FAILURES): the first half, bisected further if it fails again; then the
+ * second half, bisected too if the first went through, sent once as it is if not (the hub may just be
+ * down). A 401 or a stop ends the search with the rest untouched (still Pending, due).
+ */
+async function bisect(ctx: PushContext, rows: QueueRow[]): Promise<BatchResult> {
+  const middle = Math.ceil(rows.length / 2);
+  const first = await sendRows(ctx, rows.slice(0, middle));
+  if (first.kind === 'unauthorised' || first.kind === 'stopped') return first;
+  const second = await sendRows(ctx, rows.slice(middle), first.kind !== 'done');
+  if (second.kind === 'unauthorised' || second.kind === 'stopped') return second;
+  if (first.kind !== 'done') return first;
+  if (second.kind !== 'done') return second;
+  return { kind: 'done', productEditsResolved: first.productEditsResolved || second.productEditsResolved };
 }
 
 async function applyResults(ctx: PushContext, rows: QueueRow[], results: readonly { uuid: string; entity: EntityKind; status: string; code?: string | undefined; reason?: string | undefined }[]): Promise<BatchResult> {

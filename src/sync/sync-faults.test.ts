@@ -3,13 +3,17 @@
 // acknowledgement, 401, 429 with Retry-After, an invalid page, the network going away.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { setupServer } from 'msw/node';
-import { faults, hubHandlers } from '../../test-support/msw/handlers.ts';
+import { http, HttpResponse } from 'msw';
+import { faults, hubHandlers, HUB_PATHS } from '../../test-support/msw/handlers.ts';
 import { createProducts, hubSaleCounts, startHub, type TestServer } from './testing/hub-fixture.ts';
 import { makeSale, openTestTill, queueRows, recordTestSale, tillPrices, type TestTill } from './testing/till-fixture.ts';
 import { QueueStatus } from './outbox.ts';
 import { BACKOFF_BASE_MS } from './backoff.ts';
-import { MAX_ATTEMPTS } from './push.ts';
+import { BISECT_AFTER_FAILURES, MAX_ATTEMPTS } from './push.ts';
 import { REQUEST_TIMEOUT_MS } from './hub-client.ts';
+import { SYNC_INTERVAL_MS } from './sync-triggers.ts';
+import { syncSummary } from '../ui/sync-summary.ts';
+import { translator } from '../ui/i18n/translator.ts';
 import { STATUS_COALESCE_MS } from './status-broadcast.ts';
 import type { Product } from '@ezo/contract/catalog';
 import type { TerminalInfo } from '@ezo/contract/terminal';
@@ -113,6 +117,47 @@ describe('upstream faults', () => {
     const counts = await hubSaleCounts(hub);
     expect([counts.get(parked), counts.get(next)]).toEqual([1, 1]);
     expect(await till.sync.syncStatus()).toMatchObject({ pending: 0, failed: 0 });
+  });
+
+  it(`a poison item the hub keeps failing on (5xx): after ${BISECT_AFTER_FAILURES} failures the batch is bisected, the rest go through, it alone is parked`, async () => {
+    till = await pairedTill();
+    const uuids: string[] = [];
+    for (let i = 0; i < 20; i++) uuids.push(await queuedSale());
+    const poison = uuids[7]!;
+    // A hub bug (or a proxy) that fails every batch carrying this one sale.
+    const upstream: string[] = [];
+    network.use(
+      http.post(`${hub.url}${HUB_PATHS.upstream}`, async ({ request }) => {
+        const body = await request.clone().text();
+        upstream.push(body);
+        return body.includes(poison) ? HttpResponse.json({ error: { code: 'internal', message: 'boom' } }, { status: 500 }) : undefined;
+      }),
+    );
+    for (let i = 0; i < BISECT_AFTER_FAILURES; i++) {
+      await till.sync.syncNow();
+      till.clock.advance(60 * 60_000);
+    }
+    expect(upstream).toHaveLength(BISECT_AFTER_FAILURES); // plain retries of the whole batch so far
+    const none = await hubSaleCounts(hub);
+    expect(uuids.filter((u) => none.has(u))).toEqual([]);
+    upstream.length = 0;
+    await till.sync.syncNow();
+    // The search: log2(20) levels, each sending the half with the culprit on and the other half once.
+    expect(upstream.length).toBeLessThanOrEqual(2 * Math.ceil(Math.log2(20)) + 1);
+    const counts = await hubSaleCounts(hub);
+    expect(uuids.filter((u) => u !== poison).every((u) => counts.get(u) === 1)).toBe(true);
+    expect(counts.get(poison)).toBeUndefined();
+    const rows = await queueRows(till.db);
+    expect(rows.filter((r) => r.status === QueueStatus.completed)).toHaveLength(19);
+    expect(rows.find((r) => r.idempotency_key === poison)).toMatchObject({ status: QueueStatus.pending, retry_count: BISECT_AFTER_FAILURES + 1 });
+    // Alone, it is retried like any transient failure and parked with the hub's answer.
+    for (let i = BISECT_AFTER_FAILURES + 1; i < MAX_ATTEMPTS; i++) {
+      till.clock.advance(60 * 60_000);
+      await till.sync.syncNow();
+    }
+    const parked = (await queueRows(till.db)).find((r) => r.idempotency_key === poison);
+    expect(parked).toMatchObject({ status: QueueStatus.failed, retry_count: MAX_ATTEMPTS });
+    expect(parked?.last_error).toMatch(/Gave up after 5 attempts.*500 internal: boom/);
   });
 
   it('a lost acknowledgement is resent with the same bytes and answered duplicate: the hub holds the sale once', async () => {
@@ -238,7 +283,7 @@ describe('downstream faults', () => {
     );
     await till.sync.syncNow();
     const status = await till.sync.syncStatus();
-    expect(status.lastError?.code).toBe('bad_response');
+    expect(status.lastError?.code).toBe('bad_page');
     expect(status.lastError?.message).toMatch(/changes\.products\[0\]\.price/);
     expect(await till.db.get<{ cursor: string }>(`SELECT cursor FROM sync_state`)).toEqual(cursorBefore);
     const prices = await tillPrices(till.db);
@@ -248,6 +293,45 @@ describe('downstream faults', () => {
     await till.sync.syncNow(); // the hub's real page, with an unknown field tolerated
     expect((await tillPrices(till.db)).get(products[2]!.uuid)).toBe(777);
     expect((await till.sync.syncStatus()).lastError).toBeNull();
+  });
+
+  it('a hub that keeps sending a page the till cannot apply: the status says so, nothing is skipped, and the periodic pull recovers by itself', async () => {
+    till = await pairedTill();
+    const cursorBefore = await till.db.get<{ cursor: string }>(`SELECT cursor FROM sync_state`);
+    await hub.admin('PATCH', `/api/v1/admin/products/${products[0]!.uuid}`, { price: 4321 });
+    // Three pages in a row carry a name with a NUL (text no hub can store, so a page no till may apply).
+    let corrupted = 0;
+    network.use(
+      ...faults.corruptPage(hub.url, (page) => {
+        corrupted += 1;
+        const changes = page.changes as { products: Record<string, unknown>[] };
+        changes.products[0]!.name = 'Coffee\u0000';
+        return page;
+      }, { times: 3 }),
+    );
+    const settled = async (pulls: number) => {
+      await vi.waitFor(() => expect(corrupted).toBe(pulls), { timeout: 5000 });
+      await vi.waitFor(async () => expect(await till.sync.syncStatus()).toMatchObject({ pulling: false, lastError: { code: 'bad_page' } }), { timeout: 5000 });
+    };
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    await till.sync.start();
+    await settled(1);
+    for (let i = 2; i <= 3; i++) {
+      await vi.advanceTimersByTimeAsync(SYNC_INTERVAL_MS);
+      await settled(i);
+      const status = await till.sync.syncStatus();
+      expect(syncSummary(status, translator('en')).headline).toBe('Catalog update refused');
+      expect(status).toMatchObject({ pending: 0, failed: 0 });
+      expect(status.lastError?.message).toMatch(/changes\.products\[0\]\.name/);
+      expect(await till.db.get(`SELECT cursor FROM sync_state`)).toEqual(cursorBefore);
+      expect((await tillPrices(till.db)).get(products[0]!.uuid)).toBe(products[0]!.price);
+    }
+    // The hub serves a valid page again: the next periodic pull applies it from the same cursor.
+    await vi.advanceTimersByTimeAsync(SYNC_INTERVAL_MS);
+    await vi.waitFor(async () => expect((await tillPrices(till.db)).get(products[0]!.uuid)).toBe(4321), { timeout: 5000 });
+    await vi.waitFor(async () => expect((await till.sync.syncStatus()).lastError).toBeNull(), { timeout: 5000 });
+    expect(syncSummary(await till.sync.syncStatus(), translator('en')).headline).toBe('All synced');
+    products[0] = { ...products[0]!, price: 4321 };
   });
 
   it('a downstream answer that is not JSON leaves everything as it was', async () => {

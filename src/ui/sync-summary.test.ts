@@ -32,6 +32,16 @@ describe('syncSummary', () => {
     expect(syncSummary({ ...base, firstSync: { rows: 10, pages: 1, remaining: 90 } }, en).tone).toBe('busy');
   });
 
+  it('never says all synced while the hub sends catalog changes the till cannot apply', () => {
+    const stuck: SyncStatus = { ...base, lastPullAt: '2026-01-01T00:00:00Z', lastError: { code: 'bad_page', message: 'fails validation', at: '2026-01-01T00:01:00Z' } };
+    expect(syncSummary(stuck, en)).toEqual({ tone: 'bad', headline: 'Catalog update refused' });
+    expect(syncSummary(stuck, de).headline).toBe('Katalog-Aktualisierung abgelehnt');
+    expect(syncProblem('bad_page', en)).toMatch(/cannot accept/);
+    expect(syncProblem('bad_page', de)).toMatch(/nicht annehmen/);
+    // Once a pull applies a page the error is cleared, and the bar says so.
+    expect(syncSummary({ ...stuck, lastError: null }, en).headline).toBe('All synced');
+  });
+
   it('speaks German', () => {
     expect(syncSummary(base, de).headline).toBe('Alles synchronisiert');
     expect(syncSummary({ ...base, online: false, pending: 1 }, de).headline).toBe('Offline · 1 ausstehend');

@@ -22,6 +22,8 @@ export function syncSummary(s: SyncStatus, t: Translate): SyncSummary {
   if (s.failed > 0) return { tone: 'bad', headline: t('sync.failedCount', { count: s.failed }) };
   if (s.pulling || s.pushing) return { tone: 'busy', headline: waiting === null ? t('sync.syncing') : t('sync.syncingWaiting', { waiting }) };
   if (waiting !== null) return { tone: 'warn', headline: waiting };
+  // The hub's changes cannot be applied: the till's catalog is stale, whatever the queue says.
+  if (s.lastError?.code === 'bad_page') return { tone: 'bad', headline: t('sync.catalogStuck') };
   return { tone: 'ok', headline: t('sync.allSynced') };
 }
 
@@ -32,6 +34,7 @@ export function syncProblem(code: string, t: Translate): string {
     case 'unauthorized':
     case 'not_paired':
     case 'bad_response':
+    case 'bad_page':
       return t(`sync.problem.${code}`);
     default:
       return t('sync.problem.other');

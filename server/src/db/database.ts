@@ -35,6 +35,18 @@ export const PG_NUMERIC_OUT_OF_RANGE = '22003';
 export const PG_SERIALIZATION_FAILURE = '40001';
 export const PG_DEADLOCK_DETECTED = '40P01';
 
+/**
+ * SQLSTATE classes that say something about the server, not about the data of the statement: connection
+ * (08), transaction state (25), rollback (40: deadlock, serialization), resources (53), operator
+ * intervention (57), system (58), internal (XX). Anything else a statement raises is about its data.
+ */
+const SERVER_ERROR_CLASSES: ReadonlySet<string> = new Set(['08', '25', '40', '53', '57', '58', 'XX']);
+
+/** True for a database error caused by the data one statement carried (a NUL, an out-of-range date, a taken id). */
+export function isDataError(code: string | undefined): code is string {
+  return code !== undefined && /^[0-9A-Z]{5}$/.test(code) && !SERVER_ERROR_CLASSES.has(code.slice(0, 2));
+}
+
 export function pgErrorCode(err: unknown): string | undefined {
   if (typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string') return err.code;
   return undefined;

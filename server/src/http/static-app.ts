@@ -1,6 +1,8 @@
 // Serves the built till (dist/) at / with its security headers: a strict CSP (no inline script),
 // no-cache on the entry points a new deploy must replace at once, immutable hashed assets, and an
-// SPA fallback so a reload on a client-side route still gets index.html. Files the build compressed
+// SPA fallback so a reload on a client-side route still gets index.html. The fallback is for
+// navigations only: a missing file (an old hashed chunk, /favicon.ico) is a 404, never HTML a
+// script or the service worker would take for the file. Files the build compressed
 // (x.br, x.gz beside x; vite.config.ts) are sent as they are to a browser that accepts the encoding,
 // with the headers of x and Vary: Accept-Encoding.
 import type { FastifyInstance } from 'fastify';
@@ -17,6 +19,15 @@ const NO_CACHE = 'no-cache';
 const NO_CACHE_FILES = /(^|\/)(index\.html|sw\.js|registerSW\.js|manifest\.webmanifest)$/;
 /** Lower case, as @fastify/compress writes it, so compressing a file without a copy does not add it twice. */
 const VARY = 'accept-encoding';
+/** A path that names a file: its last segment has an extension, or it is under /assets/. */
+const FILE_LIKE = /(^\/assets\/)|(\.[A-Za-z0-9]+$)/;
+
+/** A browser navigation: a GET or HEAD that asks for HTML (a reload on a client-side route). */
+function isNavigation(method: string, accept: string | undefined, fetchMode: string | undefined): boolean {
+  if (method !== 'GET' && method !== 'HEAD') return false;
+  return fetchMode === 'navigate' || (accept ?? '').toLowerCase().includes('text/html');
+}
+
 /** The build's precompressed copies of a file: x.br and x.gz. */
 const COMPRESSED_COPY = /\.(br|gz)$/;
 
@@ -36,9 +47,11 @@ export async function registerStaticApp(app: FastifyInstance, root: string | und
     await app.register(fastifyStatic, { root, cacheControl: false, setHeaders: appHeaders, index: ['index.html'], preCompressed: true });
   }
   app.setNotFoundHandler(async (request, reply) => {
-    const isApi = request.url.startsWith('/api/');
-    if (root === undefined || isApi || (request.method !== 'GET' && request.method !== 'HEAD')) {
-      const err = new HttpError('not_found', `no route ${request.method} ${request.url.split('?')[0] ?? ''}`);
+    const path = request.url.split('?')[0] ?? '';
+    const fetchMode = request.headers['sec-fetch-mode'];
+    const navigation = isNavigation(request.method, request.headers.accept, typeof fetchMode === 'string' ? fetchMode : undefined);
+    if (root === undefined || path.startsWith('/api/') || FILE_LIKE.test(path) || !navigation) {
+      const err = new HttpError('not_found', `no route ${request.method} ${path}`);
       return reply.code(404).send(err.body());
     }
     void reply

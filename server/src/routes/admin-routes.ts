@@ -5,8 +5,6 @@ import type { FastifyInstance, preValidationHookHandler } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { strictContract } from '@ezo/contract/contract';
-import { DEFAULT_ADMIN_SALES_LIMIT } from '@ezo/contract/admin';
-import type { Sale } from '@ezo/contract/sale';
 import { requireAdmin } from '../auth/authenticate.ts';
 import { fastJsonSerializerCompiler } from '../http/contract-validation.ts';
 import type { HubContext } from '../http/hub-context.ts';
@@ -17,6 +15,7 @@ import { createStore, createTerminal, listStores } from '../stores/stores.ts';
 import { COMMIT_ORDER_LOCK_KEY } from '../sync/item-outcome.ts';
 import { foldStockMoves } from '../sync/fold-stock.ts';
 import { storeList } from './hub-responses.ts';
+import { readSalesPage } from '../reports/sales-report.ts';
 
 const admin = strictContract.admin;
 const TAGS = ['admin'];
@@ -164,31 +163,17 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: HubContext): void
       serializerCompiler: fastJsonSerializerCompiler,
       schema: {
         operationId: 'listSales',
-        summary: 'Sales as the tills sent them',
-        description: 'Filtered by store, terminal and UTC day; oldest first.',
+        summary: 'Sales as the tills sent them, a page at a time',
+        description:
+          'Filtered by store, terminal, UTC day and sales below the catalog price; oldest first (created_at, then uuid). ' +
+          'Pass next_cursor as cursor, with the same filters, for the next page; it is null on the last page.',
         tags: TAGS,
         security: SECURITY,
         querystring: admin.salesQuery,
         response: { 200: json('The sales.', admin.salesReport), ...errorResponses(400, 401, 500, 503) },
       },
     },
-    async (request) => {
-      const q = request.query;
-      const where: string[] = [];
-      const params: (string | number)[] = [];
-      if (q.store_id !== undefined) where.push(`store_id = $${params.push(q.store_id)}`);
-      if (q.terminal_id !== undefined) where.push(`terminal_id = $${params.push(q.terminal_id)}`);
-      if (q.day !== undefined) {
-        const start = `${q.day}T00:00:00Z`;
-        where.push(`created_at >= $${params.push(start)}::timestamptz AND created_at < $${params.length}::timestamptz + interval '1 day'`);
-      }
-      const limit = params.push(q.limit ?? DEFAULT_ADMIN_SALES_LIMIT);
-      const rows = await ctx.db.query<{ body: Sale }>(
-        `SELECT body FROM sales ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`} ORDER BY created_at, uuid LIMIT $${limit}`,
-        params,
-      );
-      return { sales: rows.map((r) => r.body) };
-    },
+    async (request) => readSalesPage(ctx.db, request.query),
   );
 
   api.get(

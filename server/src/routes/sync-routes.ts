@@ -139,7 +139,9 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: HubContext): void 
     },
     async (request) => {
       const batch = request.body;
-      const results = await ingestBatch(ctx.db, terminal(request), batch);
+      const results = await ingestBatch(ctx.db, terminal(request), batch, (refused) =>
+        request.log.warn({ sqlstate: refused.sqlstate, entity: refused.entity, uuid: refused.uuid, detail: refused.message }, 'upstream item refused by the database'),
+      );
       ctx.metrics.countIngest(results);
       const response: UpstreamResponse = { sync_id: batch.sync_id, timestamp: new Date().toISOString(), results };
       return response;

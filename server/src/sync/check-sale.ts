@@ -49,6 +49,10 @@ export function checkSale(sale: Sale, who: TerminalPrincipal, knownProducts: Rea
 
   let paid = 0;
   sale.payments.forEach((p, i) => {
+    // Money moves one way per sale: in on a sale, out on a refund. A sale with a negative payment (card
+    // +X+5000 and -5000) would hide a payout inside a sale.
+    if (!refund && p.amount < 0) throw new Rejection('payments_mismatch', `payment ${i}: a sale's payment is not negative (${p.amount})`);
+    if (refund && p.amount > 0) throw new Rejection('payments_mismatch', `payment ${i}: a refund's payment is not positive (${p.amount})`);
     if (p.method === 'cash') {
       if (p.tendered === null || p.change === null || p.tendered - p.change !== p.amount) {
         throw new Rejection('payments_mismatch', `payment ${i}: cash needs tendered - change = amount`);

@@ -6,6 +6,8 @@ import { HttpError } from '../http/api-error.ts';
 
 const CURSOR_PATTERN = /^v1\.(0|[1-9][0-9]{0,18})$/;
 export const START_VERSION = 0n;
+/** Versions are PostgreSQL bigints: a larger number was never issued, and comparing with it is a 500. */
+const MAX_VERSION = 2n ** 63n - 1n;
 
 export function encodeCursor(version: bigint): string {
   return `v1.${version.toString()}`;
@@ -14,7 +16,7 @@ export function encodeCursor(version: bigint): string {
 export function decodeCursor(cursor: string | undefined): bigint {
   if (cursor === undefined) return START_VERSION;
   const match = CURSOR_PATTERN.exec(cursor);
-  if (match?.[1] === undefined) {
+  if (match?.[1] === undefined || BigInt(match[1]) > MAX_VERSION) {
     throw new HttpError('bad_request', 'last_synced_at is not a cursor this hub issued', [
       { path: 'last_synced_at', message: 'expected a cursor returned as `timestamp` by a previous pull' },
     ]);

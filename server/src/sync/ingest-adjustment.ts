@@ -20,7 +20,7 @@ export async function ingestAdjustment(
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (uuid) DO NOTHING RETURNING uuid`,
     [adjustment.uuid, who.storeId, who.terminalId, adjustment.product_uuid, adjustment.delta, adjustment.reason, adjustment.created_at, hash],
   );
-  if (inserted.length === 0) return replayOrConflict(tx, 'adjustments', adjustment.uuid, hash);
-  stock.add(adjustment.product_uuid, adjustment.delta);
+  if (inserted.length === 0) return replayOrConflict(tx, 'adjustments', adjustment.uuid, hash, who);
+  stock.addChecked([[adjustment.product_uuid, adjustment.delta]]);
   return 'applied';
 }

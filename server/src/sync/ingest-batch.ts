@@ -2,35 +2,36 @@
 // each item is atomic and a rejected one costs the others nothing. Inserts come first; product edits
 // (versioned writes, under the commit-order lock) come last; stock moves go to the move log, unlocked. Deadlocks and serialization failures retry the whole batch, which is idempotent.
 import type { ItemResult, ParsedUpstreamBatch } from '@ezo/contract/upstream';
-import { type Database, type Sql, PG_DEADLOCK_DETECTED, PG_FOREIGN_KEY_VIOLATION, PG_NUMERIC_OUT_OF_RANGE, PG_SERIALIZATION_FAILURE, PG_UNIQUE_VIOLATION, pgErrorCode } from '../db/database.ts';
+import { type Database, type Sql, PG_DEADLOCK_DETECTED, PG_SERIALIZATION_FAILURE, isDataError, pgErrorCode } from '../db/database.ts';
 import type { TerminalPrincipal } from '../auth/authenticate.ts';
 import { contentHash } from './content-hash.ts';
 import { checkSale } from './check-sale.ts';
 import { ingestSale } from './ingest-sale.ts';
 import { ingestAdjustment } from './ingest-adjustment.ts';
 import { ingestProductEdit } from './ingest-product-edit.ts';
-import { Rejection, resultOf, type Outcome } from './item-outcome.ts';
+import { Rejection, notStorable, resultOf, type Outcome } from './item-outcome.ts';
 import { StockDeltas } from './stock-deltas.ts';
 import { ingestSalesBulk } from './ingest-sales-bulk.ts';
 import type { Sale } from '@ezo/contract/sale';
 
 /** Attempts for a batch that hit a deadlock or serialization failure before the error reaches the till. */
 const MAX_BATCH_ATTEMPTS = 4;
-/** Database errors that mean "this item's data is impossible" (e.g. a line uuid used by another sale). */
-const ITEM_DATA_ERRORS = new Set([PG_UNIQUE_VIOLATION, PG_FOREIGN_KEY_VIOLATION, PG_NUMERIC_OUT_OF_RANGE]);
 const RETRYABLE = new Set([PG_DEADLOCK_DETECTED, PG_SERIALIZATION_FAILURE]);
 
-export async function ingestBatch(db: Database, who: TerminalPrincipal, batch: ParsedUpstreamBatch): Promise<ItemResult[]> {
+/** Told of every item the database refused, with its SQLSTATE: the till only hears NOT_STORABLE_REASON. */
+export type ItemErrorLog = (refused: { entity: ItemResult['entity']; uuid: string; sqlstate: string; message: string }) => void;
+
+export async function ingestBatch(db: Database, who: TerminalPrincipal, batch: ParsedUpstreamBatch, logItemError: ItemErrorLog = () => undefined): Promise<ItemResult[]> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction((tx) => ingestInTransaction(tx, who, batch));
+      return await db.transaction((tx) => ingestInTransaction(tx, who, batch, logItemError));
     } catch (err) {
       if (attempt >= MAX_BATCH_ATTEMPTS || !RETRYABLE.has(pgErrorCode(err) ?? '')) throw err;
     }
   }
 }
 
-async function ingestInTransaction(tx: Sql, who: TerminalPrincipal, batch: ParsedUpstreamBatch): Promise<ItemResult[]> {
+async function ingestInTransaction(tx: Sql, who: TerminalPrincipal, batch: ParsedUpstreamBatch, log: ItemErrorLog): Promise<ItemResult[]> {
   const { sales, adjustments, products } = batch.changes;
   // Products and customers are never deleted (only tombstoned), so one lookup serves the whole batch.
   const productIds = [...new Set([...sales.flatMap((s) => s.lines.map((l) => l.product_uuid)), ...adjustments.map((a) => a.product_uuid), ...products.map((p) => p.product_uuid)])];
@@ -38,6 +39,7 @@ async function ingestInTransaction(tx: Sql, who: TerminalPrincipal, batch: Parse
   const knownProducts = await existing(tx, 'products', productIds);
   const knownCustomers = await existing(tx, 'customers', customerIds);
   const stock = new StockDeltas();
+  await stock.loadBase(tx, who.storeId, productIds);
   const results: ItemResult[] = [];
 
   // Plain sales go in bulk; refunds, repeated uuids within the batch, and everything after a refused
@@ -65,14 +67,14 @@ async function ingestInTransaction(tx: Sql, who: TerminalPrincipal, batch: Parse
   else for (const b of bulk) saleResults[b.index] = resultOf(b.sale.uuid, 'sale', bulkOutcomes.get(b.sale.uuid.toLowerCase()) ?? 'applied');
   for (const index of oneByOne) {
     const sale = sales[index]!;
-    saleResults[index] = resultOf(sale.uuid, 'sale', await inSavepoint(tx, stock, () => ingestSale(tx, who, sale, contentHash(sale), stock)));
+    saleResults[index] = resultOf(sale.uuid, 'sale', await inSavepoint(tx, stock, { entity: 'sale', uuid: sale.uuid, log }, () => ingestSale(tx, who, sale, contentHash(sale), stock)));
   }
   for (const r of saleResults) if (r !== undefined) results.push(r);
   for (const adjustment of adjustments) {
-    results.push(resultOf(adjustment.uuid, 'adjustment', await inSavepoint(tx, stock, () => ingestAdjustment(tx, who, adjustment, contentHash(adjustment), knownProducts, stock))));
+    results.push(resultOf(adjustment.uuid, 'adjustment', await inSavepoint(tx, stock, { entity: 'adjustment', uuid: adjustment.uuid, log }, () => ingestAdjustment(tx, who, adjustment, contentHash(adjustment), knownProducts, stock))));
   }
   for (const edit of products) {
-    results.push(resultOf(edit.uuid, 'product', await inSavepoint(tx, stock, () => ingestProductEdit(tx, who, edit, contentHash(edit), knownProducts))));
+    results.push(resultOf(edit.uuid, 'product', await inSavepoint(tx, stock, { entity: 'product', uuid: edit.uuid, log }, () => ingestProductEdit(tx, who, edit, contentHash(edit), knownProducts))));
   }
   await stock.apply(tx, who.storeId);
   return results;
@@ -84,7 +86,18 @@ async function existing(tx: Sql, table: 'products' | 'customers', ids: string[])
   return new Set(rows.map((r) => r.uuid));
 }
 
-async function inSavepoint(tx: Sql, stock: StockDeltas, step: () => Promise<Outcome>): Promise<Outcome | Rejection> {
+interface ItemRef {
+  entity: ItemResult['entity'];
+  uuid: string;
+  log: ItemErrorLog;
+}
+
+/**
+ * Runs one item under its own savepoint. A Rejection, or any database error about the item's data
+ * (isDataError: a NUL, a date PostgreSQL cannot hold, a taken id), rolls back to the savepoint and
+ * becomes this item's rejection; only errors about the server itself (connection, deadlock) fail the batch.
+ */
+async function inSavepoint(tx: Sql, stock: StockDeltas, item: ItemRef, step: () => Promise<Outcome>): Promise<Outcome | Rejection> {
   const saved = stock.snapshot();
   await tx.query('SAVEPOINT item');
   try {
@@ -93,10 +106,11 @@ async function inSavepoint(tx: Sql, stock: StockDeltas, step: () => Promise<Outc
     return outcome;
   } catch (err) {
     const code = pgErrorCode(err);
-    if (!(err instanceof Rejection) && !ITEM_DATA_ERRORS.has(code ?? '')) throw err;
+    if (!(err instanceof Rejection) && !isDataError(code)) throw err;
     await tx.query('ROLLBACK TO SAVEPOINT item');
     stock.restore(saved);
     if (err instanceof Rejection) return err;
-    return new Rejection('invalid', code === PG_UNIQUE_VIOLATION ? 'an id in this item is already used by another record' : 'the item refers to data the hub cannot store');
+    item.log({ entity: item.entity, uuid: item.uuid, sqlstate: code ?? '', message: err instanceof Error ? err.message : String(err) });
+    return notStorable();
   }
 }

@@ -24,7 +24,7 @@ export async function ingestProductEdit(
      ON CONFLICT (uuid) DO NOTHING RETURNING uuid`,
     [edit.uuid, who.terminalId, edit.product_uuid, hash, edit.base_price_version],
   );
-  if (inserted.length === 0) return replayOrConflict(tx, 'product_edits', edit.uuid, hash);
+  if (inserted.length === 0) return replayOrConflict(tx, 'product_edits', edit.uuid, hash, who);
 
   // The commit-order lock before the row lock: every versioned writer takes them in this order.
   await tx.query('SELECT pg_advisory_xact_lock($1)', [COMMIT_ORDER_LOCK_KEY]);

@@ -5,6 +5,7 @@ import type { Sql } from '../db/database.ts';
 import type { TerminalPrincipal } from '../auth/authenticate.ts';
 import { Rejection, replayOrConflict, type Outcome } from './item-outcome.ts';
 import type { StockDeltas } from './stock-deltas.ts';
+import { insertSaleLines } from './insert-sale-lines.ts';
 
 export async function ingestSale(tx: Sql, who: TerminalPrincipal, sale: Sale, hash: string, stock: StockDeltas): Promise<Outcome> {
   const inserted = await tx.query(
@@ -12,21 +13,21 @@ export async function ingestSale(tx: Sql, who: TerminalPrincipal, sale: Sale, ha
      VALUES ($1, $2, $3, $4, NULL, $5, $6, $7, $8) ON CONFLICT (uuid) DO NOTHING RETURNING uuid`,
     [sale.uuid, who.storeId, who.terminalId, sale.receipt_number, sale.total, sale.created_at, hash, sale as unknown as Record<string, unknown>],
   );
-  if (inserted.length === 0) return replayOrConflict(tx, 'sales', sale.uuid, hash);
+  if (inserted.length === 0) return replayOrConflict(tx, 'sales', sale.uuid, hash, who);
 
   if (sale.refund_of !== null) {
     await checkRefund(tx, who, sale, sale.refund_of);
     await tx.query('UPDATE sales SET refund_of = $2 WHERE uuid = $1', [sale.uuid, sale.refund_of]);
   }
-  await tx.query(
-    `INSERT INTO sale_lines (uuid, sale_uuid, product_uuid, quantity, refund_of_line)
-     SELECT l.uuid, $1, l.product_uuid, l.quantity, l.refund_of_line
-       FROM unnest($2::uuid[], $3::uuid[], $4::int[], $5::uuid[]) AS l(uuid, product_uuid, quantity, refund_of_line)`,
-    [sale.uuid, sale.lines.map((l) => l.uuid), sale.lines.map((l) => l.product_uuid), sale.lines.map((l) => l.quantity), sale.lines.map((l) => l.refund_of_line)],
-  );
+  await insertSaleLines(tx, sale.lines.map((line) => ({ sale, line })));
   // A sale takes goods out of the store, a refund (negative quantities) puts them back.
-  for (const line of sale.lines) stock.add(line.product_uuid, -line.quantity);
+  stock.addChecked(saleMoves(sale));
   return 'applied';
+}
+
+/** How a sale moves stock: out on a sale, back in on a refund (negative quantities). */
+export function saleMoves(sale: Sale): [string, number][] {
+  return sale.lines.map((line) => [line.product_uuid, -line.quantity]);
 }
 
 async function checkRefund(tx: Sql, who: TerminalPrincipal, refund: Sale, originalUuid: string): Promise<void> {

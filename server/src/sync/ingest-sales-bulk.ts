@@ -1,15 +1,15 @@
 // The fast path for the common case, plain sales (not refunds) that passed checkSale: the whole set is
 // inserted with two statements instead of four round trips per sale. It runs under its own savepoint;
-// if the database refuses any row (e.g. a line uuid used elsewhere) it rolls back and returns
+// if the database refuses any row's data (a line uuid used elsewhere, a value PostgreSQL cannot hold) it rolls back and returns
 // undefined, and the caller takes the per-item path, which finds the culprit and rejects only it.
 import type { Sale } from '@ezo/contract/sale';
 import type { Sql } from '../db/database.ts';
-import { PG_FOREIGN_KEY_VIOLATION, PG_NUMERIC_OUT_OF_RANGE, PG_UNIQUE_VIOLATION, pgErrorCode } from '../db/database.ts';
+import { isDataError, pgErrorCode } from '../db/database.ts';
 import type { TerminalPrincipal } from '../auth/authenticate.ts';
-import { Rejection, type Outcome } from './item-outcome.ts';
+import { Rejection, notStorable, type Outcome } from './item-outcome.ts';
 import type { StockDeltas } from './stock-deltas.ts';
-
-const FALLBACK_ERRORS = new Set([PG_UNIQUE_VIOLATION, PG_FOREIGN_KEY_VIOLATION, PG_NUMERIC_OUT_OF_RANGE]);
+import { insertSaleLines } from './insert-sale-lines.ts';
+import { saleMoves } from './ingest-sale.ts';
 
 export interface BulkSale {
   sale: Sale;
@@ -31,36 +31,37 @@ export async function ingestSalesBulk(tx: Sql, who: TerminalPrincipal, items: re
     );
     const fresh = new Set(inserted.map((r) => r.uuid));
     const freshItems = items.filter((i) => fresh.has(i.sale.uuid.toLowerCase()));
-    const lines = freshItems.flatMap((i) => i.sale.lines.map((l) => ({ sale: i.sale.uuid, l })));
-    if (lines.length > 0) {
-      await tx.query(
-        `INSERT INTO sale_lines (uuid, sale_uuid, product_uuid, quantity, refund_of_line)
-         SELECT l.uuid, l.sale_uuid, l.product_uuid, l.quantity, NULL
-           FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::int[]) AS l(uuid, sale_uuid, product_uuid, quantity)`,
-        [lines.map((x) => x.l.uuid), lines.map((x) => x.sale), lines.map((x) => x.l.product_uuid), lines.map((x) => x.l.quantity)],
-      );
-    }
+    await insertSaleLines(tx, freshItems.flatMap((i) => i.sale.lines.map((line) => ({ sale: i.sale, line }))));
     const outcomes = new Map<string, Outcome | Rejection>();
     const stale = items.filter((i) => !fresh.has(i.sale.uuid.toLowerCase()));
     if (stale.length > 0) {
-      const stored = await tx.query<{ uuid: string; content_hash: string }>(
-        'SELECT uuid::text AS uuid, content_hash FROM sales WHERE uuid = ANY($1::uuid[])',
+      const stored = await tx.query<{ uuid: string; content_hash: string; store_id: string }>(
+        'SELECT uuid::text AS uuid, content_hash, store_id::text AS store_id FROM sales WHERE uuid = ANY($1::uuid[])',
         [stale.map((i) => i.sale.uuid)],
       );
-      const hashes = new Map(stored.map((r) => [r.uuid, r.content_hash]));
+      const byUuid = new Map(stored.map((r) => [r.uuid, r]));
       for (const i of stale) {
         const key = i.sale.uuid.toLowerCase();
-        outcomes.set(key, hashes.get(key) === i.hash ? 'duplicate' : new Rejection('uuid_conflict', `uuid ${i.sale.uuid} was already used for different content`));
+        const row = byUuid.get(key);
+        // Another store's uuid: the answer of any unstorable item (item-outcome.ts, NOT_STORABLE_REASON).
+        if (row === undefined || row.store_id !== who.storeId) outcomes.set(key, notStorable());
+        else outcomes.set(key, row.content_hash === i.hash ? 'duplicate' : new Rejection('uuid_conflict', `uuid ${i.sale.uuid} was already used for different content`));
       }
     }
-    await tx.query('RELEASE SAVEPOINT bulk_sales');
-    for (const i of freshItems) {
-      outcomes.set(i.sale.uuid.toLowerCase(), 'applied');
-      for (const l of i.sale.lines) stock.add(l.product_uuid, -l.quantity);
+    // The stock bounds, sale by sale on a copy: one sale past them sends the whole set item by item,
+    // where that sale alone is rejected.
+    const saved = stock.snapshot();
+    try {
+      for (const i of freshItems) stock.addChecked(saleMoves(i.sale));
+    } catch (err) {
+      stock.restore(saved);
+      throw err;
     }
+    await tx.query('RELEASE SAVEPOINT bulk_sales');
+    for (const i of freshItems) outcomes.set(i.sale.uuid.toLowerCase(), 'applied');
     return outcomes;
   } catch (err) {
-    if (!FALLBACK_ERRORS.has(pgErrorCode(err) ?? '')) throw err;
+    if (!(err instanceof Rejection) && !isDataError(pgErrorCode(err))) throw err;
     await tx.query('ROLLBACK TO SAVEPOINT bulk_sales');
     return undefined;
   }

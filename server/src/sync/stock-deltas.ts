@@ -1,12 +1,61 @@
 // Stock moves of one upstream batch, summed per product and appended once at the end of the batch to
 // the stock-move log (no lock); fold-stock.ts turns the log into the versioned stock rows.
+//
+// Bounds: no item may take a product's figure in the store past ±MAX_STOCK (the figure the till's
+// contract expects). The figure an item is checked against is the stock row, plus the moves not yet
+// folded, plus this batch's items so far; an item that moves the figure toward zero always passes.
+// Batches in flight at the same time cannot see each other's moves, so the stored figure can end
+// beyond MAX_STOCK by at most what those batches carry; the contract's StockLevel allows any safe
+// integer, far beyond, so the hub never serves a page the till refuses (see server/README.md).
+import { MAX_STOCK } from '@ezo/contract/limits';
 import type { Sql } from '../db/database.ts';
+import { Rejection } from './item-outcome.ts';
 
 export class StockDeltas {
   private readonly deltas = new Map<string, number>();
+  /** The figure of each product this batch touches, as committed (stock row plus unfolded moves), keyed by lower-case uuid. */
+  private readonly base = new Map<string, number>();
+
+  /** Reads the committed figures of the batch's products; without it, every product counts from 0. */
+  async loadBase(tx: Sql, storeId: string, productUuids: readonly string[]): Promise<void> {
+    if (productUuids.length === 0) return;
+    const rows = await tx.query<{ product_uuid: string; quantity: string }>(
+      `SELECT product_uuid::text AS product_uuid, sum(q)::text AS quantity FROM (
+         SELECT product_uuid, quantity AS q FROM stock WHERE store_id = $1 AND product_uuid = ANY($2::uuid[])
+         UNION ALL SELECT product_uuid, delta FROM stock_moves WHERE store_id = $1 AND product_uuid = ANY($2::uuid[])
+       ) AS figures GROUP BY product_uuid`,
+      [storeId, productUuids],
+    );
+    for (const r of rows) this.base.set(r.product_uuid, Number(r.quantity));
+  }
 
   add(productUuid: string, delta: number): void {
-    this.deltas.set(productUuid, (this.deltas.get(productUuid) ?? 0) + delta);
+    const key = productUuid.toLowerCase();
+    this.deltas.set(key, (this.deltas.get(key) ?? 0) + delta);
+  }
+
+  /** The figure the product would have with `moves` added: throws the item's Rejection when past ±MAX_STOCK and further from 0 than now. */
+  check(moves: readonly (readonly [string, number])[]): void {
+    const after = new Map<string, number>();
+    for (const [uuid, delta] of moves) {
+      const product = uuid.toLowerCase();
+      after.set(product, (after.get(product) ?? this.figure(product)) + delta);
+    }
+    for (const [product, figure] of after) {
+      if (Math.abs(figure) > MAX_STOCK && Math.abs(figure) > Math.abs(this.figure(product))) {
+        throw new Rejection('invalid', `the stock of product ${product} would reach ${figure}, beyond the limit of ±${MAX_STOCK}`);
+      }
+    }
+  }
+
+  /** check(), then add() each move. */
+  addChecked(moves: readonly (readonly [string, number])[]): void {
+    this.check(moves);
+    for (const [product, delta] of moves) this.add(product, delta);
+  }
+
+  private figure(key: string): number {
+    return (this.base.get(key) ?? 0) + (this.deltas.get(key) ?? 0);
   }
 
   /** A copy to restore when an item's savepoint is rolled back. */

@@ -18,7 +18,8 @@ export type DefectKind =
   | 'unknown_entity'
   | 'broken_json'
   | 'stalled_cursor'
-  | 'oversized_array';
+  | 'oversized_array'
+  | 'unstorable_text';
 
 export interface Mutant {
   kind: DefectKind;
@@ -37,7 +38,7 @@ const INT_RULES: Record<string, { min: number; max: number }> = {
   tax_rate_bp: { min: 0, max: MAX_TAX_RATE_BP },
   sort_order: { min: 0, max: 1_000_000 },
   price_version: { min: 1, max: Number.MAX_SAFE_INTEGER },
-  quantity: { min: -MAX_STOCK, max: MAX_STOCK },
+  quantity: { min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER },
   remaining: { min: 0, max: Number.MAX_SAFE_INTEGER },
 };
 const ID_FIELDS = new Set(['uuid', 'category_uuid', 'product_uuid']);
@@ -113,6 +114,8 @@ export function mutantOf(page: DownstreamPage, cursor: string): fc.Arbitrary<Mut
   const ids = leaves.filter((e) => ID_FIELDS.has(leafName(e.path)) && e.value !== null);
   const times = leaves.filter((e) => TIME_FIELDS.has(leafName(e.path)));
   const text = JSON.stringify(page);
+  // Text the hub can never have stored: a NUL or a lone surrogate in a name, code or contact field.
+  const storedText = leaves.filter((e) => typeof e.value === 'string' && ['name', 'sku', 'barcode', 'email', 'phone'].includes(leafName(e.path)));
   const entities = ['products', 'categories', 'customers', 'stock'] as const;
 
   const schemaMutant = (kind: DefectKind, path: Path, value: Json | undefined): Mutant => ({ kind, body: JSON.stringify(setAt(root, path, value)), expect: formatPath(path) });
@@ -121,6 +124,12 @@ export function mutantOf(page: DownstreamPage, cursor: string): fc.Arbitrary<Mut
     { weight: 4, arbitrary: fc.constantFrom(...leaves).chain((e) => otherType(e.value).map((v) => schemaMutant('wrong_type', e.path, v))) },
     { weight: 3, arbitrary: fc.constantFrom(...required).map((e) => schemaMutant('missing_field', e.path, undefined)) },
     { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...stringLeaves), fc.integer({ min: MAX_TEXT_LENGTH + 1, max: HUGE_STRING_MAX })).map(([e, n]) => schemaMutant('huge_string', e.path, 'x'.repeat(n))) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(fc.constantFrom(...storedText), fc.constantFrom('\u0000', '\ud800', '\udfff', 'a\ud83d'))
+        .map(([e, bad]) => schemaMutant('unstorable_text', e.path, `${e.value as string}${bad}`)),
+    },
     { weight: 3, arbitrary: fc.constantFrom(...numeric).chain((e) => badNumber(leafName(e.path)).map((v) => schemaMutant('bad_minor_units', e.path, v))) },
     {
       weight: 2,

@@ -14,6 +14,7 @@ export const sync: Messages<typeof en> = {
   failedCount_other: '{{count}} nicht übertragen',
   syncing: 'Wird synchronisiert…',
   syncingWaiting: 'Wird synchronisiert · {{waiting}}',
+  catalogStuck: 'Katalog-Aktualisierung abgelehnt',
   allSynced: 'Alles synchronisiert',
   online: 'Online · {{headline}}',
   failedDetails_one: '{{count}} fehlgeschlagen – Details',
@@ -31,6 +32,7 @@ export const sync: Messages<typeof en> = {
     unauthorized: 'Kasse abgewiesen',
     not_paired: 'nicht gekoppelt',
     bad_response: 'unerwartete Antwort des Servers',
+    bad_page: 'der Server hat Katalogänderungen gesendet, die diese Kasse nicht annehmen kann; sie behält ihren Katalog und fragt erneut',
     other: 'Synchronisierung unterbrochen',
   },
   failed: {

@@ -15,6 +15,7 @@ export const sync = {
   syncing: 'Syncing…',
   syncingWaiting: 'Syncing · {{waiting}}',
   allSynced: 'All synced',
+  catalogStuck: 'Catalog update refused',
   online: 'Online · {{headline}}',
   failedDetails_one: '{{count}} failed – details',
   failedDetails_other: '{{count}} failed – details',
@@ -31,6 +32,7 @@ export const sync = {
     unauthorized: 'terminal refused',
     not_paired: 'not paired',
     bad_response: 'unexpected answer from the server',
+    bad_page: 'the server sent catalog changes this till cannot accept; it keeps its catalog and asks again',
     other: 'sync interrupted',
   },
   failed: {

@@ -241,11 +241,14 @@ async function openLoop(url: string, terminals: readonly { id: string; token: st
   };
 }
 
-async function hubRss(url: string): Promise<number> {
+async function hubSample(url: string, series: string): Promise<number> {
   const res = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
-  const line = (await res.text()).split('\n').find((l) => l.startsWith('process_resident_memory_bytes '));
+  const line = (await res.text()).split('\n').find((l) => l.startsWith(`${series} `));
   return Number(line?.split(' ')[1] ?? NaN);
 }
+const hubRss = (url: string) => hubSample(url, 'process_resident_memory_bytes');
+/** The hub process's CPU seconds so far (user + system): CPU per sale does not depend on how busy the machine is. */
+const hubCpu = (url: string) => hubSample(url, 'process_cpu_seconds_total');
 
 async function main(): Promise<void> {
   const loadAtStart = loadavg()[0] ?? NaN;
@@ -272,9 +275,11 @@ async function main(): Promise<void> {
     console.log(`floor: ${CLOSED_TERMINALS} writers for ${CLOSED_S} s…`);
     const floorFigures = await floor(database.url, seed.storeId, closedTerminals, products, CLOSED_S);
     console.log(`hub closed loop: ${CLOSED_TERMINALS} terminals for ${CLOSED_S} s…`);
+    const cpuBefore = await hubCpu(hub.url);
     const closed = await closedLoop(hub.url, closedTerminals, products, CLOSED_S);
+    const cpuMsPerSale = round(((await hubCpu(hub.url)) - cpuBefore) * 1000 / closed.sales * 100) / 100;
     figures['floor'] = floorFigures;
-    figures['closedLoop'] = { ...closed, ratioToFloor: round((closed.salesPerSecond / floorFigures.salesPerSecond) * 100) / 100 };
+    figures['closedLoop'] = { ...closed, ratioToFloor: round((closed.salesPerSecond / floorFigures.salesPerSecond) * 100) / 100, hubCpuMsPerSale: cpuMsPerSale };
     console.log(figures['floor'], figures['closedLoop']);
 
     console.log(`open loop: ${OPEN_LOOP_TERMINALS} terminals, ${OPEN_LOOP_RATE} sales/s for ${OPEN_LOOP_S} s…`);
@@ -286,9 +291,11 @@ async function main(): Promise<void> {
       lastSample = performance.now();
       samples.push(hubRss(hub.url).then((rss) => void (rssMax = Math.max(rssMax, rss))));
     };
+    const openCpuBefore = await hubCpu(hub.url);
     const open = await openLoop(hub.url, terminals, products, OPEN_LOOP_RATE, OPEN_LOOP_S, sampleRss);
     await Promise.all(samples);
-    figures['openLoop'] = { ...open, hubRssMaxMb: Math.round(rssMax / 1e6) };
+    const openCpuS = (await hubCpu(hub.url)) - openCpuBefore;
+    figures['openLoop'] = { ...open, hubRssMaxMb: Math.round(rssMax / 1e6), hubCpuMsPerSale: round((openCpuS * 1000) / (open.batches * SALES_PER_BATCH) * 100) / 100 };
     console.log(figures['openLoop']);
 
     const steps = [];

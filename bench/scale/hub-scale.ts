@@ -46,6 +46,8 @@ const OPEN_LOOP_RATE = 1_000;
 /** Rates tried by the step search, sales/s, rising until p99 passes the goal. */
 const STEP_RATES = [250, 500, 1_000, 1_500, 2_000, 3_000, 4_000, 6_000];
 const P99_GOAL_MS = 100;
+/** A step lasts long enough for this many batches (at least BENCH_STEP_S), so its p99 is not just its slowest batch. */
+const MIN_STEP_BATCHES = 200;
 /** Closed loop: concurrent terminals (and concurrent floor writers). */
 const CLOSED_TERMINALS = 50;
 const PULL_PRODUCTS = 100_000;
@@ -241,11 +243,14 @@ async function openLoop(url: string, terminals: readonly { id: string; token: st
   };
 }
 
-async function hubRss(url: string): Promise<number> {
+async function hubSample(url: string, series: string): Promise<number> {
   const res = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
-  const line = (await res.text()).split('\n').find((l) => l.startsWith('process_resident_memory_bytes '));
+  const line = (await res.text()).split('\n').find((l) => l.startsWith(`${series} `));
   return Number(line?.split(' ')[1] ?? NaN);
 }
+const hubRss = (url: string) => hubSample(url, 'process_resident_memory_bytes');
+/** The hub process's CPU seconds so far (user + system): CPU per sale does not depend on how busy the machine is. */
+const hubCpu = (url: string) => hubSample(url, 'process_cpu_seconds_total');
 
 async function main(): Promise<void> {
   const loadAtStart = loadavg()[0] ?? NaN;
@@ -272,9 +277,11 @@ async function main(): Promise<void> {
     console.log(`floor: ${CLOSED_TERMINALS} writers for ${CLOSED_S} s…`);
     const floorFigures = await floor(database.url, seed.storeId, closedTerminals, products, CLOSED_S);
     console.log(`hub closed loop: ${CLOSED_TERMINALS} terminals for ${CLOSED_S} s…`);
+    const cpuBefore = await hubCpu(hub.url);
     const closed = await closedLoop(hub.url, closedTerminals, products, CLOSED_S);
+    const cpuMsPerSale = round(((await hubCpu(hub.url)) - cpuBefore) * 1000 / closed.sales * 100) / 100;
     figures['floor'] = floorFigures;
-    figures['closedLoop'] = { ...closed, ratioToFloor: round((closed.salesPerSecond / floorFigures.salesPerSecond) * 100) / 100 };
+    figures['closedLoop'] = { ...closed, ratioToFloor: round((closed.salesPerSecond / floorFigures.salesPerSecond) * 100) / 100, hubCpuMsPerSale: cpuMsPerSale };
     console.log(figures['floor'], figures['closedLoop']);
 
     console.log(`open loop: ${OPEN_LOOP_TERMINALS} terminals, ${OPEN_LOOP_RATE} sales/s for ${OPEN_LOOP_S} s…`);
@@ -286,15 +293,18 @@ async function main(): Promise<void> {
       lastSample = performance.now();
       samples.push(hubRss(hub.url).then((rss) => void (rssMax = Math.max(rssMax, rss))));
     };
+    const openCpuBefore = await hubCpu(hub.url);
     const open = await openLoop(hub.url, terminals, products, OPEN_LOOP_RATE, OPEN_LOOP_S, sampleRss);
     await Promise.all(samples);
-    figures['openLoop'] = { ...open, hubRssMaxMb: Math.round(rssMax / 1e6) };
+    const openCpuS = (await hubCpu(hub.url)) - openCpuBefore;
+    figures['openLoop'] = { ...open, hubRssMaxMb: Math.round(rssMax / 1e6), hubCpuMsPerSale: round((openCpuS * 1000) / (open.batches * SALES_PER_BATCH) * 100) / 100 };
     console.log(figures['openLoop']);
 
     const steps = [];
     for (const rate of STEP_RATES) {
-      console.log(`step: ${rate} sales/s for ${STEP_S} s…`);
-      const step = await openLoop(hub.url, terminals, products, rate, STEP_S, sampleRss);
+      console.log(`step: ${rate} sales/s…`);
+      const seconds = Math.max(STEP_S, (MIN_STEP_BATCHES * SALES_PER_BATCH) / rate);
+      const step = await openLoop(hub.url, terminals, products, rate, seconds, sampleRss);
       steps.push(step);
       console.log(step);
       if (step.batchP99Ms > P99_GOAL_MS || step.errors > 0) break;

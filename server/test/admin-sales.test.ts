@@ -2,6 +2,7 @@
 // microseconds kept), impossible days and foreign cursors as 400s, and the price deviations recorded
 // at ingest (a line sold below its catalog price, and by which terminal). Also the payment signs.
 import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_ADMIN_SALES_LIMIT, type SalesReport } from '@ezo/contract/admin';
 import type { Product } from '@ezo/contract/catalog';
@@ -10,10 +11,13 @@ import type { UpstreamResponse } from '@ezo/contract/upstream';
 import { lineAmounts, saleAmounts } from '../../src/domain/sale-totals.ts';
 import { BACKENDS } from './support/backends.ts';
 import { batch, call, createProduct, line, sale } from './support/fixtures.ts';
+import { securityTally } from './support/security-tally.ts';
 
 /** Sales paged through: more than one page at PAGE, with ties on created_at and microsecond steps. */
 const SALES = 37;
 const PAGE = 5;
+/** Random report query strings per backend. */
+const QUERY_RUNS = 150;
 
 describe.each(BACKENDS)('admin sales report on $name', (backend) => {
   let server: Awaited<ReturnType<typeof backend.start>>;
@@ -25,7 +29,11 @@ describe.each(BACKENDS)('admin sales report on $name', (backend) => {
     server = await backend.start();
     coffee = await createProduct(server, { name: 'Coffee', price: 250, tax_rate_bp: 700, tax_included: true });
   });
-  afterAll(async () => server.dispose());
+  const tally = securityTally('admin sales report', backend.name);
+  afterAll(async () => {
+    tally.print();
+    await server.dispose();
+  });
 
   it('an impossible day, a foreign cursor or a limit over the maximum is a 400 naming the parameter', async () => {
     for (const [query, path] of [
@@ -43,6 +51,34 @@ describe.each(BACKENDS)('admin sales report on $name', (backend) => {
       expect(res.body.error?.issues?.map((i) => i.path), query).toContain(path);
     }
     expect((await report('day=2024-02-29')).status).toBe(200);
+  });
+
+  it(`${QUERY_RUNS} random report queries (days, cursors, limits): 200 or 400, never a 500, nothing written`, async () => {
+    const area = tally.area('report query strings (impossible days, forged cursors, limits)');
+    const rows = async () => Number((await server.db.query<{ n: string }>('SELECT ((SELECT count(*) FROM sales) + (SELECT count(*) FROM sale_lines))::text AS n'))[0]?.n);
+    const before = await rows();
+    const day = fc.oneof(
+      fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })).map(([y, m, d]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`),
+      fc.string({ maxLength: 12 }),
+      fc.constantFrom('0000-01-01', '0001-01-01', '9999-12-31', '2024-02-29', '1900-02-29'),
+    );
+    const cursor = fc.oneof(
+      fc.tuple(fc.bigInt({ min: 0n, max: 10n ** 20n }), fc.uuid()).map(([n, u]) => `s1.${n}.${u}`),
+      fc.constantFrom('s1.-1.00000000-0000-4000-8000-000000000000', 's1..', 'v1.1', '%00', 's1.99999999999999999.ffffffff-ffff-ffff-ffff-ffffffffffff'),
+      fc.string({ maxLength: 40 }),
+    );
+    const limit = fc.oneof(fc.integer({ min: -5, max: MAX_ADMIN_SALES_LIMIT + 5 }).map(String), fc.constantFrom('1.5', 'NaN', '1e3', ''));
+    const query = fc.record({ day, cursor, limit, below_catalog: fc.constantFrom('true', 'false', '1') }, { requiredKeys: [] });
+    await fc.assert(
+      fc.asyncProperty(query, async (q) => {
+        const res = await report(new URLSearchParams(q).toString());
+        area.tried(res.status);
+        expect([200, 400], JSON.stringify(q)).toContain(res.status);
+      }),
+      { numRuns: QUERY_RUNS, seed: 20_261_203, endOnFailure: true },
+    );
+    area.wrote((await rows()) - before);
+    expect(await rows()).toBe(before);
   });
 
   it(`pages through ${SALES} sales ${PAGE} at a time: every sale once, in order, with sales arriving meanwhile`, async () => {

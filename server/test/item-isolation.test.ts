@@ -71,6 +71,18 @@ describe.each(BACKENDS)('item isolation on $name', (backend) => {
     expect(store.status).toBe(400);
   });
 
+  it('an admin write the database refuses for its data is a 400, not a 500', async () => {
+    await server.db.exec(`ALTER TABLE customers ADD CONSTRAINT test_refused CHECK (name <> 'Refused')`);
+    try {
+      const res = await server.admin<{ error: { code: string; message: string } }>('POST', '/api/v1/admin/customers', { name: 'Refused' });
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatchObject({ code: 'bad_request', message: expect.stringMatching(/23514/) as unknown });
+      expect((await server.admin('POST', '/api/v1/admin/customers', { name: 'Accepted' })).status).toBe(201);
+    } finally {
+      await server.db.exec('ALTER TABLE customers DROP CONSTRAINT test_refused');
+    }
+  });
+
   describe('a database refusal the contract does not foresee rejects that item alone', () => {
     // Each trigger raises, for one marked item, the SQLSTATE PostgreSQL raises for data it cannot hold.
     const POISON = 'POISON';

@@ -1,8 +1,9 @@
 // Stock sums are bounded at ingest: an item that would take a product's figure in its store past
 // ±MAX_STOCK is rejected alone (sales in the bulk path and adjustments alike), an item that moves a
 // figure toward zero always passes, and whatever the hub stores it serves in a page the till accepts.
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_STOCK } from '@ezo/contract/limits';
+import { MAX_QUANTITY, MAX_STOCK } from '@ezo/contract/limits';
 import { lenientContract } from '@ezo/contract/contract';
 import type { Product } from '@ezo/contract/catalog';
 import type { DownstreamPage } from '@ezo/contract/downstream';
@@ -12,6 +13,9 @@ import { foldStockMoves } from '../src/sync/fold-stock.ts';
 import { BACKENDS } from './support/backends.ts';
 import { adjustment, batch, call, createProduct, line, sale } from './support/fixtures.ts';
 import { securityTally } from './support/security-tally.ts';
+
+/** Random batches in the property below, per backend. */
+const PROPERTY_RUNS = 40;
 
 describe.each(BACKENDS)('stock bounds on $name', (backend) => {
   let server: Awaited<ReturnType<typeof backend.start>>;
@@ -79,5 +83,32 @@ describe.each(BACKENDS)('stock bounds on $name', (backend) => {
     const parsed = lenientContract.downstream.page.safeParse(page.body);
     expect(parsed.success).toBe(true);
     expect(parsed.data?.changes.stock.find((s) => s.product_uuid === product.uuid)?.quantity).toBe(MAX_STOCK + 97);
+  });
+
+  it(`property: ${PROPERTY_RUNS} random batches near the bounds end exactly where the model says, never further out`, async () => {
+    // The model: items in batch order (sales first, then adjustments); an item past the bound and further from 0 is rejected.
+    const moves = fc.array(fc.tuple(fc.constantFrom<'sale' | 'adjustment'>('sale', 'adjustment'), fc.integer({ min: -MAX_QUANTITY, max: MAX_QUANTITY }).filter((n) => n !== 0)), { minLength: 1, maxLength: 8 });
+    const start = fc.oneof(fc.integer({ min: MAX_STOCK - 3 * MAX_QUANTITY, max: MAX_STOCK + MAX_QUANTITY }), fc.integer({ min: -MAX_STOCK - MAX_QUANTITY, max: -MAX_STOCK + 3 * MAX_QUANTITY }));
+    await fc.assert(
+      fc.asyncProperty(start, moves, async (from, items) => {
+        await setFigure(from);
+        // A sale line's quantity is positive (it moves stock by -quantity); a negative draw for a sale becomes an adjustment.
+        const sales = items.filter(([kind, n]) => kind === 'sale' && n > 0).map(([, n]) => sale(server.terminal.id, [line({ product, quantity: n })]));
+        const adjustments = items.filter(([kind, n]) => kind === 'adjustment' || n < 0).map(([, n]) => adjustment(product.uuid, n));
+        const ordered: number[] = [...sales.map((s) => -s.lines[0]!.quantity), ...adjustments.map((a) => a.delta)];
+        let figureNow = from;
+        const expected = ordered.map((delta) => {
+          const next = figureNow + delta;
+          if (Math.abs(next) > MAX_STOCK && Math.abs(next) > Math.abs(figureNow)) return 'invalid';
+          figureNow = next;
+          return 'applied';
+        });
+        const res = await push(batch({ sales, adjustments }));
+        expect(codes(res)).toEqual(expected);
+        await expectFigure(figureNow);
+        expect(Math.abs(figureNow) <= MAX_STOCK || Math.abs(figureNow) <= Math.abs(from)).toBe(true);
+      }),
+      { numRuns: PROPERTY_RUNS, seed: 20_261_202, endOnFailure: true },
+    );
   });
 });

@@ -2,7 +2,7 @@
 // pull it in commit order; DELETE only sets deleted_at (a tombstone tills must see), nothing is removed.
 import { randomUUID } from 'node:crypto';
 import type { Sql, SqlParam } from '../db/database.ts';
-import { PG_FOREIGN_KEY_VIOLATION, PG_NUMERIC_OUT_OF_RANGE, pgErrorCode } from '../db/database.ts';
+import { PG_FOREIGN_KEY_VIOLATION, PG_NUMERIC_OUT_OF_RANGE, isDataError, pgErrorCode } from '../db/database.ts';
 import { HttpError } from '../http/api-error.ts';
 import {
   CATEGORY_COLUMNS,
@@ -39,6 +39,8 @@ function withDataErrors<T>(work: Promise<T>): Promise<T> {
     const code = pgErrorCode(err);
     if (code === PG_FOREIGN_KEY_VIOLATION) throw new HttpError('bad_request', 'a referenced record does not exist', [{ path: 'category_uuid', message: 'unknown category' }]);
     if (code === PG_NUMERIC_OUT_OF_RANGE) throw new HttpError('bad_request', 'a number is out of range');
+    // Any other refusal of the data itself (the contract should have caught it) is the caller's 400, not a 500.
+    if (isDataError(code)) throw new HttpError('bad_request', `the hub cannot store this data (database error ${code})`);
     throw err;
   });
 }

@@ -36,15 +36,17 @@ export const PG_SERIALIZATION_FAILURE = '40001';
 export const PG_DEADLOCK_DETECTED = '40P01';
 
 /**
- * SQLSTATE classes that say something about the server, not about the data of the statement: connection
- * (08), transaction state (25), rollback (40: deadlock, serialization), resources (53), operator
- * intervention (57), system (58), internal (XX). Anything else a statement raises is about its data.
+ * SQLSTATE classes that say the data of one statement cannot be stored: data exception (22: a NUL, an
+ * out-of-range date, a bad encoding), integrity constraint (23: a taken id, a failed check), program limit
+ * (54: a value too large) and a trigger's RAISE (P0). Everything else (connection 08, rollback 40, resources
+ * 53, and 42, which is a bug in the hub's own SQL) is about the server: it fails the request, so the till
+ * retries, instead of rejecting good items for the hub's fault.
  */
-const SERVER_ERROR_CLASSES: ReadonlySet<string> = new Set(['08', '25', '40', '53', '57', '58', 'XX']);
+const DATA_ERROR_CLASSES: ReadonlySet<string> = new Set(['22', '23', '54', 'P0']);
 
 /** True for a database error caused by the data one statement carried (a NUL, an out-of-range date, a taken id). */
 export function isDataError(code: string | undefined): code is string {
-  return code !== undefined && /^[0-9A-Z]{5}$/.test(code) && !SERVER_ERROR_CLASSES.has(code.slice(0, 2));
+  return code !== undefined && code.length === 5 && DATA_ERROR_CLASSES.has(code.slice(0, 2));
 }
 
 export function pgErrorCode(err: unknown): string | undefined {

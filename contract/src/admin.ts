@@ -100,7 +100,26 @@ export const adminSchemas = oncePerBuilder((object) => {
     { id: 'StockReport', description: 'The stock figures of one store.' },
   );
 
+  const storePriceSet = object(
+    { price: NonNegativeMoney.describe("The store's unit price in minor units, over the chain's price.") },
+    { id: 'StorePriceSet', description: "A store's own price of a product; only this store's tills pull it." },
+  );
+  const storePrice = object(
+    {
+      store_id: Uuid,
+      product_uuid: Uuid,
+      price: NonNegativeMoney.describe("The price this store's tills sell at: the store's price, else the chain's."),
+      store_price: NonNegativeMoney.nullable().describe("The store's own price; null when the chain's price applies."),
+      price_version: z.int().min(1).describe("The price version this store's tills see; it moves with the chain's and the store's price."),
+    },
+    { id: 'StorePrice', description: "A product's price in one store." },
+  );
+  const storePriceParams = object({ store_id: Uuid.describe('The store.'), product_uuid: Uuid.describe('The product.') });
+
   return {
+    storePriceSet,
+    storePrice,
+    storePriceParams,
     category,
     product,
     customer,
@@ -133,3 +152,5 @@ export type AdminStore = z.infer<Schemas['store']>;
 export type TerminalCreate = z.infer<Schemas['terminalCreate']>;
 export type TerminalCreated = z.infer<Schemas['terminalCreated']>;
 export type SalesQuery = z.infer<Schemas['salesQuery']>;
+export type StorePriceSet = z.infer<Schemas['storePriceSet']>;
+export type StorePrice = z.infer<Schemas['storePrice']>;

@@ -13,6 +13,7 @@ import type { HubContext } from '../http/hub-context.ts';
 import { errorResponses } from '../openapi/error-responses.ts';
 import { createCatalogRow, deleteCatalogRow, patchCatalogRow, type CatalogKind } from '../catalog/admin-catalog.ts';
 import { STOCK_COLUMNS, stockToWire, type StockRow } from '../catalog/wire-rows.ts';
+import { putStorePrice } from '../catalog/store-prices.ts';
 import { createStore, createTerminal, listStores } from '../stores/stores.ts';
 import { COMMIT_ORDER_LOCK_KEY } from '../sync/item-outcome.ts';
 import { foldStockMoves } from '../sync/fold-stock.ts';
@@ -154,6 +155,41 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: HubContext): void
       },
     },
     async (request, reply) => reply.code(201).send(await createTerminal(ctx.db, request.body)),
+  );
+
+  const storePriceRoute = '/api/v1/admin/stores/:store_id/prices/:product_uuid';
+  api.put(
+    storePriceRoute,
+    {
+      preValidation: guard,
+      schema: {
+        operationId: 'setStorePrice',
+        summary: "Set a store's own price of a product",
+        description: "Only this store's tills pull it; the chain's product and other stores keep their prices. A change bumps the store's price version.",
+        tags: TAGS,
+        security: SECURITY,
+        params: admin.storePriceParams,
+        body: admin.storePriceSet,
+        response: { 200: json('The price in that store.', admin.storePrice), ...errorResponses(400, 401, 404, 413, 415, 500, 503) },
+      },
+    },
+    async (request) => versioned((tx) => putStorePrice(tx, request.params.store_id, request.params.product_uuid, request.body.price)),
+  );
+  api.delete(
+    storePriceRoute,
+    {
+      preValidation: guard,
+      schema: {
+        operationId: 'clearStorePrice',
+        summary: "Clear a store's own price of a product",
+        description: "The chain's price applies in this store again; its tills pull the product again.",
+        tags: TAGS,
+        security: SECURITY,
+        params: admin.storePriceParams,
+        response: { 200: json('The price in that store.', admin.storePrice), ...errorResponses(400, 401, 404, 500, 503) },
+      },
+    },
+    async (request) => versioned((tx) => putStorePrice(tx, request.params.store_id, request.params.product_uuid, null)),
   );
 
   api.get(

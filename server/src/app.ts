@@ -8,7 +8,9 @@ import { contractSerializerCompiler, contractValidatorCompiler } from './http/co
 import { registerCors } from './http/cors.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import type { HubContext } from './http/hub-context.ts';
+import { AuthThrottle, DEFAULT_AUTH_THROTTLE, type AuthThrottleOptions } from './auth/auth-throttle.ts';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './http/rate-limit.ts';
+import { DEFAULT_TIMEOUTS, limitConnectionsPerAddress, serverOptions, type HubTimeouts } from './http/timeouts.ts';
 import { registerStaticApp } from './http/static-app.ts';
 import { registerOpenApi } from './openapi/register-openapi.ts';
 import { registerAdminRoutes } from './routes/admin-routes.ts';
@@ -21,6 +23,10 @@ export interface HubOptions {
   adminTokenHash: Buffer;
   /** false turns limiting off (benchmarks); default DEFAULT_RATE_LIMIT. */
   rateLimit?: RateLimitOptions | false;
+  /** Failed sign-ins per address (shared through the database); false turns it off; default DEFAULT_AUTH_THROTTLE. */
+  authThrottle?: AuthThrottleOptions | false;
+  /** Bounds on slow clients; default DEFAULT_TIMEOUTS. */
+  timeouts?: Partial<HubTimeouts>;
   /** Set on a --demo hub: GET /api/v1/demo/pairing hands this token out. */
   demoTerminalToken?: string;
   /** The built till to serve at /; absent: API only. */
@@ -31,12 +37,23 @@ export interface HubOptions {
 }
 
 export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: MAX_BODY_BYTES, trustProxy: false });
+  const timeouts: HubTimeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: MAX_BODY_BYTES,
+    trustProxy: false,
+    http: serverOptions(timeouts),
+    requestTimeout: timeouts.requestMs,
+    connectionTimeout: timeouts.idleMs,
+  });
+  limitConnectionsPerAddress(app.server, timeouts.maxConnectionsPerAddress);
   const rate = options.rateLimit ?? DEFAULT_RATE_LIMIT;
+  const throttle = options.authThrottle ?? DEFAULT_AUTH_THROTTLE;
   const ctx: HubContext = {
     db: options.db,
     adminTokenHash: options.adminTokenHash,
     rateLimiter: rate === false ? undefined : new RateLimiter(rate),
+    authThrottle: throttle === false ? undefined : new AuthThrottle(throttle),
     demoTerminalToken: options.demoTerminalToken,
   };
   if (options.onRoute !== undefined) app.addHook('onRoute', options.onRoute);

@@ -5,6 +5,21 @@ import { join, resolve } from 'node:path';
 export const DEFAULT_PORT = 8080;
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_DATA_DIR = '.data';
+/** ADMIN_TOKEN is at least this long; a generated token (auth/tokens.ts) is 43 characters. */
+export const MIN_ADMIN_TOKEN_LENGTH = 32;
+/** The characters of a bearer token (RFC 6750's b64token); a token outside them could never be sent. */
+const BEARER_ALPHABET = /^[A-Za-z0-9._~+/-]+=*$/;
+
+/** ADMIN_TOKEN as given, or an Error that says what is wrong with it (never echoing it). */
+export function checkAdminToken(token: string): string {
+  if (!BEARER_ALPHABET.test(token)) {
+    throw new Error('ADMIN_TOKEN may contain only A-Z a-z 0-9 . _ ~ + / - (and = at the end): other characters can never be sent as a bearer token');
+  }
+  if (token.length < MIN_ADMIN_TOKEN_LENGTH) {
+    throw new Error(`ADMIN_TOKEN must be at least ${MIN_ADMIN_TOKEN_LENGTH} characters long (it has ${token.length}); unset it to have one generated`);
+  }
+  return token;
+}
 
 export interface HubConfig {
   port: number;
@@ -24,7 +39,7 @@ export function readConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Hub
     host: nonEmpty(env['HOST']) ?? DEFAULT_HOST,
     dataDir: resolve(nonEmpty(env['EZO_DATA_DIR']) ?? DEFAULT_DATA_DIR),
     databaseUrl: nonEmpty(env['DATABASE_URL']),
-    adminToken: nonEmpty(env['ADMIN_TOKEN']),
+    adminToken: env['ADMIN_TOKEN'] === undefined || env['ADMIN_TOKEN'] === '' ? undefined : checkAdminToken(env['ADMIN_TOKEN']),
     demo: argv.includes('--demo'),
   };
 }

@@ -1,7 +1,8 @@
 // The back office (admin token only): catalog edits, stores and terminals, sales and stock reports.
 // Writes that version rows take the commit-order lock first, in the same order as upstream batches.
-// The token is checked before the schema (preValidation), so a caller without one learns nothing more.
-import type { FastifyInstance, preValidationHookHandler } from 'fastify';
+// The token is checked first (onRequest, before the body is read), so a caller without one learns nothing
+// more and cannot make the hub read a body; failed attempts count towards the address's throttle.
+import type { FastifyInstance, onRequestAsyncHookHandler } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { strictContract } from '@ezo/contract/contract';
@@ -44,10 +45,9 @@ const json = <S extends z.ZodType>(description: string, schema: S) => ({ descrip
 
 export function registerAdminRoutes(app: FastifyInstance, ctx: HubContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  // A throw here ends the request with that error (Fastify catches it), before the body is validated.
-  const guard: preValidationHookHandler = (request, _reply, done) => {
-    requireAdmin(ctx.adminTokenHash, request);
-    done();
+  // A throw here ends the request with that error (Fastify catches it), before the body is read.
+  const guard: onRequestAsyncHookHandler = async (request) => {
+    await requireAdmin(ctx.db, ctx.adminTokenHash, request, ctx.authThrottle);
   };
   const versioned = <T>(work: (tx: Parameters<Parameters<HubContext['db']['transaction']>[0]>[0]) => Promise<T>) =>
     ctx.db.transaction(async (tx) => {
@@ -60,7 +60,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: HubContext): void
     api.post(
       `/api/v1/admin/${kind}`,
       {
-        preValidation: guard,
+        onRequest: guard,
         schema: {
           operationId: `create${spec.name}`,
           summary: `Create a ${spec.noun}`,
@@ -79,7 +79,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: HubContext): void
     api.patch(
       `/api/v1/admin/${kind}/:uuid`,
       {
-        preValidation: guard,
+        onRequest: guard,
         schema: {
           operationId: `update${spec.name}`,
           summary: `Change fields of a ${spec.noun}`,
@@ -96,7 +96,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: HubContext): void
     api.delete(
       `/api/v1/admin/${kind}/:uuid`,
       {
-        preValidation: guard,
+        onRequest: guard,
         schema: {
           operationId: `delete${spec.name}`,
           summary: `Delete a ${spec.noun} (a tombstone)`,
@@ -114,7 +114,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: HubContext): void
   api.get(
     '/api/v1/admin/stores',
     {
-      preValidation: guard,
+      onRequest: guard,
       schema: {
         operationId: 'listStores',
         summary: 'List the stores',
@@ -128,7 +128,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: HubContext): void
   api.post(
     '/api/v1/admin/stores',
     {
-      preValidation: guard,
+      onRequest: guard,
       schema: {
         operationId: 'createStore',
         summary: 'Create a store',
@@ -143,7 +143,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: HubContext): void
   api.post(
     '/api/v1/admin/terminals',
     {
-      preValidation: guard,
+      onRequest: guard,
       schema: {
         operationId: 'createTerminal',
         summary: 'Create a terminal and its token',
@@ -161,7 +161,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: HubContext): void
   api.put(
     storePriceRoute,
     {
-      preValidation: guard,
+      onRequest: guard,
       schema: {
         operationId: 'setStorePrice',
         summary: "Set a store's own price of a product",
@@ -178,7 +178,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: HubContext): void
   api.delete(
     storePriceRoute,
     {
-      preValidation: guard,
+      onRequest: guard,
       schema: {
         operationId: 'clearStorePrice',
         summary: "Clear a store's own price of a product",
@@ -195,7 +195,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: HubContext): void
   api.get(
     '/api/v1/admin/sales',
     {
-      preValidation: guard,
+      onRequest: guard,
       // Up to MAX_ADMIN_SALES_LIMIT sales the hub validated when they came in (see contract-validation.ts).
       serializerCompiler: fastJsonSerializerCompiler,
       schema: {
@@ -230,7 +230,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: HubContext): void
   api.get(
     '/api/v1/admin/stock',
     {
-      preValidation: guard,
+      onRequest: guard,
       schema: {
         operationId: 'getStock',
         summary: 'Stock figures of one store',

@@ -7,7 +7,9 @@ import { buildHub } from '../app.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import type { Database } from '../db/database.ts';
 import { openDatabase } from '../db/open-database.ts';
+import type { AuthThrottleOptions } from '../auth/auth-throttle.ts';
 import type { RateLimitOptions } from '../http/rate-limit.ts';
+import type { HubTimeouts } from '../http/timeouts.ts';
 import { seedDemo } from '../seed/demo-seed.ts';
 import { createStore, createTerminal } from '../stores/stores.ts';
 
@@ -22,6 +24,10 @@ export interface TestServerOptions {
   seedCatalog?: boolean;
   /** Per-terminal token bucket; default: off, so tests are never throttled unless they ask. */
   rateLimit?: RateLimitOptions | false;
+  /** Failed sign-ins per address; default off, so suites that forge tokens by the hundred are not throttled. */
+  authThrottle?: AuthThrottleOptions | false;
+  /** Bounds on slow clients; default the hub's. */
+  timeouts?: Partial<HubTimeouts>;
 }
 
 export interface AdminResponse<T = unknown> {
@@ -57,6 +63,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       db,
       adminTokenHash: hashToken(adminToken),
       rateLimit: options.rateLimit ?? false,
+      authThrottle: options.authThrottle ?? false,
+      ...(options.timeouts === undefined ? {} : { timeouts: options.timeouts }),
       ...(options.demo === true ? { demoTerminalToken: seed.terminalToken } : {}),
       ...(options.staticDir === undefined ? {} : { staticDir: options.staticDir }),
     });

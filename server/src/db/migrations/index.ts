@@ -4,5 +4,6 @@ import { initialMigration } from './001-initial.ts';
 import { stockMovesMigration } from './002-stock-moves.ts';
 import { productEditVersionsMigration } from './003-product-edit-versions.ts';
 import { storePricesMigration } from './004-store-prices.ts';
+import { authFailuresMigration } from './004-auth-failures.ts';
 
-export const MIGRATIONS: readonly Migration[] = [initialMigration, stockMovesMigration, productEditVersionsMigration, storePricesMigration];
+export const MIGRATIONS: readonly Migration[] = [initialMigration, stockMovesMigration, productEditVersionsMigration, storePricesMigration, authFailuresMigration];

@@ -28,6 +28,8 @@ export interface HubConfig {
   databaseUrl: string | undefined;
   adminToken: string | undefined;
   demo: boolean;
+  /** Open connections one client address may hold; undefined: the hub's default; Infinity: no limit. */
+  maxConnectionsPerAddress: number | undefined;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): HubConfig {
@@ -41,9 +43,18 @@ export function readConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Hub
     databaseUrl: nonEmpty(env['DATABASE_URL']),
     adminToken: env['ADMIN_TOKEN'] === undefined || env['ADMIN_TOKEN'] === '' ? undefined : checkAdminToken(env['ADMIN_TOKEN']),
     demo: argv.includes('--demo'),
+    maxConnectionsPerAddress: connectionLimit(env['MAX_CONNECTIONS_PER_ADDRESS']),
   };
 }
 
 export const pgliteDir = (config: HubConfig) => join(config.dataDir, 'pglite');
 export const adminTokenFile = (config: HubConfig) => join(config.dataDir, 'admin-token');
 export const demoTokenFile = (config: HubConfig) => join(config.dataDir, 'demo-terminal-token');
+
+/** MAX_CONNECTIONS_PER_ADDRESS: a positive integer, or 0 for no limit (behind a load balancer all clients share its address). */
+function connectionLimit(raw: string | undefined): number | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`MAX_CONNECTIONS_PER_ADDRESS must be a whole number (0: no limit), got ${raw}`);
+  return n === 0 ? Number.POSITIVE_INFINITY : n;
+}

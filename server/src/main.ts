@@ -51,6 +51,7 @@ async function main(): Promise<void> {
     db,
     adminTokenHash: hashToken(admin.value),
     logger: true,
+    ...(config.maxConnectionsPerAddress === undefined ? {} : { timeouts: { maxConnectionsPerAddress: config.maxConnectionsPerAddress } }),
     ...(demoTerminalToken === undefined ? {} : { demoTerminalToken }),
     ...(existsSync(join(dist, 'index.html')) ? { staticDir: dist } : {}),
   });

@@ -119,3 +119,13 @@ describe('throttle key', () => {
     expect(throttleKey('::1')).toBe('0:0:0:0::/64');
   });
 });
+
+describe('MAX_CONNECTIONS_PER_ADDRESS', () => {
+  it('is a whole number, 0 meaning no limit; anything else stops the start with a message', () => {
+    expect(readConfig({}, []).maxConnectionsPerAddress).toBeUndefined();
+    expect(readConfig({ MAX_CONNECTIONS_PER_ADDRESS: '8' }, []).maxConnectionsPerAddress).toBe(8);
+    expect(readConfig({ MAX_CONNECTIONS_PER_ADDRESS: '0' }, []).maxConnectionsPerAddress).toBe(Number.POSITIVE_INFINITY);
+    expect(() => readConfig({ MAX_CONNECTIONS_PER_ADDRESS: '-1' }, [])).toThrow(/whole number/);
+    expect(() => readConfig({ MAX_CONNECTIONS_PER_ADDRESS: 'lots' }, [])).toThrow(/whole number/);
+  });
+});

@@ -26,7 +26,7 @@ export interface TestServerOptions {
   rateLimit?: RateLimitOptions | false;
   /** Failed sign-ins per address; default off, so suites that forge tokens by the hundred are not throttled. */
   authThrottle?: AuthThrottleOptions | false;
-  /** Bounds on slow clients; default the hub's. */
+  /** Bounds on slow clients; default the hub's, without the per-address connection limit. */
   timeouts?: Partial<HubTimeouts>;
 }
 
@@ -64,7 +64,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       adminTokenHash: hashToken(adminToken),
       rateLimit: options.rateLimit ?? false,
       authThrottle: options.authThrottle ?? false,
-      ...(options.timeouts === undefined ? {} : { timeouts: options.timeouts }),
+      // Every simulated till of a test connects from 127.0.0.1: no per-address connection limit unless asked.
+      timeouts: { maxConnectionsPerAddress: Number.POSITIVE_INFINITY, ...options.timeouts },
       ...(options.demo === true ? { demoTerminalToken: seed.terminalToken } : {}),
       ...(options.staticDir === undefined ? {} : { staticDir: options.staticDir }),
     });

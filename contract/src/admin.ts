@@ -62,11 +62,12 @@ export const adminSchemas = oncePerBuilder((object) => {
       name: Name,
       email: Text.nullable().optional(),
       phone: Text.nullable().optional(),
+      store_id: Uuid.nullable().optional().describe("The store the customer belongs to: only its tills pull and may attach it, unless the chain shares customers. Null or absent: the chain's customer, seen by tills only when customers are shared."),
     },
     { id: 'CustomerCreate', description: 'A new customer.' },
   );
   const customerPatch = object(
-    { name: Name.optional(), email: Text.nullable().optional(), phone: Text.nullable().optional() },
+    { name: Name.optional(), email: Text.nullable().optional(), phone: Text.nullable().optional(), store_id: Uuid.nullable().optional().describe('Moves the customer to this store (null: the chain).') },
     { id: 'CustomerPatch', description: 'The fields of a customer to change; absent fields stay.' },
   );
 
@@ -100,6 +101,10 @@ export const adminSchemas = oncePerBuilder((object) => {
     { id: 'StockReport', description: 'The stock figures of one store.' },
   );
 
+  const chainSettings = object(
+    { share_customers: z.boolean().describe("Every store's tills see and may attach every customer; false: each store only its own.") },
+    { id: 'ChainSettings', description: 'Settings of the whole chain.' },
+  );
   const storePriceSet = object(
     { price: NonNegativeMoney.describe("The store's unit price in minor units, over the chain's price.") },
     { id: 'StorePriceSet', description: "A store's own price of a product; only this store's tills pull it." },
@@ -117,6 +122,7 @@ export const adminSchemas = oncePerBuilder((object) => {
   const storePriceParams = object({ store_id: Uuid.describe('The store.'), product_uuid: Uuid.describe('The product.') });
 
   return {
+    chainSettings,
     storePriceSet,
     storePrice,
     storePriceParams,
@@ -154,3 +160,4 @@ export type TerminalCreated = z.infer<Schemas['terminalCreated']>;
 export type SalesQuery = z.infer<Schemas['salesQuery']>;
 export type StorePriceSet = z.infer<Schemas['storePriceSet']>;
 export type StorePrice = z.infer<Schemas['storePrice']>;
+export type ChainSettings = z.infer<Schemas['chainSettings']>;

@@ -8,7 +8,7 @@ import { PROTOCOL_VERSION } from './protocol-version.ts';
 
 /** The hash of every strict schema at each protocol version. Add a line when you bump the version. */
 const CONTRACT_HASHES: Record<number, string> = {
-  1: 'e7c1aa29f34f85d4', // v2 (in progress): admin store prices
+  1: '41e041532b14c04d', // v2 (in progress): admin store prices, customers per store, chain settings
 };
 
 /**

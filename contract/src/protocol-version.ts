@@ -4,7 +4,8 @@
 // 1: first version (downstream pages with stock levels, upstream batches of sales, adjustments and
 //    product edits with per-item results, terminal info, admin messages, demo pairing).
 // v2 (in progress): admin StorePrice/StorePriceSet (a store's own price over the chain's; till edits
-//    change only their store's price).
+//    change only their store's price); CustomerCreate/CustomerPatch store_id and admin ChainSettings
+//    (share_customers): customers belong to a store, tills see only their store's unless shared.
 export const PROTOCOL_VERSION = 1;
 
 /** Header both sides send; the hub answers 400 to a version it does not speak. */

@@ -15,6 +15,7 @@ import { errorResponses } from '../openapi/error-responses.ts';
 import { createCatalogRow, deleteCatalogRow, patchCatalogRow, type CatalogKind } from '../catalog/admin-catalog.ts';
 import { STOCK_COLUMNS, stockToWire, type StockRow } from '../catalog/wire-rows.ts';
 import { putStorePrice } from '../catalog/store-prices.ts';
+import { readChainSettings, writeChainSettings } from '../stores/chain-settings.ts';
 import { createStore, createTerminal, listStores } from '../stores/stores.ts';
 import { COMMIT_ORDER_LOCK_KEY } from '../sync/item-outcome.ts';
 import { foldStockMoves } from '../sync/fold-stock.ts';
@@ -155,6 +156,37 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: HubContext): void
       },
     },
     async (request, reply) => reply.code(201).send(await createTerminal(ctx.db, request.body)),
+  );
+
+  api.get(
+    '/api/v1/admin/settings',
+    {
+      onRequest: guard,
+      schema: {
+        operationId: 'getChainSettings',
+        summary: 'Settings of the whole chain',
+        tags: TAGS,
+        security: SECURITY,
+        response: { 200: json('The settings.', admin.chainSettings), ...errorResponses(401, 500, 503) },
+      },
+    },
+    async () => readChainSettings(ctx.db),
+  );
+  api.put(
+    '/api/v1/admin/settings',
+    {
+      onRequest: guard,
+      schema: {
+        operationId: 'setChainSettings',
+        summary: 'Change the settings of the whole chain',
+        description: "share_customers: true lets every store's tills pull and attach every customer; they pull the other stores' customers with their next page.",
+        tags: TAGS,
+        security: SECURITY,
+        body: admin.chainSettings,
+        response: { 200: json('The settings as changed.', admin.chainSettings), ...errorResponses(400, 401, 413, 415, 500, 503) },
+      },
+    },
+    async (request) => versioned((tx) => writeChainSettings(tx, request.body)),
   );
 
   const storePriceRoute = '/api/v1/admin/stores/:store_id/prices/:product_uuid';

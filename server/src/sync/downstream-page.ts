@@ -2,11 +2,13 @@
 // read in one REPEATABLE READ snapshot so the page, has_more and remaining agree with each other.
 // A product is pulled when its chain row changes or when this store's price of it changes (store_prices,
 // another versioned table): either way the till gets the product as this store sees it, and a product
-// met twice on one page is sent once (the same row: one snapshot).
+// met twice on one page is sent once (the same row: one snapshot). Customers are the store's own unless
+// the chain shares them (migrations/004-customer-stores.ts).
 // Rows arrive as JSON text built by PostgreSQL (wire-json.ts) and the page is assembled as a string.
 import { randomUUID } from 'node:crypto';
 import type { Database, Sql } from '../db/database.ts';
 import { encodeCursor } from './cursor.ts';
+import { visibleCustomer } from './customer-visibility.ts';
 import { CATEGORY_JSON, CUSTOMER_JSON, STOCK_JSON, STORE_PRODUCT_JSON } from './wire-json.ts';
 
 type Table = 'products' | 'categories' | 'customers' | 'stock';
@@ -52,7 +54,7 @@ export async function readDownstreamPage(db: Database, storeId: string, since: b
       ...(await read('categories', CATEGORY_JSON)),
       ...(await read('products', STORE_PRODUCT_JSON, { from: products, params: [storeId], version: 'p.version', key: 'p.uuid' })),
       ...(await read('products', STORE_PRODUCT_JSON, { from: storePrices, where: 'AND sp.store_id = $3', params: [storeId], version: 'sp.version', key: 'p.uuid' })),
-      ...(await read('customers', CUSTOMER_JSON)),
+      ...(await read('customers', CUSTOMER_JSON, { where: `AND ${visibleCustomer('$3')}`, params: [storeId] })),
       ...(await read('stock', STOCK_JSON, { where: 'AND store_id = $3', params: [storeId] })),
     ].sort((a, b) => (a.version < b.version ? -1 : a.version > b.version ? 1 : 0));
     const window = merged.slice(0, limit);
@@ -72,7 +74,7 @@ async function countAfter(tx: Sql, storeId: string, version: bigint): Promise<nu
   const rows = await tx.query<{ n: string }>(
     `SELECT ((SELECT count(*) FROM categories WHERE version > $1) + (SELECT count(*) FROM products WHERE version > $1)
            + (SELECT count(*) FROM store_prices WHERE store_id = $2 AND version > $1)
-           + (SELECT count(*) FROM customers WHERE version > $1)
+           + (SELECT count(*) FROM customers WHERE version > $1 AND ${visibleCustomer('$2')})
            + (SELECT count(*) FROM stock WHERE store_id = $2 AND version > $1))::text AS n`,
     [version.toString(), storeId],
   );

@@ -5,5 +5,6 @@ import { stockMovesMigration } from './002-stock-moves.ts';
 import { productEditVersionsMigration } from './003-product-edit-versions.ts';
 import { storePricesMigration } from './004-store-prices.ts';
 import { authFailuresMigration } from './004-auth-failures.ts';
+import { customerStoresMigration } from './004-customer-stores.ts';
 
-export const MIGRATIONS: readonly Migration[] = [initialMigration, stockMovesMigration, productEditVersionsMigration, storePricesMigration, authFailuresMigration];
+export const MIGRATIONS: readonly Migration[] = [initialMigration, stockMovesMigration, productEditVersionsMigration, storePricesMigration, authFailuresMigration, customerStoresMigration];

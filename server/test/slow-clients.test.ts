@@ -49,8 +49,8 @@ describe.each(BACKENDS)('slow clients on $name', (backend) => {
   });
   afterAll(async () => server.dispose());
 
-  const post = (token: string | undefined) =>
-    `POST /api/v1/sync/upstream HTTP/1.1\r\nHost: hub\r\nContent-Type: application/json\r\nContent-Length: 1000000\r\n` +
+  const post = (token: string | undefined, path = '/api/v1/sync/upstream') =>
+    `POST ${path} HTTP/1.1\r\nHost: hub\r\nContent-Type: application/json\r\nContent-Length: 1000000\r\n` +
     `${token === undefined ? '' : `Authorization: Bearer ${token}\r\n`}\r\n`;
 
   it('a terminal that trickles its body a byte at a time is cut off within the request bound', async () => {
@@ -64,11 +64,17 @@ describe.each(BACKENDS)('slow clients on $name', (backend) => {
     expect(end.data).toMatch(/^HTTP\/1\.1 408/);
   });
 
-  it('an unauthenticated slow POST is refused before its body: 401 at once, connection closed', async () => {
-    for (const token of [undefined, 'N'.repeat(43)]) {
+  it('an unauthenticated slow POST (terminal or admin route) is refused before its body: 401 at once, connection closed', async () => {
+    const attempts = [
+      [undefined, '/api/v1/sync/upstream'],
+      ['N'.repeat(43), '/api/v1/sync/upstream'],
+      [undefined, '/api/v1/admin/products'],
+      ['N'.repeat(43), '/api/v1/admin/customers'],
+    ] as const;
+    for (const [token, path] of attempts) {
       const c = open(server.url);
       await c.ready;
-      c.socket.write(post(token)); // announces 1 MB, sends none of it
+      c.socket.write(post(token, path)); // announces 1 MB, sends none of it
       trickle(c.socket);
       const end = await c.ended;
       expect(end.data).toMatch(/^HTTP\/1\.1 401/);

@@ -64,11 +64,12 @@ export const adminSchemas = oncePerBuilder((object) => {
       name: Name,
       email: Text.nullable().optional(),
       phone: Text.nullable().optional(),
+      store_id: Uuid.nullable().optional().describe("The store the customer belongs to: only its tills pull and may attach it, unless the chain shares customers. Null or absent: the chain's customer, seen by tills only when customers are shared."),
     },
     { id: 'CustomerCreate', description: 'A new customer.' },
   );
   const customerPatch = object(
-    { name: Name.optional(), email: Text.nullable().optional(), phone: Text.nullable().optional() },
+    { name: Name.optional(), email: Text.nullable().optional(), phone: Text.nullable().optional(), store_id: Uuid.nullable().optional().describe('Moves the customer to this store (null: the chain).') },
     { id: 'CustomerPatch', description: 'The fields of a customer to change; absent fields stay.' },
   );
 
@@ -127,7 +128,31 @@ export const adminSchemas = oncePerBuilder((object) => {
     { id: 'StockReport', description: 'The stock figures of one store.' },
   );
 
+  const chainSettings = object(
+    { share_customers: z.boolean().describe("Every store's tills see and may attach every customer; false: each store only its own.") },
+    { id: 'ChainSettings', description: 'Settings of the whole chain.' },
+  );
+  const storePriceSet = object(
+    { price: NonNegativeMoney.describe("The store's unit price in minor units, over the chain's price.") },
+    { id: 'StorePriceSet', description: "A store's own price of a product; only this store's tills pull it." },
+  );
+  const storePrice = object(
+    {
+      store_id: Uuid,
+      product_uuid: Uuid,
+      price: NonNegativeMoney.describe("The price this store's tills sell at: the store's price, else the chain's."),
+      store_price: NonNegativeMoney.nullable().describe("The store's own price; null when the chain's price applies."),
+      price_version: z.int().min(1).describe("The price version this store's tills see; it moves with the chain's and the store's price."),
+    },
+    { id: 'StorePrice', description: "A product's price in one store." },
+  );
+  const storePriceParams = object({ store_id: Uuid.describe('The store.'), product_uuid: Uuid.describe('The product.') });
+
   return {
+    chainSettings,
+    storePriceSet,
+    storePrice,
+    storePriceParams,
     category,
     product,
     customer,
@@ -163,3 +188,6 @@ export type TerminalCreated = z.infer<Schemas['terminalCreated']>;
 export type SalesQuery = z.infer<Schemas['salesQuery']>;
 export type SalesReport = z.infer<Schemas['salesReport']>;
 export type PriceDeviation = z.infer<Schemas['priceDeviation']>;
+export type StorePriceSet = z.infer<Schemas['storePriceSet']>;
+export type StorePrice = z.infer<Schemas['storePrice']>;
+export type ChainSettings = z.infer<Schemas['chainSettings']>;

@@ -10,7 +10,9 @@ import { registerErrorHandler } from './http/error-handler.ts';
 import type { HubContext } from './http/hub-context.ts';
 import { registerLifecycle } from './http/lifecycle.ts';
 import { hubLoggerOptions, REQUEST_ID_HEADER, requestIdFor } from './http/logging.ts';
+import { AuthThrottle, DEFAULT_AUTH_THROTTLE, type AuthThrottleOptions } from './auth/auth-throttle.ts';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './http/rate-limit.ts';
+import { DEFAULT_TIMEOUTS, limitConnectionsPerAddress, serverOptions, type HubTimeouts } from './http/timeouts.ts';
 import { registerStaticApp } from './http/static-app.ts';
 import { registerOpenApi } from './openapi/register-openapi.ts';
 import { registerAdminRoutes } from './routes/admin-routes.ts';
@@ -28,6 +30,10 @@ export interface HubOptions {
   metricsTokenHash?: Buffer;
   /** false turns limiting off (benchmarks); default DEFAULT_RATE_LIMIT. */
   rateLimit?: RateLimitOptions | false;
+  /** Failed sign-ins per address (shared through the database); false turns it off; default DEFAULT_AUTH_THROTTLE. */
+  authThrottle?: AuthThrottleOptions | false;
+  /** Bounds on slow clients; default DEFAULT_TIMEOUTS. */
+  timeouts?: Partial<HubTimeouts>;
   /** Set on a --demo hub: GET /api/v1/demo/pairing hands this token out. */
   demoTerminalToken?: string;
   /** The built till to serve at /; absent: API only. */
@@ -39,6 +45,7 @@ export interface HubOptions {
 }
 
 export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
+  const timeouts: HubTimeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const logger = options.logger ?? false;
   const app = Fastify({
     ...(typeof logger === 'boolean' ? { logger: logger ? hubLoggerOptions() : false } : { loggerInstance: logger }),
@@ -52,7 +59,11 @@ export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
     trustProxy: false,
     // A closing hub answers with its own 503 (http/lifecycle.ts: the contract's body, Retry-After).
     return503OnClosing: false,
+    http: serverOptions(timeouts),
+    requestTimeout: timeouts.requestMs,
+    connectionTimeout: timeouts.idleMs,
   });
+  limitConnectionsPerAddress(app.server, timeouts.maxConnectionsPerAddress);
   if (options.onRoute !== undefined) app.addHook('onRoute', options.onRoute);
   // Every route declares its zod schemas: they validate the request, type the handler, encode the answer
   // and make the OpenAPI document (openapi/register-openapi.ts).
@@ -64,10 +75,12 @@ export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
   const metrics = registerHubMetrics(app, options.db);
   const lifecycle = registerLifecycle(app);
   const rate = options.rateLimit ?? DEFAULT_RATE_LIMIT;
+  const throttle = options.authThrottle ?? DEFAULT_AUTH_THROTTLE;
   const ctx: HubContext = {
     db: options.db,
     adminTokenHash: options.adminTokenHash,
     rateLimiter: rate === false ? undefined : new RateLimiter(rate),
+    authThrottle: throttle === false ? undefined : new AuthThrottle(throttle),
     demoTerminalToken: options.demoTerminalToken,
     metrics,
   };

@@ -8,6 +8,22 @@ export const DEFAULT_DATA_DIR = '.data';
 export const DEFAULT_LOG_LEVEL = 'info';
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
+/** ADMIN_TOKEN is at least this long; a generated token (auth/tokens.ts) is 43 characters. */
+export const MIN_ADMIN_TOKEN_LENGTH = 32;
+/** The characters of a bearer token (RFC 6750's b64token); a token outside them could never be sent. */
+const BEARER_ALPHABET = /^[A-Za-z0-9._~+/-]+=*$/;
+
+/** ADMIN_TOKEN as given, or an Error that says what is wrong with it (never echoing it). */
+export function checkAdminToken(token: string): string {
+  if (!BEARER_ALPHABET.test(token)) {
+    throw new Error('ADMIN_TOKEN may contain only A-Z a-z 0-9 . _ ~ + / - (and = at the end): other characters can never be sent as a bearer token');
+  }
+  if (token.length < MIN_ADMIN_TOKEN_LENGTH) {
+    throw new Error(`ADMIN_TOKEN must be at least ${MIN_ADMIN_TOKEN_LENGTH} characters long (it has ${token.length}); unset it to have one generated`);
+  }
+  return token;
+}
+
 export interface HubConfig {
   port: number;
   host: string;
@@ -18,6 +34,8 @@ export interface HubConfig {
   metricsToken: string | undefined;
   logLevel: (typeof LOG_LEVELS)[number];
   demo: boolean;
+  /** Open connections one client address may hold; undefined: the hub's default; Infinity: no limit. */
+  maxConnectionsPerAddress: number | undefined;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): HubConfig {
@@ -31,13 +49,22 @@ export function readConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Hub
     host: nonEmpty(env['HOST']) ?? DEFAULT_HOST,
     dataDir: resolve(nonEmpty(env['EZO_DATA_DIR']) ?? DEFAULT_DATA_DIR),
     databaseUrl: nonEmpty(env['DATABASE_URL']),
-    adminToken: nonEmpty(env['ADMIN_TOKEN']),
+    adminToken: env['ADMIN_TOKEN'] === undefined || env['ADMIN_TOKEN'] === '' ? undefined : checkAdminToken(env['ADMIN_TOKEN']),
     metricsToken: nonEmpty(env['METRICS_TOKEN']),
     logLevel: logLevel as HubConfig['logLevel'],
     demo: argv.includes('--demo'),
+    maxConnectionsPerAddress: connectionLimit(env['MAX_CONNECTIONS_PER_ADDRESS']),
   };
 }
 
 export const pgliteDir = (config: HubConfig) => join(config.dataDir, 'pglite');
 export const adminTokenFile = (config: HubConfig) => join(config.dataDir, 'admin-token');
 export const demoTokenFile = (config: HubConfig) => join(config.dataDir, 'demo-terminal-token');
+
+/** MAX_CONNECTIONS_PER_ADDRESS: a positive integer, or 0 for no limit (behind a load balancer all clients share its address). */
+function connectionLimit(raw: string | undefined): number | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`MAX_CONNECTIONS_PER_ADDRESS must be a whole number (0: no limit), got ${raw}`);
+  return n === 0 ? Number.POSITIVE_INFINITY : n;
+}

@@ -60,6 +60,7 @@ async function main(): Promise<void> {
     adminTokenHash: hashToken(admin.value),
     ...(config.metricsToken === undefined ? {} : { metricsTokenHash: hashToken(config.metricsToken) }),
     logger: log,
+    ...(config.maxConnectionsPerAddress === undefined ? {} : { timeouts: { maxConnectionsPerAddress: config.maxConnectionsPerAddress } }),
     ...(demoTerminalToken === undefined ? {} : { demoTerminalToken }),
     ...(existsSync(join(dist, 'index.html')) ? { staticDir: dist } : {}),
   });

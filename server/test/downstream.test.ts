@@ -80,7 +80,7 @@ describe.each(BACKENDS)('downstream on $name', (backend) => {
         if (op === 0) productIds.push((await createProduct(server, { name: `New ${w}-${i}`, price: 100 + i })).uuid);
         else if (op === 1) await server.admin('PATCH', `/api/v1/admin/products/${pick()}`, { name: `Renamed ${w}-${i}`, price: 200 + i });
         else if (op === 2) await server.admin('DELETE', `/api/v1/admin/products/${pick()}`);
-        else if (op === 3) await server.admin('POST', '/api/v1/admin/customers', { name: `Customer ${w}-${i}` });
+        else if (op === 3) await server.admin('POST', '/api/v1/admin/customers', { name: `Customer ${w}-${i}`, store_id: server.store.id });
         else if (op === 4) await server.admin('POST', '/api/v1/admin/categories', { name: `Category ${w}-${i}` });
         else await call(server, server.terminal.token, 'POST', '/api/v1/sync/upstream', batch({ adjustments: [adjustment(pick(), 1 + rnd(5))] }));
       }
@@ -90,7 +90,7 @@ describe.each(BACKENDS)('downstream on $name', (backend) => {
     const longTransaction = async (startMs: number) => {
       await pause(startMs);
       await server.db.transaction(async (tx) => {
-        await tx.query(`INSERT INTO customers (uuid, name) VALUES ($1, 'Slow commit')`, [randomUUID()]);
+        await tx.query(`INSERT INTO customers (uuid, name, store_id) VALUES ($1, 'Slow commit', $2)`, [randomUUID(), server.store.id]);
         await pause(SLOW_COMMIT_MS);
       });
     };

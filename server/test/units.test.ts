@@ -1,5 +1,6 @@
 // Pure pieces of the hub: EAN-13 check digits, the cursor encoding, the token bucket with an injected
-// clock, the canonical content hash, and the demo seed's catalog (unique, valid barcodes).
+// clock, the canonical content hash, the demo seed's catalog (unique, valid barcodes), the ADMIN_TOKEN
+// check and the failed sign-in throttle's address key.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ean13, ean13CheckDigit, isValidEan13 } from '../src/seed/ean13.ts';
@@ -9,6 +10,9 @@ import { contentHash } from '../src/sync/content-hash.ts';
 import { openDatabase } from '../src/db/open-database.ts';
 import { seedDemo } from '../src/seed/demo-seed.ts';
 import { HttpError } from '../src/http/api-error.ts';
+import { readConfig } from '../src/config.ts';
+import { newToken } from '../src/auth/tokens.ts';
+import { throttleKey } from '../src/auth/auth-throttle.ts';
 
 describe('ean13', () => {
   it('computes known check digits', () => {
@@ -84,5 +88,44 @@ describe('demo seed', () => {
     } finally {
       await db.close();
     }
+  });
+});
+
+describe('ADMIN_TOKEN', () => {
+  it('is refused at start unless it has 32 characters of the bearer alphabet, with a message that does not echo it', () => {
+    const start = (token: string) => () => readConfig({ ADMIN_TOKEN: token }, []);
+    expect(start('short-but-fine')).toThrow(/at least 32 characters/);
+    expect(start(`${'a'.repeat(20)} ${'b'.repeat(20)}`)).toThrow(/may contain only/);
+    expect(start(`${'ä'.repeat(40)}`)).toThrow(/may contain only/);
+    expect(start('x'.repeat(40))).not.toThrow(/x{40}/);
+    try {
+      start('secret-but-short')();
+    } catch (err) {
+      expect(String(err)).not.toContain('secret-but-short');
+    }
+    expect(readConfig({ ADMIN_TOKEN: newToken() }, []).adminToken).toHaveLength(43);
+    expect(readConfig({ ADMIN_TOKEN: `${'A1._~+/-'.repeat(4)}==` }, []).adminToken).toBeDefined();
+    expect(readConfig({ ADMIN_TOKEN: '' }, []).adminToken).toBeUndefined();
+  });
+});
+
+describe('throttle key', () => {
+  it('counts IPv4 addresses as they are and IPv6 ones by their /64', () => {
+    expect(throttleKey('203.0.113.7')).toBe('203.0.113.7');
+    expect(throttleKey('::ffff:203.0.113.7')).toBe('203.0.113.7');
+    expect(throttleKey('2001:db8:1:2:3:4:5:6')).toBe('2001:db8:1:2::/64');
+    expect(throttleKey('2001:db8:1:2::9')).toBe(throttleKey('2001:0db8:0001:0002:aaaa::1'));
+    expect(throttleKey('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(throttleKey('::1')).toBe('0:0:0:0::/64');
+  });
+});
+
+describe('MAX_CONNECTIONS_PER_ADDRESS', () => {
+  it('is a whole number, 0 meaning no limit; anything else stops the start with a message', () => {
+    expect(readConfig({}, []).maxConnectionsPerAddress).toBeUndefined();
+    expect(readConfig({ MAX_CONNECTIONS_PER_ADDRESS: '8' }, []).maxConnectionsPerAddress).toBe(8);
+    expect(readConfig({ MAX_CONNECTIONS_PER_ADDRESS: '0' }, []).maxConnectionsPerAddress).toBe(Number.POSITIVE_INFINITY);
+    expect(() => readConfig({ MAX_CONNECTIONS_PER_ADDRESS: '-1' }, [])).toThrow(/whole number/);
+    expect(() => readConfig({ MAX_CONNECTIONS_PER_ADDRESS: 'lots' }, [])).toThrow(/whole number/);
   });
 });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Product, StockLevel } from '@ezo/contract/catalog';
 import type { UpstreamResponse } from '@ezo/contract/upstream';
 import { BACKENDS } from './support/backends.ts';
-import { adjustment, batch, call, createProduct, line, productEdit, sale } from './support/fixtures.ts';
+import { adjustment, batch, call, createProduct, line, productEdit, pullAll, sale } from './support/fixtures.ts';
 
 describe.each(BACKENDS)('upstream on $name', (backend) => {
   let server: Awaited<ReturnType<typeof backend.start>>;
@@ -97,29 +97,32 @@ describe.each(BACKENDS)('upstream on $name', (backend) => {
     expect(await stockOf(server.store.id, coffee.uuid)).toBe(before + 7);
   });
 
-  it('product edits: other fields last write wins, a stale price is rejected, an accepted price bumps price_version', async () => {
+  it("product edits: a till changes only its store's price (a stale one is rejected, an accepted one bumps price_version); other fields are refused", async () => {
     const p = await createProduct(server, { name: 'Tea', price: 300, tax_rate_bp: 700, tax_included: true });
     const rename = await push(batch({ products: [productEdit(p.uuid, 1, { name: 'Green tea' })] }));
-    expect(rename.body.results[0]?.status).toBe('applied');
+    expect(rename.body.results[0]).toMatchObject({ status: 'rejected', code: 'invalid' });
+    expect(rename.body.results[0]?.reason).toMatch(/name belong to the chain/);
     const price = await push(batch({ products: [productEdit(p.uuid, 1, { price: 350 })] }));
     expect(price.body.results[0]?.status).toBe('applied');
     // Another terminal that never saw version 2 edits on version 1: stale.
     const other = await server.createTerminal(server.store.id);
     const stale = await push(batch({ products: [productEdit(p.uuid, 1, { price: 320 })] }), other.token);
     expect(stale.body.results[0]).toMatchObject({ status: 'rejected', code: 'stale_price' });
+    // The chain's product is untouched; the store's tills see the store's price.
     const admin = await server.admin<Product>('PATCH', `/api/v1/admin/products/${p.uuid}`, {});
-    expect(admin.body).toMatchObject({ name: 'Green tea', price: 350, price_version: 2 });
+    expect(admin.body).toMatchObject({ name: 'Tea', price: 300, price_version: 1 });
+    expect((await pullAll(server, other.token)).products.get(p.uuid)).toMatchObject({ name: 'Tea', price: 350, price_version: 2 });
   });
 
   it("a till's second offline price edit on the same base follows its own first; anyone else's change in between makes it stale", async () => {
     const p = await createProduct(server, { name: 'Mate', price: 300, tax_rate_bp: 700, tax_included: true });
     const first = productEdit(p.uuid, 1, { price: 310 });
     const second = productEdit(p.uuid, 1, { price: 320 });
-    const third = productEdit(p.uuid, 1, { name: 'Yerba mate', price: 330 });
+    const third = productEdit(p.uuid, 1, { price: 330 });
     const res = await push(batch({ products: [first, second] }));
     expect(res.body.results.map((r) => r.status)).toEqual(['applied', 'applied']);
     expect((await push(batch({ products: [third] }))).body.results[0]?.status).toBe('applied');
-    expect((await server.admin<Product>('PATCH', `/api/v1/admin/products/${p.uuid}`, {})).body).toMatchObject({ name: 'Yerba mate', price: 330, price_version: 4 });
+    expect((await pullAll(server, server.terminal.token)).products.get(p.uuid)).toMatchObject({ price: 330, price_version: 4 });
     // Resending the chain is duplicates, not new versions.
     expect((await push(batch({ products: [first, second, third] }))).body.results.map((r) => r.status)).toEqual(['duplicate', 'duplicate', 'duplicate']);
 
@@ -127,12 +130,18 @@ describe.each(BACKENDS)('upstream on $name', (backend) => {
     const other = await server.createTerminal(server.store.id);
     expect((await push(batch({ products: [productEdit(p.uuid, 4, { price: 340 })] }), other.token)).body.results[0]?.status).toBe('applied');
     expect((await push(batch({ products: [productEdit(p.uuid, 1, { price: 350 })] }))).body.results[0]).toMatchObject({ status: 'rejected', code: 'stale_price' });
-    // The back office's change breaks a chain the same way.
+    // The back office's change (of the chain price, or of the store price) breaks a chain the same way.
     const q = await createProduct(server, { name: 'Chai', price: 300, tax_rate_bp: 700, tax_included: true });
     expect((await push(batch({ products: [productEdit(q.uuid, 1, { price: 310 })] }))).body.results[0]?.status).toBe('applied');
     await server.admin('PATCH', `/api/v1/admin/products/${q.uuid}`, { price: 999 });
     expect((await push(batch({ products: [productEdit(q.uuid, 1, { price: 320 })] }))).body.results[0]).toMatchObject({ status: 'rejected', code: 'stale_price' });
-    expect((await server.admin<Product>('PATCH', `/api/v1/admin/products/${q.uuid}`, {})).body).toMatchObject({ price: 999, price_version: 3 });
+    expect((await server.admin<Product>('PATCH', `/api/v1/admin/products/${q.uuid}`, {})).body).toMatchObject({ price: 999, price_version: 2 });
+    // The store keeps its own price over the new chain price; the version moved with the chain's.
+    expect((await pullAll(server, server.terminal.token)).products.get(q.uuid)).toMatchObject({ price: 310, price_version: 3 });
+    const r = await push(batch({ products: [productEdit(q.uuid, 3, { price: 330 })] }));
+    expect(r.body.results[0]?.status).toBe('applied');
+    await server.admin('PUT', `/api/v1/admin/stores/${server.store.id}/prices/${q.uuid}`, { price: 301 });
+    expect((await push(batch({ products: [productEdit(q.uuid, 3, { price: 340 })] }))).body.results[0]).toMatchObject({ status: 'rejected', code: 'stale_price' });
   });
 
   it('a terminal of another store cannot refund this store’s sale, and its sales move only its own stock', async () => {

@@ -120,23 +120,35 @@ describe('sync with the real hub', () => {
     for (const s of sales) expect(counts.get(s.uuid)).toBe(1);
   });
 
-  it('keeps a local product edit visible until the hub answers, then the hub version stands', async () => {
+  it('keeps a local price edit visible until the hub answers, then the hub version stands', async () => {
     till = await pairedTill();
     const [, b] = products as [Product, Product];
-    const view = await till.sync.editProduct({ productUuid: b.uuid, name: 'Local name', price: 1234 });
-    expect(view).toMatchObject({ name: 'Local name', price: 1234, pendingEdit: true });
-    // The back office changes the name meanwhile; a pull must not hide the pending edit.
+    const view = await till.sync.editProduct({ productUuid: b.uuid, price: 1234 });
+    expect(view).toMatchObject({ name: b.name, price: 1234, pendingEdit: true });
+    // The back office renames the product meanwhile; a pull must not hide the pending price.
     await hub.admin('PATCH', `/api/v1/admin/products/${b.uuid}`, { name: 'Office name' });
     await till.sync.stop(); // no push yet
     till = { ...till, sync: (await openTestTill({ db: till.db })).sync };
     const pending = await till.db.get<{ name: string; price: number }>(`SELECT name, price FROM products WHERE uuid = ?`, [b.uuid]);
-    expect(pending).toEqual({ name: 'Local name', price: 1234 });
+    expect(pending).toEqual({ name: b.name, price: 1234 });
     await till.sync.syncNow();
+    await till.sync.syncNow(); // the pull that brings the store's new price
     const after = await till.db.get<{ name: string; price: number }>(`SELECT name, price FROM products WHERE uuid = ?`, [b.uuid]);
     expect((await queueRows(till.db)).filter((r) => r.entity_type === 'Product').map((r) => r.status)).toEqual([QueueStatus.completed]);
     expect(await till.db.get(`SELECT count(*) AS n FROM product_hub_versions`)).toEqual({ n: 0 });
-    expect(after).toEqual({ name: 'Local name', price: 1234 });
+    expect(after).toEqual({ name: 'Office name', price: 1234 });
     expect(await tillPrices(till.db)).toEqual(await hubPrices(hub));
+  });
+
+  it('a name edit at the till is refused by the hub (the chain catalog is the back office\'s) and the hub row stands', async () => {
+    till = await pairedTill();
+    const [a] = products as [Product];
+    await till.sync.editProduct({ productUuid: a.uuid, name: 'Till name' });
+    await till.sync.syncNow();
+    const failed = await till.sync.failedItems();
+    expect(failed).toHaveLength(1);
+    expect(failed[0]?.lastError).toMatch(/chain's catalog/);
+    expect(await till.db.get(`SELECT name FROM products WHERE uuid = ?`, [a.uuid])).toEqual({ name: a.name });
   });
 
   it('exports Pending and Failed items as one upstream batch the hub ingests without duplicates', async () => {

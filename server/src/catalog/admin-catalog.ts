@@ -31,13 +31,20 @@ const KINDS: Record<CatalogKind, KindSpec> = {
     toWire: (r: ProductRow) => productToWire(r),
   },
   categories: { columns: CATEGORY_COLUMNS, fields: ['name', 'sort_order'], toWire: (r: CategoryRow) => categoryToWire(r) },
-  customers: { columns: CUSTOMER_COLUMNS, fields: ['name', 'email', 'phone'], toWire: (r: CustomerRow) => customerToWire(r) },
+  customers: { columns: CUSTOMER_COLUMNS, fields: ['name', 'email', 'phone', 'store_id'], toWire: (r: CustomerRow) => customerToWire(r) },
 };
 
-function withDataErrors<T>(work: Promise<T>): Promise<T> {
+/** The field a foreign key violation of each kind is about. */
+const REFERENCE: Record<CatalogKind, { path: string; message: string }> = {
+  products: { path: 'category_uuid', message: 'unknown category' },
+  categories: { path: '', message: 'unknown reference' },
+  customers: { path: 'store_id', message: 'unknown store' },
+};
+
+function withDataErrors<T>(kind: CatalogKind, work: Promise<T>): Promise<T> {
   return work.catch((err: unknown) => {
     const code = pgErrorCode(err);
-    if (code === PG_FOREIGN_KEY_VIOLATION) throw new HttpError('bad_request', 'a referenced record does not exist', [{ path: 'category_uuid', message: 'unknown category' }]);
+    if (code === PG_FOREIGN_KEY_VIOLATION) throw new HttpError('bad_request', 'a referenced record does not exist', [REFERENCE[kind]]);
     if (code === PG_NUMERIC_OUT_OF_RANGE) throw new HttpError('bad_request', 'a number is out of range');
     // Any other refusal of the data itself (the contract should have caught it) is the caller's 400, not a 500.
     if (isDataError(code)) throw new HttpError('bad_request', `the hub cannot store this data (database error ${code})`);
@@ -52,7 +59,7 @@ export async function createCatalogRow(db: Sql, kind: CatalogKind, input: Record
   const params: SqlParam[] = [uuid, ...fields.map((f) => input[f] as SqlParam)];
   const sql = `INSERT INTO ${kind} (uuid${fields.map((f) => `, ${f}`).join('')}) VALUES ($1${fields.map((_, i) => `, $${i + 2}`).join('')})
                ON CONFLICT (uuid) DO NOTHING RETURNING ${spec.columns}`;
-  const rows = await withDataErrors(db.query<never>(sql, params));
+  const rows = await withDataErrors(kind, db.query<never>(sql, params));
   const row = rows[0];
   if (row === undefined) throw new HttpError('conflict', `${kind} ${uuid} already exists`);
   return spec.toWire(row);
@@ -66,7 +73,7 @@ export async function patchCatalogRow(db: Sql, kind: CatalogKind, uuid: string, 
   if (kind === 'products' && patch['price'] !== undefined) sets.push(`price_version = CASE WHEN price <> $${fields.indexOf('price') + 2} THEN price_version + 1 ELSE price_version END`);
   if (sets.length === 0) sets.push('uuid = uuid');
   const params: SqlParam[] = [uuid, ...fields.map((f) => patch[f] as SqlParam)];
-  const rows = await withDataErrors(db.query<never>(`UPDATE ${kind} SET ${sets.join(', ')} WHERE uuid = $1 RETURNING ${spec.columns}`, params));
+  const rows = await withDataErrors(kind, db.query<never>(`UPDATE ${kind} SET ${sets.join(', ')} WHERE uuid = $1 RETURNING ${spec.columns}`, params));
   const row = rows[0];
   if (row === undefined) throw new HttpError('not_found', `no ${kind} ${uuid}`);
   return spec.toWire(row);

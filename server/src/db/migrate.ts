@@ -5,6 +5,7 @@
 // index of the catalog (server/test/migrate-concurrency.test.ts starts several at once).
 import type { Database, Sql } from './database.ts';
 import { MIGRATIONS } from './migrations/index.ts';
+import type { Migration } from './migrations/migration.ts';
 
 /** Advisory lock key held while migrating ("ezo-migrate"). */
 const MIGRATION_LOCK_KEY = 0x657a6f4d;
@@ -12,13 +13,14 @@ const MIGRATION_LOCK_KEY = 0x657a6f4d;
 /** The version the code expects the schema to be at: readiness waits for it. */
 export const LATEST_MIGRATION = Math.max(...MIGRATIONS.map((m) => m.version));
 
-export async function migrate(db: Database): Promise<number[]> {
+/** `migrations`: all of them; a test passes a prefix to build an older schema to upgrade from. */
+export async function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
     await tx.query('CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
     const done = new Set((await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => Number(r.version)));
     const applied: number[] = [];
-    for (const m of MIGRATIONS) {
+    for (const m of migrations) {
       if (done.has(m.version)) continue;
       for (const statement of m.statements) await tx.query(statement);
       await tx.query('INSERT INTO schema_migrations (version) VALUES ($1)', [m.version]);

@@ -1,7 +1,8 @@
 // The back office (admin token only): catalog edits, stores and terminals, sales and stock reports.
 // Writes that version rows take the commit-order lock first, in the same order as upstream batches.
-// The token is checked before the schema (preValidation), so a caller without one learns nothing more.
-import type { FastifyInstance, preValidationHookHandler } from 'fastify';
+// The token is checked first (onRequest, before the body is read), so a caller without one learns nothing
+// more and cannot make the hub read a body; failed attempts count towards the address's throttle.
+import type { FastifyInstance, onRequestAsyncHookHandler } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { strictContract } from '@ezo/contract/contract';
@@ -11,6 +12,8 @@ import type { HubContext } from '../http/hub-context.ts';
 import { errorResponses } from '../openapi/error-responses.ts';
 import { createCatalogRow, deleteCatalogRow, patchCatalogRow, type CatalogKind } from '../catalog/admin-catalog.ts';
 import { STOCK_COLUMNS, stockToWire, type StockRow } from '../catalog/wire-rows.ts';
+import { putStorePrice } from '../catalog/store-prices.ts';
+import { readChainSettings, writeChainSettings } from '../stores/chain-settings.ts';
 import { createStore, createTerminal, listStores } from '../stores/stores.ts';
 import { COMMIT_ORDER_LOCK_KEY } from '../sync/item-outcome.ts';
 import { foldStockMoves } from '../sync/fold-stock.ts';
@@ -42,10 +45,9 @@ const json = <S extends z.ZodType>(description: string, schema: S) => ({ descrip
 
 export function registerAdminRoutes(app: FastifyInstance, ctx: HubContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  // A throw here ends the request with that error (Fastify catches it), before the body is validated.
-  const guard: preValidationHookHandler = (request, _reply, done) => {
-    requireAdmin(ctx.adminTokenHash, request);
-    done();
+  // A throw here ends the request with that error (Fastify catches it), before the body is read.
+  const guard: onRequestAsyncHookHandler = async (request) => {
+    await requireAdmin(ctx.db, ctx.adminTokenHash, request, ctx.authThrottle);
   };
   const versioned = <T>(work: (tx: Parameters<Parameters<HubContext['db']['transaction']>[0]>[0]) => Promise<T>) =>
     ctx.db.transaction(async (tx) => {
@@ -58,7 +60,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: HubContext): void
     api.post(
       `/api/v1/admin/${kind}`,
       {
-        preValidation: guard,
+        onRequest: guard,
         schema: {
           operationId: `create${spec.name}`,
           summary: `Create a ${spec.noun}`,
@@ -77,7 +79,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: HubContext): void
     api.patch(
       `/api/v1/admin/${kind}/:uuid`,
       {
-        preValidation: guard,
+        onRequest: guard,
         schema: {
           operationId: `update${spec.name}`,
           summary: `Change fields of a ${spec.noun}`,
@@ -94,7 +96,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: HubContext): void
     api.delete(
       `/api/v1/admin/${kind}/:uuid`,
       {
-        preValidation: guard,
+        onRequest: guard,
         schema: {
           operationId: `delete${spec.name}`,
           summary: `Delete a ${spec.noun} (a tombstone)`,
@@ -112,7 +114,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: HubContext): void
   api.get(
     '/api/v1/admin/stores',
     {
-      preValidation: guard,
+      onRequest: guard,
       schema: {
         operationId: 'listStores',
         summary: 'List the stores',
@@ -126,7 +128,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: HubContext): void
   api.post(
     '/api/v1/admin/stores',
     {
-      preValidation: guard,
+      onRequest: guard,
       schema: {
         operationId: 'createStore',
         summary: 'Create a store',
@@ -141,7 +143,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: HubContext): void
   api.post(
     '/api/v1/admin/terminals',
     {
-      preValidation: guard,
+      onRequest: guard,
       schema: {
         operationId: 'createTerminal',
         summary: 'Create a terminal and its token',
@@ -156,9 +158,75 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: HubContext): void
   );
 
   api.get(
+    '/api/v1/admin/settings',
+    {
+      onRequest: guard,
+      schema: {
+        operationId: 'getChainSettings',
+        summary: 'Settings of the whole chain',
+        tags: TAGS,
+        security: SECURITY,
+        response: { 200: json('The settings.', admin.chainSettings), ...errorResponses(401, 500, 503) },
+      },
+    },
+    async () => readChainSettings(ctx.db),
+  );
+  api.put(
+    '/api/v1/admin/settings',
+    {
+      onRequest: guard,
+      schema: {
+        operationId: 'setChainSettings',
+        summary: 'Change the settings of the whole chain',
+        description: "share_customers: true lets every store's tills pull and attach every customer; they pull the other stores' customers with their next page.",
+        tags: TAGS,
+        security: SECURITY,
+        body: admin.chainSettings,
+        response: { 200: json('The settings as changed.', admin.chainSettings), ...errorResponses(400, 401, 413, 415, 500, 503) },
+      },
+    },
+    async (request) => versioned((tx) => writeChainSettings(tx, request.body)),
+  );
+
+  const storePriceRoute = '/api/v1/admin/stores/:store_id/prices/:product_uuid';
+  api.put(
+    storePriceRoute,
+    {
+      onRequest: guard,
+      schema: {
+        operationId: 'setStorePrice',
+        summary: "Set a store's own price of a product",
+        description: "Only this store's tills pull it; the chain's product and other stores keep their prices. A change bumps the store's price version.",
+        tags: TAGS,
+        security: SECURITY,
+        params: admin.storePriceParams,
+        body: admin.storePriceSet,
+        response: { 200: json('The price in that store.', admin.storePrice), ...errorResponses(400, 401, 404, 413, 415, 500, 503) },
+      },
+    },
+    async (request) => versioned((tx) => putStorePrice(tx, request.params.store_id, request.params.product_uuid, request.body.price)),
+  );
+  api.delete(
+    storePriceRoute,
+    {
+      onRequest: guard,
+      schema: {
+        operationId: 'clearStorePrice',
+        summary: "Clear a store's own price of a product",
+        description: "The chain's price applies in this store again; its tills pull the product again.",
+        tags: TAGS,
+        security: SECURITY,
+        params: admin.storePriceParams,
+        response: { 200: json('The price in that store.', admin.storePrice), ...errorResponses(400, 401, 404, 500, 503) },
+      },
+    },
+    async (request) => versioned((tx) => putStorePrice(tx, request.params.store_id, request.params.product_uuid, null)),
+  );
+
+  api.get(
     '/api/v1/admin/sales',
     {
-      preValidation: guard,
+      onRequest: guard,
       // Up to MAX_ADMIN_SALES_LIMIT sales the hub validated when they came in (see contract-validation.ts).
       serializerCompiler: fastJsonSerializerCompiler,
       schema: {
@@ -179,7 +247,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: HubContext): void
   api.get(
     '/api/v1/admin/stock',
     {
-      preValidation: guard,
+      onRequest: guard,
       schema: {
         operationId: 'getStock',
         summary: 'Stock figures of one store',

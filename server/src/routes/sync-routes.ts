@@ -1,7 +1,8 @@
 // The till's API: who am I, pull a page of master data, push a batch. Each call is authenticated as
 // one terminal, rate limited per terminal, and works only on that terminal's store.
-// Order per request, as the till relies on: body parsing (413, 415, bad JSON), then the protocol header,
-// the token and the rate limit (preValidation), then the schema (400), then the handler.
+// Order per request: the protocol header, the failed sign-in throttle, the token and the rate limit
+// (onRequest, before a byte of the body is read: a caller without a valid token never gets to send one),
+// then body parsing (413, 415, bad JSON), then the schema (400), then the handler.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -26,7 +27,7 @@ const TAGS = ['sync'];
 const SECURITY = [{ terminal: [] }];
 
 /**
- * The protocol header, documented. The preValidation hook checks it before the token (an old till learns
+ * The protocol header, documented. The onRequest hook checks it before the token (an old till learns
  * it must update even with a token this hub no longer knows), so this schema only ever sees a good one;
  * a loose object because it is matched against every header of the request.
  */
@@ -44,7 +45,7 @@ async function terminalFor(ctx: HubContext, request: FastifyRequest): Promise<Te
       { path: PROTOCOL_HEADER, message: `expected ${PROTOCOL_VERSION}` },
     ]);
   }
-  const who = await authenticateTerminal(ctx.db, request);
+  const who = await authenticateTerminal(ctx.db, request, ctx.authThrottle);
   const wait = ctx.rateLimiter?.take(who.terminalId);
   if (wait !== undefined) throw new HttpError('rate_limited', `too many requests; retry in ${wait} s`, undefined, { 'Retry-After': String(wait) });
   return who;
@@ -58,14 +59,14 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: HubContext): void 
   };
   const terminal = (request: FastifyRequest): TerminalPrincipal => {
     const who = principals.get(request);
-    if (who === undefined) throw new Error('a sync route ran without its preValidation hook');
+    if (who === undefined) throw new Error('a sync route ran without its onRequest hook');
     return who;
   };
 
   api.get(
     '/api/v1/sync/terminal',
     {
-      preValidation: authenticate,
+      onRequest: authenticate,
       schema: {
         operationId: 'getTerminal',
         summary: 'The calling terminal and its store',
@@ -94,7 +95,7 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: HubContext): void 
   api.get(
     '/api/v1/sync/downstream',
     {
-      preValidation: authenticate,
+      onRequest: authenticate,
       schema: {
         operationId: 'pullDownstream',
         summary: 'Pull one page of master-data changes',
@@ -121,7 +122,7 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: HubContext): void 
   api.post(
     '/api/v1/sync/upstream',
     {
-      preValidation: authenticate,
+      onRequest: authenticate,
       validatorCompiler: contractValidatorCompiler({ body: 'the batch' }),
       serializerCompiler: fastJsonSerializerCompiler,
       schema: {

@@ -89,11 +89,12 @@ export async function seedCatalog(tx: Sql, storeId: string): Promise<void> {
   for (let i = 0; i < CUSTOMER_COUNT; i++) {
     const first = FIRST[i % FIRST.length] ?? 'Guest';
     const last = LAST[Math.floor(i / FIRST.length) % LAST.length] ?? '';
-    await tx.query('INSERT INTO customers (uuid, name, email, phone) VALUES ($1, $2, $3, $4)', [
+    await tx.query('INSERT INTO customers (uuid, name, email, phone, store_id) VALUES ($1, $2, $3, $4, $5)', [
       randomUUID(),
       `${first} ${last}`,
       `${first.toLowerCase()}.${i}@example.com`,
       `+49 30 ${String(5550100 + i)}`,
+      storeId,
     ]);
   }
   await applyStockDeltas(tx, storeId, stock);

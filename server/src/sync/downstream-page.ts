@@ -1,20 +1,28 @@
 // One downstream page: the rows of all four pulled tables with version > cursor, in version order,
 // read in one REPEATABLE READ snapshot so the page, has_more and remaining agree with each other.
+// A product is pulled when its chain row changes or when this store's price of it changes (store_prices,
+// another versioned table): either way the till gets the product as this store sees it, and a product
+// met twice on one page is sent once (the same row: one snapshot). Customers are the store's own unless
+// the chain shares them (migrations/004-customer-stores.ts).
 // Rows arrive as JSON text built by PostgreSQL (wire-json.ts) and the page is assembled as a string.
 import { randomUUID } from 'node:crypto';
 import type { Database, Sql } from '../db/database.ts';
 import { encodeCursor } from './cursor.ts';
-import { CATEGORY_JSON, CUSTOMER_JSON, PRODUCT_JSON, STOCK_JSON } from './wire-json.ts';
+import { visibleCustomer } from './customer-visibility.ts';
+import { CATEGORY_JSON, CUSTOMER_JSON, STOCK_JSON, STORE_PRODUCT_JSON } from './wire-json.ts';
 
 type Table = 'products' | 'categories' | 'customers' | 'stock';
 interface JsonRow {
   v: string;
   j: string;
+  k: string | null;
 }
 interface Tagged {
   table: Table;
   version: bigint;
   json: string;
+  /** The product uuid, on product rows (a product may come from two sources). */
+  key: string | null;
 }
 
 export async function readDownstreamPage(db: Database, storeId: string, since: bigint, limit: number): Promise<string> {
@@ -23,20 +31,36 @@ export async function readDownstreamPage(db: Database, storeId: string, since: b
     const v = since.toString();
     // Each table's first limit+1 rows; the page is the first `limit` of their merge, and one more tells has_more.
     const take = limit + 1;
-    const read = async (table: Table, json: string, where = '', extra: string[] = []) => {
-      const rows = await tx.query<JsonRow>(`SELECT version::text AS v, ${json} AS j FROM ${table} WHERE version > $1 ${where} ORDER BY version LIMIT $2`, [v, take, ...extra]);
-      return rows.map((r): Tagged => ({ table, version: BigInt(r.v), json: r.j }));
+    interface Source {
+      from?: string;
+      where?: string;
+      params?: string[];
+      /** The version column (qualified when joined). */
+      version?: string;
+      key?: string;
+    }
+    const read = async (table: Table, json: string, src: Source = {}) => {
+      const version = src.version ?? 'version';
+      const rows = await tx.query<JsonRow>(
+        `SELECT ${version}::text AS v, ${json} AS j, ${src.key ?? 'NULL'}::text AS k FROM ${src.from ?? table} WHERE ${version} > $1 ${src.where ?? ''} ORDER BY ${version} LIMIT $2`,
+        [v, take, ...(src.params ?? [])],
+      );
+      return rows.map((r): Tagged => ({ table, version: BigInt(r.v), json: r.j, key: r.k }));
     };
+    const products = 'products p LEFT JOIN store_prices sp ON sp.product_uuid = p.uuid AND sp.store_id = $3';
+    const storePrices = 'store_prices sp JOIN products p ON p.uuid = sp.product_uuid';
     // One statement at a time: a pg client runs queries in sequence anyway.
     const merged = [
       ...(await read('categories', CATEGORY_JSON)),
-      ...(await read('products', PRODUCT_JSON)),
-      ...(await read('customers', CUSTOMER_JSON)),
-      ...(await read('stock', STOCK_JSON, 'AND store_id = $3', [storeId])),
+      ...(await read('products', STORE_PRODUCT_JSON, { from: products, params: [storeId], version: 'p.version', key: 'p.uuid' })),
+      ...(await read('products', STORE_PRODUCT_JSON, { from: storePrices, where: 'AND sp.store_id = $3', params: [storeId], version: 'sp.version', key: 'p.uuid' })),
+      ...(await read('customers', CUSTOMER_JSON, { where: `AND ${visibleCustomer('$3')}`, params: [storeId] })),
+      ...(await read('stock', STOCK_JSON, { where: 'AND store_id = $3', params: [storeId] })),
     ].sort((a, b) => (a.version < b.version ? -1 : a.version > b.version ? 1 : 0));
-    const page = merged.slice(0, limit);
+    const window = merged.slice(0, limit);
+    const page = onceEach(window);
     const hasMore = merged.length > limit;
-    const cursor = page.at(-1)?.version ?? since;
+    const cursor = window.at(-1)?.version ?? since;
     const remaining = hasMore ? await countAfter(tx, storeId, cursor) : 0;
     const list = (table: Table) => `[${page.filter((r) => r.table === table).map((r) => r.json).join(',')}]`;
     return (
@@ -49,9 +73,17 @@ export async function readDownstreamPage(db: Database, storeId: string, since: b
 async function countAfter(tx: Sql, storeId: string, version: bigint): Promise<number> {
   const rows = await tx.query<{ n: string }>(
     `SELECT ((SELECT count(*) FROM categories WHERE version > $1) + (SELECT count(*) FROM products WHERE version > $1)
-           + (SELECT count(*) FROM customers WHERE version > $1)
+           + (SELECT count(*) FROM store_prices WHERE store_id = $2 AND version > $1)
+           + (SELECT count(*) FROM customers WHERE version > $1 AND ${visibleCustomer('$2')})
            + (SELECT count(*) FROM stock WHERE store_id = $2 AND version > $1))::text AS n`,
     [version.toString(), storeId],
   );
   return Number(rows[0]?.n ?? 0);
+}
+
+/** The page without a product's earlier copy when it is on the page twice (chain row and store price). */
+function onceEach(page: Tagged[]): Tagged[] {
+  const last = new Map<string, Tagged>();
+  for (const r of page) if (r.key !== null) last.set(r.key, r);
+  return page.filter((r) => r.key === null || last.get(r.key) === r);
 }

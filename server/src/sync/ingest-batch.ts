@@ -12,6 +12,7 @@ import { ingestProductEdit } from './ingest-product-edit.ts';
 import { Rejection, notStorable, resultOf, type Outcome } from './item-outcome.ts';
 import { StockDeltas } from './stock-deltas.ts';
 import { ingestSalesBulk } from './ingest-sales-bulk.ts';
+import { visibleCustomer } from './customer-visibility.ts';
 import type { Sale } from '@ezo/contract/sale';
 
 /** Attempts for a batch that hit a deadlock or serialization failure before the error reaches the till. */
@@ -37,7 +38,7 @@ async function ingestInTransaction(tx: Sql, who: TerminalPrincipal, batch: Parse
   const productIds = [...new Set([...sales.flatMap((s) => s.lines.map((l) => l.product_uuid)), ...adjustments.map((a) => a.product_uuid), ...products.map((p) => p.product_uuid)])];
   const customerIds = [...new Set(sales.flatMap((s) => (s.customer_uuid === null ? [] : [s.customer_uuid])))];
   const knownProducts = await existing(tx, 'products', productIds);
-  const knownCustomers = await existing(tx, 'customers', customerIds);
+  const knownCustomers = await visibleCustomers(tx, who.storeId, customerIds);
   const stock = new StockDeltas();
   await stock.loadBase(tx, who.storeId, productIds);
   const results: ItemResult[] = [];
@@ -80,7 +81,17 @@ async function ingestInTransaction(tx: Sql, who: TerminalPrincipal, batch: Parse
   return results;
 }
 
-async function existing(tx: Sql, table: 'products' | 'customers', ids: string[]): Promise<Set<string>> {
+/** The customers of `ids` this store may attach (its own, or any when shared): others are unknown_customer. */
+async function visibleCustomers(tx: Sql, storeId: string, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await tx.query<{ uuid: string }>(
+    `SELECT uuid::text AS uuid FROM customers WHERE uuid = ANY($1::uuid[]) AND ${visibleCustomer('$2')}`,
+    [ids, storeId],
+  );
+  return new Set(rows.map((r) => r.uuid));
+}
+
+async function existing(tx: Sql, table: 'products', ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const rows = await tx.query<{ uuid: string }>(`SELECT uuid::text AS uuid FROM ${table} WHERE uuid = ANY($1::uuid[])`, [ids]);
   return new Set(rows.map((r) => r.uuid));

@@ -19,7 +19,7 @@ export async function ingestSale(tx: Sql, who: TerminalPrincipal, sale: Sale, ha
     await checkRefund(tx, who, sale, sale.refund_of);
     await tx.query('UPDATE sales SET refund_of = $2 WHERE uuid = $1', [sale.uuid, sale.refund_of]);
   }
-  await insertSaleLines(tx, sale.lines.map((line) => ({ sale, line })));
+  await insertSaleLines(tx, who.storeId, sale.lines.map((line) => ({ sale, line })));
   // A sale takes goods out of the store, a refund (negative quantities) puts them back.
   stock.addChecked(saleMoves(sale));
   return 'applied';

@@ -31,7 +31,7 @@ export async function ingestSalesBulk(tx: Sql, who: TerminalPrincipal, items: re
     );
     const fresh = new Set(inserted.map((r) => r.uuid));
     const freshItems = items.filter((i) => fresh.has(i.sale.uuid.toLowerCase()));
-    await insertSaleLines(tx, freshItems.flatMap((i) => i.sale.lines.map((line) => ({ sale: i.sale, line }))));
+    await insertSaleLines(tx, who.storeId, freshItems.flatMap((i) => i.sale.lines.map((line) => ({ sale: i.sale, line }))));
     const outcomes = new Map<string, Outcome | Rejection>();
     const stale = items.filter((i) => !fresh.has(i.sale.uuid.toLowerCase()));
     if (stale.length > 0) {

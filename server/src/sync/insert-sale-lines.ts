@@ -1,18 +1,20 @@
 // Writes the lines of stored sales, each with what it charged and what the catalog said at this moment
 // (migrations/004-line-catalog-price.ts): the hub never refuses a line for differing from the catalog
-// (a till may sell offline on an older price), it records the difference for reports.
+// (a till may sell offline on an older price), it records the difference for reports. "The catalog" is the
+// store's effective price: its own price where it has one (store_prices), else the chain's.
 import type { Sale, SaleLine } from '@ezo/contract/sale';
 import type { Sql } from '../db/database.ts';
 
-export async function insertSaleLines(tx: Sql, lines: readonly { sale: Sale; line: SaleLine }[]): Promise<void> {
+export async function insertSaleLines(tx: Sql, storeId: string, lines: readonly { sale: Sale; line: SaleLine }[]): Promise<void> {
   if (lines.length === 0) return;
   const column = <T>(f: (l: SaleLine) => T) => lines.map((x) => f(x.line));
   await tx.query(
     `INSERT INTO sale_lines (uuid, sale_uuid, product_uuid, quantity, refund_of_line, unit_price, tax_rate_bp, tax_included, catalog_price, catalog_tax_rate_bp, catalog_tax_included)
-     SELECT l.uuid, l.sale_uuid, l.product_uuid, l.quantity, l.refund_of_line, l.unit_price, l.tax_rate_bp, l.tax_included, p.price, p.tax_rate_bp, p.tax_included
+     SELECT l.uuid, l.sale_uuid, l.product_uuid, l.quantity, l.refund_of_line, l.unit_price, l.tax_rate_bp, l.tax_included, COALESCE(sp.price, p.price), p.tax_rate_bp, p.tax_included
        FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::int[], $5::uuid[], $6::bigint[], $7::int[], $8::boolean[])
             AS l(uuid, sale_uuid, product_uuid, quantity, refund_of_line, unit_price, tax_rate_bp, tax_included)
-       LEFT JOIN products p ON p.uuid = l.product_uuid`,
+       LEFT JOIN products p ON p.uuid = l.product_uuid
+       LEFT JOIN store_prices sp ON sp.store_id = $9 AND sp.product_uuid = l.product_uuid`,
     [
       column((l) => l.uuid),
       lines.map((x) => x.sale.uuid),
@@ -22,6 +24,7 @@ export async function insertSaleLines(tx: Sql, lines: readonly { sale: Sale; lin
       column((l) => l.unit_price),
       column((l) => l.tax_rate_bp),
       column((l) => l.tax_included),
+      storeId,
     ],
   );
 }

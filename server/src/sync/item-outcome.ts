@@ -15,7 +15,11 @@ export class Rejection extends Error {
 
 export type Outcome = 'applied' | 'duplicate';
 
-/** The commit-order lock of migrations/001-initial.ts; taken before reading rows about to be versioned. */
+/**
+ * The commit-order lock of migrations/001-initial.ts. Lock order (server/README.md, "Lock order"): a
+ * transaction's versioned work takes it before any other lock of that work, and under it no row lock is
+ * taken that a writer without it could hold.
+ */
 export const COMMIT_ORDER_LOCK_KEY = 1702522734;
 
 /**

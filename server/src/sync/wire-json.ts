@@ -6,9 +6,14 @@ const iso = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"H
 
 export const CATEGORY_JSON = `json_build_object('uuid', uuid, 'name', name, 'sort_order', sort_order,
   'updated_at', ${iso('updated_at')}, 'deleted_at', ${iso('deleted_at')})::text`;
-export const PRODUCT_JSON = `json_build_object('uuid', uuid, 'sku', sku, 'barcode', barcode, 'name', name,
-  'category_uuid', category_uuid, 'price', price, 'tax_rate_bp', tax_rate_bp, 'tax_included', tax_included, 'active', active,
-  'price_version', price_version, 'updated_at', ${iso('updated_at')}, 'deleted_at', ${iso('deleted_at')})::text`;
+/**
+ * A product as one store's tills see it: the chain's row (alias p) under the store's price override (alias
+ * sp, LEFT JOINed; sync/effective-price.ts has the rule). Without an override it equals the admin API's row.
+ */
+export const STORE_PRODUCT_JSON = `json_build_object('uuid', p.uuid, 'sku', p.sku, 'barcode', p.barcode, 'name', p.name,
+  'category_uuid', p.category_uuid, 'price', COALESCE(sp.price, p.price), 'tax_rate_bp', p.tax_rate_bp, 'tax_included', p.tax_included,
+  'active', p.active, 'price_version', p.price_version + COALESCE(sp.price_version, 0),
+  'updated_at', ${iso('GREATEST(p.updated_at, sp.updated_at)')}, 'deleted_at', ${iso('p.deleted_at')})::text`;
 export const CUSTOMER_JSON = `json_build_object('uuid', uuid, 'name', name, 'email', email, 'phone', phone,
   'updated_at', ${iso('updated_at')}, 'deleted_at', ${iso('deleted_at')})::text`;
 export const STOCK_JSON = `json_build_object('product_uuid', product_uuid, 'quantity', quantity, 'updated_at', ${iso('updated_at')})::text`;

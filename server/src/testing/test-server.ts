@@ -7,7 +7,9 @@ import { buildHub } from '../app.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import type { Database } from '../db/database.ts';
 import { openDatabase } from '../db/open-database.ts';
+import type { AuthThrottleOptions } from '../auth/auth-throttle.ts';
 import type { RateLimitOptions } from '../http/rate-limit.ts';
+import type { HubTimeouts } from '../http/timeouts.ts';
 import { seedDemo } from '../seed/demo-seed.ts';
 import { createStore, createTerminal } from '../stores/stores.ts';
 
@@ -26,6 +28,10 @@ export interface TestServerOptions {
   logger?: FastifyBaseLogger;
   /** METRICS_TOKEN: GET /metrics accepts it besides the admin token. */
   metricsToken?: string;
+  /** Failed sign-ins per address; default off, so suites that forge tokens by the hundred are not throttled. */
+  authThrottle?: AuthThrottleOptions | false;
+  /** Bounds on slow clients; default the hub's, without the per-address connection limit. */
+  timeouts?: Partial<HubTimeouts>;
 }
 
 export interface AdminResponse<T = unknown> {
@@ -63,6 +69,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       rateLimit: options.rateLimit ?? false,
       ...(options.logger === undefined ? {} : { logger: options.logger }),
       ...(options.metricsToken === undefined ? {} : { metricsTokenHash: hashToken(options.metricsToken) }),
+      authThrottle: options.authThrottle ?? false,
+      // Every simulated till of a test connects from 127.0.0.1: no per-address connection limit unless asked.
+      timeouts: { maxConnectionsPerAddress: Number.POSITIVE_INFINITY, ...options.timeouts },
       ...(options.demo === true ? { demoTerminalToken: seed.terminalToken } : {}),
       ...(options.staticDir === undefined ? {} : { staticDir: options.staticDir }),
     });

@@ -5,7 +5,8 @@ import { startTestServer, type TestServer, type TestServerOptions } from '../../
 
 export interface Backend {
   name: 'pglite' | 'postgres';
-  start(options?: TestServerOptions): Promise<TestServer & { dispose(): Promise<void> }>;
+  /** databaseUrl: the suite's PostgreSQL database (a second hub instance can open it); absent on PGlite. */
+  start(options?: TestServerOptions): Promise<TestServer & { dispose(): Promise<void>; databaseUrl?: string }>;
 }
 
 const pglite: Backend = {
@@ -23,6 +24,7 @@ function postgres(baseUrl: string): Backend {
       const database: TestDatabase = await createTestDatabase(baseUrl);
       const server = await startTestServer({ ...options, databaseUrl: database.url });
       return Object.assign(server, {
+        databaseUrl: database.url,
         async dispose() {
           await server.stop();
           await database.drop();

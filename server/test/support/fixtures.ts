@@ -2,7 +2,8 @@
 // only the one field it is about. Also a fetch helper that speaks as a terminal.
 import { randomUUID } from 'node:crypto';
 import { lineAmounts, saleAmounts } from '../../../src/domain/sale-totals.ts';
-import type { Product } from '@ezo/contract/catalog';
+import type { Customer, Product } from '@ezo/contract/catalog';
+import type { DownstreamPage } from '@ezo/contract/downstream';
 import type { Sale, SaleLine } from '@ezo/contract/sale';
 import type { Adjustment } from '@ezo/contract/adjustment';
 import type { ProductEdit } from '@ezo/contract/product-edit';
@@ -108,4 +109,27 @@ export async function createProduct(server: TestServer, fields: Partial<Product>
   });
   if (res.status !== 201) throw new Error(`create product: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
+}
+
+export interface Pulled {
+  products: Map<string, Product>;
+  customers: Map<string, Customer>;
+  stock: Map<string, number>;
+  /** The cursor to pull from next time. */
+  cursor: string | undefined;
+}
+
+/** Pulls as a terminal from `cursor` (default: the start) until has_more is false. */
+export async function pullAll(server: Pick<TestServer, 'url'>, token: string, cursor?: string): Promise<Pulled> {
+  const out: Pulled = { products: new Map(), customers: new Map(), stock: new Map(), cursor };
+  for (;;) {
+    const q = out.cursor === undefined ? '' : `?last_synced_at=${encodeURIComponent(out.cursor)}`;
+    const res = await call<DownstreamPage>(server, token, 'GET', `/api/v1/sync/downstream${q}`);
+    if (res.status !== 200) throw new Error(`pull: ${res.status} ${JSON.stringify(res.body)}`);
+    for (const p of res.body.changes.products) out.products.set(p.uuid, p);
+    for (const c of res.body.changes.customers) out.customers.set(c.uuid, c);
+    for (const s of res.body.changes.stock) out.stock.set(s.product_uuid, s.quantity);
+    out.cursor = res.body.timestamp;
+    if (!res.body.has_more) return out;
+  }
 }

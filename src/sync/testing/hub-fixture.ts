@@ -29,9 +29,13 @@ export async function createProducts(hub: TestServer, count: number, price = 250
   return created;
 }
 
-/** The hub's live catalog: uuid -> price. */
-export async function hubPrices(hub: TestServer): Promise<Map<string, number>> {
-  const rows = await hub.db.query<{ uuid: string; price: string | number }>(`SELECT uuid::text AS uuid, price FROM products WHERE deleted_at IS NULL ORDER BY uuid`);
+/** The hub's live catalog as one store's tills see it (default: the seeded store): uuid -> price, the store's own price over the chain's. */
+export async function hubPrices(hub: TestServer, storeId: string = hub.store.id): Promise<Map<string, number>> {
+  const rows = await hub.db.query<{ uuid: string; price: string | number }>(
+    `SELECT p.uuid::text AS uuid, COALESCE(sp.price, p.price) AS price FROM products p
+       LEFT JOIN store_prices sp ON sp.product_uuid = p.uuid AND sp.store_id = $1 WHERE p.deleted_at IS NULL ORDER BY p.uuid`,
+    [storeId],
+  );
   return new Map(rows.map((r) => [r.uuid, Number(r.price)]));
 }
 

@@ -4,5 +4,16 @@ import { initialMigration } from './001-initial.ts';
 import { stockMovesMigration } from './002-stock-moves.ts';
 import { productEditVersionsMigration } from './003-product-edit-versions.ts';
 import { lineCatalogPriceMigration } from './004-line-catalog-price.ts';
+import { storePricesMigration } from './005-store-prices.ts';
+import { authFailuresMigration } from './006-auth-failures.ts';
+import { customerStoresMigration } from './007-customer-stores.ts';
 
-export const MIGRATIONS: readonly Migration[] = [initialMigration, stockMovesMigration, productEditVersionsMigration, lineCatalogPriceMigration];
+export const MIGRATIONS: readonly Migration[] = [
+  initialMigration,
+  stockMovesMigration,
+  productEditVersionsMigration,
+  lineCatalogPriceMigration,
+  storePricesMigration,
+  authFailuresMigration,
+  customerStoresMigration,
+];

@@ -39,7 +39,7 @@ describe('the OpenAPI document', () => {
     dist = mkdtempSync(join(tmpdir(), 'ezo-openapi-dist-'));
     writeFileSync(join(dist, 'index.html'), '<!doctype html><title>till</title>');
     db = await openDatabase({ memory: true });
-    app = await buildHub({ db, adminTokenHash: Buffer.alloc(32), staticDir: dist, demoTerminalToken: 'demo', onRoute: (route) => routes.push(route) });
+    app = await buildHub({ db, adminTokenHash: Buffer.alloc(32), staticDir: dist, publicUrl: 'http://localhost:8080', demoTerminalId: '00000000-0000-4000-8000-000000000001', onRoute: (route) => routes.push(route) });
     const res = await app.inject({ method: 'GET', url: OPENAPI_PATH });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/json/);

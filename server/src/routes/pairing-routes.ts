@@ -24,9 +24,10 @@ export function registerPairingRoutes(app: FastifyInstance, ctx: HubContext): vo
     '/api/v1/pairing/redeem',
     {
       // Before the body: a too-old till or an address over its limit sends nothing more.
-      onRequest: async (request) => {
+      onRequest: (request, _reply, done) => {
         protocolOf(request);
         limit(ctx.pairingByAddress, request.ip);
+        done();
       },
       schema: {
         operationId: 'redeemPairingCode',

@@ -169,7 +169,7 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: HubContext): void 
     async (request, reply) => {
       const { who } = caller(request);
       if (who.deviceId !== null) await recordDeviceReport(ctx.db, who.deviceId, request.body, ctx.now());
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 }

@@ -36,12 +36,15 @@ export interface HubOptions {
   /** The built till to serve at /; absent: API only. */
   staticDir?: string;
   logger?: boolean;
+  /** Log (at info) to this stream instead: tests read what the hub would log. */
+  logStream?: { write(line: string): void };
   /** Sees every route as it is registered (a test checks each one is in the OpenAPI document). */
   onRoute?: (route: RouteOptions) => void;
 }
 
 export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: MAX_BODY_BYTES, trustProxy: false });
+  const logger = options.logStream === undefined ? (options.logger ?? false) : { level: 'info', stream: options.logStream };
+  const app = Fastify({ logger, bodyLimit: MAX_BODY_BYTES, trustProxy: false });
   const rate = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   const pairingRate = options.pairingRateLimit ?? PAIRING_RATE_LIMIT;
   const now = options.now ?? (() => new Date());

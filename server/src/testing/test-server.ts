@@ -40,6 +40,8 @@ export interface TestServerOptions {
   pairingRateLimit?: RateLimitOptions | false;
   /** The hub's clock (pairing code expiry); default: the real one. */
   now?: () => Date;
+  /** Where the hub logs (at info); default: it does not. */
+  logStream?: { write(line: string): void };
 }
 
 export interface AdminResponse<T = unknown> {
@@ -99,6 +101,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       pairingRateLimit: options.pairingRateLimit ?? false,
       publicUrl: () => url,
       now,
+      ...(options.logStream === undefined ? {} : { logStream: options.logStream }),
       ...(options.demo === true ? { demoTerminalId: seed.terminalId } : {}),
       ...(options.staticDir === undefined ? {} : { staticDir: options.staticDir }),
     });

@@ -11,6 +11,8 @@ import type { UpstreamResponse } from '@ezo/contract/upstream';
 import { strictContract } from '@ezo/contract/contract';
 import { PAIRING_CODE_TTL_SECONDS } from '@ezo/contract/limits';
 import { BACKENDS } from './support/backends.ts';
+import { buildHub } from '../src/app.ts';
+import { hashToken } from '../src/auth/tokens.ts';
 import { adjustment, batch, call, createProduct, line, sale } from './support/fixtures.ts';
 
 describe.each(BACKENDS)('devices on $name', (backend) => {
@@ -201,6 +203,24 @@ describe.each(BACKENDS)('devices on $name', (backend) => {
     // Too old with no token at all: still the update message, not a 401.
     const anonymous = await call(server, undefined, 'GET', '/api/v1/sync/terminal', undefined, { 'x-ezo-protocol': '0' });
     expect(anonymous.status).toBe(426);
+  });
+
+  it('demo pairing answers only loopback callers, with the configured URL whatever the Host header says', async () => {
+    const app = await buildHub({ db: server.db, adminTokenHash: hashToken('x'.repeat(43)), publicUrl: 'https://till.example/', demoTerminalId: server.terminal.id });
+    try {
+      const remote = await app.inject({ method: 'GET', url: '/api/v1/demo/pairing', remoteAddress: '192.168.1.20', headers: { host: 'evil.example' } });
+      expect(remote.statusCode).toBe(404);
+      for (const remoteAddress of ['127.0.0.1', '::1', '::ffff:127.0.0.1']) {
+        const local = await app.inject({ method: 'GET', url: '/api/v1/demo/pairing', remoteAddress, headers: { host: 'evil.example' } });
+        expect(local.statusCode, remoteAddress).toBe(200);
+        const body = strictContract.demo.demoPairing.parse(local.json());
+        expect(body.server_url).toBe('https://till.example');
+      }
+    } finally {
+      await app.close();
+    }
+    // Those codes were not redeemed; the fixture's device is still the active one.
+    expect((await call(server, server.terminal.token, 'GET', '/api/v1/sync/terminal')).status).toBe(200);
   });
 
   it('pairing codes are made by the admin only, for terminals that exist', async () => {

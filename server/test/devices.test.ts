@@ -179,6 +179,9 @@ describe.each(BACKENDS)('devices on $name', (backend) => {
     expect(res.body.results[0]?.status).toBe('applied');
     const stored = await server.db.query<{ staff_id: string | null; device_id: string | null }>('SELECT staff_id, device_id FROM sales WHERE uuid = $1', [v1Sale.uuid]);
     expect(stored[0]).toEqual({ staff_id: null, device_id: null });
+    // Its resend (a lost acknowledgement) is a duplicate, as before the upgrade: the item hashes as it came.
+    const resent = await push(t.token, batch({ sales: [v1Sale as never] }), { 'x-ezo-protocol': '1' });
+    expect(resent.body.results[0]?.status).toBe('duplicate');
     // A protocol 1 batch with staff fields, or a protocol 2 one without, is a 400.
     expect((await push(t.token, batch({ sales: [sale(t.id, [line({ product: coffee, quantity: 1 })])] }), { 'x-ezo-protocol': '1' })).status).toBe(400);
     expect((await push(t.token, batch({ sales: [v1Sale as never] }))).status).toBe(400);

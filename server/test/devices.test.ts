@@ -226,6 +226,20 @@ describe.each(BACKENDS)('devices on $name', (backend) => {
     expect((await call(server, server.terminal.token, 'GET', '/api/v1/sync/terminal')).status).toBe(200);
   });
 
+  it("store settings reach the till's terminal info; bad ones are a 400", async () => {
+    const store = await server.createStore('Settings store');
+    const t = await server.createTerminal(store.id);
+    const patched = await server.admin('PATCH', `/api/v1/admin/stores/${store.id}`, { idle_lock_seconds: 120, discount_limit_percent: 25 });
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject({ id: store.id, idle_lock_seconds: 120, discount_limit_percent: 25 });
+    const info = await call<TerminalInfo>(server, t.token, 'GET', '/api/v1/sync/terminal');
+    expect(info.body).toMatchObject({ store_id: store.id, idle_lock_seconds: 120, discount_limit_percent: 25 });
+    for (const body of [{ idle_lock_seconds: 5 }, { discount_limit_percent: 101 }, { currency: 'USD' }]) {
+      expect((await server.admin('PATCH', `/api/v1/admin/stores/${store.id}`, body)).status, JSON.stringify(body)).toBe(400);
+    }
+    expect((await server.admin('PATCH', `/api/v1/admin/stores/${randomUUID()}`, { idle_lock_seconds: 60 })).status).toBe(404);
+  });
+
   it('pairing codes are made by the admin only, for terminals that exist', async () => {
     const res = await server.admin('POST', `/api/v1/admin/terminals/${randomUUID()}/pairing-codes`);
     expect(res.status).toBe(404);

@@ -9,6 +9,7 @@ import type { Paired, PairingCodeCreated } from '@ezo/contract/pairing';
 import type { TerminalInfo } from '@ezo/contract/terminal';
 import type { UpstreamResponse } from '@ezo/contract/upstream';
 import { strictContract } from '@ezo/contract/contract';
+import { normalizePairingCode } from '@ezo/contract/pairing';
 import { PAIRING_CODE_TTL_SECONDS } from '@ezo/contract/limits';
 import { BACKENDS } from './support/backends.ts';
 import { buildHub } from '../src/app.ts';
@@ -55,6 +56,14 @@ describe.each(BACKENDS)('devices on $name', (backend) => {
     expect(info.body.device_id).toBe(paired.device_id);
     const listed = (await devicesOf()).find((d) => d.id === paired.device_id);
     expect(listed).toMatchObject({ terminal_id: t.id, label: 'iPad by the door', status: 'active', app_version: '2.0.0', protocol_version: 2 });
+  });
+
+  it('one code redeemed by five tills at once pairs exactly one of them', async () => {
+    const t = await server.createTerminal(server.store.id, { legacy: true });
+    const code = await newCode(t.id);
+    const answers = await Promise.all(Array.from({ length: 5 }, () => redeem(code.code)));
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 400, 400, 400, 400]);
+    expect((await devicesOf()).filter((d) => d.terminal_id === t.id && d.status === 'active')).toHaveLength(1);
   });
 
   it('a wrong, an expired and a used code get one and the same answer', async () => {
@@ -264,5 +273,8 @@ describe.each(BACKENDS)('pairing rate limits on $name', (backend) => {
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toMatch(/^[1-9][0-9]*$/);
     expect(limited.body).toMatchObject({ error: { code: 'rate_limited' } });
+    // The refused attempt never reached the code: it is still unused.
+    const rows = await server.db.query<{ used_at: unknown }>('SELECT used_at FROM pairing_codes WHERE code_hash = $1', [hashToken(normalizePairingCode(code) ?? '')]);
+    expect(rows).toEqual([{ used_at: null }]);
   });
 });

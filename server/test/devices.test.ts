@@ -2,6 +2,7 @@
 // code, rate limits), one active device per terminal, revocation, device reports, receipt numbers
 // unique per store across devices, the legacy terminal token, and importing a revoked till's export.
 import { randomUUID } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Product } from '@ezo/contract/catalog';
 import type { Device } from '@ezo/contract/devices';
@@ -144,6 +145,33 @@ describe.each(BACKENDS)('devices on $name', (backend) => {
     expect(v1.body.results[0]?.status).toBe('applied');
     const bad = await server.admin<{ error: { code: string } }>('POST', `/api/v1/admin/terminals/${t.id}/import`, { not: 'an export' });
     expect(bad.status).toBe(400);
+  });
+
+  it('a revoked device is answered before it sends its body (the token is checked in onRequest)', async () => {
+    const t = await server.createTerminal(server.store.id);
+    await server.admin('POST', `/api/v1/admin/devices/${t.deviceId}/revoke`);
+    const { hostname, port } = new URL(server.url);
+    // Announces a megabyte, sends one byte, and waits: the answer must come without the rest.
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = httpRequest({
+        hostname,
+        port,
+        method: 'POST',
+        path: '/api/v1/sync/upstream',
+        headers: { authorization: `Bearer ${t.token}`, 'content-type': 'application/json', 'content-length': String(1_000_000) },
+      });
+      const timer = setTimeout(() => reject(new Error('no answer before the body was sent')), 5_000);
+      req.on('response', (res) => {
+        clearTimeout(timer);
+        res.resume();
+        resolve(res.statusCode ?? 0);
+        req.destroy();
+      });
+      // After the answer, destroying the request may raise an error: the promise is settled by then.
+      req.on('error', reject);
+      req.write('{');
+    });
+    expect(status).toBe(401);
   });
 
   it('the device report and last_seen reach the admin device list', async () => {

@@ -3,8 +3,9 @@
 // follow from the row number (only the uuids are random), so every fresh hub looks the same.
 import { randomUUID } from 'node:crypto';
 import type { Sql } from '../db/database.ts';
+import type { StaffCreate } from '@ezo/contract/staff';
 import { createStore, createTerminal } from '../stores/stores.ts';
-import { createStaff } from '../staff/staff.ts';
+import { createStaff, hashSecrets } from '../staff/staff.ts';
 import { applyStockDeltas } from '../sync/stock-deltas.ts';
 import { ean13 } from './ean13.ts';
 
@@ -60,9 +61,10 @@ export async function seedDemo(tx: Sql, options: { catalog: boolean; staff: Demo
   const terminal = await createTerminal(tx, { store_id: store.id, ...DEMO_TERMINAL }, options.terminalToken);
   const roles = (role: 'owner' | 'manager' | 'cashier') => [{ store_id: store.id, role }];
   const ids = options.staff.ids;
-  const cashier = await createStaff(tx, { ...(ids === undefined ? {} : { id: ids.cashier }), display_name: 'Chris Cashier', pin: options.staff.cashierPin, roles: roles('cashier') });
-  const manager = await createStaff(tx, { ...(ids === undefined ? {} : { id: ids.manager }), display_name: 'Maria Manager', pin: options.staff.managerPin, roles: roles('manager') });
-  const owner = await createStaff(tx, {
+  const add = async (input: StaffCreate) => createStaff(tx, input, await hashSecrets(input));
+  const cashier = await add({ ...(ids === undefined ? {} : { id: ids.cashier }), display_name: 'Chris Cashier', pin: options.staff.cashierPin, roles: roles('cashier') });
+  const manager = await add({ ...(ids === undefined ? {} : { id: ids.manager }), display_name: 'Maria Manager', pin: options.staff.managerPin, roles: roles('manager') });
+  const owner = await add({
     ...(ids === undefined ? {} : { id: ids.owner }),
     display_name: 'Olga Owner',
     email: DEMO_OWNER_EMAIL,

@@ -37,7 +37,7 @@ export const DEMO_OWNER_EMAIL = 'owner@demo.example';
 export interface DemoStaffSecrets {
   cashierPin: string;
   managerPin: string;
-  /** Absent: the owner gets no back-office password (tests: a password hash costs 128 MiB and a good part of a second). */
+  /** Absent: the owner gets no back-office password (tests: a password hash costs 128 MiB and about a second). */
   ownerPassword?: string;
   /** Fixed ids (tests); random when absent. */
   ids?: { cashier: string; manager: string; owner: string };

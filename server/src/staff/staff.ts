@@ -3,7 +3,7 @@
 // has_pin / has_password. Every change re-stamps the member's store-role rows, so each of their stores'
 // tills pulls the new name, PIN hash, role or deactivation with its next page (downstream-page.ts).
 // Callers run these under the commit-order lock (admin-guard's `versionedWrite`), and hash the secrets
-// before taking it (hashSecrets): a password hash takes a good part of a second, which no till should wait for.
+// before taking it (hashSecrets): a password hash takes about a second, which no till should wait for.
 import { randomUUID } from 'node:crypto';
 import type { Role, StaffCreate, StaffPatch, StaffRecord, StoreRole } from '@ezo/contract/staff';
 import type { Sql } from '../db/database.ts';

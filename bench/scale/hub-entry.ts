@@ -10,7 +10,7 @@ const url = process.env['DATABASE_URL'];
 const admin = process.env['ADMIN_TOKEN'];
 if (url === undefined || admin === undefined) throw new Error('hub-entry needs DATABASE_URL and ADMIN_TOKEN');
 const db = await openDatabase({ url });
-const app = await buildHub({ db, adminTokenHash: hashToken(admin), rateLimit: false, logger: false });
+const app = await buildHub({ db, adminTokenHash: hashToken(admin), rateLimit: false, logger: false, publicUrl: 'http://127.0.0.1' });
 await app.listen({ host: '127.0.0.1', port: 0 });
 const address = app.server.address();
 console.log(JSON.stringify({ port: typeof address === 'object' && address !== null ? address.port : 0 }));

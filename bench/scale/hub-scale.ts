@@ -28,6 +28,7 @@ import { PG_POOL_SIZE } from '../../server/src/db/pg-database.ts';
 import { seedDemo } from '../../server/src/seed/demo-seed.ts';
 import { createTerminal } from '../../server/src/stores/stores.ts';
 import { createTestDatabase } from '../../server/src/testing/test-database.ts';
+import { TEST_STAFF } from '../../server/src/testing/test-server.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const RESULTS_FILE = join(ROOT, 'bench', 'results', 'hub-scale.json');
@@ -94,6 +95,7 @@ function makeSale(terminalId: string, products: readonly Catalog[]): Sale {
     created_at: new Date().toISOString(),
     lines,
     payments: [{ uuid: randomUUID(), method: 'card', amount: totals.total, tendered: null, change: null }],
+    staff_id: TEST_STAFF.cashier.id,
   };
 }
 const batchBody = (terminalId: string, products: readonly Catalog[]) =>
@@ -259,7 +261,10 @@ async function main(): Promise<void> {
   const hub = await startHub(database.url);
   const figures: Record<string, unknown> = {};
   try {
-    const seed = await db.transaction((tx) => seedDemo(tx, { catalog: true }));
+    const seed = await db.transaction((tx) => seedDemo(tx, {
+        catalog: true,
+        staff: { cashierPin: TEST_STAFF.cashier.pin, managerPin: TEST_STAFF.manager.pin, ids: { cashier: TEST_STAFF.cashier.id, manager: TEST_STAFF.manager.id, owner: TEST_STAFF.owner.id } },
+      }));
     const products = (
       await db.query<{ uuid: string; price: string }>(
         `UPDATE products SET tax_rate_bp = 1900, tax_included = true WHERE uuid IN (SELECT uuid FROM products ORDER BY sku LIMIT 200) RETURNING uuid::text AS uuid, price::text AS price`,

@@ -2,7 +2,8 @@
 // adjustments add up instead of overwriting each other. Stock is the sum.
 import type { z } from 'zod';
 import { oncePerBuilder } from './strictness.ts';
-import { Quantity, RecordTime, Text, Uuid } from './primitives.ts';
+import { RecordTime, Quantity, Text, Uuid } from './primitives.ts';
+import { staffAttribution } from './attribution.ts';
 
 export const adjustmentSchemas = oncePerBuilder((object) => {
   const adjustment = object(
@@ -12,6 +13,7 @@ export const adjustmentSchemas = oncePerBuilder((object) => {
       delta: Quantity.refine((d) => d !== 0, 'delta must not be 0').describe('Units added (positive) or removed (negative).'),
       reason: Text.min(1),
       created_at: RecordTime,
+      ...staffAttribution,
     },
     { id: 'Adjustment', description: 'A stock adjustment at the terminal store: a delta, never an absolute figure, so adjustments add up.' },
   );

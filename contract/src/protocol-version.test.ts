@@ -8,7 +8,8 @@ import { PROTOCOL_VERSION } from './protocol-version.ts';
 
 /** The hash of every strict schema at each protocol version. Add a line when you bump the version. */
 const CONTRACT_HASHES: Record<number, string> = {
-  1: '510fca57410c82b3', // v2 (in progress): hardening (i15a, i15b); becomes v2 with staff and devices
+  1: 'b52402efc6422e3c',
+  2: '63bdcae73a54a2ff',
 };
 
 /**

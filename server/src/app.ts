@@ -11,8 +11,12 @@ import type { HubContext } from './http/hub-context.ts';
 import { registerLifecycle } from './http/lifecycle.ts';
 import { hubLoggerOptions, REQUEST_ID_HEADER, requestIdFor } from './http/logging.ts';
 import { AuthThrottle, DEFAULT_AUTH_THROTTLE, type AuthThrottleOptions } from './auth/auth-throttle.ts';
-import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './http/rate-limit.ts';
+import { DEFAULT_RATE_LIMIT, PAIRING_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './http/rate-limit.ts';
 import { DEFAULT_TIMEOUTS, limitConnectionsPerAddress, serverOptions, type HubTimeouts } from './http/timeouts.ts';
+import { LastSeen } from './devices/devices.ts';
+import { registerPairingRoutes } from './routes/pairing-routes.ts';
+import { registerStaffRoutes } from './routes/staff-routes.ts';
+import { registerDeviceRoutes } from './routes/device-routes.ts';
 import { registerStaticApp } from './http/static-app.ts';
 import { registerOpenApi } from './openapi/register-openapi.ts';
 import { registerAdminRoutes } from './routes/admin-routes.ts';
@@ -34,21 +38,31 @@ export interface HubOptions {
   authThrottle?: AuthThrottleOptions | false;
   /** Bounds on slow clients; default DEFAULT_TIMEOUTS. */
   timeouts?: Partial<HubTimeouts>;
-  /** Set on a --demo hub: GET /api/v1/demo/pairing hands this token out. */
-  demoTerminalToken?: string;
-  /** The built till to serve at /; absent: API only. */
-  staticDir?: string;
   /** true: JSON lines on stdout (http/logging.ts); a logger: that one (main.ts's, a test's capture); default none. */
   logger?: boolean | FastifyBaseLogger;
+  /** Pairing code redemptions per address and per terminal; false turns them off; default PAIRING_RATE_LIMIT. */
+  pairingRateLimit?: RateLimitOptions | false;
+  /** The till's public address (pairing URLs, demo pairing); a function when it is known only after listen (tests on port 0). */
+  publicUrl: string | (() => string);
+  /** The hub's clock; tests inject one. */
+  now?: () => Date;
+  /** Set on a --demo hub: GET /api/v1/demo/pairing hands out pairing codes for this terminal. */
+  demoTerminalId?: string;
+  /** The built till to serve at /; absent: API only. */
+  staticDir?: string;
+  /** Log (at info, as the hub logs: redacted) to this stream instead: tests read what the hub would log. */
+  logStream?: { write(line: string): void };
   /** Sees every route as it is registered (a test checks each one is in the OpenAPI document). */
   onRoute?: (route: RouteOptions) => void;
 }
 
 export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
   const timeouts: HubTimeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
-  const logger = options.logger ?? false;
+  const logger = options.logStream === undefined ? (options.logger ?? false) : true;
   const app = Fastify({
-    ...(typeof logger === 'boolean' ? { logger: logger ? hubLoggerOptions() : false } : { loggerInstance: logger }),
+    ...(typeof logger === 'boolean'
+      ? { logger: logger ? { ...hubLoggerOptions(), ...(options.logStream === undefined ? {} : { stream: options.logStream }) } : false }
+      : { loggerInstance: logger }),
     // Every log line of a request carries its id: the caller's x-request-id when it sent a plain one (a
     // balancer's, so one id follows the request through), else a new uuid; the answer carries it back.
     genReqId: requestIdFor,
@@ -76,12 +90,19 @@ export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
   const lifecycle = registerLifecycle(app);
   const rate = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   const throttle = options.authThrottle ?? DEFAULT_AUTH_THROTTLE;
+  const pairingRate = options.pairingRateLimit ?? PAIRING_RATE_LIMIT;
+  const now = options.now ?? (() => new Date());
   const ctx: HubContext = {
     db: options.db,
     adminTokenHash: options.adminTokenHash,
     rateLimiter: rate === false ? undefined : new RateLimiter(rate),
     authThrottle: throttle === false ? undefined : new AuthThrottle(throttle),
-    demoTerminalToken: options.demoTerminalToken,
+    pairingByAddress: pairingRate === false ? undefined : new RateLimiter(pairingRate, () => now().getTime()),
+    pairingByTerminal: pairingRate === false ? undefined : new RateLimiter(pairingRate, () => now().getTime()),
+    now,
+    publicUrl: () => (typeof options.publicUrl === 'string' ? options.publicUrl : options.publicUrl()).replace(/\/+$/, ''),
+    lastSeen: new LastSeen(),
+    demoTerminalId: options.demoTerminalId,
     metrics,
   };
   registerCors(app);
@@ -99,7 +120,10 @@ export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
   registerMetricsRoutes(app, metrics, { adminTokenHash: options.adminTokenHash, metricsTokenHash: options.metricsTokenHash });
   registerPublicRoutes(app, ctx);
   registerSyncRoutes(app, ctx);
+  registerPairingRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
+  registerDeviceRoutes(app, ctx);
+  registerStaffRoutes(app, ctx);
   await registerStaticApp(app, options.staticDir);
   const stopFolding = startStockFolding(options.db, (err) => app.log.warn({ err }, 'stock fold failed; retrying'));
   app.addHook('onClose', stopFolding);

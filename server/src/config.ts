@@ -33,9 +33,28 @@ export interface HubConfig {
   /** A separate bearer token for GET /metrics (a scraper need not hold the admin token); the admin token works too. */
   metricsToken: string | undefined;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** The till's address as people's tablets reach it (pairing URLs and QR codes, demo pairing); never taken from a request. */
+  publicUrl: string;
   demo: boolean;
   /** Open connections one client address may hold; undefined: the hub's default; Infinity: no limit. */
   maxConnectionsPerAddress: number | undefined;
+}
+
+/** PUBLIC_URL, or http://<host>:<port> (localhost for a wildcard host: set PUBLIC_URL when tablets connect over the network). */
+export function publicUrlOf(env: NodeJS.ProcessEnv, host: string, port: number): string {
+  const configured = env['PUBLIC_URL'];
+  if (configured !== undefined && configured !== '') {
+    let url: URL;
+    try {
+      url = new URL(configured);
+    } catch {
+      throw new Error(`PUBLIC_URL must be an http(s) URL, got ${configured}`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`PUBLIC_URL must be an http(s) URL, got ${configured}`);
+    return configured.replace(/\/+$/, '');
+  }
+  const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${shown}:${port}`;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): HubConfig {
@@ -44,9 +63,11 @@ export function readConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Hub
   const nonEmpty = (v: string | undefined) => (v === undefined || v === '' ? undefined : v);
   const logLevel = nonEmpty(env['LOG_LEVEL']) ?? DEFAULT_LOG_LEVEL;
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${logLevel}`);
+  const host = nonEmpty(env['HOST']) ?? DEFAULT_HOST;
   return {
     port,
-    host: nonEmpty(env['HOST']) ?? DEFAULT_HOST,
+    host,
+    publicUrl: publicUrlOf(env, host, port),
     dataDir: resolve(nonEmpty(env['EZO_DATA_DIR']) ?? DEFAULT_DATA_DIR),
     databaseUrl: nonEmpty(env['DATABASE_URL']),
     adminToken: env['ADMIN_TOKEN'] === undefined || env['ADMIN_TOKEN'] === '' ? undefined : checkAdminToken(env['ADMIN_TOKEN']),
@@ -59,7 +80,9 @@ export function readConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Hub
 
 export const pgliteDir = (config: HubConfig) => join(config.dataDir, 'pglite');
 export const adminTokenFile = (config: HubConfig) => join(config.dataDir, 'admin-token');
-export const demoTokenFile = (config: HubConfig) => join(config.dataDir, 'demo-terminal-token');
+/** The demo owner's back-office password and the demo cashier's and manager's PINs (first run of a demo store). */
+export const ownerPasswordFile = (config: HubConfig) => join(config.dataDir, 'owner-password');
+export const demoPinsFile = (config: HubConfig) => join(config.dataDir, 'demo-pins');
 
 /** MAX_CONNECTIONS_PER_ADDRESS: a positive integer, or 0 for no limit (behind a load balancer all clients share its address). */
 function connectionLimit(raw: string | undefined): number | undefined {

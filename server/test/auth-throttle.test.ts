@@ -80,7 +80,7 @@ describe.each(BACKENDS)('failed sign-in throttling on $name', (backend) => {
     const url = server.databaseUrl;
     expect(url).toBeDefined();
     const db = await openDatabase({ url: url! });
-    const second = await buildHub({ db, adminTokenHash: hashToken(server.adminToken), rateLimit: false, authThrottle: { maxFailures: MAX_FAILURES, windowSeconds: WINDOW_SECONDS } });
+    const second = await buildHub({ db, adminTokenHash: hashToken(server.adminToken), rateLimit: false, publicUrl: 'http://127.0.0.1', authThrottle: { maxFailures: MAX_FAILURES, windowSeconds: WINDOW_SECONDS } });
     await second.listen({ host: '127.0.0.1', port: 0 });
     const secondUrl = `http://127.0.0.1:${(second.server.address() as AddressInfo).port}`;
     try {

@@ -19,8 +19,8 @@ describe('drainAndClose', () => {
 
   const start = async () => {
     db = await openDatabase({ memory: true });
-    const seed = await db.transaction((tx) => seedDemo(tx, { catalog: false }));
-    const app = await buildHub({ db, adminTokenHash: hashToken(newToken()), rateLimit: false });
+    const seed = await db.transaction((tx) => seedDemo(tx, { catalog: false, staff: { cashierPin: '1234', managerPin: '5678' } }));
+    const app = await buildHub({ db, adminTokenHash: hashToken(newToken()), rateLimit: false, publicUrl: 'http://127.0.0.1' });
     await app.listen({ host: '127.0.0.1', port: 0 });
     return { app, port: (app.server.address() as AddressInfo).port, token: seed.terminalToken };
   };

@@ -8,6 +8,7 @@ import { get } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strictContract } from '@ezo/contract/contract';
 import { PROTOCOL_VERSION } from '@ezo/contract/protocol-version';
+import type { Paired } from '@ezo/contract/pairing';
 import { APP_CSP } from '../src/http/static-app.ts';
 import { BACKENDS } from './support/backends.ts';
 import { call } from './support/fixtures.ts';
@@ -50,14 +51,16 @@ describe('http surface', () => {
     expect((await call(server, t2.token, 'GET', '/api/v1/sync/terminal')).status).toBe(200);
   });
 
-  it('answers CORS preflight for the sync API and health, not for admin', async () => {
-    const pre = await fetch(`${server.url}/api/v1/sync/upstream`, {
-      method: 'OPTIONS',
-      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type,x-ezo-protocol' },
-    });
-    expect(pre.status).toBe(204);
-    expect(pre.headers.get('access-control-allow-origin')).toBe('*');
-    expect(pre.headers.get('access-control-allow-headers')).toMatch(/x-ezo-protocol/i);
+  it('answers CORS preflight for the sync API, pairing and health, not for admin', async () => {
+    for (const path of ['/api/v1/sync/upstream', '/api/v1/sync/device-report', '/api/v1/pairing/redeem']) {
+      const pre = await fetch(`${server.url}${path}`, {
+        method: 'OPTIONS',
+        headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type,x-ezo-protocol' },
+      });
+      expect(pre.status, path).toBe(204);
+      expect(pre.headers.get('access-control-allow-origin')).toBe('*');
+      expect(pre.headers.get('access-control-allow-headers')).toMatch(/x-ezo-protocol/i);
+    }
     const health = await fetch(`${server.url}/api/v1/health`, { headers: { origin: 'http://localhost:5173' } });
     expect(health.headers.get('access-control-allow-origin')).toBe('*');
     expect(health.headers.get('cache-control')).toBe('no-store');
@@ -76,11 +79,13 @@ describe('http surface', () => {
     }
   });
 
-  it('demo pairing hands out a working terminal token', async () => {
-    const res = await call(server, undefined, 'GET', '/api/v1/demo/pairing');
+  it('demo pairing hands a till on this machine the configured URL and a code that pairs it', async () => {
+    const res = await call(server, undefined, 'GET', '/api/v1/demo/pairing', undefined, { host: 'evil.example' });
     const pairing = strictContract.demo.demoPairing.parse(res.body);
     expect(pairing.server_url).toBe(server.url);
-    const info = await call(server, pairing.token, 'GET', '/api/v1/sync/terminal');
+    const paired = await call<Paired>(server, undefined, 'POST', '/api/v1/pairing/redeem', { code: pairing.code, app_version: 'test' });
+    expect(paired.status).toBe(201);
+    const info = await call(server, paired.body.device_token, 'GET', '/api/v1/sync/terminal');
     expect(strictContract.terminal.terminalInfo.parse(info.body).terminal_id).toBe(server.terminal.id);
   });
 

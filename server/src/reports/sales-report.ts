@@ -6,7 +6,7 @@
 // is a 400, never a restart from the first page.
 import type { PriceDeviation, SalesQuery, SalesReport } from '@ezo/contract/admin';
 import { DEFAULT_ADMIN_SALES_LIMIT } from '@ezo/contract/admin';
-import type { Sale } from '@ezo/contract/sale';
+import type { AdminSale } from '@ezo/contract/admin';
 import type { Sql } from '../db/database.ts';
 import { HttpError } from '../http/api-error.ts';
 
@@ -46,8 +46,9 @@ export async function readSalesPage(db: Sql, q: SalesQuery): Promise<SalesReport
   }
   const limit = q.limit ?? DEFAULT_ADMIN_SALES_LIMIT;
   // One row more than the page tells whether another page follows.
-  const rows = await db.query<{ body: Sale; uuid: string; micros: string }>(
-    `SELECT body, uuid::text AS uuid, ${MICROS}::text AS micros FROM sales ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`}
+  const rows = await db.query<{ body: AdminSale; uuid: string; micros: string }>(
+    // The sale as the till sent it, with who made it and on which device (columns: not in a protocol 1 body).
+    `SELECT body || jsonb_build_object('staff_id', staff_id, 'approved_by', approved_by, 'device_id', device_id) AS body, uuid::text AS uuid, ${MICROS}::text AS micros FROM sales ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`}
       ORDER BY created_at, uuid LIMIT $${params.push(limit + 1)}`,
     params,
   );

@@ -14,7 +14,7 @@ import { createCatalogRow, deleteCatalogRow, patchCatalogRow, type CatalogKind }
 import { STOCK_COLUMNS, stockToWire, type StockRow } from '../catalog/wire-rows.ts';
 import { putStorePrice } from '../catalog/store-prices.ts';
 import { readChainSettings, writeChainSettings } from '../stores/chain-settings.ts';
-import { createStore, createTerminal, listStores } from '../stores/stores.ts';
+import { createStore, createTerminal, listStores, patchStore } from '../stores/stores.ts';
 import { COMMIT_ORDER_LOCK_KEY } from '../sync/item-outcome.ts';
 import { foldStockMoves } from '../sync/fold-stock.ts';
 import { storeList } from './hub-responses.ts';
@@ -140,14 +140,33 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: HubContext): void
     },
     async (request, reply) => reply.code(201).send(await createStore(ctx.db, request.body)),
   );
+  api.patch(
+    '/api/v1/admin/stores/:store_id',
+    {
+      onRequest: guard,
+      schema: {
+        operationId: 'updateStore',
+        summary: 'Change a store (name, locale, PIN lock time, discount limit)',
+        description: 'Tills read the settings when they start and with GET /api/v1/sync/terminal.',
+        tags: TAGS,
+        security: SECURITY,
+        params: admin.storeParams,
+        body: admin.storePatch,
+        response: { 200: json('The store as changed.', admin.store), ...errorResponses(400, 401, 404, 413, 415, 500, 503) },
+      },
+    },
+    async (request) => patchStore(ctx.db, request.params.store_id, request.body),
+  );
   api.post(
     '/api/v1/admin/terminals',
     {
       onRequest: guard,
       schema: {
         operationId: 'createTerminal',
-        summary: 'Create a terminal and its token',
-        description: 'The token is in this answer only: the hub keeps only its hash.',
+        summary: 'Create a terminal (and its legacy token)',
+        description:
+          'Pair a till to it with POST /api/v1/admin/terminals/{terminal_id}/pairing-codes. The legacy token (scripts and tests) is in this answer only: ' +
+          'the hub keeps only its hash, and the first pairing retires it.',
         tags: TAGS,
         security: SECURITY,
         body: admin.terminalCreate,

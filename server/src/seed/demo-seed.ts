@@ -3,7 +3,10 @@
 // follow from the row number (only the uuids are random), so every fresh hub looks the same.
 import { randomUUID } from 'node:crypto';
 import type { Database, Sql } from '../db/database.ts';
+import type { StaffCreate } from '@ezo/contract/staff';
+import { COMMIT_ORDER_LOCK_KEY } from '../sync/item-outcome.ts';
 import { createStore, createTerminal } from '../stores/stores.ts';
+import { createStaff, hashSecrets } from '../staff/staff.ts';
 import { applyStockDeltas } from '../sync/stock-deltas.ts';
 import { ean13 } from './ean13.ts';
 
@@ -30,34 +33,65 @@ const VARIANTS = ['Small', 'Medium', 'Large', 'Organic', 'Classic', 'Family Pack
 const FIRST = ['Anna', 'Ben', 'Clara', 'David', 'Emma', 'Felix', 'Greta', 'Hannes', 'Ida', 'Jonas'];
 const LAST = ['Müller', 'Schmidt', 'Fischer'];
 
+export const DEMO_OWNER_EMAIL = 'owner@demo.example';
+
+export interface DemoStaffSecrets {
+  cashierPin: string;
+  managerPin: string;
+  /** Absent: the owner gets no back-office password (tests: a password hash costs 128 MiB and about a second). */
+  ownerPassword?: string;
+  /** Fixed ids (tests); random when absent. */
+  ids?: { cashier: string; manager: string; owner: string };
+}
+
 export interface DemoSeed {
   storeId: string;
   terminalId: string;
+  /** The terminal's legacy token (scripts, tests); tills pair with a code. */
   terminalToken: string;
+  staff: { cashier: string; manager: string; owner: string };
 }
 
 /** Advisory lock key held while deciding whether this is a first run ("ezo-seed"). */
 const SEED_LOCK_KEY = 0x657a6f53;
 
 /**
- * Seeds the demo (with its catalog) when the database has no store yet, else does nothing. Several
- * instances starting together on an empty database take turns on an advisory lock and check again under
- * it, so exactly one seeds (server/test/multi-instance.test.ts starts three at once).
+ * Seeds the demo (with its catalog and staff) when the database has no store yet, else does nothing.
+ * Several instances starting together on an empty database take turns on an advisory lock and check
+ * again under it, so exactly one seeds (server/test/multi-instance.test.ts starts three at once). The
+ * commit-order lock is taken after it, as every versioned writer does (staff rows are versioned).
  */
-export async function seedDemoOnFirstRun(db: Database): Promise<DemoSeed | undefined> {
+export async function seedDemoOnFirstRun(db: Database, staff: DemoStaffSecrets): Promise<DemoSeed | undefined> {
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK_KEY]);
     if ((await tx.query('SELECT 1 FROM stores LIMIT 1')).length > 0) return undefined;
-    return seedDemo(tx, { catalog: true });
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [COMMIT_ORDER_LOCK_KEY]);
+    return seedDemo(tx, { catalog: true, staff });
   });
 }
 
-/** Creates the demo store and terminal; with `catalog`, also the products, customers and opening stock. */
-export async function seedDemo(tx: Sql, options: { catalog: boolean; terminalToken?: string }): Promise<DemoSeed> {
+/**
+ * Creates the demo store and terminal, and a cashier, a manager (PINs) and an owner (e-mail and password)
+ * with roles in it; with `catalog`, also the products, customers and opening stock. Runs under the
+ * commit-order lock's rules (staff rows are versioned): call it in its own transaction.
+ */
+export async function seedDemo(tx: Sql, options: { catalog: boolean; staff: DemoStaffSecrets; terminalToken?: string }): Promise<DemoSeed> {
   const store = await createStore(tx, DEMO_STORE);
   const terminal = await createTerminal(tx, { store_id: store.id, ...DEMO_TERMINAL }, options.terminalToken);
+  const roles = (role: 'owner' | 'manager' | 'cashier') => [{ store_id: store.id, role }];
+  const ids = options.staff.ids;
+  const add = async (input: StaffCreate) => createStaff(tx, input, await hashSecrets(input));
+  const cashier = await add({ ...(ids === undefined ? {} : { id: ids.cashier }), display_name: 'Chris Cashier', pin: options.staff.cashierPin, roles: roles('cashier') });
+  const manager = await add({ ...(ids === undefined ? {} : { id: ids.manager }), display_name: 'Maria Manager', pin: options.staff.managerPin, roles: roles('manager') });
+  const owner = await add({
+    ...(ids === undefined ? {} : { id: ids.owner }),
+    display_name: 'Olga Owner',
+    email: DEMO_OWNER_EMAIL,
+    ...(options.staff.ownerPassword === undefined ? {} : { password: options.staff.ownerPassword }),
+    roles: roles('owner'),
+  });
   if (options.catalog) await seedCatalog(tx, store.id);
-  return { storeId: store.id, terminalId: terminal.terminal_id, terminalToken: terminal.token };
+  return { storeId: store.id, terminalId: terminal.terminal_id, terminalToken: terminal.token, staff: { cashier: cashier.id, manager: manager.id, owner: owner.id } };
 }
 
 export async function seedCatalog(tx: Sql, storeId: string): Promise<void> {

@@ -1,4 +1,4 @@
-// One downstream page: the rows of all four pulled tables with version > cursor, in version order,
+// One downstream page: the rows of all five pulled tables (staff: the store's members, protocol 2) with version > cursor, in version order,
 // read in one REPEATABLE READ snapshot so the page, has_more and remaining agree with each other.
 // A product is pulled when its chain row changes or when this store's price of it changes (store_prices,
 // another versioned table): either way the till gets the product as this store sees it, and a product
@@ -9,9 +9,9 @@ import { randomUUID } from 'node:crypto';
 import type { Database, Sql } from '../db/database.ts';
 import { encodeCursor } from './cursor.ts';
 import { visibleCustomer } from './customer-visibility.ts';
-import { CATEGORY_JSON, CUSTOMER_JSON, STOCK_JSON, STORE_PRODUCT_JSON } from './wire-json.ts';
+import { CATEGORY_JSON, CUSTOMER_JSON, STAFF_FROM, STAFF_JSON, STOCK_JSON, STORE_PRODUCT_JSON } from './wire-json.ts';
 
-type Table = 'products' | 'categories' | 'customers' | 'stock';
+type Table = 'products' | 'categories' | 'customers' | 'stock' | 'staff';
 interface JsonRow {
   v: string;
   j: string;
@@ -56,6 +56,7 @@ export async function readDownstreamPage(db: Database, storeId: string, since: b
       ...(await read('products', STORE_PRODUCT_JSON, { from: storePrices, where: 'AND sp.store_id = $3', params: [storeId], version: 'sp.version', key: 'p.uuid' })),
       ...(await read('customers', CUSTOMER_JSON, { where: `AND ${visibleCustomer('$3')}`, params: [storeId] })),
       ...(await read('stock', STOCK_JSON, { where: 'AND store_id = $3', params: [storeId] })),
+      ...(await read('staff', STAFF_JSON, { from: STAFF_FROM, where: 'AND r.store_id = $3', params: [storeId], version: 'r.version' })),
     ].sort((a, b) => (a.version < b.version ? -1 : a.version > b.version ? 1 : 0));
     const window = merged.slice(0, limit);
     const page = onceEach(window);
@@ -65,7 +66,7 @@ export async function readDownstreamPage(db: Database, storeId: string, since: b
     const list = (table: Table) => `[${page.filter((r) => r.table === table).map((r) => r.json).join(',')}]`;
     return (
       `{"sync_id":${JSON.stringify(randomUUID())},"timestamp":${JSON.stringify(encodeCursor(cursor))},"has_more":${hasMore},"remaining":${remaining},` +
-      `"changes":{"products":${list('products')},"categories":${list('categories')},"customers":${list('customers')},"stock":${list('stock')}}}`
+      `"changes":{"products":${list('products')},"categories":${list('categories')},"customers":${list('customers')},"stock":${list('stock')},"staff":${list('staff')}}}`
     );
   });
 }
@@ -75,7 +76,8 @@ async function countAfter(tx: Sql, storeId: string, version: bigint): Promise<nu
     `SELECT ((SELECT count(*) FROM categories WHERE version > $1) + (SELECT count(*) FROM products WHERE version > $1)
            + (SELECT count(*) FROM store_prices WHERE store_id = $2 AND version > $1)
            + (SELECT count(*) FROM customers WHERE version > $1 AND ${visibleCustomer('$2')})
-           + (SELECT count(*) FROM stock WHERE store_id = $2 AND version > $1))::text AS n`,
+           + (SELECT count(*) FROM stock WHERE store_id = $2 AND version > $1)
+           + (SELECT count(*) FROM staff_store_roles WHERE store_id = $2 AND version > $1))::text AS n`,
     [version.toString(), storeId],
   );
   return Number(rows[0]?.n ?? 0);

@@ -1,8 +1,11 @@
 // POST /api/v1/sync/upstream, after validation: one transaction per batch and a savepoint per item, so
 // each item is atomic and a rejected one costs the others nothing. Inserts come first; product edits
 // (versioned writes, under the commit-order lock) come last; stock moves go to the move log, unlocked. Deadlocks and serialization failures retry the whole batch, which is idempotent.
-import type { ItemResult, ParsedUpstreamBatch } from '@ezo/contract/upstream';
-import { type Database, type Sql, PG_DEADLOCK_DETECTED, PG_SERIALIZATION_FAILURE, isDataError, pgErrorCode } from '../db/database.ts';
+// Batches of protocol 1 and 2 take this one path: typed as protocol 1's shape (which a protocol 2 item
+// extends), with the staff fields read by attribution.ts; each item is hashed and stored as it came.
+import type { ItemResult } from '@ezo/contract/upstream';
+import type { ParsedUpstreamBatch as AnyBatch } from '@ezo/contract/v1/upstream';
+import { type Database, type Sql, PG_DEADLOCK_DETECTED, PG_SERIALIZATION_FAILURE, PG_UNIQUE_VIOLATION, isDataError, pgErrorCode } from '../db/database.ts';
 import type { TerminalPrincipal } from '../auth/authenticate.ts';
 import { contentHash } from './content-hash.ts';
 import { checkSale } from './check-sale.ts';
@@ -13,16 +16,23 @@ import { Rejection, notStorable, resultOf, type Outcome } from './item-outcome.t
 import { StockDeltas } from './stock-deltas.ts';
 import { ingestSalesBulk } from './ingest-sales-bulk.ts';
 import { visibleCustomer } from './customer-visibility.ts';
-import type { Sale } from '@ezo/contract/sale';
+import type { Sale } from '@ezo/contract/v1/sale';
+import { checkAttribution, storeMembers } from './attribution.ts';
 
 /** Attempts for a batch that hit a deadlock or serialization failure before the error reaches the till. */
 const MAX_BATCH_ATTEMPTS = 4;
 const RETRYABLE = new Set([PG_DEADLOCK_DETECTED, PG_SERIALIZATION_FAILURE]);
+/** The unique index on (store_id, receipt_number) of migrations/008-staff-and-devices.ts. */
+const RECEIPT_NUMBER_UNIQUE = 'sales_receipt_number_unique';
+
+function constraintOf(err: unknown): string | undefined {
+  return typeof err === 'object' && err !== null && 'constraint' in err && typeof err.constraint === 'string' ? err.constraint : undefined;
+}
 
 /** Told of every item the database refused, with its SQLSTATE: the till only hears NOT_STORABLE_REASON. */
 export type ItemErrorLog = (refused: { entity: ItemResult['entity']; uuid: string; sqlstate: string; message: string }) => void;
 
-export async function ingestBatch(db: Database, who: TerminalPrincipal, batch: ParsedUpstreamBatch, logItemError: ItemErrorLog = () => undefined): Promise<ItemResult[]> {
+export async function ingestBatch(db: Database, who: TerminalPrincipal, batch: AnyBatch, logItemError: ItemErrorLog = () => undefined): Promise<ItemResult[]> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.transaction((tx) => ingestInTransaction(tx, who, batch, logItemError));
@@ -32,13 +42,14 @@ export async function ingestBatch(db: Database, who: TerminalPrincipal, batch: P
   }
 }
 
-async function ingestInTransaction(tx: Sql, who: TerminalPrincipal, batch: ParsedUpstreamBatch, log: ItemErrorLog): Promise<ItemResult[]> {
+async function ingestInTransaction(tx: Sql, who: TerminalPrincipal, batch: AnyBatch, log: ItemErrorLog): Promise<ItemResult[]> {
   const { sales, adjustments, products } = batch.changes;
   // Products and customers are never deleted (only tombstoned), so one lookup serves the whole batch.
   const productIds = [...new Set([...sales.flatMap((s) => s.lines.map((l) => l.product_uuid)), ...adjustments.map((a) => a.product_uuid), ...products.map((p) => p.product_uuid)])];
   const customerIds = [...new Set(sales.flatMap((s) => (s.customer_uuid === null ? [] : [s.customer_uuid])))];
   const knownProducts = await existing(tx, 'products', productIds);
   const knownCustomers = await visibleCustomers(tx, who.storeId, customerIds);
+  const members = await storeMembers(tx, who.storeId, [...sales, ...adjustments, ...products]);
   const stock = new StockDeltas();
   await stock.loadBase(tx, who.storeId, productIds);
   const results: ItemResult[] = [];
@@ -52,6 +63,7 @@ async function ingestInTransaction(tx: Sql, who: TerminalPrincipal, batch: Parse
   sales.forEach((sale, index) => {
     try {
       checkSale(sale, who, knownProducts, knownCustomers);
+      checkAttribution(sale, members);
     } catch (err) {
       if (!(err instanceof Rejection)) throw err;
       saleResults[index] = resultOf(sale.uuid, 'sale', err);
@@ -72,10 +84,10 @@ async function ingestInTransaction(tx: Sql, who: TerminalPrincipal, batch: Parse
   }
   for (const r of saleResults) if (r !== undefined) results.push(r);
   for (const adjustment of adjustments) {
-    results.push(resultOf(adjustment.uuid, 'adjustment', await inSavepoint(tx, stock, { entity: 'adjustment', uuid: adjustment.uuid, log }, () => ingestAdjustment(tx, who, adjustment, contentHash(adjustment), knownProducts, stock))));
+    results.push(resultOf(adjustment.uuid, 'adjustment', await inSavepoint(tx, stock, { entity: 'adjustment', uuid: adjustment.uuid, log }, () => ingestAdjustment(tx, who, adjustment, contentHash(adjustment), knownProducts, members, stock))));
   }
   for (const edit of products) {
-    results.push(resultOf(edit.uuid, 'product', await inSavepoint(tx, stock, { entity: 'product', uuid: edit.uuid, log }, () => ingestProductEdit(tx, who, edit, contentHash(edit), knownProducts))));
+    results.push(resultOf(edit.uuid, 'product', await inSavepoint(tx, stock, { entity: 'product', uuid: edit.uuid, log }, () => ingestProductEdit(tx, who, edit, contentHash(edit), knownProducts, members))));
   }
   await stock.apply(tx, who.storeId);
   return results;
@@ -121,6 +133,8 @@ async function inSavepoint(tx: Sql, stock: StockDeltas, item: ItemRef, step: () 
     await tx.query('ROLLBACK TO SAVEPOINT item');
     stock.restore(saved);
     if (err instanceof Rejection) return err;
+    // A receipt number is unique per store (its own store's: revealing nothing about another).
+    if (code === PG_UNIQUE_VIOLATION && constraintOf(err) === RECEIPT_NUMBER_UNIQUE) return new Rejection('invalid', 'this receipt number is already used in this store');
     item.log({ entity: item.entity, uuid: item.uuid, sqlstate: code ?? '', message: err instanceof Error ? err.message : String(err) });
     return notStorable();
   }

@@ -6,13 +6,14 @@
 // accepted price change bumps it. One exception keeps a till's own chain of offline edits: when every
 // price change since the edit's base came from this terminal's earlier edits on that same base, the till
 // has seen them (it made them), so the edit is not stale. Each accepted price change records the version
-// it produced, with the store it applies to.
+// it produced, with the store it applies to, and who made it (attribution.ts).
 //
 // Lock order (server/README.md, "Lock order"): the commit-order lock is taken FIRST, before the edit's row
 // is inserted. That insert's foreign keys take KEY SHARE locks on the product and terminal rows; taken
 // before the advisory lock they made a deadlock with an admin write holding the lock and waiting for the
 // product row (issue 18). Under the lock no row lock is taken at all: every writer of a price holds it.
-import type { ProductEdit } from '@ezo/contract/product-edit';
+import type { ProductEdit } from '@ezo/contract/v1/product-edit';
+import { checkAttribution } from './attribution.ts';
 import type { Sql } from '../db/database.ts';
 import type { TerminalPrincipal } from '../auth/authenticate.ts';
 import { effectivePrice, writeStorePrice } from './effective-price.ts';
@@ -27,13 +28,15 @@ export async function ingestProductEdit(
   edit: ProductEdit,
   hash: string,
   knownProducts: ReadonlySet<string>,
+  members: ReadonlySet<string>,
 ): Promise<Outcome> {
   if (!knownProducts.has(edit.product_uuid.toLowerCase())) throw new Rejection('unknown_product', `unknown product ${edit.product_uuid}`);
   await tx.query('SELECT pg_advisory_xact_lock($1)', [COMMIT_ORDER_LOCK_KEY]);
+  const by = checkAttribution(edit, members);
   const inserted = await tx.query(
-    `INSERT INTO product_edits (uuid, terminal_id, store_id, product_uuid, content_hash, base_price_version) VALUES ($1, $2, $3, $4, $5, $6)
-     ON CONFLICT (uuid) DO NOTHING RETURNING uuid`,
-    [edit.uuid, who.terminalId, who.storeId, edit.product_uuid, hash, edit.base_price_version],
+    `INSERT INTO product_edits (uuid, terminal_id, store_id, product_uuid, content_hash, base_price_version, staff_id, approved_by, device_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (uuid) DO NOTHING RETURNING uuid`,
+    [edit.uuid, who.terminalId, who.storeId, edit.product_uuid, hash, edit.base_price_version, by.staffId, by.approvedBy, who.deviceId],
   );
   // A replay is answered as before, even an edit of a field a till may no longer change (its first answer was lost).
   if (inserted.length === 0) return replayOrConflict(tx, 'product_edits', edit.uuid, hash, who);

@@ -2,7 +2,7 @@
 // (migrations/004-line-catalog-price.ts): the hub never refuses a line for differing from the catalog
 // (a till may sell offline on an older price), it records the difference for reports. "The catalog" is the
 // store's effective price: its own price where it has one (store_prices), else the chain's.
-import type { Sale, SaleLine } from '@ezo/contract/sale';
+import type { Sale, SaleLine } from '@ezo/contract/v1/sale';
 import type { Sql } from '../db/database.ts';
 
 export async function insertSaleLines(tx: Sql, storeId: string, lines: readonly { sale: Sale; line: SaleLine }[]): Promise<void> {

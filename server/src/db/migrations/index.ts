@@ -7,6 +7,7 @@ import { lineCatalogPriceMigration } from './004-line-catalog-price.ts';
 import { storePricesMigration } from './005-store-prices.ts';
 import { authFailuresMigration } from './006-auth-failures.ts';
 import { customerStoresMigration } from './007-customer-stores.ts';
+import { staffAndDevicesMigration } from './008-staff-and-devices.ts';
 
 export const MIGRATIONS: readonly Migration[] = [
   initialMigration,
@@ -16,4 +17,5 @@ export const MIGRATIONS: readonly Migration[] = [
   storePricesMigration,
   authFailuresMigration,
   customerStoresMigration,
+  staffAndDevicesMigration,
 ];

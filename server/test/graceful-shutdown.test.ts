@@ -13,7 +13,7 @@ import { batch, line, sale } from './support/fixtures.ts';
 import { HUB_START_TIMEOUT_MS, pullAll, startHubProcess, type LogRecord } from './support/hub-process.ts';
 
 const SALES_IN_BATCH = 200;
-const ADMIN_TOKEN = 'graceful-shutdown-admin-token';
+const ADMIN_TOKEN = 'graceful-shutdown-admin-token-0123456789';
 
 const backends: { name: string; url: () => Promise<TestDatabase | undefined> }[] = [{ name: 'pglite', url: () => Promise.resolve(undefined) }];
 const pgUrl = process.env['TEST_DATABASE_URL'];

@@ -109,7 +109,7 @@ describe.each(BACKENDS)('item isolation on $name', (backend) => {
       const poisonSale = { ...good(), receipt_number: POISON };
       const sales = [good(), poisonSale, good()];
       const adjustments = [adjustment(coffee.uuid, 2), { ...adjustment(coffee.uuid, 5), reason: POISON }];
-      const products = [productEdit(coffee.uuid, 999, { name: 'never' }), productEdit(coffee.uuid, 1, { active: true })];
+      const products = [productEdit(coffee.uuid, 999, { name: 'never' }), productEdit(coffee.uuid, 1, { price: coffee.price })];
       const before = { sales: await count('sales'), adjustments: await count('adjustments'), edits: await count('product_edits') };
       const res = await push(batch({ sales, adjustments, products }));
       const area = tally.area('database refusals inside one item');
@@ -144,7 +144,7 @@ describe.each(BACKENDS)('item isolation on $name', (backend) => {
 
   it('another store’s uuids are answered like any other item the hub cannot store', async () => {
     // Store A's terminal records a sale, an adjustment and a product edit.
-    const a = { sale: sale(server.terminal.id, [line({ product: coffee, quantity: 1 })]), adjustment: adjustment(coffee.uuid, 1), edit: productEdit(coffee.uuid, 1, { active: true }) };
+    const a = { sale: sale(server.terminal.id, [line({ product: coffee, quantity: 1 })]), adjustment: adjustment(coffee.uuid, 1), edit: productEdit(coffee.uuid, 1, { price: coffee.price }) };
     const applied = await push(batch({ sales: [a.sale], adjustments: [a.adjustment], products: [a.edit] }));
     expect(applied.body.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
 
@@ -172,7 +172,7 @@ describe.each(BACKENDS)('item isolation on $name', (backend) => {
       'a line uuid': batch({ sales: [sale(b.id, [{ ...line({ product: coffee, quantity: 1 }), uuid: a.sale.lines[0]!.uuid }])] }),
       'an adjustment uuid': batch({ adjustments: [{ ...adjustment(coffee.uuid, 3), uuid: a.adjustment.uuid }] }),
       'an adjustment uuid with the same content': batch({ adjustments: [a.adjustment] }),
-      'a product edit uuid': batch({ products: [{ ...productEdit(coffee.uuid, 1, { active: false }), uuid: a.edit.uuid }] }),
+      'a product edit uuid': batch({ products: [{ ...productEdit(coffee.uuid, 1, { price: coffee.price + 1 }), uuid: a.edit.uuid }] }),
       'a product edit uuid with the same content': batch({ products: [a.edit] }),
     };
     const before = { sales: await count('sales'), adjustments: await count('adjustments'), edits: await count('product_edits') };

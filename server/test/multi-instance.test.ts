@@ -29,7 +29,7 @@ const TILL_PAUSE_MS = 40;
 const RETRY_DELAY_MS = 150;
 /** Upstream requests the restarted instance must answer before the tills stop: it rejoined the pool. */
 const REJOINED_AFTER_REQUESTS = 5;
-const ADMIN_TOKEN = 'multi-instance-admin-token';
+const ADMIN_TOKEN = 'multi-instance-admin-token-0123456789';
 
 const pgUrl = process.env['TEST_DATABASE_URL'];
 const haproxy = findHaproxy();

@@ -38,6 +38,9 @@ const TERMINAL: TerminalInfo = {
   receipt_prefix: 'B1',
 };
 
+/** The staff member the bench's sales name (a signed-in cashier at a real till). */
+const BENCH_STAFF_ID = '00000000-0000-4000-8000-00000000b0b0';
+
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 function argNumber(name: string, fallback: number): number {
@@ -71,6 +74,7 @@ async function sales(count: number): Promise<SaleFigures> {
     newUuid: () => crypto.randomUUID(),
     terminal: () => Promise.resolve(TERMINAL),
     onQueued: () => sync.notifyLocalWrite(),
+    actor: () => ({ staffId: BENCH_STAFF_ID, approvedBy: null }),
   });
   let statuses = 0;
   await sync.subscribeSyncStatus(() => void (statuses += 1));

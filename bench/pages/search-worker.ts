@@ -18,6 +18,9 @@ import { seededRandom } from '../../test-support/seeded-random.ts';
 import type { SearchWorkerApi, WorkerSearchSample } from '../shared/page-protocol.ts';
 import type { Product } from '@ezo/contract/catalog';
 
+/** The staff member the bench's sales name. */
+const BENCH_STAFF_ID = '00000000-0000-4000-8000-00000000b0b0';
+
 /** Not the till's file: the bench never touches a real till's database. */
 const DB_FILE = 'bench-search.sqlite3';
 /** Rows generated at a time: the catalog generator is seeded per chunk, as the hub's seeding is. */
@@ -75,6 +78,7 @@ const api: SearchWorkerApi = {
       newUuid: () => crypto.randomUUID(),
       terminal: () => Promise.resolve(null),
       onQueued: () => undefined,
+      actor: () => ({ staffId: BENCH_STAFF_ID, approvedBy: null }),
     });
     open = { database, data };
     const t0 = performance.now();

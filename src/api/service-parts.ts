@@ -1,7 +1,7 @@
 // How the worker's TillApi is put together: the database worker (src/db/worker.ts) owns start,
 // takeOver and databaseInfo, and delegates the rest to two services built on the open connection:
 // the till's data service (src/db/till-data-service.ts) and the sync service (src/sync/sync-service.ts).
-import type { TillApi } from './till-api.ts';
+import type { TillApi, TillPermission } from './till-api.ts';
 import type { TerminalInfo } from '@ezo/contract/terminal';
 
 export type TillDataApi = Pick<
@@ -61,6 +61,17 @@ export interface TillDataDeps {
   terminal: () => Promise<TerminalInfo | null>;
   /** Told after every committed local write that queued something (it schedules the push). */
   onQueued: () => void;
+  /**
+   * Who makes a write (the worker's staff session, src/db/staff/staff-session.ts): throws TillError
+   * signed_out without a session, forbidden when the member lacks `permission` and no manager approved it.
+   */
+  actor: (permission: TillPermission | null) => Actor;
+}
+
+/** Who a record names: the member who did it and, when they lacked the permission, the approver. */
+export interface Actor {
+  staffId: string;
+  approvedBy: string | null;
 }
 
 /** Time, injected so tests control it. Epoch milliseconds. */

@@ -32,6 +32,56 @@ export interface Pairing {
   terminal: TerminalInfo;
 }
 
+// ---- staff -------------------------------------------------------------------------------------
+
+/**
+ * What a cashier may need a manager for at the till (the hub's Permission values the till checks).
+ * Selling itself needs only a signed-in staff member.
+ */
+export const TILL_PERMISSIONS = [
+  'refund',
+  'stock_adjust',
+  'discount_over_limit',
+  'price_override',
+  'close_shift',
+  'open_drawer',
+  'settings_and_pairing',
+  'export_unsynced',
+] as const;
+export type TillPermission = (typeof TILL_PERMISSIONS)[number];
+
+/** A staff member of this till's store, as the lock screen lists them (never the PIN hash). */
+export interface StaffView {
+  id: string;
+  displayName: string;
+  role: string;
+}
+
+/** Who is signed in at this till, and what they may do without a manager. */
+export interface StaffSessionView {
+  staff: StaffView;
+  permissions: TillPermission[];
+  signedInAt: string;
+}
+
+/**
+ * PIN entry results are data, not errors: a wrong PIN says how many tries are left before PIN
+ * entry locks; a lock says until when (epoch ms).
+ */
+export type PinResult =
+  | { kind: 'ok'; session: StaffSessionView }
+  | { kind: 'wrong_pin'; triesLeft: number }
+  | { kind: 'locked'; until: number }
+  /** Approval only: the PIN is right, but that member lacks the permission too. */
+  | { kind: 'not_permitted' }
+  | { kind: 'unknown_staff' };
+
+/** PIN entry's state when the lock screen opens (a reload must not reset a lock). */
+export interface PinLockState {
+  lockedUntil: number | null;
+  failures: number;
+}
+
 // ---- catalog -----------------------------------------------------------------------------------
 
 export interface CategoryView {
@@ -265,6 +315,23 @@ export interface TillApi {
 
   pairing(): Promise<Pairing | null>;
   pair(serverUrl: string, token: string): Promise<Pairing>;
+
+  /** Active staff of this till's store (from the pull), by name. */
+  staff(): Promise<StaffView[]>;
+  /** Who is signed in, or null (the lock screen shows). */
+  session(): Promise<StaffSessionView | null>;
+  pinLockState(): Promise<PinLockState>;
+  /** Signs `staffId` in with their PIN (verified here against the pulled hash; works offline). */
+  signIn(staffId: string, pin: string): Promise<PinResult>;
+  /** Locks the till (idle time, "switch cashier"); the next action needs a PIN. */
+  signOut(): Promise<void>;
+  /**
+   * A manager's PIN for one action the signed-in member may not do: on ok, the next action needing
+   * `permission` (within a short time) is allowed and records `staffId` as approved_by.
+   */
+  approve(permission: TillPermission, staffId: string, pin: string): Promise<PinResult>;
+  /** Throws TillError forbidden unless the signed-in member has `permission` or an approval for it is waiting (it is used up). */
+  authorize(permission: TillPermission): Promise<void>;
 
   categories(): Promise<CategoryView[]>;
   products(query: ProductQuery): Promise<ProductView[]>;

@@ -12,11 +12,13 @@ import { createSyncService } from '../sync/sync-service.ts';
 import { createTillDataService } from './till-data-service.ts';
 import { openDatabase, type OpenDatabase } from './open-database.ts';
 import { DatabaseOwnership } from './ownership.ts';
+import { createStaffSession, type StaffSession } from './staff/staff-session.ts';
 
 interface Open {
   database: OpenDatabase;
   data: TillDataApi;
   sync: SyncService;
+  session: StaffSession;
 }
 
 registerErrorTransfer();
@@ -37,13 +39,16 @@ const ownership = new DatabaseOwnership({
       isOnline: () => navigator.onLine,
       appOrigin: self.location.origin,
     });
+    // The session lives here, in the worker, with the database: a reload starts signed out.
+    const session = createStaffSession(database.connection, systemClock);
     const data = createTillDataService(database.connection, {
       clock: systemClock,
       newUuid,
       terminal: () => sync.terminal(),
       onQueued: () => sync.notifyLocalWrite(),
+      actor: (permission) => session.actor(permission),
     });
-    open = { database, data, sync };
+    open = { database, data, sync, session };
     try {
       await sync.start();
     } catch (error) {
@@ -86,6 +91,14 @@ const api: TillWorkerApi = {
   takeOver: () => ownership.takeOver(),
   release: () => ownership.release(),
   databaseInfo: () => new Promise((resolve) => resolve(owned().database.info)),
+
+  staff: async () => owned().session.staff(),
+  session: async () => owned().session.view(),
+  pinLockState: async () => owned().session.pinLockState(),
+  signIn: async (staffId, pin) => owned().session.signIn(staffId, pin),
+  signOut: async () => owned().session.signOut(),
+  approve: async (permission, staffId, pin) => owned().session.approve(permission, staffId, pin),
+  authorize: async (permission) => void owned().session.actor(permission),
 
   pairing: async () => owned().sync.pairing(),
   pair: async (serverUrl, token) => owned().sync.pair(serverUrl, token),

@@ -33,6 +33,9 @@ export const errors: Messages<typeof en> = {
     wakeUp: 'Die Synchronisierung im Hintergrund konnte nicht angefordert werden',
     saveCart: 'Der begonnene Verkauf konnte auf diesem Gerät nicht gesichert werden',
     loadCart: 'Der begonnene Verkauf konnte nicht wiederhergestellt werden',
+    signIn: 'Anmeldung nicht möglich',
+    approve: 'Die Freigabe konnte nicht geprüft werden',
+    openDrawer: 'Die Kassenlade konnte nicht geöffnet werden',
   },
   advice: {
     invalid: 'Die Kasse hat diese Eingabe abgelehnt.',
@@ -47,6 +50,9 @@ export const errors: Messages<typeof en> = {
     unauthorized: 'Der Server hat diese Kasse abgewiesen; koppeln Sie sie neu.',
     bad_response: 'Der Server hat unerwartet geantwortet.',
     internal: 'In der Kasse ist etwas schiefgegangen.',
+    signed_out: 'Niemand ist angemeldet; geben Sie zuerst Ihre PIN ein.',
+    forbidden: 'Dafür brauchen Sie die Freigabe einer Führungskraft.',
+    pairing_code_invalid: 'Der Kopplungscode ist falsch, abgelaufen oder schon benutzt. Lassen Sie sich im Backoffice einen neuen Code geben.',
   },
   invalidWhen: {
     recordSale: 'Prüfen Sie, ob alle Artikel und der Kunde noch im Katalog sind, und versuchen Sie es erneut.',

@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import { oncePerBuilder } from './strictness.ts';
 import { IsoTime, Quantity, Text, Uuid } from './primitives.ts';
+import { staffAttribution } from './attribution.ts';
 
 export const adjustmentSchemas = oncePerBuilder((object) => {
   const adjustment = object(
@@ -12,6 +13,7 @@ export const adjustmentSchemas = oncePerBuilder((object) => {
       delta: Quantity.refine((d) => d !== 0, 'delta must not be 0').describe('Units added (positive) or removed (negative).'),
       reason: Text.min(1),
       created_at: IsoTime,
+      ...staffAttribution,
     },
     { id: 'Adjustment', description: 'A stock adjustment at the terminal store: a delta, never an absolute figure, so adjustments add up.' },
   );

@@ -1,9 +1,12 @@
 // The back office's messages (admin token only): catalog edits, stores and terminals, sales and
-// stock reports. Not spoken by the till; here so the hub validates them and OpenAPI documents them.
+// stock reports, the import of a till's export. Staff, roles and devices: staff.ts, devices.ts. Not spoken by the till; here so the hub validates them and OpenAPI documents them.
 import { z } from 'zod';
 import { oncePerBuilder } from './strictness.ts';
 import { catalogSchemas } from './catalog.ts';
 import { saleSchemas } from './sale.ts';
+import { upstreamSchemas } from './upstream.ts';
+import { upstreamSchemas as upstreamV1Schemas } from './v1/upstream.ts';
+import { DiscountLimitPercent, IdleLockSeconds } from './terminal.ts';
 import { Code, Currency, Name, NonNegativeMoney, TaxRateBp, Text, Uuid } from './primitives.ts';
 
 /** Sales one report page returns at most. */
@@ -70,8 +73,17 @@ export const adminSchemas = oncePerBuilder((object) => {
     { id: 'CustomerPatch', description: 'The fields of a customer to change; absent fields stay.' },
   );
 
-  const storeCreate = object({ name: Name, currency: Currency, locale: Locale }, { id: 'StoreCreate', description: 'A new store.' });
-  const store = object({ id: Uuid, name: Name, currency: Currency, locale: Locale }, { id: 'Store', description: 'A store: its terminals sell in its currency.' });
+  const storeSettings = { idle_lock_seconds: IdleLockSeconds, discount_limit_percent: DiscountLimitPercent };
+  const storeCreate = object(
+    { name: Name, currency: Currency, locale: Locale, idle_lock_seconds: IdleLockSeconds.optional(), discount_limit_percent: DiscountLimitPercent.optional() },
+    { id: 'StoreCreate', description: 'A new store; absent settings take their defaults.' },
+  );
+  const storePatch = object(
+    { name: Name.optional(), locale: Locale.optional(), idle_lock_seconds: IdleLockSeconds.optional(), discount_limit_percent: DiscountLimitPercent.optional() },
+    { id: 'StorePatch', description: "The fields of a store to change; absent fields stay. Tills read settings on start and with GET /api/v1/sync/terminal." },
+  );
+  const store = object({ id: Uuid, name: Name, currency: Currency, locale: Locale, ...storeSettings }, { id: 'Store', description: 'A store: its terminals sell in its currency.' });
+  const storeParams = object({ store_id: Uuid.describe('The store.') });
   const terminalCreate = object(
     { store_id: Uuid, name: Name, receipt_prefix: Code.describe('Prefix of the new terminal receipt numbers; unique per store.') },
     { id: 'TerminalCreate', description: 'A new terminal of a store.' },
@@ -82,7 +94,11 @@ export const adminSchemas = oncePerBuilder((object) => {
       store_id: Uuid,
       name: Name,
       receipt_prefix: Code,
-      token: z.string().min(32).max(200).describe('The terminal bearer token, shown only here: the hub keeps only its hash.'),
+      token: z
+        .string()
+        .min(32)
+        .max(200)
+        .describe('The legacy terminal bearer token (scripts and tests), shown only here: the hub keeps only its hash. Tills pair with a code instead; pairing a device retires this token.'),
     },
     { id: 'TerminalCreated', description: 'A new terminal and its token.' },
   );
@@ -93,7 +109,27 @@ export const adminSchemas = oncePerBuilder((object) => {
     day: Day.optional().describe('Only sales of this UTC calendar day, YYYY-MM-DD.'),
     limit: z.coerce.number().int().min(1).max(MAX_ADMIN_SALES_LIMIT).optional().describe(`Sales at most; default ${DEFAULT_ADMIN_SALES_LIMIT}.`),
   });
-  const salesReport = object({ sales: z.array(sale).describe('Oldest first.') }, { id: 'SalesReport', description: 'Sales as the tills sent them.' });
+  const adminSale = object(
+    {
+      ...sale.shape,
+      staff_id: Uuid.nullable().describe('Who made the sale; null for a sale a protocol 1 till sent.'),
+      approved_by: Uuid.nullable().describe('The manager who approved it, if any.'),
+      device_id: Uuid.nullable().describe('The device that sent it; null for a legacy terminal token or an admin import without a device.'),
+    },
+    { id: 'AdminSale', description: 'A sale as the till sent it, with who made it and on which device.' },
+  );
+  const salesReport = object({ sales: z.array(adminSale).describe('Oldest first.') }, { id: 'SalesReport', description: 'Sales as the tills sent them.' });
+
+  // The till's "export unsynced" file is one upstream batch in the protocol the till speaks; the hub
+  // takes protocol 2 and protocol 1 files (a v1 item has no staff fields, a v2 item must have them).
+  const { batch } = upstreamSchemas(object);
+  const { batch: batchV1 } = upstreamV1Schemas(object);
+  const importBatch = object.doc(z.union([batch, batchV1]), {
+    id: 'ImportBatch',
+    description: "A till's export of unsynced items (an upstream batch of protocol 2, or 1): applied once per uuid, so a re-import answers duplicate.",
+  });
+  const importParams = object({ terminal_id: Uuid.describe('The terminal the export comes from.') });
+  const importQuery = object({ device_id: Uuid.optional().describe("The terminal's device the file came from, recorded on its sales.") });
   const stockQuery = object({ store_id: Uuid.describe('The store.') });
   const stockReport = object(
     { store_id: Uuid, stock: z.array(stockLevel).describe('One row per product with a stock figure, by product uuid.') },
@@ -111,11 +147,17 @@ export const adminSchemas = oncePerBuilder((object) => {
     customerCreate,
     customerPatch,
     storeCreate,
+    storePatch,
     store,
+    storeParams,
     terminalCreate,
     terminalCreated,
     salesQuery,
+    adminSale,
     salesReport,
+    importBatch,
+    importParams,
+    importQuery,
     stockQuery,
     stockReport,
   };
@@ -129,6 +171,8 @@ export type CategoryPatch = z.infer<Schemas['categoryPatch']>;
 export type CustomerCreate = z.infer<Schemas['customerCreate']>;
 export type CustomerPatch = z.infer<Schemas['customerPatch']>;
 export type StoreCreate = z.infer<Schemas['storeCreate']>;
+export type StorePatch = z.infer<Schemas['storePatch']>;
+export type AdminSale = z.infer<Schemas['adminSale']>;
 export type AdminStore = z.infer<Schemas['store']>;
 export type TerminalCreate = z.infer<Schemas['terminalCreate']>;
 export type TerminalCreated = z.infer<Schemas['terminalCreated']>;

@@ -6,11 +6,16 @@ import { oncePerBuilder } from './strictness.ts';
 export const ApiErrorCode = z
   .enum([
     'bad_request', // 400: fails validation; `issues` says where
-    'unauthorized', // 401: no token, or an unknown one
+    'unauthorized', // 401: no token
+    'invalid_token', // 401: a token the hub does not know (never issued, or its terminal re-created)
+    'device_revoked', // 401: this device was revoked by an admin; pair again with a new code
+    'device_retired', // 401: another device was paired to this terminal since; pair again to use this one
+    'pairing_code_invalid', // 400: a pairing code that is wrong, expired or used (one answer for all three)
     'forbidden', // 403: the token may not do this
     'not_found', // 404
     'conflict', // 409
     'payload_too_large', // 413
+    'protocol_too_old', // 426: the till speaks a protocol older than the hub's minimum: update the app (keep its data)
     'rate_limited', // 429: see Retry-After
     'internal', // 500: a bug, never bad input
     'unavailable', // 503: database down

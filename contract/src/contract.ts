@@ -7,16 +7,25 @@ import { terminalSchemas } from './terminal.ts';
 import { apiErrorSchemas } from './api-error.ts';
 import { adminSchemas } from './admin.ts';
 import { demoPairingSchemas } from './demo-pairing.ts';
+import { pairingSchemas } from './pairing.ts';
+import { staffSchemas } from './staff.ts';
+import { deviceSchemas } from './devices.ts';
+import { upstreamSchemas as upstreamV1Schemas } from './v1/upstream.ts';
 
 function buildContract(strictness: Strictness) {
   const object = objectBuilder(strictness);
   return {
     downstream: downstreamSchemas(object),
     upstream: upstreamSchemas(object),
+    /** Protocol 1's upstream, frozen: the hub parses a batch with it when the till says it speaks 1. */
+    upstreamV1: upstreamV1Schemas(object),
     terminal: terminalSchemas(object),
     apiError: apiErrorSchemas(object),
     admin: adminSchemas(object),
     demo: demoPairingSchemas(object),
+    pairing: pairingSchemas(object),
+    staff: staffSchemas(object),
+    devices: deviceSchemas(object),
   };
 }
 

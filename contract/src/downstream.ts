@@ -4,11 +4,13 @@
 import { z } from 'zod';
 import { oncePerBuilder } from './strictness.ts';
 import { catalogSchemas } from './catalog.ts';
+import { staffSchemas } from './staff.ts';
 import { Cursor, Uuid } from './primitives.ts';
 import { DEFAULT_DOWNSTREAM_LIMIT, MAX_DOWNSTREAM_LIMIT } from './limits.ts';
 
 export const downstreamSchemas = oncePerBuilder((object) => {
   const { category, product, customer, stockLevel } = catalogSchemas(object);
+  const { staffMember } = staffSchemas(object);
   const query = object({
     last_synced_at: Cursor.optional().describe('The timestamp of the previous page; absent on the first pull (everything from the beginning).'),
     limit: z.coerce.number().int().min(1).max(MAX_DOWNSTREAM_LIMIT).optional().describe(`Rows per page; default ${DEFAULT_DOWNSTREAM_LIMIT}.`),
@@ -25,13 +27,18 @@ export const downstreamSchemas = oncePerBuilder((object) => {
           categories: z.array(category).max(MAX_DOWNSTREAM_LIMIT),
           customers: z.array(customer).max(MAX_DOWNSTREAM_LIMIT),
           stock: z.array(stockLevel).max(MAX_DOWNSTREAM_LIMIT).describe("Stock rows of the terminal's store only."),
+          staff: z
+            .array(staffMember)
+            .max(MAX_DOWNSTREAM_LIMIT)
+            .default([])
+            .describe("Protocol 2: members with a role in the terminal's store, and those who lost it or were deactivated (active false)."),
         },
         { description: 'The rows changed since the cursor, tombstones included, at most `limit` in all.' },
       ),
     },
     { id: 'DownstreamPage', description: "One page of master-data changes in the hub's commit order." },
   );
-  return { query, page, category, product, customer, stockLevel, uuid: Uuid };
+  return { query, page, category, product, customer, stockLevel, staffMember, uuid: Uuid };
 });
 
 export type DownstreamQuery = z.infer<ReturnType<typeof downstreamSchemas>['query']>;

@@ -28,3 +28,23 @@ export const MAX_BODY_BYTES = 1_048_576;
 /** Rows per downstream page when the till does not ask, and the most it may ask for. */
 export const DEFAULT_DOWNSTREAM_LIMIT = 1_000;
 export const MAX_DOWNSTREAM_LIMIT = 5_000;
+
+/** Idle time after which the till asks for a PIN again, per store; the default and the bounds. */
+export const DEFAULT_IDLE_LOCK_SECONDS = 300;
+export const MIN_IDLE_LOCK_SECONDS = 30;
+export const MAX_IDLE_LOCK_SECONDS = 86_400;
+/** A line or cart discount above this percentage needs the discount_over_limit permission, per store. */
+export const DEFAULT_DISCOUNT_LIMIT_PERCENT = 10;
+
+/** Pairing codes: characters, and how long one may be redeemed (single use). */
+export const PAIRING_CODE_LENGTH = 8;
+export const PAIRING_CODE_TTL_SECONDS = 900;
+
+/** Staff: PIN digits, back-office password length, stores one member may have a role in. */
+export const MIN_PIN_DIGITS = 4;
+export const MAX_PIN_DIGITS = 6;
+export const MIN_PASSWORD_LENGTH = 12;
+export const MAX_PASSWORD_LENGTH = 200;
+export const MAX_STAFF_STORES = 100;
+/** A device's report of its queue: the largest count it may report. */
+export const MAX_REPORTED_COUNT = 1_000_000_000;

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { oncePerBuilder } from './strictness.ts';
 import { Code, IsoTime, Name, NonNegativeMoney, TaxRateBp, Uuid } from './primitives.ts';
+import { staffAttribution } from './attribution.ts';
 
 export const productEditSchemas = oncePerBuilder((object) => {
   const productEdit = object(
@@ -18,6 +19,7 @@ export const productEditSchemas = oncePerBuilder((object) => {
       tax_included: z.boolean().optional(),
       active: z.boolean().optional(),
       edited_at: IsoTime,
+      ...staffAttribution,
     },
     {
       id: 'ProductEdit',

@@ -1,9 +1,30 @@
-// The wire protocol's version. Bump it with a line below whenever a schema in this folder changes;
-// protocol-version.test.ts fails until you do.
+// The wire protocol's version, and the window of versions the hub accepts. Bump PROTOCOL_VERSION with a
+// line below whenever a schema in this folder changes; protocol-version.test.ts fails until you do.
+// Before changing a schema a till sends (upstream), copy the old one into v<N>/ so the hub still parses
+// it: a till that was offline during a hub upgrade must be able to push what it sold before updating.
 //
+// History:
 // 1: first version (downstream pages with stock levels, upstream batches of sales, adjustments and
 //    product edits with per-item results, terminal info, admin messages, demo pairing).
-export const PROTOCOL_VERSION = 1;
+// 2: staff and devices. Upstream items carry staff_id and approved_by (v1 items are still accepted,
+//    stored without staff); reject code unknown_staff. Downstream pages gain `staff` (a new key: a v1
+//    till ignores it). Pairing by one-time code (pairing.ts) gives each device its own token and
+//    receipt prefix; TerminalInfo gains device_id and store settings; device reports; admin devices,
+//    staff, roles and import of a till's export. 401 codes device_revoked, device_retired,
+//    invalid_token; pairing_code_invalid; protocol_too_old (426). Demo pairing hands out a code.
+export const PROTOCOL_VERSION = 2;
 
-/** Header both sides send; the hub answers 400 to a version it does not speak. */
+/**
+ * The oldest version the hub still speaks. A till older than this is answered 426 protocol_too_old on
+ * every sync call: it keeps all its data and tells staff to update the app. Raise it only when no till in
+ * the field can still be on the older version (at least one release after the bump).
+ */
+export const MIN_SUPPORTED_PROTOCOL_VERSION = 1;
+
+/** Header both sides send; absent means PROTOCOL_VERSION (scripts and tests). */
 export const PROTOCOL_HEADER = 'x-ezo-protocol';
+
+/** Whether the hub speaks `version`. */
+export function isSupportedProtocol(version: number): boolean {
+  return Number.isInteger(version) && version >= MIN_SUPPORTED_PROTOCOL_VERSION && version <= PROTOCOL_VERSION;
+}

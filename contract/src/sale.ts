@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { oncePerBuilder } from './strictness.ts';
 import { Code, Currency, DiscountBp, IsoTime, Money, Name, Quantity, TaxRateBp, Text, Uuid } from './primitives.ts';
 import { MAX_LINES_PER_SALE, MAX_PAYMENTS_PER_SALE } from './limits.ts';
+import { staffAttribution } from './attribution.ts';
 
 export const PaymentMethod = z.enum(['cash', 'card']);
 export type PaymentMethod = z.infer<typeof PaymentMethod>;
@@ -56,6 +57,7 @@ export const saleSchemas = oncePerBuilder((object) => {
       created_at: IsoTime.describe("The till's clock when the sale was completed."),
       lines: z.array(line).min(1).max(MAX_LINES_PER_SALE),
       payments: z.array(payment).max(MAX_PAYMENTS_PER_SALE),
+      ...staffAttribution,
     },
     { id: 'Sale', description: 'A completed sale as the till sent it; immutable (a refund is a new sale with negative lines).' },
   );

@@ -15,7 +15,9 @@ describe('contract documentation', () => {
 
   it('builds a shared group once per strictness', () => {
     expect(strictContract.admin.product).toBe(strictContract.downstream.product);
-    expect(strictContract.admin.salesReport.shape.sales.element).toBe(strictContract.upstream.sale);
+    expect(strictContract.admin.salesReport.shape.sales.element).toBe(strictContract.admin.adminSale);
+    expect(strictContract.admin.adminSale.shape.lines).toBe(strictContract.upstream.sale.shape.lines);
+    expect(strictContract.pairing.paired.shape.terminal).toBe(strictContract.terminal.terminalInfo);
     expect(lenientContract.admin.customer).toBe(lenientContract.downstream.customer);
     expect(strictContract.downstream.product).not.toBe(lenientContract.downstream.product);
   });
@@ -26,6 +28,6 @@ describe('contract documentation', () => {
       for (const [name, schema] of Object.entries(members as Record<string, unknown>)) if (schema instanceof z.ZodType) all[`${group}_${name}`] = schema;
     }
     const json = z.toJSONSchema(z.object(all), { unrepresentable: 'any' }) as { $defs?: Record<string, unknown> };
-    expect(Object.keys(json.$defs ?? {})).toEqual(expect.arrayContaining(['Sale', 'SaleLine', 'Product', 'DownstreamPage', 'ApiError']));
+    expect(Object.keys(json.$defs ?? {})).toEqual(expect.arrayContaining(['Sale', 'SaleLine', 'Product', 'DownstreamPage', 'ApiError', 'SaleV1', 'StaffMember', 'Device', 'Paired']));
   });
 });

@@ -1,8 +1,21 @@
 // GET /api/v1/sync/terminal: who the bearer token belongs to. The till reads it when paired and
-// on every start; receipt numbers use receipt_prefix, prices use the store's currency.
+// on every start; receipt numbers use receipt_prefix, prices use the store's currency, the PIN lock
+// and the discount check use the store's settings.
 import { z } from 'zod';
 import { oncePerBuilder } from './strictness.ts';
 import { Code, Currency, Name, Uuid } from './primitives.ts';
+import { MAX_IDLE_LOCK_SECONDS, MIN_IDLE_LOCK_SECONDS } from './limits.ts';
+
+export const IdleLockSeconds = z
+  .int()
+  .min(MIN_IDLE_LOCK_SECONDS)
+  .max(MAX_IDLE_LOCK_SECONDS)
+  .describe('Seconds without a touch after which the till asks for a PIN again.');
+export const DiscountLimitPercent = z
+  .int()
+  .min(0)
+  .max(100)
+  .describe('A line or cart discount above this percentage needs the discount_over_limit permission (or a manager PIN).');
 
 export const terminalSchemas = oncePerBuilder((object) => {
   const terminalInfo = object(
@@ -13,9 +26,14 @@ export const terminalSchemas = oncePerBuilder((object) => {
       store_name: Name,
       currency: Currency.describe('The store currency: every price and sale of this terminal is in it.'),
       locale: z.string().min(2).max(35).describe('BCP-47 locale for formatting money and dates at this store.'),
-      receipt_prefix: Code.describe('Prefix of this terminal receipt numbers; unique per store.'),
+      receipt_prefix: Code.describe(
+        "Prefix of this device's receipt numbers (the terminal's own for a legacy terminal token); unique per store, so no two devices print one number.",
+      ),
+      device_id: Uuid.nullable().describe('The paired device the token belongs to; null for a legacy terminal token (scripts, tills paired before protocol 2).'),
+      idle_lock_seconds: IdleLockSeconds,
+      discount_limit_percent: DiscountLimitPercent,
     },
-    { id: 'TerminalInfo', description: 'The terminal a token belongs to, and its store.' },
+    { id: 'TerminalInfo', description: 'The terminal (and device) a token belongs to, and its store with the settings the till needs.' },
   );
   return { terminalInfo };
 });

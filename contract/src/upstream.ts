@@ -1,6 +1,8 @@
 // POST /api/v1/sync/upstream: a batch of the till's changes (spec 4.1), answered item by item.
 // Each item is applied atomically and exactly once by its uuid: the same uuid with the same
 // content again is `duplicate` (a success); the same uuid with other content is `rejected`.
+// Protocol 2: every item names its staff member (attribution.ts). The hub still takes protocol 1
+// batches (v1/upstream.ts, chosen by the protocol header); their items are stored without staff.
 import { z } from 'zod';
 import { oncePerBuilder } from './strictness.ts';
 import { saleSchemas } from './sale.ts';
@@ -30,6 +32,7 @@ export const RejectCode = z
     'stale_price', // a price edit made on an older price version
     'currency_mismatch',
     'wrong_terminal', // terminal_id is not the authenticated terminal
+    'unknown_staff', // staff_id or approved_by names nobody who has a role in this store (protocol 2)
     'invalid', // fails a rule not expressible in the schema
   ])
   .describe('Why an item was rejected, for machines; reason says it for people.');

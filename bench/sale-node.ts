@@ -36,6 +36,9 @@ const TERMINAL: TerminalInfo = {
   currency: 'EUR',
   locale: 'de-DE',
   receipt_prefix: 'B1',
+  device_id: null,
+  idle_lock_seconds: 300,
+  discount_limit_percent: 100,
 };
 
 /** The staff member the bench's sales name (a signed-in cashier at a real till). */
@@ -59,7 +62,7 @@ interface SaleFigures {
 async function sales(count: number): Promise<SaleFigures> {
   const db = await openMigratedMemoryDb();
   const catalog = generateCatalog(0, CATALOG_SIZE);
-  await applyPage(db, { sync_id: 'bench', timestamp: 'c0', has_more: false, changes: { products: catalog, categories: [], customers: [], stock: [] } }, new Date().toISOString());
+  await applyPage(db, { sync_id: 'bench', timestamp: 'c0', has_more: false, changes: { products: catalog, categories: [], customers: [], stock: [], staff: [] } }, new Date().toISOString());
   const sync = createSyncService(db, {
     clock: { now: () => Date.now() },
     fetch: () => Promise.reject(new Error('no network in this bench')),
@@ -104,7 +107,7 @@ async function pages(count: number): Promise<Summary> {
   const db = await openMigratedMemoryDb();
   const samples: number[] = [];
   for (let p = 0; p < count; p++) {
-    const page = { sync_id: 'bench', timestamp: `c${p + 1}`, has_more: p + 1 < count, changes: { products: generateCatalog(p * PAGE_ROWS, PAGE_ROWS), categories: [], customers: [], stock: [] } } as DownstreamPage;
+    const page = { sync_id: 'bench', timestamp: `c${p + 1}`, has_more: p + 1 < count, changes: { products: generateCatalog(p * PAGE_ROWS, PAGE_ROWS), categories: [], customers: [], stock: [], staff: [] } } as DownstreamPage;
     const t0 = performance.now();
     await applyPage(db, page, page.has_more ? null : new Date().toISOString());
     samples.push(performance.now() - t0);

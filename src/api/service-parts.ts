@@ -1,7 +1,7 @@
 // How the worker's TillApi is put together: the database worker (src/db/worker.ts) owns start,
 // takeOver and databaseInfo, and delegates the rest to two services built on the open connection:
 // the till's data service (src/db/till-data-service.ts) and the sync service (src/sync/sync-service.ts).
-import type { TillApi, TillPermission } from './till-api.ts';
+import type { ProductEditInput, ProductView, TillApi, TillPermission } from './till-api.ts';
 import type { TerminalInfo } from '@ezo/contract/terminal';
 
 export type TillDataApi = Pick<
@@ -29,7 +29,7 @@ export type SyncApi = Pick<
   TillApi,
   | 'pairing'
   | 'pair'
-  | 'editProduct'
+  | 'pairWithCode'
   | 'syncStatus'
   | 'subscribeSyncStatus'
   | 'syncNow'
@@ -39,6 +39,8 @@ export type SyncApi = Pick<
 >;
 
 export interface SyncService extends SyncApi {
+  /** TillApi.editProduct with the actor the worker's session named (price_override checked there). */
+  editProduct(edit: ProductEditInput, actor: Actor): Promise<ProductView>;
   /** Starts the triggers (initial sync, timer, online events) once the database is open. */
   start(): Promise<void>;
   /** Stops timers and in-flight requests before the database closes (takeover, pagehide). */

@@ -156,9 +156,17 @@ export type DraftCart = Cart;
 
 export type SyncState = 'pending' | 'synced' | 'failed';
 
+/**
+ * A sale as this till stored it: protocol 2 names the staff member; sales recorded before staff
+ * signed in at the till (schema < 8) have none.
+ */
+export type LocalSale = Omit<Sale, 'staff_id' | 'approved_by'> & { staff_id: string | null; approved_by: string | null };
+
 /** A recorded sale (or refund) as the receipt shows it. */
 export interface SaleDetail {
-  sale: Sale;
+  sale: LocalSale;
+  /** The staff member who made it, as the receipt names them; null for sales before staff existed. */
+  cashierName: string | null;
   syncState: SyncState;
   /** For a sale: the refunds made against it. */
   refundUuids: string[];
@@ -209,6 +217,8 @@ export interface ShiftView {
   openedAt: string;
   openingFloat: number;
   closedAt: string | null;
+  /** Who opened it (a staff name; null before staff signed in at the till). */
+  openedBy: string | null;
 }
 
 export interface PaymentMethodTotal {
@@ -220,6 +230,11 @@ export interface PaymentMethodTotal {
 export interface ZReport {
   shiftUuid: string;
   terminalName: string;
+  /** Staff names (null for a shift opened before staff signed in at the till). */
+  openedBy: string | null;
+  closedBy: string | null;
+  /** The manager who approved closing, when the member closing lacked close_shift. */
+  closeApprovedBy: string | null;
   openedAt: string;
   closedAt: string;
   currency: string;
@@ -279,6 +294,11 @@ export interface SyncStatus {
   online: boolean;
   /** False after the hub answered 401: pushing stops until the terminal is paired again. */
   authorised: boolean;
+  /**
+   * With authorised false: the hub said this device was revoked (an admin removed it) or retired
+   * (another device was paired to its terminal). Syncing stopped; unsynced sales stay and can be exported.
+   */
+  removed: 'revoked' | 'retired' | null;
   pulling: boolean;
   pushing: boolean;
   /** Counted from sync_queue, never kept as a separate flag. */
@@ -314,7 +334,10 @@ export interface TillApi {
   databaseInfo(): Promise<DatabaseInfo>;
 
   pairing(): Promise<Pairing | null>;
+  /** Pairs with a terminal token (scripts and tests; people use a pairing code). Re-pairing needs settings_and_pairing. */
   pair(serverUrl: string, token: string): Promise<Pairing>;
+  /** Pairs with a one-time code from the back office (ABCD-EFGH). Re-pairing needs settings_and_pairing. */
+  pairWithCode(serverUrl: string, code: string): Promise<Pairing>;
 
   /** Active staff of this till's store (from the pull), by name. */
   staff(): Promise<StaffView[]>;

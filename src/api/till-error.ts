@@ -30,6 +30,8 @@ export const TillErrorCode = {
   forbidden: 'forbidden',
   /** The hub does not know the pairing code, or it expired or was used (one answer for all three). */
   pairing_code_invalid: 'pairing_code_invalid',
+  /** Pairing with another store while this till holds unsynced items of the old one: refused. */
+  store_switch_unsynced: 'store_switch_unsynced',
   internal: 'internal',
 } as const;
 export type TillErrorCode = (typeof TillErrorCode)[keyof typeof TillErrorCode];

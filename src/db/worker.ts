@@ -83,6 +83,12 @@ function owned(): Open {
   return open;
 }
 
+/** The first pairing needs nobody signed in (no staff exist yet); pairing again needs settings_and_pairing. */
+async function requireRepairPermission(): Promise<void> {
+  const { sync, session } = owned();
+  if ((await sync.pairing()) !== null) session.actor('settings_and_pairing');
+}
+
 const api: TillWorkerApi = {
   start(onOwnership) {
     listener = onOwnership;
@@ -93,22 +99,32 @@ const api: TillWorkerApi = {
   databaseInfo: () => new Promise((resolve) => resolve(owned().database.info)),
 
   staff: async () => owned().session.staff(),
-  session: async () => owned().session.view(),
+  session: () => Promise.resolve().then(() => owned().session.view()),
   pinLockState: async () => owned().session.pinLockState(),
   signIn: async (staffId, pin) => owned().session.signIn(staffId, pin),
-  signOut: async () => owned().session.signOut(),
+  signOut: () => Promise.resolve().then(() => owned().session.signOut()),
   approve: async (permission, staffId, pin) => owned().session.approve(permission, staffId, pin),
-  authorize: async (permission) => void owned().session.actor(permission),
+  authorize: (permission) => Promise.resolve().then(() => void owned().session.actor(permission)),
 
   pairing: async () => owned().sync.pairing(),
-  pair: async (serverUrl, token) => owned().sync.pair(serverUrl, token),
-  editProduct: async (edit) => owned().sync.editProduct(edit),
+  pair: async (serverUrl, token) => {
+    await requireRepairPermission();
+    return owned().sync.pair(serverUrl, token);
+  },
+  pairWithCode: async (serverUrl, code) => {
+    await requireRepairPermission();
+    return owned().sync.pairWithCode(serverUrl, code);
+  },
+  editProduct: async (edit) => owned().sync.editProduct(edit, owned().session.actor(edit.price === undefined ? null : 'price_override')),
   syncStatus: async () => owned().sync.syncStatus(),
   subscribeSyncStatus: async (statusListener) => owned().sync.subscribeSyncStatus(statusListener),
   syncNow: async () => owned().sync.syncNow(),
   failedItems: async () => owned().sync.failedItems(),
   retryFailed: async (ids) => owned().sync.retryFailed(ids),
-  exportUnsynced: async () => owned().sync.exportUnsynced(),
+  exportUnsynced: async () => {
+    owned().session.actor('export_unsynced');
+    return owned().sync.exportUnsynced();
+  },
 
   categories: async () => owned().data.categories(),
   products: async (query) => owned().data.products(query),

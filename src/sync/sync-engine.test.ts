@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { setupServer } from 'msw/node';
 import { faults, hubHandlers } from '../../test-support/msw/handlers.ts';
 import { createProducts, hubPrices, hubSaleCounts, startHub, type TestServer } from './testing/hub-fixture.ts';
-import { makeSale, openTestTill, queueRows, recordTestSale, tillPrices, type TestTill } from './testing/till-fixture.ts';
+import { FIXTURE_ACTOR, makeSale, openTestTill, queueRows, recordTestSale, tillPrices, type TestTill } from './testing/till-fixture.ts';
 import { QueueStatus } from './outbox.ts';
 import { COMPLETED_RETENTION_MS } from './queue-store.ts';
 import { SYNC_INTERVAL_MS } from './sync-triggers.ts';
@@ -132,7 +132,7 @@ describe('pending product edits', () => {
   it('a pull updates the hub version underneath without hiding the edit; a stale price edit fails and the hub price stands', async () => {
     const { t } = await paired();
     const p = products[3]!;
-    await t.sync.editProduct({ productUuid: p.uuid, price: 111, name: 'Till name' });
+    await t.sync.editProduct({ productUuid: p.uuid, price: 111, name: 'Till name' }, FIXTURE_ACTOR);
     // The back office changes the price first, so the till's edit names a stale price_version.
     await hub.admin('PATCH', `/api/v1/admin/products/${p.uuid}`, { price: 2222 });
     network.use(...faults.serverError(hub.url, { path: 'upstream' }));
@@ -156,8 +156,8 @@ describe('pending product edits', () => {
     const { t } = await paired();
     const p = products[2]!;
     network.use(...faults.offline(hub.url));
-    await t.sync.editProduct({ productUuid: p.uuid, price: 501 });
-    await t.sync.editProduct({ productUuid: p.uuid, price: 502 });
+    await t.sync.editProduct({ productUuid: p.uuid, price: 501 }, FIXTURE_ACTOR);
+    await t.sync.editProduct({ productUuid: p.uuid, price: 502 }, FIXTURE_ACTOR);
     await t.sync.syncNow(); // offline: both wait
     expect((await t.sync.syncStatus()).pending).toBe(2);
 
@@ -175,10 +175,10 @@ describe('pending product edits', () => {
 
   it('refuses an edit of an unknown product or an invalid value, writing nothing', async () => {
     const { t } = await paired();
-    await expect(t.sync.editProduct({ productUuid: '00000000-0000-4000-8000-000000000000', price: 1 })).rejects.toMatchObject({ code: 'not_found' });
-    await expect(t.sync.editProduct({ productUuid: products[0]!.uuid, price: -1 })).rejects.toMatchObject({ code: 'invalid' });
-    await expect(t.sync.editProduct({ productUuid: products[0]!.uuid, price: -1 })).rejects.toThrow(/price/);
-    await expect(t.sync.editProduct({ productUuid: products[0]!.uuid })).rejects.toMatchObject({ code: 'invalid' });
+    await expect(t.sync.editProduct({ productUuid: '00000000-0000-4000-8000-000000000000', price: 1 }, FIXTURE_ACTOR)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(t.sync.editProduct({ productUuid: products[0]!.uuid, price: -1 }, FIXTURE_ACTOR)).rejects.toMatchObject({ code: 'invalid' });
+    await expect(t.sync.editProduct({ productUuid: products[0]!.uuid, price: -1 }, FIXTURE_ACTOR)).rejects.toThrow(/price/);
+    await expect(t.sync.editProduct({ productUuid: products[0]!.uuid }, FIXTURE_ACTOR)).rejects.toMatchObject({ code: 'invalid' });
     expect(await queueRows(t.db)).toEqual([]);
   });
 });

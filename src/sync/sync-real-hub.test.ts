@@ -3,7 +3,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { createProducts, hubPrices, hubSaleCounts, startHub, type TestServer } from './testing/hub-fixture.ts';
-import { makeSale, openTestTill, queueRows, recordTestAdjustment, recordTestSale, tillPrices, type TestTill } from './testing/till-fixture.ts';
+import { FIXTURE_ACTOR, makeSale, openTestTill, queueRows, recordTestAdjustment, recordTestSale, tillPrices, type TestTill } from './testing/till-fixture.ts';
 import { enqueue, QueueStatus } from './outbox.ts';
 import type { Product } from '@ezo/contract/catalog';
 import type { TerminalInfo } from '@ezo/contract/terminal';
@@ -123,7 +123,7 @@ describe('sync with the real hub', () => {
   it('keeps a local product edit visible until the hub answers, then the hub version stands', async () => {
     till = await pairedTill();
     const [, b] = products as [Product, Product];
-    const view = await till.sync.editProduct({ productUuid: b.uuid, name: 'Local name', price: 1234 });
+    const view = await till.sync.editProduct({ productUuid: b.uuid, name: 'Local name', price: 1234 }, FIXTURE_ACTOR);
     expect(view).toMatchObject({ name: 'Local name', price: 1234, pendingEdit: true });
     // The back office changes the name meanwhile; a pull must not hide the pending edit.
     await hub.admin('PATCH', `/api/v1/admin/products/${b.uuid}`, { name: 'Office name' });

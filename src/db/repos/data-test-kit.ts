@@ -16,6 +16,9 @@ export const TEST_TERMINAL: TerminalInfo = {
   currency: 'EUR',
   locale: 'de-DE',
   receipt_prefix: 'T1',
+  device_id: null,
+  idle_lock_seconds: 300,
+  discount_limit_percent: 100,
 };
 
 export interface TestTill {
@@ -34,6 +37,7 @@ export const TEST_STAFF_ID = fixtureUuid(7, 3);
 
 export async function openTestTill(startIso = '2024-03-10T09:00:00.000Z'): Promise<TestTill> {
   const db = await openMigratedMemoryDb();
+  await db.run(`INSERT INTO staff (id, display_name, role, permissions, pin_hash, active, updated_at) VALUES (?, 'Test Cashier', 'cashier', '[]', NULL, 1, ?)`, [TEST_STAFF_ID, startIso]);
   const now = { ms: Date.parse(startIso) };
   const terminal: { current: TerminalInfo | null } = { current: TEST_TERMINAL };
   const queued = { count: 0 };

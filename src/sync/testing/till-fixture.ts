@@ -59,7 +59,16 @@ export async function openTestTill(options: { appOrigin?: string | null; online?
 }
 
 /** A valid sale of `quantity` x each product, paid by card, totals from the shared money rules. */
-export function makeSale(terminal: TerminalInfo, products: readonly Pick<Product, 'uuid' | 'name' | 'sku' | 'price' | 'tax_rate_bp' | 'tax_included'>[], quantity = 1, receiptNo = 1): Sale {
+/**
+ * The staff member the fixture's sales and adjustments name. A hub test that pushes them gives its
+ * test store a member with this id (the hub rejects unknown_staff otherwise).
+ */
+export const FIXTURE_STAFF_ID = '00000000-0000-4000-8000-0000000057a1';
+
+/** The actor a fixture edit names (editProduct's second argument). */
+export const FIXTURE_ACTOR = { staffId: FIXTURE_STAFF_ID, approvedBy: null } as const;
+
+export function makeSale(terminal: TerminalInfo, products: readonly Pick<Product, 'uuid' | 'name' | 'sku' | 'price' | 'tax_rate_bp' | 'tax_included'>[], quantity = 1, receiptNo = 1, staffId = FIXTURE_STAFF_ID): Sale {
   const lines = products.map((p) => {
     const input = { unit_price: p.price, quantity, discount_bp: 0, tax_rate_bp: p.tax_rate_bp, tax_included: p.tax_included };
     return { uuid: randomUUID(), product_uuid: p.uuid, name: p.name, sku: p.sku, ...input, ...lineAmounts(input), refund_of_line: null };
@@ -78,6 +87,7 @@ export function makeSale(terminal: TerminalInfo, products: readonly Pick<Product
     created_at: new Date().toISOString(),
     lines,
     payments: [{ uuid: randomUUID(), method: 'card', amount: totals.total, tendered: null, change: null }],
+    staff_id: staffId,
   };
 }
 
@@ -126,7 +136,7 @@ async function insertLines(tx: SqlExecutor, saleId: number, sale: Sale): Promise
 
 /** Records a stock adjustment with its queue row. */
 export async function recordTestAdjustment(db: SqlConnection, productUuid: string, delta: number, reason = 'count'): Promise<Adjustment> {
-  const adjustment: Adjustment = { uuid: randomUUID(), product_uuid: productUuid, delta, reason, created_at: new Date().toISOString() };
+  const adjustment: Adjustment = { uuid: randomUUID(), product_uuid: productUuid, delta, reason, created_at: new Date().toISOString(), staff_id: FIXTURE_STAFF_ID };
   await db.transaction(async (tx) => {
     const { lastInsertRowId } = await tx.run(
       `INSERT INTO inventory_adjustments (uuid, product_uuid, delta, reason, created_at) VALUES (?, ?, ?, ?, ?)`,

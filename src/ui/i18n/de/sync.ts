@@ -57,6 +57,7 @@ export const sync: Messages<typeof en> = {
       stale_price: 'Der Preis wurde inzwischen auf dem Server geändert.',
       currency_mismatch: 'Die Währung passt nicht zum Geschäft.',
       wrong_terminal: 'Der Eintrag stammt von einer anderen Kasse.',
+      unknown_staff: 'Der Server kennt die Person nicht, die es erfasst hat (oder sie gehört nicht mehr zu dieser Filiale).',
       invalid: 'Der Server hält den Eintrag für ungültig.',
     },
   },

@@ -51,6 +51,7 @@ export const errors = {
     internal: 'Something went wrong inside the till.',
     signed_out: 'Nobody is signed in; enter your PIN first.',
     forbidden: 'You may not do this without a manager\'s approval.',
+    store_switch_unsynced: 'This till still holds unsynced sales of its store, so it cannot switch to another store. Sync them (or export them) first; nothing was changed.',
     pairing_code_invalid: 'The pairing code is wrong, expired or already used. Ask for a new code in the back office.',
   },
   /** More precise advice for a refusal in one place; the general advice serves everywhere else. */

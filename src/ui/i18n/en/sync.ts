@@ -57,6 +57,7 @@ export const sync = {
       stale_price: 'The price was changed on the server in the meantime.',
       currency_mismatch: 'The currency does not match the store’s.',
       wrong_terminal: 'It was made on another terminal.',
+      unknown_staff: 'The server does not know the staff member who made it (or they left this store).',
       invalid: 'The server found it invalid.',
     } satisfies Record<RejectCode, string>,
   },

@@ -17,7 +17,7 @@ import { openShiftUuid } from './shifts.ts';
 import { notifyQueued } from './notify-queued.ts';
 import { clearDraftCart } from './draft-cart.ts';
 import { staffName } from '../staff/staff-store.ts';
-import { BASIS_POINTS_PER_PERCENT } from './discount-limit.ts';
+import { BASIS_POINTS_PER_PERCENT } from '../../domain/discount-limit.ts';
 
 export async function requireTerminal(deps: TillDataDeps): Promise<TerminalInfo> {
   const terminal = await deps.terminal();

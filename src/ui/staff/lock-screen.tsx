@@ -3,12 +3,23 @@
 // and after a reload (the session lives in the worker and a reload starts a new one).
 import type { Remote } from 'comlink';
 import { useEffect, useState } from 'preact/hooks';
-import type { PinLockState, StaffSessionView, StaffView, TillApi } from '../../api/till-api.ts';
+import type { PinLockState, StaffSessionView, StaffView, SyncStatus, TillApi } from '../../api/till-api.ts';
 import { errorText } from '../error-text.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { PinEntry } from './pin-entry.tsx';
 
-export function LockScreen(props: { api: Remote<TillApi>; storeName: string; terminalName: string; catalogStamp: string | null; onSignedIn: (s: StaffSessionView) => void }) {
+export interface LockScreenProps {
+  api: Remote<TillApi>;
+  storeName: string;
+  terminalName: string;
+  /** The last pull: staff arrive with it, so the list is read again. */
+  catalogStamp: string | null;
+  /** A removed till says so here too (staff still sign in to export its sales). */
+  status: SyncStatus;
+  onSignedIn: (s: StaffSessionView) => void;
+}
+
+export function LockScreen(props: LockScreenProps) {
   const { api } = props;
   const { t, language } = useI18n();
   const [staff, setStaff] = useState<StaffView[] | null>(null);
@@ -34,6 +45,11 @@ export function LockScreen(props: { api: Remote<TillApi>; storeName: string; ter
           {props.storeName} · {props.terminalName}
         </p>
         <h1 id="lock-title">{t('staff.lockTitle')}</h1>
+        {props.status.removed !== null && (
+          <p role="alert" class="form-error">
+            {t(`sync.removedAlert.${props.status.removed}`)}
+          </p>
+        )}
         {staff === null || lock === null ? (
           <p class="loading" role="status">
             {t('common.loading')}

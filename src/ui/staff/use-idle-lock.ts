@@ -2,7 +2,6 @@
 // without a touch, a click or a key. Any of those starts the time again.
 import { useEffect } from 'preact/hooks';
 
-export const DEFAULT_IDLE_LOCK_SECONDS = 300;
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
 
 export function useIdleLock(seconds: number, active: boolean, onIdle: () => void): void {

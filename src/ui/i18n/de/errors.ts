@@ -57,7 +57,7 @@ export const errors: Messages<typeof en> = {
   },
   invalidWhen: {
     recordSale: 'Prüfen Sie, ob alle Artikel und der Kunde noch im Katalog sind, und versuchen Sie es erneut.',
-    pair: 'Prüfen Sie die Serveradresse (sie beginnt mit https:// oder http://) und den Kassenschlüssel.',
+    pair: 'Prüfen Sie die Serveradresse (sie beginnt mit https:// oder http://) und den Kopplungscode.',
     adjustStock: 'Der Artikel ist womöglich nicht mehr im Katalog.',
     recordRefund: 'Ein Teil wurde womöglich schon erstattet; öffnen Sie den Verkauf erneut.',
   },

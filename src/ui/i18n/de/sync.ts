@@ -4,6 +4,16 @@ import type { Messages } from '../messages.ts';
 export const sync: Messages<typeof en> = {
   barLabel: 'Synchronisierungsstatus',
   notAuthorised: 'Kasse nicht berechtigt',
+  removedHeadline: {
+    revoked: 'Kasse aus der Filiale entfernt',
+    retired: 'Kasse durch ein anderes Gerät ersetzt',
+  },
+  removedAlert: {
+    revoked:
+      'Diese Kasse wurde im Backoffice aus der Filiale entfernt und synchronisiert nicht mehr. Ihre nicht synchronisierten Verkäufe bleiben hier erhalten: Exportieren Sie sie (Nicht synchronisierte Verkäufe exportieren) und geben Sie die Datei ans Backoffice, oder koppeln Sie die Kasse neu.',
+    retired:
+      'Ein anderes Gerät wurde als diese Kasse gekoppelt, deshalb synchronisiert dieses nicht mehr. Seine nicht synchronisierten Verkäufe bleiben hier erhalten: Exportieren Sie sie (Nicht synchronisierte Verkäufe exportieren) und geben Sie die Datei ans Backoffice, oder koppeln Sie dieses Gerät neu.',
+  },
   notAuthorisedAlert: 'Kasse nicht berechtigt: Bitten Sie eine Führungskraft, diese Kasse neu zu koppeln.',
   downloading: 'Katalog wird geladen…',
   pending_one: '{{count}} ausstehend',

@@ -57,7 +57,7 @@ export const errors = {
   /** More precise advice for a refusal in one place; the general advice serves everywhere else. */
   invalidWhen: {
     recordSale: 'Check that every item and the customer are still in the catalog, then try again.',
-    pair: 'Check the server address (it starts with https:// or http://) and the token.',
+    pair: 'Check the server address (it starts with https:// or http://) and the pairing code.',
     adjustStock: 'The product may have left the catalog.',
     recordRefund: 'Part of this may have been refunded already; open the sale again.',
   },

@@ -13,6 +13,7 @@ import type { SyncPass, Wanted } from './run-loop.ts';
 import { markUnauthorised } from './pairing-store.ts';
 import { fetchDemoPairing, redeemCode } from './pairing.ts';
 import { APP_VERSION } from '../api/app-version.ts';
+import { sendDeviceReport } from './device-report.ts';
 import { pullAll } from './pull.ts';
 import { pushAll } from './push.ts';
 import { pruneCompleted, reviveTransientFailures, COMPLETED_RETENTION_MS } from './queue-store.ts';
@@ -103,6 +104,10 @@ export function createSyncPasses(ctx: PassContext): SyncPasses {
         await setError({ code: result.code, message: result.message });
       } else if (result.productEditsResolved) more({ pull: true });
       await pruneCompleted(db, new Date(now() - COMPLETED_RETENTION_MS).toISOString());
+    }
+    if (reachable && !ctx.stopped()) {
+      const report = await sendDeviceReport(db, client, pairing, APP_VERSION);
+      if (report.kind === 'unauthorised') return unauthorised(report.code);
     }
     if (!failed && !(pullFailing && !w.pull)) await setError(null);
   }

@@ -16,7 +16,7 @@ import { createSyncService } from '../src/sync/sync-service.ts';
 import { createTillDataService } from '../src/db/till-data-service.ts';
 import { applyPage } from '../src/sync/apply-page.ts';
 import { generateCatalog } from './shared/catalog-gen.ts';
-import { saleDraft } from './shared/sale-fixture.ts';
+import { BENCH_STAFF_ID, saleDraft } from './shared/sale-fixture.ts';
 import { summarise, type Summary } from './shared/stats.ts';
 
 const DEFAULT_SALES = 2_000;
@@ -40,9 +40,6 @@ const TERMINAL: TerminalInfo = {
   idle_lock_seconds: 300,
   discount_limit_percent: 100,
 };
-
-/** The staff member the bench's sales name (a signed-in cashier at a real till). */
-const BENCH_STAFF_ID = '00000000-0000-4000-8000-00000000b0b0';
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 

@@ -16,7 +16,7 @@ import { lineAmounts, saleAmounts } from '../src/domain/sale-totals.ts';
 import type { Sale } from '@ezo/contract/sale';
 import type { DownstreamPage } from '@ezo/contract/downstream';
 import { MAX_DOWNSTREAM_LIMIT } from '@ezo/contract/limits';
-import { startTestServer, type TestServer } from '../server/src/testing/test-server.ts';
+import { startTestServer, TEST_STAFF, type TestServer } from '../server/src/testing/test-server.ts';
 import { createTestDatabase, type TestDatabase } from '../server/src/testing/test-database.ts';
 import { readDownstreamPage } from '../server/src/sync/downstream-page.ts';
 
@@ -83,6 +83,7 @@ function makeSale(terminalId: string, products: { uuid: string; price: number }[
     created_at: new Date().toISOString(),
     lines,
     payments: [{ uuid: randomUUID(), method: 'card', amount: totals.total, tendered: null, change: null }],
+    staff_id: TEST_STAFF.cashier.id,
   };
 }
 

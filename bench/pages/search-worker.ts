@@ -12,14 +12,11 @@ import { systemClock, type TillDataApi } from '../../src/api/service-parts.ts';
 import { MAX_DOWNSTREAM_LIMIT } from '@ezo/contract/limits';
 import { generateCatalog } from '../shared/catalog-gen.ts';
 import { labelledSearchQueries } from '../shared/search-queries.ts';
-import { contractSale } from '../shared/sale-fixture.ts';
+import { BENCH_STAFF_ID, contractSale } from '../shared/sale-fixture.ts';
 import { seededUuid } from '../shared/prng.ts';
 import { seededRandom } from '../../test-support/seeded-random.ts';
 import type { SearchWorkerApi, WorkerSearchSample } from '../shared/page-protocol.ts';
 import type { Product } from '@ezo/contract/catalog';
-
-/** The staff member the bench's sales name. */
-const BENCH_STAFF_ID = '00000000-0000-4000-8000-00000000b0b0';
 
 /** Not the till's file: the bench never touches a real till's database. */
 const DB_FILE = 'bench-search.sqlite3';

@@ -35,6 +35,9 @@ export function saleDraft(catalog: readonly Product[], n: number): SaleDraft {
   return { lines, payments: [{ method: 'cash', amount: totals.total, tendered: tendered(totals.total) }], customerUuid: null, note: null };
 }
 
+/** The test hub's seeded cashier (TEST_STAFF in server/src/testing/test-server.ts): bench sales name them, so a bench hub accepts them. */
+export const BENCH_STAFF_ID = '00000000-0000-4000-8000-00000000ca51';
+
 /** The n-th bench sale as a contract Sale (what the floor stores and queues). */
 export function contractSale(catalog: readonly Product[], n: number, ids: { uuid: () => string; terminalId: string; createdAt: string }): Sale {
   const lines = saleProducts(catalog, n).map((p, i) => {
@@ -56,5 +59,6 @@ export function contractSale(catalog: readonly Product[], n: number, ids: { uuid
     created_at: ids.createdAt,
     lines,
     payments: [{ uuid: ids.uuid(), method: 'cash', amount: totals.total, tendered: cash, change: cash - totals.total }],
+    staff_id: BENCH_STAFF_ID,
   };
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strictContract } from '@ezo/contract/contract';
 import { PROTOCOL_VERSION } from '@ezo/contract/protocol-version';
+import type { Paired } from '@ezo/contract/pairing';
 import { APP_CSP } from '../src/http/static-app.ts';
 import { BACKENDS } from './support/backends.ts';
 import { call } from './support/fixtures.ts';
@@ -75,11 +76,13 @@ describe('http surface', () => {
     }
   });
 
-  it('demo pairing hands out a working terminal token', async () => {
-    const res = await call(server, undefined, 'GET', '/api/v1/demo/pairing');
+  it('demo pairing hands a till on this machine the configured URL and a code that pairs it', async () => {
+    const res = await call(server, undefined, 'GET', '/api/v1/demo/pairing', undefined, { host: 'evil.example' });
     const pairing = strictContract.demo.demoPairing.parse(res.body);
     expect(pairing.server_url).toBe(server.url);
-    const info = await call(server, pairing.token, 'GET', '/api/v1/sync/terminal');
+    const paired = await call<Paired>(server, undefined, 'POST', '/api/v1/pairing/redeem', { code: pairing.code, app_version: 'test' });
+    expect(paired.status).toBe(201);
+    const info = await call(server, paired.body.device_token, 'GET', '/api/v1/sync/terminal');
     expect(strictContract.terminal.terminalInfo.parse(info.body).terminal_id).toBe(server.terminal.id);
   });
 

@@ -39,7 +39,7 @@ describe('the OpenAPI document', () => {
     dist = mkdtempSync(join(tmpdir(), 'ezo-openapi-dist-'));
     writeFileSync(join(dist, 'index.html'), '<!doctype html><title>till</title>');
     db = await openDatabase({ memory: true });
-    app = await buildHub({ db, adminTokenHash: Buffer.alloc(32), staticDir: dist, demoTerminalToken: 'demo', onRoute: (route) => routes.push(route) });
+    app = await buildHub({ db, adminTokenHash: Buffer.alloc(32), staticDir: dist, publicUrl: 'http://localhost:8080', demoTerminalId: '00000000-0000-4000-8000-000000000001', onRoute: (route) => routes.push(route) });
     const res = await app.inject({ method: 'GET', url: OPENAPI_PATH });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
@@ -84,10 +84,13 @@ describe('the OpenAPI document', () => {
     for (const name of ['Sale', 'SaleLine', 'Product', 'UpstreamBatch', 'UpstreamResponse', 'DownstreamPage', 'ApiError', 'StoreList']) expect(schemas).toHaveProperty([name]);
     expect(Object.keys(schemas).filter((name) => name.endsWith('Input'))).toEqual([]);
     const text = JSON.stringify(doc);
-    // The Sale's own fields appear once, in its component: the batch and the sales report refer to it.
-    expect(text.match(/"receipt_number":/g)).toHaveLength(1);
+    // The Sale's own fields appear in its component, in protocol 1's frozen copy (SaleV1: the import takes both) and in
+    // the admin's row (AdminSale: the sale with who and which device); everything else refers to those.
+    expect(text.match(/"receipt_number":/g)).toHaveLength(3);
     expect(JSON.stringify(schemas['UpstreamBatch'])).toContain('"#/components/schemas/Sale"');
-    expect(JSON.stringify(schemas['SalesReport'])).toContain('"#/components/schemas/Sale"');
+    expect(JSON.stringify(schemas['SalesReport'])).toContain('"#/components/schemas/AdminSale"');
+    expect(JSON.stringify(schemas['AdminSale'])).toContain('"#/components/schemas/SaleLine"');
+    expect(JSON.stringify(schemas['ImportBatch'])).toContain('"#/components/schemas/UpstreamBatchV1"');
     // Descriptions come from the contract.
     expect(JSON.stringify(schemas['Product'])).toContain('price_version');
     expect((schemas['Product'] as { description?: string }).description).toMatch(/catalog/);

@@ -71,7 +71,7 @@ describe('demo seed', () => {
   it('makes ~300 products in 10 categories with unique valid EAN-13s, 30 customers and stock', async () => {
     const db = await openDatabase({ memory: true });
     try {
-      await db.transaction((tx) => seedDemo(tx, { catalog: true }));
+      await db.transaction((tx) => seedDemo(tx, { catalog: true, staff: { cashierPin: '1234', managerPin: '5678' } }));
       const products = await db.query<{ barcode: string; sku: string }>('SELECT barcode, sku FROM products');
       expect(products.length).toBe(300);
       expect(new Set(products.map((p) => p.barcode)).size).toBe(300);

@@ -172,10 +172,12 @@ describe.each(BACKENDS)('upstream on $name', (backend) => {
     expect(await stockOf(server.store.id, coffee.uuid)).toBe(before - 5);
   });
 
-  it('401 without a token or with a wrong one', async () => {
-    expect((await call(server, undefined, 'POST', '/api/v1/sync/upstream', batch({}))).status).toBe(401);
+  it('401 without a token (unauthorized) or with a wrong one (invalid_token)', async () => {
+    const none = await call(server, undefined, 'POST', '/api/v1/sync/upstream', batch({}));
+    expect(none.status).toBe(401);
+    expect(none.body).toMatchObject({ error: { code: 'unauthorized' } });
     const res = await call(server, 'not-a-real-token', 'POST', '/api/v1/sync/upstream', batch({}));
     expect(res.status).toBe(401);
-    expect(res.body).toMatchObject({ error: { code: 'unauthorized' } });
+    expect(res.body).toMatchObject({ error: { code: 'invalid_token' } });
   });
 });

@@ -33,6 +33,16 @@ export function contractValidatorCompiler(names: Partial<Record<HttpPart, string
 }
 
 /**
+ * Like contractValidatorCompiler, but leaves the body to the handler: for a route whose body schema
+ * depends on the request (the upstream batch follows the protocol header), the declared schema only
+ * documents the current version and the handler parses with the one the till speaks.
+ */
+export function handlerParsesBody(names: Partial<Record<HttpPart, string>> = {}): FastifySchemaCompiler<unknown> {
+  const others = contractValidatorCompiler(names);
+  return (route) => (route.httpPart === 'body' ? (data: unknown) => ({ value: data }) : others(route));
+}
+
+/**
  * Responses are encoded through their zod schema (the provider's serializer): the hub never sends a
  * body its own contract refuses; a mismatch is a 500, a bug.
  */

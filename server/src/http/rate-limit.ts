@@ -49,3 +49,6 @@ export class RateLimiter {
     for (const [k, b] of this.buckets) if (t - b.at > IDLE_BUCKET_MS) this.buckets.delete(k);
   }
 }
+
+/** Pairing code redemptions: 10 a minute with a burst of 10, per client address and per terminal. */
+export const PAIRING_RATE_LIMIT: RateLimitOptions = { perSecond: 10 / 60, burst: 10 };

@@ -13,11 +13,15 @@ export interface ErrorResponse {
 
 export const ERROR_RESPONSES = {
   400: { name: 'BadRequest', description: 'The request is not valid; `issues` lists what is wrong and where.' },
-  401: { name: 'Unauthorized', description: 'No bearer token, or one this route does not accept.' },
+  401: {
+    name: 'Unauthorized',
+    description: 'No bearer token (unauthorized), an unknown one (invalid_token), or a device that was revoked (device_revoked) or replaced by a newer pairing (device_retired).',
+  },
   404: { name: 'NotFound', description: 'No such record.' },
   409: { name: 'Conflict', description: 'The request contradicts a record the hub holds.' },
   413: { name: 'PayloadTooLarge', description: `The body is larger than the ${MAX_BODY_BYTES} bytes the hub reads.` },
   415: { name: 'UnsupportedMediaType', description: 'The body is not application/json.' },
+  426: { name: 'ProtocolTooOld', description: 'The till speaks a protocol older than the hub supports (protocol_too_old): update the app; the till keeps its data.' },
   429: { name: 'RateLimited', description: 'Too many requests from this terminal; retry after Retry-After seconds.', retryAfter: true },
   500: { name: 'InternalError', description: 'A bug in the hub; never caused by bad input.' },
   503: { name: 'Unavailable', description: 'The database is unavailable; retry after Retry-After seconds.', retryAfter: true },

@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import fastifySwagger from '@fastify/swagger';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
-import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '@ezo/contract/protocol-version';
+import { MIN_SUPPORTED_PROTOCOL_VERSION, PROTOCOL_HEADER, PROTOCOL_VERSION } from '@ezo/contract/protocol-version';
 import { COMPRESS_THRESHOLD_BYTES } from '../http/compression.ts';
 import { tidyDocument } from './tidy-document.ts';
 
@@ -13,9 +13,11 @@ export const OPENAPI_PATH = '/api/v1/openapi.json';
 
 const DESCRIPTION = [
   'Sync and back-office API of the Ezo POS hub. Tills pull master data (`pullDownstream`) and push sales, stock',
-  'adjustments and product edits (`pushUpstream`); the back office edits the catalog and reads reports.',
+  'adjustments and product edits (`pushUpstream`); the back office edits the catalog, staff and devices and reads reports.',
+  'A till pairs by redeeming a one-time code (`redeemPairingCode`) for a device token of its own.',
   '',
-  `Every error answer is an \`ApiError\`. Terminals may send \`${PROTOCOL_HEADER}: ${PROTOCOL_VERSION}\`. Answers of`,
+  `Every error answer is an \`ApiError\`. Tills send \`${PROTOCOL_HEADER}\`: the hub speaks protocols ${MIN_SUPPORTED_PROTOCOL_VERSION} to ${PROTOCOL_VERSION}`,
+  '(an older till is answered 426 `protocol_too_old`). Answers of',
   `${COMPRESS_THRESHOLD_BYTES} bytes or more are compressed (br or gzip) when the request's Accept-Encoding allows it.`,
 ].join('\n');
 
@@ -27,13 +29,20 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       // Relative: the hub that served the document (it has no fixed public URL).
       servers: [{ url: '/', description: 'The hub that serves this document.' }],
       tags: [
-        { name: 'sync', description: "The till's API: a terminal token, that terminal's store only." },
+        { name: 'sync', description: "The till's API: a device token (or a terminal's legacy token), that terminal's store only." },
+        { name: 'pairing', description: 'A till redeeming a one-time pairing code: no token.' },
         { name: 'admin', description: 'The back office: the admin token.' },
         { name: 'public', description: 'No token.' },
       ],
       components: {
         securitySchemes: {
-          terminal: { type: 'http', scheme: 'bearer', description: 'A terminal token (POST /api/v1/admin/terminals makes one); it works on its own store only.' },
+          terminal: {
+            type: 'http',
+            scheme: 'bearer',
+            description:
+              "A device token (POST /api/v1/pairing/redeem), or a terminal's legacy token (POST /api/v1/admin/terminals; retired by the terminal's first pairing). " +
+              'It works on its own store only; a revoked or retired device gets 401 device_revoked or device_retired.',
+          },
           admin: { type: 'http', scheme: 'bearer', description: 'The ADMIN_TOKEN of the hub.' },
         },
       },

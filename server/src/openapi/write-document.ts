@@ -16,7 +16,7 @@ if (target === undefined) {
   console.error('usage: write-document.ts <file.json>');
   process.exit(2);
 }
-const app = await buildHub({ db: noDatabase, adminTokenHash: Buffer.alloc(32) });
+const app = await buildHub({ db: noDatabase, adminTokenHash: Buffer.alloc(32), publicUrl: 'http://localhost:8080' });
 try {
   await app.ready();
   const file = resolve(target);

@@ -6,14 +6,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { strictContract } from '@ezo/contract/contract';
 import { DEFAULT_ADMIN_SALES_LIMIT } from '@ezo/contract/admin';
-import type { Sale } from '@ezo/contract/sale';
+import type { AdminSale } from '@ezo/contract/admin';
 import { requireAdmin } from '../auth/authenticate.ts';
 import { fastJsonSerializerCompiler } from '../http/contract-validation.ts';
 import type { HubContext } from '../http/hub-context.ts';
 import { errorResponses } from '../openapi/error-responses.ts';
 import { createCatalogRow, deleteCatalogRow, patchCatalogRow, type CatalogKind } from '../catalog/admin-catalog.ts';
 import { STOCK_COLUMNS, stockToWire, type StockRow } from '../catalog/wire-rows.ts';
-import { createStore, createTerminal, listStores } from '../stores/stores.ts';
+import { createStore, createTerminal, listStores, patchStore } from '../stores/stores.ts';
 import { COMMIT_ORDER_LOCK_KEY } from '../sync/item-outcome.ts';
 import { foldStockMoves } from '../sync/fold-stock.ts';
 import { storeList } from './hub-responses.ts';
@@ -139,14 +139,33 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: HubContext): void
     },
     async (request, reply) => reply.code(201).send(await createStore(ctx.db, request.body)),
   );
+  api.patch(
+    '/api/v1/admin/stores/:store_id',
+    {
+      preValidation: guard,
+      schema: {
+        operationId: 'updateStore',
+        summary: 'Change a store (name, locale, PIN lock time, discount limit)',
+        description: 'Tills read the settings when they start and with GET /api/v1/sync/terminal.',
+        tags: TAGS,
+        security: SECURITY,
+        params: admin.storeParams,
+        body: admin.storePatch,
+        response: { 200: json('The store as changed.', admin.store), ...errorResponses(400, 401, 404, 413, 415, 500, 503) },
+      },
+    },
+    async (request) => patchStore(ctx.db, request.params.store_id, request.body),
+  );
   api.post(
     '/api/v1/admin/terminals',
     {
       preValidation: guard,
       schema: {
         operationId: 'createTerminal',
-        summary: 'Create a terminal and its token',
-        description: 'The token is in this answer only: the hub keeps only its hash.',
+        summary: 'Create a terminal (and its legacy token)',
+        description:
+          'Pair a till to it with POST /api/v1/admin/terminals/{terminal_id}/pairing-codes. The legacy token (scripts and tests) is in this answer only: ' +
+          'the hub keeps only its hash, and the first pairing retires it.',
         tags: TAGS,
         security: SECURITY,
         body: admin.terminalCreate,
@@ -183,8 +202,10 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: HubContext): void
         where.push(`created_at >= $${params.push(start)}::timestamptz AND created_at < $${params.length}::timestamptz + interval '1 day'`);
       }
       const limit = params.push(q.limit ?? DEFAULT_ADMIN_SALES_LIMIT);
-      const rows = await ctx.db.query<{ body: Sale }>(
-        `SELECT body FROM sales ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`} ORDER BY created_at, uuid LIMIT $${limit}`,
+      // The sale as the till sent it, with who made it and on which device (columns, not in a protocol 1 body).
+      const rows = await ctx.db.query<{ body: AdminSale }>(
+        `SELECT body || jsonb_build_object('staff_id', staff_id, 'approved_by', approved_by, 'device_id', device_id) AS body
+           FROM sales ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`} ORDER BY created_at, uuid LIMIT $${limit}`,
         params,
       );
       return { sales: rows.map((r) => r.body) };

@@ -1,4 +1,7 @@
 // Routes without a terminal: health (for load balancers), the OpenAPI document, and demo pairing.
+// Demo pairing answers only a caller on this machine (loopback), with the configured address: on a hub
+// listening on 0.0.0.0 nobody on the network can pair a till to the demo terminal, and a forged Host
+// header changes nothing.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { strictContract } from '@ezo/contract/contract';
@@ -9,6 +12,14 @@ import { sendJsonText } from '../http/json-text.ts';
 import { errorResponses } from '../openapi/error-responses.ts';
 import { OPENAPI_PATH } from '../openapi/register-openapi.ts';
 import { health, openApiDocument } from './hub-responses.ts';
+import { createPairingCode } from '../devices/pairing.ts';
+
+/** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6. */
+export function isLoopback(address: string | undefined): boolean {
+  if (address === undefined) return false;
+  const v4 = address.startsWith('::ffff:') ? address.slice(7) : address;
+  return v4.startsWith('127.') || address === '::1';
+}
 
 const TAGS = ['public'];
 /** Explicitly public: no token is asked for. */
@@ -57,16 +68,20 @@ export function registerPublicRoutes(app: FastifyInstance, ctx: HubContext): voi
     {
       schema: {
         operationId: 'getDemoPairing',
-        summary: 'A terminal token for a freshly opened till (demo hubs only)',
-        description: 'A hub started with --demo hands the till that asks its own URL and the demo terminal token; any other hub answers 404.',
+        summary: 'A pairing code for a freshly opened till (demo hubs only, same machine only)',
+        description:
+          'A hub started with --demo hands a till on its own machine (loopback) the configured hub URL and a fresh one-time pairing code for the demo terminal; ' +
+          'any other hub, and any other caller, gets 404.',
         tags: TAGS,
         security: NO_AUTH,
         response: { 200: { description: 'The demo pairing.', content: { 'application/json': { schema: strictContract.demo.demoPairing } } }, ...errorResponses(404, 500) },
       },
     },
-    (request) => {
-      if (ctx.demoTerminalToken === undefined) throw new HttpError('not_found', 'this hub was not started with --demo');
-      const pairing: DemoPairing = { server_url: `${request.protocol}://${request.host}`, token: ctx.demoTerminalToken };
+    async (request) => {
+      if (ctx.demoTerminalId === undefined) throw new HttpError('not_found', 'this hub was not started with --demo');
+      if (!isLoopback(request.socket.remoteAddress)) throw new HttpError('not_found', 'demo pairing answers only on the machine the hub runs on');
+      const created = await createPairingCode(ctx.db, ctx.demoTerminalId, ctx.now(), ctx.publicUrl());
+      const pairing: DemoPairing = { server_url: ctx.publicUrl(), code: created.code };
       return pairing;
     },
   );

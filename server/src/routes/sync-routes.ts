@@ -1,115 +1,116 @@
-// The till's API: who am I, pull a page of master data, push a batch. Each call is authenticated as
-// one terminal, rate limited per terminal, and works only on that terminal's store.
-// Order per request, as the till relies on: body parsing (413, 415, bad JSON), then the protocol header,
-// the token and the rate limit (preValidation), then the schema (400), then the handler.
+// The till's API: who am I, pull a page of master data, push a batch, report the device's state. Each
+// call is authenticated as one device (or a terminal's legacy token), rate limited per terminal, and
+// works only on that terminal's store.
+// Order per request: the protocol header and the token in onRequest, before the body is read (a
+// revoked device, a stranger or a too-old till never gets to send a megabyte); then the rate limit,
+// body parsing (413, 415, bad JSON), the schema (400), the handler.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { strictContract } from '@ezo/contract/contract';
 import { DEFAULT_DOWNSTREAM_LIMIT } from '@ezo/contract/limits';
-import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '@ezo/contract/protocol-version';
-import type { TerminalInfo } from '@ezo/contract/terminal';
+import { MIN_SUPPORTED_PROTOCOL_VERSION, PROTOCOL_HEADER, PROTOCOL_VERSION } from '@ezo/contract/protocol-version';
 import type { UpstreamResponse } from '@ezo/contract/upstream';
+import type { ParsedUpstreamBatch as AnyBatch } from '@ezo/contract/v1/upstream';
 import { authenticateTerminal, type TerminalPrincipal } from '../auth/authenticate.ts';
-import { HttpError } from '../http/api-error.ts';
-import { contractValidatorCompiler, fastJsonSerializerCompiler } from '../http/contract-validation.ts';
+import { HttpError, zodIssues } from '../http/api-error.ts';
+import { contractValidatorCompiler, fastJsonSerializerCompiler, handlerParsesBody } from '../http/contract-validation.ts';
 import type { HubContext } from '../http/hub-context.ts';
 import { sendJsonText } from '../http/json-text.ts';
+import { protocolOf } from '../http/protocol.ts';
 import { errorResponses } from '../openapi/error-responses.ts';
 import { decodeCursor } from '../sync/cursor.ts';
 import { readDownstreamPage } from '../sync/downstream-page.ts';
 import { ingestBatch } from '../sync/ingest-batch.ts';
 import { foldStockMoves } from '../sync/fold-stock.ts';
+import { recordDeviceReport } from '../devices/devices.ts';
+import { terminalInfoOf } from '../devices/terminal-info.ts';
 
 const contract = strictContract;
 const TAGS = ['sync'];
 const SECURITY = [{ terminal: [] }];
+const SPOKEN = Array.from({ length: PROTOCOL_VERSION - MIN_SUPPORTED_PROTOCOL_VERSION + 1 }, (_, i) => String(MIN_SUPPORTED_PROTOCOL_VERSION + i)) as [string, ...string[]];
 
 /**
- * The protocol header, documented. The preValidation hook checks it before the token (an old till learns
+ * The protocol header, documented. The onRequest hook checks it before the token (an old till learns
  * it must update even with a token this hub no longer knows), so this schema only ever sees a good one;
  * a loose object because it is matched against every header of the request.
  */
-const protocolHeader = z.looseObject({
+export const protocolHeader = z.looseObject({
   [PROTOCOL_HEADER]: z
-    .enum([String(PROTOCOL_VERSION)])
+    .enum(SPOKEN)
     .optional()
-    .describe(`The protocol version the till speaks; another than ${PROTOCOL_VERSION} is a 400.`),
+    .describe(
+      `The protocol version the till speaks (absent: ${PROTOCOL_VERSION}). Older than ${MIN_SUPPORTED_PROTOCOL_VERSION} is a 426 protocol_too_old, newer than ${PROTOCOL_VERSION} a 400.`,
+    ),
 });
 
-async function terminalFor(ctx: HubContext, request: FastifyRequest): Promise<TerminalPrincipal> {
-  const sent = request.headers[PROTOCOL_HEADER];
-  if (sent !== undefined && sent !== String(PROTOCOL_VERSION)) {
-    throw new HttpError('bad_request', `this hub speaks protocol ${PROTOCOL_VERSION}, the request says ${String(sent)}`, [
-      { path: PROTOCOL_HEADER, message: `expected ${PROTOCOL_VERSION}` },
-    ]);
-  }
-  const who = await authenticateTerminal(ctx.db, request);
-  const wait = ctx.rateLimiter?.take(who.terminalId);
-  if (wait !== undefined) throw new HttpError('rate_limited', `too many requests; retry in ${wait} s`, undefined, { 'Retry-After': String(wait) });
-  return who;
+interface Caller {
+  who: TerminalPrincipal;
+  protocol: number;
+}
+
+/** The upstream batch in the protocol the till speaks; a 400 that says what is wrong otherwise. */
+export function parseUpstreamBatch(protocol: number, body: unknown): AnyBatch {
+  const schema = protocol === 1 ? contract.upstreamV1.batch : contract.upstream.batch;
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new HttpError('bad_request', 'the batch is not valid', zodIssues(parsed.error));
+  return parsed.data;
 }
 
 export function registerSyncRoutes(app: FastifyInstance, ctx: HubContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const principals = new WeakMap<FastifyRequest, TerminalPrincipal>();
+  const callers = new WeakMap<FastifyRequest, Caller>();
   const authenticate = async (request: FastifyRequest) => {
-    principals.set(request, await terminalFor(ctx, request));
+    const protocol = protocolOf(request);
+    const who = await authenticateTerminal(ctx.db, request);
+    const wait = ctx.rateLimiter?.take(who.terminalId);
+    if (wait !== undefined) throw new HttpError('rate_limited', `too many requests; retry in ${wait} s`, undefined, { 'Retry-After': String(wait) });
+    if (who.deviceId !== null) await ctx.lastSeen.touch(ctx.db, who.deviceId, ctx.now());
+    callers.set(request, { who, protocol });
   };
-  const terminal = (request: FastifyRequest): TerminalPrincipal => {
-    const who = principals.get(request);
-    if (who === undefined) throw new Error('a sync route ran without its preValidation hook');
-    return who;
+  const caller = (request: FastifyRequest): Caller => {
+    const c = callers.get(request);
+    if (c === undefined) throw new Error('a sync route ran without its onRequest hook');
+    return c;
   };
 
   api.get(
     '/api/v1/sync/terminal',
     {
-      preValidation: authenticate,
+      onRequest: authenticate,
       schema: {
         operationId: 'getTerminal',
-        summary: 'The calling terminal and its store',
-        description: 'The till reads it when paired and on every start: receipt numbers use receipt_prefix, prices the store currency.',
+        summary: 'The calling device, its terminal and its store',
+        description: "The till reads it when paired and on every start: receipt numbers use receipt_prefix (the device's own), prices the store currency, the PIN lock and discount check the store settings.",
         tags: TAGS,
         security: SECURITY,
         headers: protocolHeader,
-        response: { 200: { description: 'The terminal the token belongs to.', content: { 'application/json': { schema: contract.terminal.terminalInfo } } }, ...errorResponses(400, 401, 429, 500, 503) },
+        response: { 200: { description: 'The terminal the token belongs to.', content: { 'application/json': { schema: contract.terminal.terminalInfo } } }, ...errorResponses(400, 401, 426, 429, 500, 503) },
       },
     },
-    (request) => {
-      const who = terminal(request);
-      const info: TerminalInfo = {
-        terminal_id: who.terminalId,
-        terminal_name: who.terminalName,
-        store_id: who.storeId,
-        store_name: who.storeName,
-        currency: who.currency,
-        locale: who.locale,
-        receipt_prefix: who.receiptPrefix,
-      };
-      return info;
-    },
+    (request) => terminalInfoOf(caller(request).who),
   );
 
   api.get(
     '/api/v1/sync/downstream',
     {
-      preValidation: authenticate,
+      onRequest: authenticate,
       schema: {
         operationId: 'pullDownstream',
         summary: 'Pull one page of master-data changes',
         description:
-          "Products, categories, customers and this store's stock changed since the cursor, in the hub's commit order. " +
+          "Products, categories, customers, this store's stock and this store's staff changed since the cursor, in the hub's commit order. " +
           'Send the page timestamp as last_synced_at next time; pull again at once while has_more is true.',
         tags: TAGS,
         security: SECURITY,
         headers: protocolHeader,
         querystring: contract.downstream.query,
-        response: { 200: { description: 'One page of changes in commit order.', content: { 'application/json': { schema: contract.downstream.page } } }, ...errorResponses(400, 401, 429, 500, 503) },
+        response: { 200: { description: 'One page of changes in commit order.', content: { 'application/json': { schema: contract.downstream.page } } }, ...errorResponses(400, 401, 426, 429, 500, 503) },
       },
     },
     async (request, reply) => {
-      const who = terminal(request);
+      const { who } = caller(request);
       const since = decodeCursor(request.query.last_synced_at);
       // Every stock move committed before this pull is in the stock rows the pull reads.
       await foldStockMoves(ctx.db);
@@ -121,27 +122,54 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: HubContext): void 
   api.post(
     '/api/v1/sync/upstream',
     {
-      preValidation: authenticate,
-      validatorCompiler: contractValidatorCompiler({ body: 'the batch' }),
+      onRequest: authenticate,
+      validatorCompiler: handlerParsesBody({ body: 'the batch' }),
       serializerCompiler: fastJsonSerializerCompiler,
       schema: {
         operationId: 'pushUpstream',
         summary: "Push a batch of the till's sales, adjustments and product edits",
         description:
           'Each item is applied atomically and exactly once by its uuid: the same uuid with the same content again is `duplicate` (a success), ' +
-          'with other content `rejected`. One rejected item costs the others nothing.',
+          `with other content \`rejected\`. One rejected item costs the others nothing. The body is the batch of the protocol in ${PROTOCOL_HEADER} ` +
+          `(documented: ${PROTOCOL_VERSION}; a protocol 1 batch has no staff fields and is stored without staff).`,
         tags: TAGS,
         security: SECURITY,
         headers: protocolHeader,
         body: contract.upstream.batch,
-        response: { 200: { description: 'One result per item.', content: { 'application/json': { schema: contract.upstream.response } } }, ...errorResponses(400, 401, 413, 415, 429, 500, 503) },
+        response: { 200: { description: 'One result per item.', content: { 'application/json': { schema: contract.upstream.response } } }, ...errorResponses(400, 401, 413, 415, 426, 429, 500, 503) },
       },
     },
     async (request) => {
-      const batch = request.body;
-      const results = await ingestBatch(ctx.db, terminal(request), batch);
+      const { who, protocol } = caller(request);
+      const batch = parseUpstreamBatch(protocol, request.body);
+      const results = await ingestBatch(ctx.db, who, batch);
       const response: UpstreamResponse = { sync_id: batch.sync_id, timestamp: new Date().toISOString(), results };
       return response;
+    },
+  );
+
+  api.post(
+    '/api/v1/sync/device-report',
+    {
+      onRequest: authenticate,
+      validatorCompiler: contractValidatorCompiler({ body: 'the report' }),
+      // No body to encode (204).
+      serializerCompiler: fastJsonSerializerCompiler,
+      schema: {
+        operationId: 'reportDevice',
+        summary: "The till's app version and queue, for the admin device list",
+        description: 'Sent each sync pass. A legacy terminal token has no device to report on: its report is accepted and not kept.',
+        tags: TAGS,
+        security: SECURITY,
+        headers: protocolHeader,
+        body: contract.devices.report,
+        response: { 204: z.null().describe('Recorded; no body.'), ...errorResponses(400, 401, 413, 415, 426, 429, 500, 503) },
+      },
+    },
+    async (request, reply) => {
+      const { who } = caller(request);
+      if (who.deviceId !== null) await recordDeviceReport(ctx.db, who.deviceId, request.body, ctx.now());
+      return reply.code(204).send(null);
     },
   );
 }

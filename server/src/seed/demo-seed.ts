@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Sql } from '../db/database.ts';
 import { createStore, createTerminal } from '../stores/stores.ts';
+import { createStaff } from '../staff/staff.ts';
 import { applyStockDeltas } from '../sync/stock-deltas.ts';
 import { ean13 } from './ean13.ts';
 
@@ -30,18 +31,46 @@ const VARIANTS = ['Small', 'Medium', 'Large', 'Organic', 'Classic', 'Family Pack
 const FIRST = ['Anna', 'Ben', 'Clara', 'David', 'Emma', 'Felix', 'Greta', 'Hannes', 'Ida', 'Jonas'];
 const LAST = ['Müller', 'Schmidt', 'Fischer'];
 
+export const DEMO_OWNER_EMAIL = 'owner@demo.example';
+
+export interface DemoStaffSecrets {
+  cashierPin: string;
+  managerPin: string;
+  /** Absent: the owner gets no back-office password (tests: a password hash costs 128 MiB and a good part of a second). */
+  ownerPassword?: string;
+  /** Fixed ids (tests); random when absent. */
+  ids?: { cashier: string; manager: string; owner: string };
+}
+
 export interface DemoSeed {
   storeId: string;
   terminalId: string;
+  /** The terminal's legacy token (scripts, tests); tills pair with a code. */
   terminalToken: string;
+  staff: { cashier: string; manager: string; owner: string };
 }
 
-/** Creates the demo store and terminal; with `catalog`, also the products, customers and opening stock. */
-export async function seedDemo(tx: Sql, options: { catalog: boolean; terminalToken?: string }): Promise<DemoSeed> {
+/**
+ * Creates the demo store and terminal, and a cashier, a manager (PINs) and an owner (e-mail and password)
+ * with roles in it; with `catalog`, also the products, customers and opening stock. Runs under the
+ * commit-order lock's rules (staff rows are versioned): call it in its own transaction.
+ */
+export async function seedDemo(tx: Sql, options: { catalog: boolean; staff: DemoStaffSecrets; terminalToken?: string }): Promise<DemoSeed> {
   const store = await createStore(tx, DEMO_STORE);
   const terminal = await createTerminal(tx, { store_id: store.id, ...DEMO_TERMINAL }, options.terminalToken);
+  const roles = (role: 'owner' | 'manager' | 'cashier') => [{ store_id: store.id, role }];
+  const ids = options.staff.ids;
+  const cashier = await createStaff(tx, { ...(ids === undefined ? {} : { id: ids.cashier }), display_name: 'Chris Cashier', pin: options.staff.cashierPin, roles: roles('cashier') });
+  const manager = await createStaff(tx, { ...(ids === undefined ? {} : { id: ids.manager }), display_name: 'Maria Manager', pin: options.staff.managerPin, roles: roles('manager') });
+  const owner = await createStaff(tx, {
+    ...(ids === undefined ? {} : { id: ids.owner }),
+    display_name: 'Olga Owner',
+    email: DEMO_OWNER_EMAIL,
+    ...(options.staff.ownerPassword === undefined ? {} : { password: options.staff.ownerPassword }),
+    roles: roles('owner'),
+  });
   if (options.catalog) await seedCatalog(tx, store.id);
-  return { storeId: store.id, terminalId: terminal.terminal_id, terminalToken: terminal.token };
+  return { storeId: store.id, terminalId: terminal.terminal_id, terminalToken: terminal.token, staff: { cashier: cashier.id, manager: manager.id, owner: owner.id } };
 }
 
 export async function seedCatalog(tx: Sql, storeId: string): Promise<void> {

@@ -1,7 +1,7 @@
 // The rules a sale must follow before it touches the database: it comes from the calling terminal, in
 // the store's currency, its totals follow from its lines by src/domain/sale-totals.ts, its payments add
 // up, and its lines have the signs of a sale or of a refund.
-import type { Sale } from '@ezo/contract/sale';
+import type { Sale } from '@ezo/contract/v1/sale';
 import { lineAmounts, saleAmounts, type LineAmounts } from '../../../src/domain/sale-totals.ts';
 import type { TerminalPrincipal } from '../auth/authenticate.ts';
 import { Rejection } from './item-outcome.ts';

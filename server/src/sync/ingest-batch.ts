@@ -1,7 +1,10 @@
 // POST /api/v1/sync/upstream, after validation: one transaction per batch and a savepoint per item, so
 // each item is atomic and a rejected one costs the others nothing. Inserts come first; product edits
 // (versioned writes, under the commit-order lock) come last; stock moves go to the move log, unlocked. Deadlocks and serialization failures retry the whole batch, which is idempotent.
-import type { ItemResult, ParsedUpstreamBatch } from '@ezo/contract/upstream';
+// Batches of protocol 1 and 2 take this one path: typed as protocol 1's shape (which a protocol 2 item
+// extends), with the staff fields read by attribution.ts; each item is hashed and stored as it came.
+import type { ItemResult } from '@ezo/contract/upstream';
+import type { ParsedUpstreamBatch as AnyBatch } from '@ezo/contract/v1/upstream';
 import { type Database, type Sql, PG_DEADLOCK_DETECTED, PG_FOREIGN_KEY_VIOLATION, PG_NUMERIC_OUT_OF_RANGE, PG_SERIALIZATION_FAILURE, PG_UNIQUE_VIOLATION, pgErrorCode } from '../db/database.ts';
 import type { TerminalPrincipal } from '../auth/authenticate.ts';
 import { contentHash } from './content-hash.ts';
@@ -12,15 +15,22 @@ import { ingestProductEdit } from './ingest-product-edit.ts';
 import { Rejection, resultOf, type Outcome } from './item-outcome.ts';
 import { StockDeltas } from './stock-deltas.ts';
 import { ingestSalesBulk } from './ingest-sales-bulk.ts';
-import type { Sale } from '@ezo/contract/sale';
+import type { Sale } from '@ezo/contract/v1/sale';
+import { checkAttribution, storeMembers } from './attribution.ts';
 
 /** Attempts for a batch that hit a deadlock or serialization failure before the error reaches the till. */
 const MAX_BATCH_ATTEMPTS = 4;
 /** Database errors that mean "this item's data is impossible" (e.g. a line uuid used by another sale). */
 const ITEM_DATA_ERRORS = new Set([PG_UNIQUE_VIOLATION, PG_FOREIGN_KEY_VIOLATION, PG_NUMERIC_OUT_OF_RANGE]);
 const RETRYABLE = new Set([PG_DEADLOCK_DETECTED, PG_SERIALIZATION_FAILURE]);
+/** The unique index on (store_id, receipt_number) of migrations/004-staff-and-devices.ts. */
+const RECEIPT_NUMBER_UNIQUE = 'sales_receipt_number_unique';
 
-export async function ingestBatch(db: Database, who: TerminalPrincipal, batch: ParsedUpstreamBatch): Promise<ItemResult[]> {
+function constraintOf(err: unknown): string | undefined {
+  return typeof err === 'object' && err !== null && 'constraint' in err && typeof err.constraint === 'string' ? err.constraint : undefined;
+}
+
+export async function ingestBatch(db: Database, who: TerminalPrincipal, batch: AnyBatch): Promise<ItemResult[]> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.transaction((tx) => ingestInTransaction(tx, who, batch));
@@ -30,13 +40,14 @@ export async function ingestBatch(db: Database, who: TerminalPrincipal, batch: P
   }
 }
 
-async function ingestInTransaction(tx: Sql, who: TerminalPrincipal, batch: ParsedUpstreamBatch): Promise<ItemResult[]> {
+async function ingestInTransaction(tx: Sql, who: TerminalPrincipal, batch: AnyBatch): Promise<ItemResult[]> {
   const { sales, adjustments, products } = batch.changes;
   // Products and customers are never deleted (only tombstoned), so one lookup serves the whole batch.
   const productIds = [...new Set([...sales.flatMap((s) => s.lines.map((l) => l.product_uuid)), ...adjustments.map((a) => a.product_uuid), ...products.map((p) => p.product_uuid)])];
   const customerIds = [...new Set(sales.flatMap((s) => (s.customer_uuid === null ? [] : [s.customer_uuid])))];
   const knownProducts = await existing(tx, 'products', productIds);
   const knownCustomers = await existing(tx, 'customers', customerIds);
+  const members = await storeMembers(tx, who.storeId, [...sales, ...adjustments, ...products]);
   const stock = new StockDeltas();
   const results: ItemResult[] = [];
 
@@ -49,6 +60,7 @@ async function ingestInTransaction(tx: Sql, who: TerminalPrincipal, batch: Parse
   sales.forEach((sale, index) => {
     try {
       checkSale(sale, who, knownProducts, knownCustomers);
+      checkAttribution(sale, members);
     } catch (err) {
       if (!(err instanceof Rejection)) throw err;
       saleResults[index] = resultOf(sale.uuid, 'sale', err);
@@ -69,10 +81,12 @@ async function ingestInTransaction(tx: Sql, who: TerminalPrincipal, batch: Parse
   }
   for (const r of saleResults) if (r !== undefined) results.push(r);
   for (const adjustment of adjustments) {
-    results.push(resultOf(adjustment.uuid, 'adjustment', await inSavepoint(tx, stock, () => ingestAdjustment(tx, who, adjustment, contentHash(adjustment), knownProducts, stock))));
+    results.push(
+      resultOf(adjustment.uuid, 'adjustment', await inSavepoint(tx, stock, () => ingestAdjustment(tx, who, adjustment, contentHash(adjustment), knownProducts, members, stock))),
+    );
   }
   for (const edit of products) {
-    results.push(resultOf(edit.uuid, 'product', await inSavepoint(tx, stock, () => ingestProductEdit(tx, who, edit, contentHash(edit), knownProducts))));
+    results.push(resultOf(edit.uuid, 'product', await inSavepoint(tx, stock, () => ingestProductEdit(tx, who, edit, contentHash(edit), knownProducts, members))));
   }
   await stock.apply(tx, who.storeId);
   return results;
@@ -97,6 +111,7 @@ async function inSavepoint(tx: Sql, stock: StockDeltas, step: () => Promise<Outc
     await tx.query('ROLLBACK TO SAVEPOINT item');
     stock.restore(saved);
     if (err instanceof Rejection) return err;
+    if (code === PG_UNIQUE_VIOLATION && constraintOf(err) === RECEIPT_NUMBER_UNIQUE) return new Rejection('invalid', 'this receipt number is already used in this store');
     return new Rejection('invalid', code === PG_UNIQUE_VIOLATION ? 'an id in this item is already used by another record' : 'the item refers to data the hub cannot store');
   }
 }

@@ -4,7 +4,8 @@
 // One exception keeps a till's own chain of offline edits: when every price change since the edit's
 // base came from this terminal's earlier edits on that same base, the till has seen them (it made
 // them), so the edit is not stale. Each accepted price change records the version it produced.
-import type { ProductEdit } from '@ezo/contract/product-edit';
+import type { ProductEdit } from '@ezo/contract/v1/product-edit';
+import { checkAttribution } from './attribution.ts';
 import type { Sql } from '../db/database.ts';
 import type { TerminalPrincipal } from '../auth/authenticate.ts';
 import { COMMIT_ORDER_LOCK_KEY, Rejection, replayOrConflict, type Outcome } from './item-outcome.ts';
@@ -17,12 +18,14 @@ export async function ingestProductEdit(
   edit: ProductEdit,
   hash: string,
   knownProducts: ReadonlySet<string>,
+  members: ReadonlySet<string>,
 ): Promise<Outcome> {
   if (!knownProducts.has(edit.product_uuid.toLowerCase())) throw new Rejection('unknown_product', `unknown product ${edit.product_uuid}`);
+  const by = checkAttribution(edit, members);
   const inserted = await tx.query(
-    `INSERT INTO product_edits (uuid, terminal_id, product_uuid, content_hash, base_price_version) VALUES ($1, $2, $3, $4, $5)
-     ON CONFLICT (uuid) DO NOTHING RETURNING uuid`,
-    [edit.uuid, who.terminalId, edit.product_uuid, hash, edit.base_price_version],
+    `INSERT INTO product_edits (uuid, terminal_id, product_uuid, content_hash, base_price_version, staff_id, approved_by, device_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (uuid) DO NOTHING RETURNING uuid`,
+    [edit.uuid, who.terminalId, edit.product_uuid, hash, edit.base_price_version, by.staffId, by.approvedBy, who.deviceId],
   );
   if (inserted.length === 0) return replayOrConflict(tx, 'product_edits', edit.uuid, hash);
 

@@ -1,16 +1,18 @@
 // Stores one checked sale exactly once and says how it moves stock. A refund is checked against its
 // original under a row lock on that original, so two refunds of one sale cannot both take the last unit.
-import type { Sale } from '@ezo/contract/sale';
+import type { Sale } from '@ezo/contract/v1/sale';
+import { attributionOf } from './attribution.ts';
 import type { Sql } from '../db/database.ts';
 import type { TerminalPrincipal } from '../auth/authenticate.ts';
 import { Rejection, replayOrConflict, type Outcome } from './item-outcome.ts';
 import type { StockDeltas } from './stock-deltas.ts';
 
 export async function ingestSale(tx: Sql, who: TerminalPrincipal, sale: Sale, hash: string, stock: StockDeltas): Promise<Outcome> {
+  const by = attributionOf(sale);
   const inserted = await tx.query(
-    `INSERT INTO sales (uuid, store_id, terminal_id, receipt_number, refund_of, total, created_at, content_hash, body)
-     VALUES ($1, $2, $3, $4, NULL, $5, $6, $7, $8) ON CONFLICT (uuid) DO NOTHING RETURNING uuid`,
-    [sale.uuid, who.storeId, who.terminalId, sale.receipt_number, sale.total, sale.created_at, hash, sale as unknown as Record<string, unknown>],
+    `INSERT INTO sales (uuid, store_id, terminal_id, receipt_number, refund_of, total, created_at, content_hash, body, staff_id, approved_by, device_id)
+     VALUES ($1, $2, $3, $4, NULL, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (uuid) DO NOTHING RETURNING uuid`,
+    [sale.uuid, who.storeId, who.terminalId, sale.receipt_number, sale.total, sale.created_at, hash, sale as unknown as Record<string, unknown>, by.staffId, by.approvedBy, who.deviceId],
   );
   if (inserted.length === 0) return replayOrConflict(tx, 'sales', sale.uuid, hash);
 

@@ -2,7 +2,7 @@
 // inserted with two statements instead of four round trips per sale. It runs under its own savepoint;
 // if the database refuses any row (e.g. a line uuid used elsewhere) it rolls back and returns
 // undefined, and the caller takes the per-item path, which finds the culprit and rejects only it.
-import type { Sale } from '@ezo/contract/sale';
+import type { Sale } from '@ezo/contract/v1/sale';
 import type { Sql } from '../db/database.ts';
 import { PG_FOREIGN_KEY_VIOLATION, PG_NUMERIC_OUT_OF_RANGE, PG_UNIQUE_VIOLATION, pgErrorCode } from '../db/database.ts';
 import type { TerminalPrincipal } from '../auth/authenticate.ts';
@@ -22,12 +22,13 @@ export async function ingestSalesBulk(tx: Sql, who: TerminalPrincipal, items: re
   await tx.query('SAVEPOINT bulk_sales');
   try {
     const inserted = await tx.query<{ uuid: string }>(
-      `INSERT INTO sales (uuid, store_id, terminal_id, receipt_number, total, created_at, content_hash, body)
-       SELECT (e.b->>'uuid')::uuid, $2, $3, e.b->>'receipt_number', (e.b->>'total')::bigint, (e.b->>'created_at')::timestamptz, h.hash, e.b
+      `INSERT INTO sales (uuid, store_id, terminal_id, receipt_number, total, created_at, content_hash, body, staff_id, approved_by, device_id)
+       SELECT (e.b->>'uuid')::uuid, $2, $3, e.b->>'receipt_number', (e.b->>'total')::bigint, (e.b->>'created_at')::timestamptz, h.hash, e.b,
+              (e.b->>'staff_id')::uuid, (e.b->>'approved_by')::uuid, $5::uuid
          FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(b, i)
          JOIN unnest($4::text[]) WITH ORDINALITY AS h(hash, i) USING (i)
        ON CONFLICT (uuid) DO NOTHING RETURNING uuid::text AS uuid`,
-      [JSON.stringify(items.map((i) => i.sale)), who.storeId, who.terminalId, items.map((i) => i.hash)],
+      [JSON.stringify(items.map((i) => i.sale)), who.storeId, who.terminalId, items.map((i) => i.hash), who.deviceId],
     );
     const fresh = new Set(inserted.map((r) => r.uuid));
     const freshItems = items.filter((i) => fresh.has(i.sale.uuid.toLowerCase()));

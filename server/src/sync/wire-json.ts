@@ -12,3 +12,10 @@ export const PRODUCT_JSON = `json_build_object('uuid', uuid, 'sku', sku, 'barcod
 export const CUSTOMER_JSON = `json_build_object('uuid', uuid, 'name', name, 'email', email, 'phone', phone,
   'updated_at', ${iso('updated_at')}, 'deleted_at', ${iso('deleted_at')})::text`;
 export const STOCK_JSON = `json_build_object('product_uuid', product_uuid, 'quantity', quantity, 'updated_at', ${iso('updated_at')})::text`;
+
+/** A staff member as the pulling store's tills see them (r: staff_store_roles, s: staff, p: role_permissions). No PIN hash once inactive. */
+export const STAFF_JSON = `json_build_object('id', s.id, 'display_name', s.display_name, 'role', r.role, 'permissions', to_json(p.permissions),
+  'pin_hash', CASE WHEN s.active AND r.removed_at IS NULL THEN s.pin_hash END, 'active', s.active AND r.removed_at IS NULL,
+  'updated_at', ${iso('r.updated_at')})::text`;
+/** The FROM of STAFF_JSON. */
+export const STAFF_FROM = `staff_store_roles r JOIN staff s ON s.id = r.staff_id JOIN role_permissions p ON p.role = r.role`;

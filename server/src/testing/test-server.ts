@@ -1,5 +1,7 @@
 // A real hub on 127.0.0.1:<free port> for other people's tests (sync engine, e2e): in-memory PGlite by
-// default (one per call, fast), or the PostgreSQL at `databaseUrl`. Seeds a store and a terminal.
+// default (one per call, fast), or the PostgreSQL at `databaseUrl`. Seeds a store, a terminal with a
+// device paired through a one-time code (the path tills take), and a cashier, a manager and an owner
+// with known ids and PINs (TEST_STAFF), who also get their roles in every store createStore() makes.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
@@ -10,6 +12,18 @@ import { openDatabase } from '../db/open-database.ts';
 import type { RateLimitOptions } from '../http/rate-limit.ts';
 import { seedDemo } from '../seed/demo-seed.ts';
 import { createStore, createTerminal } from '../stores/stores.ts';
+import { addRole } from '../staff/staff.ts';
+import { createPairingCode, redeemPairingCode } from '../devices/pairing.ts';
+import { COMMIT_ORDER_LOCK_KEY } from '../sync/item-outcome.ts';
+import { PROTOCOL_VERSION } from '@ezo/contract/protocol-version';
+import type { Paired } from '@ezo/contract/pairing';
+
+/** The seeded staff: fixed ids, so fixtures can name them without asking the hub. */
+export const TEST_STAFF = {
+  cashier: { id: '00000000-0000-4000-8000-00000000ca51', pin: '1234' },
+  manager: { id: '00000000-0000-4000-8000-0000000a4a9e', pin: '9876' },
+  owner: { id: '00000000-0000-4000-8000-0000000000e7' },
+} as const;
 
 export interface TestServerOptions {
   /** A PostgreSQL database to use as is (see createTestDatabase); default: in-memory PGlite. */
@@ -22,6 +36,12 @@ export interface TestServerOptions {
   seedCatalog?: boolean;
   /** Per-terminal token bucket; default: off, so tests are never throttled unless they ask. */
   rateLimit?: RateLimitOptions | false;
+  /** Pairing redemptions per address and terminal; default: off. */
+  pairingRateLimit?: RateLimitOptions | false;
+  /** The hub's clock (pairing code expiry); default: the real one. */
+  now?: () => Date;
+  /** Where the hub logs (at info); default: it does not. */
+  logStream?: { write(line: string): void };
 }
 
 export interface AdminResponse<T = unknown> {
@@ -34,11 +54,19 @@ export interface TestServer {
   url: string;
   adminToken: string;
   store: { id: string };
-  terminal: { id: string; token: string };
+  /** The seeded terminal and the device paired to it; `token` is the device's. */
+  terminal: { id: string; token: string; deviceId: string };
+  staff: typeof TEST_STAFF;
   /** The hub's database, for tests that count rows. */
   db: Database;
+  /** A store; the seeded staff get their roles in it too. */
   createStore(name: string): Promise<{ id: string }>;
-  createTerminal(storeId: string): Promise<{ id: string; token: string }>;
+  /** A terminal with a device paired to it (`token` is the device's); `legacy`: no device, `token` is the terminal's own. */
+  createTerminal(storeId: string, options?: { legacy?: boolean }): Promise<{ id: string; token: string; deviceId: string | null }>;
+  /** A one-time pairing code for a terminal (default: the seeded one), as the admin API makes it. */
+  pairingCode(terminalId?: string): Promise<string>;
+  /** Pairs a new device to a terminal (retiring its current one), as a till redeeming a code does. */
+  pair(terminalId?: string): Promise<Paired>;
   /** fetch with the admin token; `path` starts with /api/v1/admin/... */
   admin<T = unknown>(method: string, path: string, body?: unknown): Promise<AdminResponse<T>>;
   /** The listening HTTP server (a new one after restart()), for benches that watch requests arrive. */
@@ -51,13 +79,30 @@ export interface TestServer {
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const db = await openDatabase(options.databaseUrl === undefined ? { memory: true } : { url: options.databaseUrl });
   const adminToken = newToken();
-  const seed = await db.transaction((tx) => seedDemo(tx, { catalog: options.seedCatalog ?? false }));
+  const now = options.now ?? (() => new Date());
+  const locked = <T>(work: (tx: Parameters<Parameters<Database['transaction']>[0]>[0]) => Promise<T>) =>
+    db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [COMMIT_ORDER_LOCK_KEY]);
+      return work(tx);
+    });
+  const seed = await locked((tx) =>
+    seedDemo(tx, { catalog: options.seedCatalog ?? false, staff: { cashierPin: TEST_STAFF.cashier.pin, managerPin: TEST_STAFF.manager.pin, ids: idsOf(TEST_STAFF) } }),
+  );
+  let url = '';
+  const pair = async (terminalId: string): Promise<Paired> => {
+    const code = await createPairingCode(db, terminalId, now(), url);
+    return redeemPairingCode(db, { code: code.code, app_version: 'test' }, now(), PROTOCOL_VERSION);
+  };
   const listen = async (port: number): Promise<FastifyInstance> => {
     const app = await buildHub({
       db,
       adminTokenHash: hashToken(adminToken),
       rateLimit: options.rateLimit ?? false,
-      ...(options.demo === true ? { demoTerminalToken: seed.terminalToken } : {}),
+      pairingRateLimit: options.pairingRateLimit ?? false,
+      publicUrl: () => url,
+      now,
+      ...(options.logStream === undefined ? {} : { logStream: options.logStream }),
+      ...(options.demo === true ? { demoTerminalId: seed.terminalId } : {}),
       ...(options.staticDir === undefined ? {} : { staticDir: options.staticDir }),
     });
     await app.listen({ host: '127.0.0.1', port });
@@ -65,7 +110,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   };
   let app = await listen(0);
   const port = (app.server.address() as AddressInfo).port;
-  const url = `http://127.0.0.1:${port}`;
+  url = `http://127.0.0.1:${port}`;
+  const device = await pair(seed.terminalId);
   let prefixes = 1;
   let stopped = false;
 
@@ -73,17 +119,29 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     url,
     adminToken,
     store: { id: seed.storeId },
-    terminal: { id: seed.terminalId, token: seed.terminalToken },
+    terminal: { id: seed.terminalId, token: device.device_token, deviceId: device.device_id },
+    staff: TEST_STAFF,
     db,
     async createStore(name) {
       const store = await createStore(db, { name, currency: 'EUR', locale: 'de-DE' });
+      await locked(async (tx) => {
+        await addRole(tx, TEST_STAFF.cashier.id, store.id, 'cashier');
+        await addRole(tx, TEST_STAFF.manager.id, store.id, 'manager');
+        await addRole(tx, TEST_STAFF.owner.id, store.id, 'owner');
+      });
       return { id: store.id };
     },
-    async createTerminal(storeId) {
+    async createTerminal(storeId, terminalOptions = {}) {
       prefixes += 1;
       const t = await createTerminal(db, { store_id: storeId, name: `Till ${prefixes}`, receipt_prefix: `T${prefixes}` });
-      return { id: t.terminal_id, token: t.token };
+      if (terminalOptions.legacy === true) return { id: t.terminal_id, token: t.token, deviceId: null };
+      const paired = await pair(t.terminal_id);
+      return { id: t.terminal_id, token: paired.device_token, deviceId: paired.device_id };
     },
+    async pairingCode(terminalId = seed.terminalId) {
+      return (await createPairingCode(db, terminalId, now(), url)).code;
+    },
+    pair: (terminalId = seed.terminalId) => pair(terminalId),
     async admin<T>(method: string, path: string, body?: unknown): Promise<AdminResponse<T>> {
       const send = () =>
         fetch(`${url}${path}`, {
@@ -128,6 +186,10 @@ async function closeApp(app: FastifyInstance): Promise<void> {
   } finally {
     clearTimeout(timer);
   }
+}
+
+function idsOf(staff: typeof TEST_STAFF): { cashier: string; manager: string; owner: string } {
+  return { cashier: staff.cashier.id, manager: staff.manager.id, owner: staff.owner.id };
 }
 
 function isClosedSocket(err: unknown): boolean {

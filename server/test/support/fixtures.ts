@@ -7,7 +7,7 @@ import type { Sale, SaleLine } from '@ezo/contract/sale';
 import type { Adjustment } from '@ezo/contract/adjustment';
 import type { ProductEdit } from '@ezo/contract/product-edit';
 import type { UpstreamBatch } from '@ezo/contract/upstream';
-import type { TestServer } from '../../src/testing/test-server.ts';
+import { TEST_STAFF, type TestServer } from '../../src/testing/test-server.ts';
 
 export interface LineSpec {
   product: Pick<Product, 'uuid' | 'name' | 'sku' | 'price' | 'tax_rate_bp' | 'tax_included'>;
@@ -35,7 +35,10 @@ export function line(spec: LineSpec): SaleLine {
   };
 }
 
-export function sale(terminalId: string, lines: SaleLine[], opts: { refundOf?: string; method?: 'cash' | 'card' } = {}): Sale {
+/** Items name the seeded cashier unless a test says otherwise. */
+const STAFF_ID = TEST_STAFF.cashier.id;
+
+export function sale(terminalId: string, lines: SaleLine[], opts: { refundOf?: string; method?: 'cash' | 'card'; staffId?: string } = {}): Sale {
   const totals = saleAmounts(lines);
   const method = opts.method ?? 'card';
   return {
@@ -55,15 +58,16 @@ export function sale(terminalId: string, lines: SaleLine[], opts: { refundOf?: s
         ? { uuid: randomUUID(), method: 'cash', amount: totals.total, tendered: totals.total + 100, change: 100 }
         : { uuid: randomUUID(), method: 'card', amount: totals.total, tendered: null, change: null },
     ],
+    staff_id: opts.staffId ?? STAFF_ID,
   };
 }
 
 export function adjustment(productUuid: string, delta: number): Adjustment {
-  return { uuid: randomUUID(), product_uuid: productUuid, delta, reason: 'count', created_at: new Date().toISOString() };
+  return { uuid: randomUUID(), product_uuid: productUuid, delta, reason: 'count', created_at: new Date().toISOString(), staff_id: STAFF_ID };
 }
 
 export function productEdit(productUuid: string, basePriceVersion: number, fields: Partial<ProductEdit>): ProductEdit {
-  return { uuid: randomUUID(), product_uuid: productUuid, base_price_version: basePriceVersion, edited_at: new Date().toISOString(), ...fields };
+  return { uuid: randomUUID(), product_uuid: productUuid, base_price_version: basePriceVersion, edited_at: new Date().toISOString(), staff_id: STAFF_ID, ...fields };
 }
 
 export function batch(changes: Partial<UpstreamBatch['changes']>): UpstreamBatch {

@@ -1,6 +1,7 @@
 // The sync engine against the real hub (in-memory PGlite): both directions, back-office changes
 // reaching the till, per-item rejections, the whole-batch 400 split, pending edits overlaid.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION } from '@ezo/contract/protocol-version';
 import { randomUUID } from 'node:crypto';
 import { createProducts, hubPrices, hubSaleCounts, startHub, type TestServer } from './testing/hub-fixture.ts';
 import { FIXTURE_ACTOR, makeSale, openTestTill, queueRows, recordTestAdjustment, recordTestSale, tillPrices, type TestTill } from './testing/till-fixture.ts';
@@ -154,7 +155,7 @@ describe('sync with the real hub', () => {
     // The file reaches the hub first; the till's own push later is answered duplicate.
     const res = await fetch(`${hub.url}/api/v1/sync/upstream`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${hub.terminal.token}`, 'content-type': 'application/json', 'x-ezo-protocol': '1' },
+      headers: { authorization: `Bearer ${hub.terminal.token}`, 'content-type': 'application/json', 'x-ezo-protocol': String(PROTOCOL_VERSION) },
       body: JSON.stringify({ ...batch, sync_id: randomUUID() }),
     });
     expect(res.status).toBe(200);

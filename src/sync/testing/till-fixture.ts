@@ -10,6 +10,7 @@ import type { Adjustment } from '@ezo/contract/adjustment';
 import type { Product } from '@ezo/contract/catalog';
 import type { TerminalInfo } from '@ezo/contract/terminal';
 import { enqueue } from '../outbox.ts';
+import { TEST_STAFF } from '../../../server/src/testing/test-server.ts';
 import { createSyncService } from '../sync-service.ts';
 import { lineAmounts, saleAmounts } from '../../domain/sale-totals.ts';
 
@@ -59,11 +60,8 @@ export async function openTestTill(options: { appOrigin?: string | null; online?
 }
 
 /** A valid sale of `quantity` x each product, paid by card, totals from the shared money rules. */
-/**
- * The staff member the fixture's sales and adjustments name. A hub test that pushes them gives its
- * test store a member with this id (the hub rejects unknown_staff otherwise).
- */
-export const FIXTURE_STAFF_ID = '00000000-0000-4000-8000-0000000057a1';
+/** The staff member the fixture's sales and adjustments name: the test hub's seeded cashier. */
+export const FIXTURE_STAFF_ID = TEST_STAFF.cashier.id;
 
 /** The actor a fixture edit names (editProduct's second argument). */
 export const FIXTURE_ACTOR = { staffId: FIXTURE_STAFF_ID, approvedBy: null } as const;

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 import type { UiLanguage } from '../src/ui/i18n/languages.ts';
 import { test, expect } from './fixtures.ts';
+import { expectTillReady } from './support/till-page.ts';
 import { ANY, like, otherLanguageOnScreen, t as translate } from './support/language.ts';
 
 const LANGUAGES: readonly { language: UiLanguage; locale: string }[] = [
@@ -145,6 +146,7 @@ test.describe('choosing the language', () => {
 
     await page.reload();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expectTillReady(page); // a reload starts locked: the manager signs in again
     await expect(page.locator('.product-tile').first()).toBeVisible({ timeout: CATALOG_TIMEOUT_MS });
     await page.locator('.product-tile').first().click();
     // Money fields show and take the UI locale's decimal separator (en-DE: "1.59"); "," is read too.

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 import type { UiLanguage } from '../src/ui/i18n/languages.ts';
 import { test, expect } from './fixtures.ts';
-import { expectTillReady } from './support/till-page.ts';
+import { expectTillReady, signInWithPin, STAFF } from './support/till-page.ts';
 import { ANY, like, otherLanguageOnScreen, t as translate } from './support/language.ts';
 
 const LANGUAGES: readonly { language: UiLanguage; locale: string }[] = [
@@ -67,6 +67,16 @@ for (const { language, locale } of LANGUAGES) {
         await shot('sell-empty');
         // The check can fail: the same screen is full of texts that are not the other language's.
         expect(await otherLanguageOnScreen(page, language === 'de' ? 'en' : 'de', true)).not.toEqual([]);
+
+        // The lock screen and its PIN entry ("Switch cashier"), then the manager again.
+        await page.getByRole('button', { name: t('staff.switchCashier') }).click();
+        await expect(page.getByRole('heading', { name: t('staff.lockTitle') })).toBeVisible();
+        await shot('lock');
+        await page.getByRole('button', { name: STAFF.manager.name, exact: true }).click();
+        await expect(page.getByLabel(t('staff.pinFor', { name: STAFF.manager.name }))).toBeFocused();
+        await shot('lock-pin');
+        await signInWithPin(page, STAFF.manager.pin);
+        await expect(tiles.first()).toBeVisible();
 
         await tiles.nth(0).click();
         await tiles.nth(1).click();

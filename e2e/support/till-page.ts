@@ -29,9 +29,14 @@ export const STAFF = {
  * signs in. Language-independent: the name button and the PIN field are found by role and type.
  */
 export async function signIn(page: Page, who: { name: string; pin: string }): Promise<void> {
+  await page.locator('main.lock-screen').getByRole('button', { name: who.name, exact: true }).click({ timeout: BOOT_TIMEOUT_MS });
+  await signInWithPin(page, who.pin);
+}
+
+/** Types the PIN of the member already chosen on the lock screen and signs in. */
+export async function signInWithPin(page: Page, pin: string): Promise<void> {
   const lock = page.locator('main.lock-screen');
-  await lock.getByRole('button', { name: who.name, exact: true }).click({ timeout: BOOT_TIMEOUT_MS });
-  await lock.locator('input.pin-input').fill(who.pin);
+  await lock.locator('input.pin-input').fill(pin);
   await lock.locator('form.pin-entry button[type="submit"]').click();
 }
 

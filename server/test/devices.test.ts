@@ -2,6 +2,7 @@
 // code, rate limits), one active device per terminal, revocation, device reports, receipt numbers
 // unique per store across devices, the legacy terminal token, and importing a revoked till's export.
 import { randomUUID } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Product } from '@ezo/contract/catalog';
 import type { Device } from '@ezo/contract/devices';
@@ -9,6 +10,7 @@ import type { Paired, PairingCodeCreated } from '@ezo/contract/pairing';
 import type { TerminalInfo } from '@ezo/contract/terminal';
 import type { UpstreamResponse } from '@ezo/contract/upstream';
 import { strictContract } from '@ezo/contract/contract';
+import { normalizePairingCode } from '@ezo/contract/pairing';
 import { PAIRING_CODE_TTL_SECONDS } from '@ezo/contract/limits';
 import { BACKENDS } from './support/backends.ts';
 import { buildHub } from '../src/app.ts';
@@ -55,6 +57,14 @@ describe.each(BACKENDS)('devices on $name', (backend) => {
     expect(info.body.device_id).toBe(paired.device_id);
     const listed = (await devicesOf()).find((d) => d.id === paired.device_id);
     expect(listed).toMatchObject({ terminal_id: t.id, label: 'iPad by the door', status: 'active', app_version: '2.0.0', protocol_version: 2 });
+  });
+
+  it('one code redeemed by five tills at once pairs exactly one of them', async () => {
+    const t = await server.createTerminal(server.store.id, { legacy: true });
+    const code = await newCode(t.id);
+    const answers = await Promise.all(Array.from({ length: 5 }, () => redeem(code.code)));
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 400, 400, 400, 400]);
+    expect((await devicesOf()).filter((d) => d.terminal_id === t.id && d.status === 'active')).toHaveLength(1);
   });
 
   it('a wrong, an expired and a used code get one and the same answer', async () => {
@@ -135,6 +145,33 @@ describe.each(BACKENDS)('devices on $name', (backend) => {
     expect(v1.body.results[0]?.status).toBe('applied');
     const bad = await server.admin<{ error: { code: string } }>('POST', `/api/v1/admin/terminals/${t.id}/import`, { not: 'an export' });
     expect(bad.status).toBe(400);
+  });
+
+  it('a revoked device is answered before it sends its body (the token is checked in onRequest)', async () => {
+    const t = await server.createTerminal(server.store.id);
+    await server.admin('POST', `/api/v1/admin/devices/${t.deviceId}/revoke`);
+    const { hostname, port } = new URL(server.url);
+    // Announces a megabyte, sends one byte, and waits: the answer must come without the rest.
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = httpRequest({
+        hostname,
+        port,
+        method: 'POST',
+        path: '/api/v1/sync/upstream',
+        headers: { authorization: `Bearer ${t.token}`, 'content-type': 'application/json', 'content-length': String(1_000_000) },
+      });
+      const timer = setTimeout(() => reject(new Error('no answer before the body was sent')), 5_000);
+      req.on('response', (res) => {
+        clearTimeout(timer);
+        res.resume();
+        resolve(res.statusCode ?? 0);
+        req.destroy();
+      });
+      // After the answer, destroying the request may raise an error: the promise is settled by then.
+      req.on('error', reject);
+      req.write('{');
+    });
+    expect(status).toBe(401);
   });
 
   it('the device report and last_seen reach the admin device list', async () => {
@@ -226,6 +263,20 @@ describe.each(BACKENDS)('devices on $name', (backend) => {
     expect((await call(server, server.terminal.token, 'GET', '/api/v1/sync/terminal')).status).toBe(200);
   });
 
+  it("store settings reach the till's terminal info; bad ones are a 400", async () => {
+    const store = await server.createStore('Settings store');
+    const t = await server.createTerminal(store.id);
+    const patched = await server.admin('PATCH', `/api/v1/admin/stores/${store.id}`, { idle_lock_seconds: 120, discount_limit_percent: 25 });
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject({ id: store.id, idle_lock_seconds: 120, discount_limit_percent: 25 });
+    const info = await call<TerminalInfo>(server, t.token, 'GET', '/api/v1/sync/terminal');
+    expect(info.body).toMatchObject({ store_id: store.id, idle_lock_seconds: 120, discount_limit_percent: 25 });
+    for (const body of [{ idle_lock_seconds: 5 }, { discount_limit_percent: 101 }, { currency: 'USD' }]) {
+      expect((await server.admin('PATCH', `/api/v1/admin/stores/${store.id}`, body)).status, JSON.stringify(body)).toBe(400);
+    }
+    expect((await server.admin('PATCH', `/api/v1/admin/stores/${randomUUID()}`, { idle_lock_seconds: 60 })).status).toBe(404);
+  });
+
   it('pairing codes are made by the admin only, for terminals that exist', async () => {
     const res = await server.admin('POST', `/api/v1/admin/terminals/${randomUUID()}/pairing-codes`);
     expect(res.status).toBe(404);
@@ -250,5 +301,8 @@ describe.each(BACKENDS)('pairing rate limits on $name', (backend) => {
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toMatch(/^[1-9][0-9]*$/);
     expect(limited.body).toMatchObject({ error: { code: 'rate_limited' } });
+    // The refused attempt never reached the code: it is still unused.
+    const rows = await server.db.query<{ used_at: unknown }>('SELECT used_at FROM pairing_codes WHERE code_hash = $1', [hashToken(normalizePairingCode(code) ?? '')]);
+    expect(rows).toEqual([{ used_at: null }]);
   });
 });

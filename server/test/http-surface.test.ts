@@ -50,14 +50,16 @@ describe('http surface', () => {
     expect((await call(server, t2.token, 'GET', '/api/v1/sync/terminal')).status).toBe(200);
   });
 
-  it('answers CORS preflight for the sync API and health, not for admin', async () => {
-    const pre = await fetch(`${server.url}/api/v1/sync/upstream`, {
-      method: 'OPTIONS',
-      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type,x-ezo-protocol' },
-    });
-    expect(pre.status).toBe(204);
-    expect(pre.headers.get('access-control-allow-origin')).toBe('*');
-    expect(pre.headers.get('access-control-allow-headers')).toMatch(/x-ezo-protocol/i);
+  it('answers CORS preflight for the sync API, pairing and health, not for admin', async () => {
+    for (const path of ['/api/v1/sync/upstream', '/api/v1/sync/device-report', '/api/v1/pairing/redeem']) {
+      const pre = await fetch(`${server.url}${path}`, {
+        method: 'OPTIONS',
+        headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type,x-ezo-protocol' },
+      });
+      expect(pre.status, path).toBe(204);
+      expect(pre.headers.get('access-control-allow-origin')).toBe('*');
+      expect(pre.headers.get('access-control-allow-headers')).toMatch(/x-ezo-protocol/i);
+    }
     const health = await fetch(`${server.url}/api/v1/health`, { headers: { origin: 'http://localhost:5173' } });
     expect(health.headers.get('access-control-allow-origin')).toBe('*');
     expect(health.headers.get('cache-control')).toBe('no-store');

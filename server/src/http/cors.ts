@@ -1,9 +1,9 @@
-// CORS for what the till calls from another origin in development (the sync API and health).
+// CORS for what the till calls from another origin in development (the sync API, pairing and health).
 // Tokens travel in Authorization, never in cookies, so any origin may call; credentials are not allowed.
 import type { FastifyInstance } from 'fastify';
 import { PROTOCOL_HEADER } from '@ezo/contract/protocol-version';
 
-const CORS_PATHS = /^\/api\/v1\/(sync\/|health(?:$|\?))/;
+const CORS_PATHS = /^\/api\/v1\/(sync\/|pairing\/|health(?:$|\?))/;
 /** How long a browser may cache a preflight answer, in seconds. */
 const PREFLIGHT_MAX_AGE_S = 600;
 

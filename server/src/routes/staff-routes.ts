@@ -5,7 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { strictContract } from '@ezo/contract/contract';
 import type { HubContext } from '../http/hub-context.ts';
 import { errorResponses } from '../openapi/error-responses.ts';
-import { createStaff, listStaff, patchStaff } from '../staff/staff.ts';
+import { createStaff, hashSecrets, listStaff, patchStaff } from '../staff/staff.ts';
 import { listRoles, setRoles } from '../staff/roles.ts';
 import { ADMIN_SECURITY, ADMIN_TAGS, adminGuard, json, versionedWrite } from './admin-guard.ts';
 
@@ -47,7 +47,11 @@ export function registerStaffRoutes(app: FastifyInstance, ctx: HubContext): void
         response: { 201: json('The new member.', staff.staffRecord), ...errorResponses(400, 401, 404, 409, 413, 415, 500, 503) },
       },
     },
-    async (request, reply) => reply.code(201).send(await versioned((tx) => createStaff(tx, request.body))),
+    async (request, reply) => {
+      // Hashed before the commit-order lock is taken: no till waits for scrypt.
+      const secrets = await hashSecrets(request.body);
+      return reply.code(201).send(await versioned((tx) => createStaff(tx, request.body, secrets)));
+    },
   );
 
   api.patch(
@@ -67,7 +71,10 @@ export function registerStaffRoutes(app: FastifyInstance, ctx: HubContext): void
         response: { 200: json('The member as changed.', staff.staffRecord), ...errorResponses(400, 401, 404, 409, 413, 415, 500, 503) },
       },
     },
-    async (request) => versioned((tx) => patchStaff(tx, request.params.staff_id, request.body)),
+    async (request) => {
+      const secrets = await hashSecrets(request.body);
+      return versioned((tx) => patchStaff(tx, request.params.staff_id, request.body, secrets));
+    },
   );
 
   api.get(

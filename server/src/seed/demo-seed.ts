@@ -3,8 +3,9 @@
 // follow from the row number (only the uuids are random), so every fresh hub looks the same.
 import { randomUUID } from 'node:crypto';
 import type { Sql } from '../db/database.ts';
+import type { StaffCreate } from '@ezo/contract/staff';
 import { createStore, createTerminal } from '../stores/stores.ts';
-import { createStaff } from '../staff/staff.ts';
+import { createStaff, hashSecrets } from '../staff/staff.ts';
 import { applyStockDeltas } from '../sync/stock-deltas.ts';
 import { ean13 } from './ean13.ts';
 
@@ -36,7 +37,7 @@ export const DEMO_OWNER_EMAIL = 'owner@demo.example';
 export interface DemoStaffSecrets {
   cashierPin: string;
   managerPin: string;
-  /** Absent: the owner gets no back-office password (tests: a password hash costs 128 MiB and a good part of a second). */
+  /** Absent: the owner gets no back-office password (tests: a password hash costs 128 MiB and about a second). */
   ownerPassword?: string;
   /** Fixed ids (tests); random when absent. */
   ids?: { cashier: string; manager: string; owner: string };
@@ -60,9 +61,10 @@ export async function seedDemo(tx: Sql, options: { catalog: boolean; staff: Demo
   const terminal = await createTerminal(tx, { store_id: store.id, ...DEMO_TERMINAL }, options.terminalToken);
   const roles = (role: 'owner' | 'manager' | 'cashier') => [{ store_id: store.id, role }];
   const ids = options.staff.ids;
-  const cashier = await createStaff(tx, { ...(ids === undefined ? {} : { id: ids.cashier }), display_name: 'Chris Cashier', pin: options.staff.cashierPin, roles: roles('cashier') });
-  const manager = await createStaff(tx, { ...(ids === undefined ? {} : { id: ids.manager }), display_name: 'Maria Manager', pin: options.staff.managerPin, roles: roles('manager') });
-  const owner = await createStaff(tx, {
+  const add = async (input: StaffCreate) => createStaff(tx, input, await hashSecrets(input));
+  const cashier = await add({ ...(ids === undefined ? {} : { id: ids.cashier }), display_name: 'Chris Cashier', pin: options.staff.cashierPin, roles: roles('cashier') });
+  const manager = await add({ ...(ids === undefined ? {} : { id: ids.manager }), display_name: 'Maria Manager', pin: options.staff.managerPin, roles: roles('manager') });
+  const owner = await add({
     ...(ids === undefined ? {} : { id: ids.owner }),
     display_name: 'Olga Owner',
     email: DEMO_OWNER_EMAIL,

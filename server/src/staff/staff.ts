@@ -2,7 +2,8 @@
 // over TLS, are hashed here (auth/slow-hash.ts) and never stored, logged or answered; the admin sees only
 // has_pin / has_password. Every change re-stamps the member's store-role rows, so each of their stores'
 // tills pulls the new name, PIN hash, role or deactivation with its next page (downstream-page.ts).
-// Callers run these under the commit-order lock (admin-routes' `versioned`).
+// Callers run these under the commit-order lock (admin-guard's `versionedWrite`), and hash the secrets
+// before taking it (hashSecrets): a password hash takes about a second, which no till should wait for.
 import { randomUUID } from 'node:crypto';
 import type { Role, StaffCreate, StaffPatch, StaffRecord, StoreRole } from '@ezo/contract/staff';
 import type { Sql } from '../db/database.ts';
@@ -15,6 +16,19 @@ const RECORD_COLUMNS = `s.id::text AS id, s.display_name, s.email, s.active, s.p
   ${iso('s.created_at')} AS created_at, ${iso('s.updated_at')} AS updated_at,
   COALESCE((SELECT json_agg(json_build_object('store_id', r.store_id, 'role', r.role) ORDER BY r.store_id)
               FROM staff_store_roles r WHERE r.staff_id = s.id AND r.removed_at IS NULL), '[]'::json) AS roles`;
+
+/** Hashed PIN and password of a create or patch: undefined leaves it, null removes it. */
+export interface HashedSecrets {
+  pinHash: string | null | undefined;
+  passwordHash: string | null | undefined;
+}
+
+export async function hashSecrets(input: { pin?: string | null | undefined; password?: string | null | undefined }): Promise<HashedSecrets> {
+  return {
+    pinHash: input.pin === undefined || input.pin === null ? input.pin : await hashPin(input.pin),
+    passwordHash: input.password === undefined || input.password === null ? input.password : await hashPassword(input.password),
+  };
+}
 
 export async function listStaff(db: Sql, storeId?: string): Promise<StaffRecord[]> {
   if (storeId === undefined) return db.query<StaffRecord>(`SELECT ${RECORD_COLUMNS} FROM staff s ORDER BY s.display_name, s.id`);
@@ -82,10 +96,10 @@ async function checkBackOffice(tx: Sql, staffId: string): Promise<void> {
   if (!row.back_office) throw new HttpError('bad_request', 'only owners and managers sign in to the back office', [{ path: 'password', message: 'remove it, or give an owner or manager role' }]);
 }
 
-export async function createStaff(tx: Sql, input: StaffCreate): Promise<StaffRecord> {
+export async function createStaff(tx: Sql, input: StaffCreate, secrets: HashedSecrets): Promise<StaffRecord> {
   const id = input.id ?? randomUUID();
-  const pinHash = input.pin === undefined ? null : await hashPin(input.pin);
-  const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
+  const pinHash = secrets.pinHash ?? null;
+  const passwordHash = secrets.passwordHash ?? null;
   await checkStores(tx, input.roles);
   await tx
     .query('INSERT INTO staff (id, display_name, email, pin_hash, password_hash) VALUES ($1, $2, $3, $4, $5)', [id, input.display_name, input.email ?? null, pinHash, passwordHash])
@@ -94,7 +108,7 @@ export async function createStaff(tx: Sql, input: StaffCreate): Promise<StaffRec
   return staffRecord(tx, id);
 }
 
-export async function patchStaff(tx: Sql, id: string, patch: StaffPatch): Promise<StaffRecord> {
+export async function patchStaff(tx: Sql, id: string, patch: StaffPatch, secrets: HashedSecrets): Promise<StaffRecord> {
   const exists = await tx.query('SELECT 1 FROM staff WHERE id = $1 FOR UPDATE', [id]);
   if (exists.length === 0) throw new HttpError('not_found', `no staff member ${id}`);
   const sets: string[] = [];
@@ -103,8 +117,8 @@ export async function patchStaff(tx: Sql, id: string, patch: StaffPatch): Promis
   if (patch.display_name !== undefined) set('display_name', patch.display_name);
   if (patch.email !== undefined) set('email', patch.email);
   if (patch.active !== undefined) set('active', patch.active);
-  if (patch.pin !== undefined) set('pin_hash', patch.pin === null ? null : await hashPin(patch.pin));
-  if (patch.password !== undefined) set('password_hash', patch.password === null ? null : await hashPassword(patch.password));
+  if (secrets.pinHash !== undefined) set('pin_hash', secrets.pinHash);
+  if (secrets.passwordHash !== undefined) set('password_hash', secrets.passwordHash);
   if (sets.length > 0) await tx.query(`UPDATE staff SET ${sets.join(', ')} WHERE id = $1`, params).catch(emailTaken);
   if (patch.roles !== undefined) await setRoles(tx, id, patch.roles);
   await checkBackOffice(tx, id);

@@ -16,7 +16,7 @@ import { createSyncService } from '../src/sync/sync-service.ts';
 import { createTillDataService } from '../src/db/till-data-service.ts';
 import { applyPage } from '../src/sync/apply-page.ts';
 import { generateCatalog } from './shared/catalog-gen.ts';
-import { saleDraft } from './shared/sale-fixture.ts';
+import { BENCH_STAFF_ID, saleDraft } from './shared/sale-fixture.ts';
 import { summarise, type Summary } from './shared/stats.ts';
 
 const DEFAULT_SALES = 2_000;
@@ -38,7 +38,7 @@ const TERMINAL: TerminalInfo = {
   receipt_prefix: 'B1',
   device_id: null,
   idle_lock_seconds: 300,
-  discount_limit_percent: 10,
+  discount_limit_percent: 100,
 };
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -74,6 +74,7 @@ async function sales(count: number): Promise<SaleFigures> {
     newUuid: () => crypto.randomUUID(),
     terminal: () => Promise.resolve(TERMINAL),
     onQueued: () => sync.notifyLocalWrite(),
+    actor: () => ({ staffId: BENCH_STAFF_ID, approvedBy: null }),
   });
   let statuses = 0;
   await sync.subscribeSyncStatus(() => void (statuses += 1));

@@ -85,10 +85,11 @@ async function hubSales(hub: TestServer): Promise<Sale[]> {
   return res.body.sales;
 }
 
+/** The back office imports a till's export file (POST /api/v1/admin/terminals/:terminal_id/import). */
 async function postUpstream(hub: TestServer, body: string): Promise<UpstreamResponse> {
-  const res = await fetch(`${hub.url}/api/v1/sync/upstream`, {
+  const res = await fetch(`${hub.url}/api/v1/admin/terminals/${hub.terminal.id}/import`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${hub.terminal.token}`, 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${hub.adminToken}`, 'content-type': 'application/json' },
     body,
   });
   expect(res.status).toBe(200);

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 import type { UiLanguage } from '../src/ui/i18n/languages.ts';
 import { test, expect } from './fixtures.ts';
+import { expectTillReady, signInWithPin, STAFF } from './support/till-page.ts';
 import { ANY, like, otherLanguageOnScreen, t as translate } from './support/language.ts';
 
 const LANGUAGES: readonly { language: UiLanguage; locale: string }[] = [
@@ -66,6 +67,16 @@ for (const { language, locale } of LANGUAGES) {
         await shot('sell-empty');
         // The check can fail: the same screen is full of texts that are not the other language's.
         expect(await otherLanguageOnScreen(page, language === 'de' ? 'en' : 'de', true)).not.toEqual([]);
+
+        // The lock screen and its PIN entry ("Switch cashier"), then the manager again.
+        await page.getByRole('button', { name: t('staff.switchCashier') }).click();
+        await expect(page.getByRole('heading', { name: t('staff.lockTitle') })).toBeVisible();
+        await shot('lock');
+        await page.getByRole('button', { name: STAFF.manager.name, exact: true }).click();
+        await expect(page.getByLabel(t('staff.pinFor', { name: STAFF.manager.name }))).toBeFocused();
+        await shot('lock-pin');
+        await signInWithPin(page, STAFF.manager.pin);
+        await expect(tiles.first()).toBeVisible();
 
         await tiles.nth(0).click();
         await tiles.nth(1).click();
@@ -145,6 +156,7 @@ test.describe('choosing the language', () => {
 
     await page.reload();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expectTillReady(page); // a reload starts locked: the manager signs in again
     await expect(page.locator('.product-tile').first()).toBeVisible({ timeout: CATALOG_TIMEOUT_MS });
     await page.locator('.product-tile').first().click();
     // Money fields show and take the UI locale's decimal separator (en-DE: "1.59"); "," is read too.

@@ -1,10 +1,14 @@
-// First run of a till the hub has not paired: the setup form shows the hub's refusal of a wrong
-// token, pairs with the right one, and the till then sells to a customer from the synced list.
+// First run of a till the hub has not paired: the setup form pairs with a one-time code (typed, or
+// from a ?pair= link), staff sign in with a PIN (offline too), five wrong PINs lock PIN entry, a
+// cashier's refund needs a manager's PIN and the hub's sale names both, and a revoked till keeps its
+// unsynced sales, says so, and exports them for the back office to import exactly once.
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { test, expect } from './fixtures.ts';
-import { expectTillState } from './support/till-page.ts';
-import type { Sale } from '@ezo/contract/sale';
-import { hashToken, newToken } from '../server/src/auth/tokens.ts';
+import { expectTillReady, expectTillState, signIn, STAFF } from './support/till-page.ts';
+import type { Page } from '@playwright/test';
+import type { UpstreamResponse } from '@ezo/contract/upstream';
+import { strictContract } from '@ezo/contract/contract';
 
 // A hub that does not pair anybody by itself (no demo pairing), with the demo catalog.
 test.use({ serverOptions: { staticDir: fileURLToPath(new URL('../dist', import.meta.url)), demo: false, seedCatalog: true } });
@@ -12,74 +16,162 @@ test.use({ serverOptions: { staticDir: fileURLToPath(new URL('../dist', import.m
 /** The first pull after pairing downloads the whole demo catalog. */
 const CATALOG_TIMEOUT_MS = 30_000;
 
-test('pairs from the setup form, then sells to a customer', async ({ page, server }) => {
+interface AdminSale {
+  uuid: string;
+  receipt_number: string;
+  refund_of: string | null;
+  staff_id: string | null;
+  approved_by: string | null;
+  device_id: string | null;
+}
+
+function syncBar(page: Page) {
+  return page.getByRole('region', { name: 'Sync status' });
+}
+
+async function sellFirstProduct(page: Page): Promise<string> {
+  await page.locator('.product-tile').first().click();
+  await page.getByRole('button', { name: /^Pay / }).click();
+  await page.getByRole('button', { name: /^Exact / }).click();
+  await page.getByRole('button', { name: 'Complete sale' }).click();
+  const receipt = page.getByRole('article', { name: /^Receipt / });
+  await expect(receipt).toBeVisible();
+  const label = (await receipt.getAttribute('aria-label')) ?? '';
+  await page.getByRole('button', { name: 'New sale' }).click();
+  return label.replace(/^Receipt /, '');
+}
+
+test('pairs with a typed code, refuses a wrong one in words, and signs a cashier in with a PIN, offline too', async ({ page, server, context }) => {
   await page.goto('/');
   await expectTillState(page, 'owner');
   await expect(page.getByRole('heading', { name: 'Set up this till' })).toBeVisible();
   await expect(page.getByLabel('Server URL')).toHaveValue(server.url);
-  await page.screenshot({ path: 'test-results/screenshots/setup.png' });
 
-  await page.getByLabel('Terminal token').fill('not-the-token');
+  await page.getByLabel('Pairing code').fill('ZZZZ-ZZZZ');
   await page.getByRole('button', { name: 'Pair till' }).click();
-  await expect(page.getByRole('alert')).toContainText('Could not pair this till');
+  await expect(page.getByRole('alert').filter({ hasText: 'Could not pair this till' })).toContainText('wrong, expired or already used');
 
-  await page.getByLabel('Terminal token').fill(server.terminal.token);
+  // Typed in lower case without the dash: the field shows it grouped, the hub takes it.
+  const code = await server.pairingCode();
+  await page.getByLabel('Pairing code').fill(code.replace('-', '').toLowerCase());
+  await expect(page.getByLabel('Pairing code')).toHaveValue(`${code.replace('-', '').slice(0, 4)}-${code.replace('-', '').slice(4)}`);
   await page.getByRole('button', { name: 'Pair till' }).click();
-  await expect(page.getByRole('navigation', { name: 'Screens' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Who is at the till?' })).toBeVisible({ timeout: CATALOG_TIMEOUT_MS });
+  await signIn(page, STAFF.cashier);
+  await expect(page.getByText(`Cashier: ${STAFF.cashier.name}`)).toBeVisible();
   await expect(page.locator('.product-tile').first()).toBeVisible({ timeout: CATALOG_TIMEOUT_MS });
 
-  await page.locator('.product-tile').first().click();
-  await page.getByRole('button', { name: '+ Customer' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Customer' });
-  const [customer] = await server.db.query<{ name: string }>('SELECT name FROM customers ORDER BY name LIMIT 1');
-  const name = customer?.name ?? '';
-  await expect(dialog.getByLabel('Search customers')).toBeFocused();
-  await page.keyboard.type(name.slice(0, 3));
-  await dialog.locator('.pick-item').filter({ hasText: name }).first().click();
-  await expect(dialog).toHaveCount(0);
-  await expect(page.getByRole('region', { name: 'Current sale' })).toContainText(`Customer: ${name}`);
+  // Offline: a reload starts locked, and the PIN is checked against the pulled hash.
+  await context.setOffline(true);
+  await page.reload();
+  await expectTillState(page, 'owner');
+  await expect(page.getByRole('heading', { name: 'Who is at the till?' })).toBeVisible();
+  await signIn(page, STAFF.cashier);
+  await expect(page.getByText(`Cashier: ${STAFF.cashier.name}`)).toBeVisible();
+  // Switching cashier is one tap and a PIN.
+  await page.getByRole('button', { name: 'Switch cashier' }).click();
+  await signIn(page, STAFF.manager);
+  await expect(page.getByText(`Cashier: ${STAFF.manager.name}`)).toBeVisible();
+  await context.setOffline(false);
 
-  await page.getByRole('button', { name: /^Pay / }).click();
-  await page.getByRole('button', { name: /^Exact / }).click();
-  await page.getByRole('button', { name: 'Complete sale' }).click();
-  // The receipt is printed in the store's language (de-DE).
-  await expect(page.locator('article.receipt')).toContainText(`Kunde: ${name}`);
-
-  await expect(page.getByRole('region', { name: 'Sync status' })).toContainText('All synced', { timeout: CATALOG_TIMEOUT_MS });
-  const res = await server.admin<{ sales: Sale[] }>('GET', `/api/v1/admin/sales?terminal_id=${server.terminal.id}`);
-  expect(res.body.sales).toHaveLength(1);
-  expect(res.body.sales[0]?.customer_uuid).not.toBeNull();
+  // The code was used: a second till cannot pair with it (the hub says so; one answer for all).
+  const res = await fetch(`${server.url}/api/v1/pairing/redeem`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, app_version: 'test' }) });
+  expect(res.status).toBeGreaterThanOrEqual(400);
+  expect(res.status).toBeLessThan(500);
 });
 
-test('a token the hub stops accepting: the till says "not authorised", keeps the sale, and pairing again in Settings sends it', async ({ page, server }) => {
-  const salesPath = `/api/v1/admin/sales?terminal_id=${server.terminal.id}`;
-  const before = (await server.admin<{ sales: Sale[] }>('GET', salesPath)).body.sales.length;
-  await page.goto('/');
+test('a ?pair= link pairs with no typing and leaves the address; five wrong PINs lock PIN entry, also after a reload', async ({ page, server }) => {
+  const code = await server.pairingCode();
+  await page.goto(`/?pair=${code}`);
+  await expect(page.getByRole('heading', { name: 'Who is at the till?' })).toBeVisible({ timeout: CATALOG_TIMEOUT_MS });
+  expect(new URL(page.url()).search).toBe('');
+
+  await page.getByRole('button', { name: STAFF.cashier.name, exact: true }).click();
+  const pin = page.locator('input.pin-input');
+  for (let i = 1; i <= 4; i++) {
+    // The keypad works as well as the keyboard: 0 0 0 0.
+    for (let d = 0; d < 4; d++) await page.getByRole('group', { name: 'PIN keypad' }).getByRole('button', { name: '0', exact: true }).click();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Wrong PIN' })).toContainText(`${5 - i} more tr`);
+  }
+  await pin.fill('9999');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Too many wrong PINs' })).toBeVisible();
+  await expect(pin).toBeDisabled();
+
+  await page.reload();
   await expectTillState(page, 'owner');
-  await page.getByLabel('Terminal token').fill(server.terminal.token);
-  await page.getByRole('button', { name: 'Pair till' }).click();
+  await page.getByRole('button', { name: STAFF.cashier.name, exact: true }).click({ timeout: CATALOG_TIMEOUT_MS });
+  await expect(page.getByRole('alert').filter({ hasText: 'Too many wrong PINs' })).toBeVisible();
+  await expect(page.locator('input.pin-input')).toBeDisabled();
+});
+
+test('a cashier refund needs a manager PIN, and the hub records both', async ({ page, server }) => {
+  await page.goto(`/?pair=${await server.pairingCode()}`);
+  await expectTillReady(page, STAFF.cashier);
   await expect(page.locator('.product-tile').first()).toBeVisible({ timeout: CATALOG_TIMEOUT_MS });
+  const receipt = await sellFirstProduct(page);
 
-  // The back office replaces the terminal's token: the old one now gets 401.
-  const replacement = newToken();
-  await server.db.query('UPDATE terminals SET token_hash = $1 WHERE id = $2', [hashToken(replacement), server.terminal.id]);
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'History' }).click();
+  await page.getByRole('button', { name: receipt }).click();
+  const sale = page.getByRole('dialog', { name: `Sale ${receipt}` });
+  await sale.getByRole('button', { name: 'Refund…' }).click();
+  await sale.getByLabel(/^Quantity of .* to refund/).first().fill('1');
+  await sale.getByLabel('Card').check();
+  await sale.getByRole('button', { name: 'Record refund' }).click();
 
-  await page.locator('.product-tile').first().click();
-  await page.getByRole('button', { name: /^Pay / }).click();
-  await page.getByRole('button', { name: /^Exact / }).click();
-  await page.getByRole('button', { name: 'Complete sale' }).click();
-  await expect(page.locator('article.receipt')).toBeVisible();
-  const status = page.getByRole('region', { name: 'Sync status' });
-  await expect(status).toContainText('Terminal not authorised', { timeout: CATALOG_TIMEOUT_MS });
-  await expect(status).toContainText('1 pending');
+  const approval = page.getByRole('dialog', { name: 'Manager approval' });
+  await expect(approval).toContainText(`${STAFF.cashier.name} may not give refunds`);
+  // The only other member with a PIN is chosen already: the dialog asks for their PIN.
+  await expect(approval.getByLabel(`PIN for ${STAFF.manager.name}`)).toBeFocused();
+  await approval.locator('input.pin-input').fill(STAFF.manager.pin);
+  await approval.getByRole('button', { name: 'Approve' }).click();
+  await expect(approval).toHaveCount(0);
+  await expect(sale.locator('article.receipt')).toContainText('ERSTATTUNG');
+  await expect(sale.locator('article.receipt')).toContainText(STAFF.cashier.name);
 
-  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Settings' }).click();
-  await page.getByRole('button', { name: 'Pair again…' }).click();
-  await expect(page.getByLabel('Server URL')).toHaveValue(server.url);
-  await page.getByLabel('Terminal token').fill(replacement);
-  await page.getByRole('button', { name: 'Pair till' }).click();
-  await expect(page.getByRole('button', { name: 'Pair again…' })).toBeVisible();
+  await expect(syncBar(page)).toContainText('All synced', { timeout: CATALOG_TIMEOUT_MS });
+  const res = await server.admin<{ sales: AdminSale[] }>('GET', `/api/v1/admin/sales?terminal_id=${server.terminal.id}`);
+  const refund = res.body.sales.find((s) => s.refund_of !== null);
+  const original = res.body.sales.find((s) => s.receipt_number === receipt);
+  expect(original).toMatchObject({ staff_id: server.staff.cashier.id, approved_by: null });
+  expect(refund).toMatchObject({ staff_id: server.staff.cashier.id, approved_by: server.staff.manager.id });
+});
 
-  await expect(status).toContainText('All synced', { timeout: CATALOG_TIMEOUT_MS });
-  expect((await server.admin<{ sales: Sale[] }>('GET', salesPath)).body.sales).toHaveLength(before + 1);
+test('a revoked till keeps its unsynced sales, says so, and its export imports once', async ({ page, server, context }) => {
+  await page.goto(`/?pair=${await server.pairingCode()}`);
+  await expectTillReady(page);
+  await expect(page.locator('.product-tile').first()).toBeVisible({ timeout: CATALOG_TIMEOUT_MS });
+  await expect(syncBar(page)).toContainText('All synced', { timeout: CATALOG_TIMEOUT_MS });
+  const devices = await server.admin<{ devices: { id: string; status: string; app_version: string | null }[] }>('GET', `/api/v1/admin/devices?store_id=${server.store.id}`);
+  const device = devices.body.devices.find((d) => d.status === 'active');
+  expect(device?.app_version).not.toBeNull();
+
+  await context.setOffline(true);
+  const receipt = await sellFirstProduct(page);
+  await expect(syncBar(page)).toContainText('1 pending');
+  expect((await server.admin('POST', `/api/v1/admin/devices/${device?.id ?? ''}/revoke`)).status).toBe(200);
+  await context.setOffline(false);
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await expect(syncBar(page)).toContainText('Till removed from the store', { timeout: CATALOG_TIMEOUT_MS });
+  await expect(syncBar(page).getByRole('alert')).toContainText('unsynced sales are kept here');
+  await expect(syncBar(page)).toContainText('1 pending');
+
+  const download = page.waitForEvent('download');
+  await syncBar(page).getByRole('button', { name: 'Export unsynced sales' }).click();
+  const text = await readFile(await (await download).path(), 'utf8');
+  const batch = strictContract.upstream.batch.parse(JSON.parse(text));
+  expect(batch.changes.sales.map((s) => s.receipt_number)).toEqual([receipt]);
+
+  const importFile = async () => {
+    const res = await fetch(`${server.url}/api/v1/admin/terminals/${server.terminal.id}/import`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' },
+      body: text,
+    });
+    expect(res.status).toBe(200);
+    return ((await res.json()) as UpstreamResponse).results.map((r) => r.status);
+  };
+  expect(await importFile()).toEqual(['applied']);
+  expect(await importFile()).toEqual(['duplicate']);
 });

@@ -12,7 +12,7 @@ import { systemClock, type TillDataApi } from '../../src/api/service-parts.ts';
 import { MAX_DOWNSTREAM_LIMIT } from '@ezo/contract/limits';
 import { generateCatalog } from '../shared/catalog-gen.ts';
 import { labelledSearchQueries } from '../shared/search-queries.ts';
-import { contractSale } from '../shared/sale-fixture.ts';
+import { BENCH_STAFF_ID, contractSale } from '../shared/sale-fixture.ts';
 import { seededUuid } from '../shared/prng.ts';
 import { seededRandom } from '../../test-support/seeded-random.ts';
 import type { SearchWorkerApi, WorkerSearchSample } from '../shared/page-protocol.ts';
@@ -75,6 +75,7 @@ const api: SearchWorkerApi = {
       newUuid: () => crypto.randomUUID(),
       terminal: () => Promise.resolve(null),
       onQueued: () => undefined,
+      actor: () => ({ staffId: BENCH_STAFF_ID, approvedBy: null }),
     });
     open = { database, data };
     const t0 = performance.now();

@@ -44,7 +44,7 @@ test('chaos: every sale reaches the hub exactly once, and the till ends with the
     const context: BrowserContext = browser.context;
     await recordWorkers(context);
     let page: Page = context.pages()[0] ?? (await context.newPage());
-    await pairThroughUi(page, proxy.url, hub.terminal.token);
+    await pairThroughUi(page, proxy.url, await hub.pairingCode());
     const terminalId = (await callApi(page, 'pairing'))?.terminal.terminal_id;
     expect(terminalId).toBe(hub.terminal.id);
     proxy.setRates(RUN_RATES);

@@ -40,7 +40,7 @@ test.beforeAll(async () => {
   context = browser.context;
   await recordWorkers(context);
   page = context.pages()[0] ?? (await context.newPage());
-  await pairThroughUi(page, chaos.proxy.url, chaos.hub.terminal.token);
+  await pairThroughUi(page, chaos.proxy.url, await chaos.hub.pairingCode());
 });
 test.afterAll(async () => {
   await browser?.close();

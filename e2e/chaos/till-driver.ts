@@ -20,10 +20,11 @@ export async function openTillAt(page: Page, url: string): Promise<void> {
 }
 
 /** Pairs through the setup form, the way staff do, with the proxy's URL. */
-export async function pairThroughUi(page: Page, serverUrl: string, token: string): Promise<void> {
+/** Pairs through the setup form with a one-time pairing code (TestServer.pairingCode()). */
+export async function pairThroughUi(page: Page, serverUrl: string, code: string): Promise<void> {
   await page.goto(serverUrl);
   await page.getByLabel('Server URL').fill(serverUrl);
-  await page.getByLabel('Terminal token').fill(token);
+  await page.getByLabel('Pairing code').fill(code);
   await page.getByRole('button', { name: 'Pair till' }).click();
   await expectTillReady(page);
   await expect(page.locator('.product-tile').first()).toBeVisible({ timeout: CATALOG_TIMEOUT_MS });

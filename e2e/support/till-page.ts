@@ -1,6 +1,7 @@
 // Opening the till in a page and reading what it shows about the database: the boot state main.tsx
 // puts on #app, and the database file in the page's OPFS.
 import { expect, type Page } from '@playwright/test';
+import { TEST_STAFF } from '../../server/src/testing/test-server.ts';
 
 export type TillState = 'loading' | 'starting' | 'owner' | 'elsewhere' | 'moved' | 'failed';
 
@@ -17,10 +18,40 @@ export async function expectTillState(page: Page, state: TillState): Promise<voi
   await expect(page.locator('#app')).toHaveAttribute('data-till-state', state, { timeout: BOOT_TIMEOUT_MS });
 }
 
-/** The till is usable: this page owns the database and the paired shell shows its screens (in any language). */
-export async function expectTillReady(page: Page): Promise<void> {
+/** The seeded staff of the test hub (server/src/testing/test-server.ts TEST_STAFF, names from the demo seed). */
+export const STAFF = {
+  cashier: { name: 'Chris Cashier', pin: TEST_STAFF.cashier.pin },
+  manager: { name: 'Maria Manager', pin: TEST_STAFF.manager.pin },
+} as const;
+
+/**
+ * Signs a staff member in on the lock screen: taps the name, types the PIN (the keyboard's digits),
+ * signs in. Language-independent: the name button and the PIN field are found by role and type.
+ */
+export async function signIn(page: Page, who: { name: string; pin: string }): Promise<void> {
+  await page.locator('main.lock-screen').getByRole('button', { name: who.name, exact: true }).click({ timeout: BOOT_TIMEOUT_MS });
+  await signInWithPin(page, who.pin);
+}
+
+/** Types the PIN of the member already chosen on the lock screen and signs in. */
+export async function signInWithPin(page: Page, pin: string): Promise<void> {
+  const lock = page.locator('main.lock-screen');
+  await lock.locator('input.pin-input').fill(pin);
+  await lock.locator('form.pin-entry button[type="submit"]').click();
+}
+
+/**
+ * The till is usable: this page owns the database and the paired shell shows its screens (in any
+ * language). A till that starts locked (every start does: the session lives in the worker) is signed
+ * in as the manager, who holds every till permission, so suites about other things need no approvals.
+ */
+export async function expectTillReady(page: Page, who: { name: string; pin: string } = STAFF.manager): Promise<void> {
   await expectTillState(page, 'owner');
-  await expect(page.getByRole('navigation')).toBeVisible({ timeout: BOOT_TIMEOUT_MS });
+  const nav = page.getByRole('navigation');
+  const lock = page.locator('main.lock-screen');
+  await expect(nav.or(lock)).toBeVisible({ timeout: BOOT_TIMEOUT_MS });
+  if (await lock.isVisible()) await signIn(page, who);
+  await expect(nav).toBeVisible({ timeout: BOOT_TIMEOUT_MS });
 }
 
 /** Opens the app at `/` and waits until it is ready to sell. */

@@ -1,7 +1,7 @@
 // How the worker's TillApi is put together: the database worker (src/db/worker.ts) owns start,
 // takeOver and databaseInfo, and delegates the rest to two services built on the open connection:
 // the till's data service (src/db/till-data-service.ts) and the sync service (src/sync/sync-service.ts).
-import type { TillApi } from './till-api.ts';
+import type { ProductEditInput, ProductView, TillApi, TillPermission } from './till-api.ts';
 import type { TerminalInfo } from '@ezo/contract/terminal';
 
 export type TillDataApi = Pick<
@@ -29,7 +29,7 @@ export type SyncApi = Pick<
   TillApi,
   | 'pairing'
   | 'pair'
-  | 'editProduct'
+  | 'pairWithCode'
   | 'syncStatus'
   | 'subscribeSyncStatus'
   | 'syncNow'
@@ -39,6 +39,8 @@ export type SyncApi = Pick<
 >;
 
 export interface SyncService extends SyncApi {
+  /** TillApi.editProduct with the actor the worker's session named (price_override checked there). */
+  editProduct(edit: ProductEditInput, actor: Actor): Promise<ProductView>;
   /** Starts the triggers (initial sync, timer, online events) once the database is open. */
   start(): Promise<void>;
   /** Stops timers and in-flight requests before the database closes (takeover, pagehide). */
@@ -61,6 +63,17 @@ export interface TillDataDeps {
   terminal: () => Promise<TerminalInfo | null>;
   /** Told after every committed local write that queued something (it schedules the push). */
   onQueued: () => void;
+  /**
+   * Who makes a write (the worker's staff session, src/db/staff/staff-session.ts): throws TillError
+   * signed_out without a session, forbidden when the member lacks `permission` and no manager approved it.
+   */
+  actor: (permission: TillPermission | null) => Actor;
+}
+
+/** Who a record names: the member who did it and, when they lacked the permission, the approver. */
+export interface Actor {
+  staffId: string;
+  approvedBy: string | null;
 }
 
 /** Time, injected so tests control it. Epoch milliseconds. */

@@ -32,6 +32,56 @@ export interface Pairing {
   terminal: TerminalInfo;
 }
 
+// ---- staff -------------------------------------------------------------------------------------
+
+/**
+ * What a cashier may need a manager for at the till (the hub's Permission values the till checks).
+ * Selling itself needs only a signed-in staff member.
+ */
+export const TILL_PERMISSIONS = [
+  'refund',
+  'stock_adjust',
+  'discount_over_limit',
+  'price_override',
+  'close_shift',
+  'open_drawer',
+  'settings_and_pairing',
+  'export_unsynced',
+] as const;
+export type TillPermission = (typeof TILL_PERMISSIONS)[number];
+
+/** A staff member of this till's store, as the lock screen lists them (never the PIN hash). */
+export interface StaffView {
+  id: string;
+  displayName: string;
+  role: string;
+}
+
+/** Who is signed in at this till, and what they may do without a manager. */
+export interface StaffSessionView {
+  staff: StaffView;
+  permissions: TillPermission[];
+  signedInAt: string;
+}
+
+/**
+ * PIN entry results are data, not errors: a wrong PIN says how many tries are left before PIN
+ * entry locks; a lock says until when (epoch ms).
+ */
+export type PinResult =
+  | { kind: 'ok'; session: StaffSessionView }
+  | { kind: 'wrong_pin'; triesLeft: number }
+  | { kind: 'locked'; until: number }
+  /** Approval only: the PIN is right, but that member lacks the permission too. */
+  | { kind: 'not_permitted' }
+  | { kind: 'unknown_staff' };
+
+/** PIN entry's state when the lock screen opens (a reload must not reset a lock). */
+export interface PinLockState {
+  lockedUntil: number | null;
+  failures: number;
+}
+
 // ---- catalog -----------------------------------------------------------------------------------
 
 export interface CategoryView {
@@ -106,9 +156,17 @@ export type DraftCart = Cart;
 
 export type SyncState = 'pending' | 'synced' | 'failed';
 
+/**
+ * A sale as this till stored it: protocol 2 names the staff member; sales recorded before staff
+ * signed in at the till (schema < 8) have none.
+ */
+export type LocalSale = Omit<Sale, 'staff_id' | 'approved_by'> & { staff_id: string | null; approved_by: string | null };
+
 /** A recorded sale (or refund) as the receipt shows it. */
 export interface SaleDetail {
-  sale: Sale;
+  sale: LocalSale;
+  /** The staff member who made it, as the receipt names them; null for sales before staff existed. */
+  cashierName: string | null;
   syncState: SyncState;
   /** For a sale: the refunds made against it. */
   refundUuids: string[];
@@ -159,6 +217,8 @@ export interface ShiftView {
   openedAt: string;
   openingFloat: number;
   closedAt: string | null;
+  /** Who opened it (a staff name; null before staff signed in at the till). */
+  openedBy: string | null;
 }
 
 export interface PaymentMethodTotal {
@@ -170,6 +230,11 @@ export interface PaymentMethodTotal {
 export interface ZReport {
   shiftUuid: string;
   terminalName: string;
+  /** Staff names (null for a shift opened before staff signed in at the till). */
+  openedBy: string | null;
+  closedBy: string | null;
+  /** The manager who approved closing, when the member closing lacked close_shift. */
+  closeApprovedBy: string | null;
   openedAt: string;
   closedAt: string;
   currency: string;
@@ -229,6 +294,11 @@ export interface SyncStatus {
   online: boolean;
   /** False after the hub answered 401: pushing stops until the terminal is paired again. */
   authorised: boolean;
+  /**
+   * With authorised false: the hub said this device was revoked (an admin removed it) or retired
+   * (another device was paired to its terminal). Syncing stopped; unsynced sales stay and can be exported.
+   */
+  removed: 'revoked' | 'retired' | null;
   pulling: boolean;
   pushing: boolean;
   /** Counted from sync_queue, never kept as a separate flag. */
@@ -264,7 +334,27 @@ export interface TillApi {
   databaseInfo(): Promise<DatabaseInfo>;
 
   pairing(): Promise<Pairing | null>;
+  /** Pairs with a terminal token (scripts and tests; people use a pairing code). Re-pairing needs settings_and_pairing. */
   pair(serverUrl: string, token: string): Promise<Pairing>;
+  /** Pairs with a one-time code from the back office (ABCD-EFGH). Re-pairing needs settings_and_pairing. */
+  pairWithCode(serverUrl: string, code: string): Promise<Pairing>;
+
+  /** Active staff of this till's store (from the pull), by name. */
+  staff(): Promise<StaffView[]>;
+  /** Who is signed in, or null (the lock screen shows). */
+  session(): Promise<StaffSessionView | null>;
+  pinLockState(): Promise<PinLockState>;
+  /** Signs `staffId` in with their PIN (verified here against the pulled hash; works offline). */
+  signIn(staffId: string, pin: string): Promise<PinResult>;
+  /** Locks the till (idle time, "switch cashier"); the next action needs a PIN. */
+  signOut(): Promise<void>;
+  /**
+   * A manager's PIN for one action the signed-in member may not do: on ok, the next action needing
+   * `permission` (within a short time) is allowed and records `staffId` as approved_by.
+   */
+  approve(permission: TillPermission, staffId: string, pin: string): Promise<PinResult>;
+  /** Throws TillError forbidden unless the signed-in member has `permission` or an approval for it is waiting (it is used up). */
+  authorize(permission: TillPermission): Promise<void>;
 
   categories(): Promise<CategoryView[]>;
   products(query: ProductQuery): Promise<ProductView[]>;

@@ -24,6 +24,14 @@ export const TillErrorCode = {
   unauthorized: 'unauthorized',
   /** The server answered something the contract does not allow. */
   bad_response: 'bad_response',
+  /** Nobody is signed in at the till: the PIN lock screen comes first. */
+  signed_out: 'signed_out',
+  /** The signed-in staff member may not do this, and no manager approved it. */
+  forbidden: 'forbidden',
+  /** The hub does not know the pairing code, or it expired or was used (one answer for all three). */
+  pairing_code_invalid: 'pairing_code_invalid',
+  /** Pairing with another store while this till holds unsynced items of the old one: refused. */
+  store_switch_unsynced: 'store_switch_unsynced',
   internal: 'internal',
 } as const;
 export type TillErrorCode = (typeof TillErrorCode)[keyof typeof TillErrorCode];

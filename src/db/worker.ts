@@ -12,11 +12,13 @@ import { createSyncService } from '../sync/sync-service.ts';
 import { createTillDataService } from './till-data-service.ts';
 import { openDatabase, type OpenDatabase } from './open-database.ts';
 import { DatabaseOwnership } from './ownership.ts';
+import { createStaffSession, type StaffSession } from './staff/staff-session.ts';
 
 interface Open {
   database: OpenDatabase;
   data: TillDataApi;
   sync: SyncService;
+  session: StaffSession;
 }
 
 registerErrorTransfer();
@@ -37,13 +39,16 @@ const ownership = new DatabaseOwnership({
       isOnline: () => navigator.onLine,
       appOrigin: self.location.origin,
     });
+    // The session lives here, in the worker, with the database: a reload starts signed out.
+    const session = createStaffSession(database.connection, systemClock);
     const data = createTillDataService(database.connection, {
       clock: systemClock,
       newUuid,
       terminal: () => sync.terminal(),
       onQueued: () => sync.notifyLocalWrite(),
+      actor: (permission) => session.actor(permission),
     });
-    open = { database, data, sync };
+    open = { database, data, sync, session };
     try {
       await sync.start();
     } catch (error) {
@@ -78,6 +83,12 @@ function owned(): Open {
   return open;
 }
 
+/** The first pairing needs nobody signed in (no staff exist yet); pairing again needs settings_and_pairing. */
+async function requireRepairPermission(): Promise<void> {
+  const { sync, session } = owned();
+  if ((await sync.pairing()) !== null) session.actor('settings_and_pairing');
+}
+
 const api: TillWorkerApi = {
   start(onOwnership) {
     listener = onOwnership;
@@ -87,15 +98,33 @@ const api: TillWorkerApi = {
   release: () => ownership.release(),
   databaseInfo: () => new Promise((resolve) => resolve(owned().database.info)),
 
+  staff: async () => owned().session.staff(),
+  session: () => Promise.resolve().then(() => owned().session.view()),
+  pinLockState: async () => owned().session.pinLockState(),
+  signIn: async (staffId, pin) => owned().session.signIn(staffId, pin),
+  signOut: () => Promise.resolve().then(() => owned().session.signOut()),
+  approve: async (permission, staffId, pin) => owned().session.approve(permission, staffId, pin),
+  authorize: (permission) => Promise.resolve().then(() => void owned().session.actor(permission)),
+
   pairing: async () => owned().sync.pairing(),
-  pair: async (serverUrl, token) => owned().sync.pair(serverUrl, token),
-  editProduct: async (edit) => owned().sync.editProduct(edit),
+  pair: async (serverUrl, token) => {
+    await requireRepairPermission();
+    return owned().sync.pair(serverUrl, token);
+  },
+  pairWithCode: async (serverUrl, code) => {
+    await requireRepairPermission();
+    return owned().sync.pairWithCode(serverUrl, code);
+  },
+  editProduct: async (edit) => owned().sync.editProduct(edit, owned().session.actor(edit.price === undefined ? null : 'price_override')),
   syncStatus: async () => owned().sync.syncStatus(),
   subscribeSyncStatus: async (statusListener) => owned().sync.subscribeSyncStatus(statusListener),
   syncNow: async () => owned().sync.syncNow(),
   failedItems: async () => owned().sync.failedItems(),
   retryFailed: async (ids) => owned().sync.retryFailed(ids),
-  exportUnsynced: async () => owned().sync.exportUnsynced(),
+  exportUnsynced: async () => {
+    owned().session.actor('export_unsynced');
+    return owned().sync.exportUnsynced();
+  },
 
   categories: async () => owned().data.categories(),
   products: async (query) => owned().data.products(query),

@@ -21,7 +21,7 @@ const NO_BULK: BulkStep = { enter: false, finish: false };
 /** Rows a page carries, for first-sync progress. */
 export function pageRowCount(page: DownstreamPage): number {
   const c = page.changes;
-  return c.products.length + c.categories.length + c.customers.length + c.stock.length;
+  return c.products.length + c.categories.length + c.customers.length + c.stock.length + c.staff.length;
 }
 
 /** `completedAt` is set on the last page of a pull (has_more false): it records the finished pull. */
@@ -35,7 +35,7 @@ export async function applyPage(db: SqlConnection, page: DownstreamPage, complet
 }
 
 async function applyChanges(tx: SqlExecutor, page: DownstreamPage): Promise<void> {
-  const { categories, products, customers, stock } = page.changes;
+  const { categories, products, customers, stock, staff } = page.changes;
   for (const c of categories) {
     await tx.run(
       `INSERT INTO categories (uuid, name, sort_order, updated_at, deleted_at) VALUES (?, ?, ?, ?, ?)
@@ -59,6 +59,15 @@ async function applyChanges(tx: SqlExecutor, page: DownstreamPage): Promise<void
       `INSERT INTO stock_levels (product_uuid, quantity, updated_at) VALUES (?, ?, ?)
        ON CONFLICT (product_uuid) DO UPDATE SET quantity = excluded.quantity, updated_at = excluded.updated_at`,
       [s.product_uuid, s.quantity, s.updated_at],
+    );
+  }
+  // A member who is not active keeps their row (old records name them) but never their PIN hash.
+  for (const m of staff) {
+    await tx.run(
+      `INSERT INTO staff (id, display_name, role, permissions, pin_hash, active, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name, role = excluded.role, permissions = excluded.permissions,
+         pin_hash = excluded.pin_hash, active = excluded.active, updated_at = excluded.updated_at`,
+      [m.id, m.display_name, m.role, JSON.stringify(m.permissions), m.active ? m.pin_hash : null, m.active ? 1 : 0, m.updated_at],
     );
   }
 }

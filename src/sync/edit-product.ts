@@ -2,6 +2,7 @@
 // shows it are written in one transaction; the hub's answer later decides what stands.
 import type { SqlConnection } from './sql-connection.ts';
 import type { ProductEditInput, ProductView } from '../api/till-api.ts';
+import type { Actor } from '../api/service-parts.ts';
 import { TillError } from '../api/till-error.ts';
 import { enqueue } from './outbox.ts';
 import { hubPriceVersion, parseEdit, productRow, recomputeOverlay } from './product-overlay.ts';
@@ -12,7 +13,8 @@ export interface EditDeps {
   newUuid: () => string;
 }
 
-export async function editProduct(db: SqlConnection, deps: EditDeps, input: ProductEditInput): Promise<ProductView> {
+/** `actor` names who made the edit (a price change needs price_override: the worker checked it). */
+export async function editProduct(db: SqlConnection, deps: EditDeps, input: ProductEditInput, actor: Actor): Promise<ProductView> {
   const fields: Record<string, unknown> = {};
   if (input.name !== undefined) fields.name = input.name;
   if (input.price !== undefined) fields.price = input.price;
@@ -31,6 +33,8 @@ export async function editProduct(db: SqlConnection, deps: EditDeps, input: Prod
       base_price_version: await hubPriceVersion(tx, shown.uuid, shown.price_version),
       ...fields,
       edited_at: editedAt,
+      staff_id: actor.staffId,
+      approved_by: actor.approvedBy,
     });
     if (!parsed.ok) throw new TillError('invalid', `The product edit is not valid: ${parsed.message}`);
     await enqueue(tx, {

@@ -1,6 +1,7 @@
 // The shared msw handlers also script the network of a real Chromium page through
 // @msw/playwright, as testers use them in e2e: faults in front, the real hub behind.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION } from '@ezo/contract/protocol-version';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { defineNetworkFixture, type NetworkFixture } from '@msw/playwright';
 import { CHROMIUM_ARGS, chromiumPath } from '../../test-support/chromium.ts';
@@ -33,15 +34,15 @@ afterAll(async () => {
 /** fetch from the page; returns the status, or 'failed' when the network errored. */
 function pageFetch(path: string, init: { method?: string; body?: string } = {}): Promise<number | 'failed'> {
   return page.evaluate(
-    async ({ path, init, token }) => {
+    async ({ path, init, token, protocol }) => {
       try {
-        const res = await fetch(path, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'x-ezo-protocol': '1' } });
+        const res = await fetch(path, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'x-ezo-protocol': protocol } });
         return res.status;
       } catch {
         return 'failed' as const;
       }
     },
-    { path, init, token: hub.terminal.token },
+    { path, init, token: hub.terminal.token, protocol: String(PROTOCOL_VERSION) },
   );
 }
 

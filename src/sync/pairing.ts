@@ -1,11 +1,19 @@
-// Pairing a till with a hub: ask the hub who the token belongs to (GET /api/v1/sync/terminal),
-// validate the answer, and store URL, token and terminal. Re-pairing with another store starts the
-// catalog over (cursor cleared, master data removed) so one store's products never mix with another's.
-import type { SqlConnection } from './sql-connection.ts';
+// Pairing a till with a hub. People pair with a one-time code (POST /api/v1/pairing/redeem): the hub
+// makes a device with its own token and answers with it and the terminal. Scripts and tests may still
+// pair with a terminal token (GET /api/v1/sync/terminal says whom it belongs to). Either way the answer
+// is validated and URL, token and terminal are stored together.
+//
+// Re-pairing with another store (or hub) starts the catalog over (cursor cleared, master data and
+// staff removed) so one store's products and people never mix with another's; it is refused while the
+// till holds unsynced sales (they belong to the old store: sync or export them first). Re-pairing
+// with the same store keeps everything, and the unsynced sales go out with the new device's token.
+import type { SqlConnection, SqlExecutor } from './sql-connection.ts';
 import type { Pairing } from '../api/till-api.ts';
 import { TillError } from '../api/till-error.ts';
 import { lenientContract } from '@ezo/contract/contract';
 import { demoPairingSchemas, type DemoPairing } from '@ezo/contract/demo-pairing';
+import { normalizePairingCode, pairingSchemas } from '@ezo/contract/pairing';
+import type { TerminalInfo } from '@ezo/contract/terminal';
 import { objectBuilder } from '@ezo/contract/strictness';
 import { describeOutcome, hubUrl, type HubClient } from './hub-client.ts';
 import { readPairing, writePairing } from './pairing-store.ts';
@@ -13,6 +21,7 @@ import { clearCursor } from './sync-state-store.ts';
 import { describeIssues } from './zod-issues.ts';
 
 const lenientDemoPairing = demoPairingSchemas(objectBuilder('lenient')).demoPairing;
+const lenientPaired = pairingSchemas(objectBuilder('lenient')).paired;
 
 /** The URL as stored: http(s) only, no trailing slash, so paths join with one '/'. */
 export function normaliseServerUrl(serverUrl: string): string {
@@ -26,6 +35,7 @@ export function normaliseServerUrl(serverUrl: string): string {
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
 
+/** Pairs with a terminal token (scripts, tests): the hub says whom it belongs to. */
 export async function pair(db: SqlConnection, client: HubClient, serverUrl: string, token: string): Promise<Pairing> {
   const base = normaliseServerUrl(serverUrl);
   const trimmedToken = token.trim();
@@ -36,14 +46,45 @@ export async function pair(db: SqlConnection, client: HubClient, serverUrl: stri
   if (outcome.kind !== 'ok') throw new TillError('bad_response', describeOutcome(outcome));
   const parsed = lenientContract.terminal.terminalInfo.safeParse(outcome.body);
   if (!parsed.success) throw new TillError('bad_response', `The server's terminal info fails validation: ${describeIssues(parsed.error.issues)}`);
-  const terminal = parsed.data;
-  const previous = await readPairing(db);
+  return store(db, base, trimmedToken, parsed.data);
+}
+
+/** Pairs with a one-time code (ABCD-EFGH, either case, dash optional): the hub makes this till a device. */
+export async function redeemCode(db: SqlConnection, client: HubClient, serverUrl: string, code: string, appVersion: string): Promise<Pairing> {
+  const base = normaliseServerUrl(serverUrl);
+  const normalised = normalizePairingCode(code);
+  if (normalised === null) throw new TillError('pairing_code_invalid', `"${code.trim()}" is not a pairing code (8 letters and digits, e.g. ABCD-EFGH).`);
+  const body = JSON.stringify({ code: normalised, app_version: appVersion });
+  const outcome = await client.send({ method: 'POST', url: hubUrl(base, '/api/v1/pairing/redeem'), token: null, body });
+  if (outcome.kind === 'network' || outcome.kind === 'timeout' || outcome.kind === 'stopped') throw new TillError('offline', describeOutcome(outcome));
+  if (outcome.kind === 'http' && outcome.error?.code === 'pairing_code_invalid') throw new TillError('pairing_code_invalid', 'The server does not accept this pairing code (wrong, expired or used).');
+  if (outcome.kind === 'http' && outcome.status === 429) throw new TillError('offline', `Too many pairing attempts: ${describeOutcome(outcome)}`);
+  if (outcome.kind !== 'ok') throw new TillError('bad_response', describeOutcome(outcome));
+  const parsed = lenientPaired.safeParse(outcome.body);
+  if (!parsed.success) throw new TillError('bad_response', `The server's pairing answer fails validation: ${describeIssues(parsed.error.issues)}`);
+  return store(db, base, parsed.data.device_token, parsed.data.terminal);
+}
+
+/** Items made at this till that the hub has not acknowledged: Pending or Failed queue rows. */
+async function unsyncedCount(db: SqlExecutor): Promise<number> {
+  return (await db.get<{ n: number }>(`SELECT count(*) AS n FROM sync_queue WHERE status IN (0, 2)`))?.n ?? 0;
+}
+
+async function store(db: SqlConnection, base: string, token: string, terminal: TerminalInfo): Promise<Pairing> {
   await db.transaction(async (tx) => {
+    const previous = await readPairing(tx);
     if (previous !== null && (previous.serverUrl !== base || previous.terminal.store_id !== terminal.store_id)) {
+      const unsynced = await unsyncedCount(tx);
+      if (unsynced > 0) {
+        throw new TillError(
+          'store_switch_unsynced',
+          `This till holds ${unsynced} unsynced item(s) of ${previous.terminal.store_name}; it cannot switch to ${terminal.store_name} until they are synced or exported.`,
+        );
+      }
       await clearCursor(tx);
-      await tx.exec(`DELETE FROM product_hub_versions; DELETE FROM products; DELETE FROM categories; DELETE FROM customers; DELETE FROM stock_levels;`);
+      await tx.exec(`DELETE FROM product_hub_versions; DELETE FROM products; DELETE FROM categories; DELETE FROM customers; DELETE FROM stock_levels; DELETE FROM staff;`);
     }
-    await writePairing(tx, base, trimmedToken, terminal);
+    await writePairing(tx, base, token, terminal);
   });
   return { serverUrl: base, terminal };
 }

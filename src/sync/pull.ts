@@ -26,7 +26,7 @@ export const BULK_PULL_PAGE_LIMIT = MAX_DOWNSTREAM_LIMIT;
 
 export type PullResult =
   | { kind: 'ok'; pages: number; rows: number }
-  | { kind: 'unauthorised' }
+  | { kind: 'unauthorised'; code: string | null }
   | { kind: 'stopped' }
   | { kind: 'error'; code: 'offline' | 'bad_response' | 'bad_page' | 'server'; message: string };
 
@@ -79,7 +79,7 @@ export async function pullAll(ctx: PullContext): Promise<PullResult> {
     for (;;) {
       const outcome = await next;
       if (outcome.kind === 'stopped' || ctx.stopped()) return { kind: 'stopped' };
-      if (outcome.kind === 'http' && outcome.status === 401) return { kind: 'unauthorised' };
+      if (outcome.kind === 'http' && outcome.status === 401) return { kind: 'unauthorised', code: outcome.error?.code ?? null };
       if (outcome.kind === 'network' || outcome.kind === 'timeout') return { kind: 'error', code: 'offline', message: describeOutcome(outcome) };
       if (outcome.kind === 'http') return { kind: 'error', code: 'server', message: describeOutcome(outcome) };
       if (outcome.kind === 'bad_json') return { kind: 'error', code: 'bad_response', message: `Downstream page: ${describeOutcome(outcome)}` };

@@ -113,13 +113,13 @@ export interface PushContext {
 
 export type PushResult =
   | { kind: 'ok'; sent: number; productEditsResolved: boolean }
-  | { kind: 'unauthorised' }
+  | { kind: 'unauthorised'; code: string | null }
   | { kind: 'stopped' }
   | { kind: 'error'; code: 'offline' | 'server' | 'bad_response'; message: string; reachedServer: boolean };
 
 type BatchResult =
   | { kind: 'done'; productEditsResolved: boolean }
-  | { kind: 'unauthorised' }
+  | { kind: 'unauthorised'; code: string | null }
   | { kind: 'stopped' }
   | { kind: 'transient'; code: 'offline' | 'server' | 'bad_response'; message: string; reachedServer: boolean };
 
@@ -262,7 +262,7 @@ async function sendRows(ctx: PushContext, rows: QueueRow[], plain = false): Prom
   const body = assembleBatch(ctx.newUuid(), new Date(ctx.now()).toISOString(), rows);
   const outcome = await ctx.client.send({ method: 'POST', url: hubUrl(ctx.pairing.serverUrl, '/api/v1/sync/upstream'), token: ctx.pairing.token, body });
   if (outcome.kind === 'stopped' || ctx.stopped()) return { kind: 'stopped' };
-  if (outcome.kind === 'http' && outcome.status === 401) return { kind: 'unauthorised' };
+  if (outcome.kind === 'http' && outcome.status === 401) return { kind: 'unauthorised', code: outcome.error?.code ?? null };
   if (outcome.kind === 'ok') {
     const parsed = lenientContract.upstream.response.safeParse(outcome.body);
     if (parsed.success) return applyResults(ctx, rows, parsed.data.results);

@@ -140,7 +140,7 @@ describe('the status follows the database', () => {
   it('follows the pairing and the last error too, and ignores tables the status is not read from', async () => {
     const t = await followed();
     expect(await t.statusAfter(() => t.db.transaction((tx) => writePairing(tx, 'http://hub.test', 'token', TEST_TERMINAL)))).toMatchObject({ paired: true, authorised: true });
-    expect(await t.statusAfter(() => markUnauthorised(t.db))).toMatchObject({ authorised: false });
+    expect(await t.statusAfter(() => markUnauthorised(t.db, 'device_revoked'))).toMatchObject({ authorised: false, removed: 'revoked' });
     expect(await t.statusAfter(() => saveLastError(t.db, { code: 'offline', message: 'no network', at: '2026-01-01T00:00:00Z' }))).toMatchObject({ lastError: { code: 'offline' } });
     expect(await t.statusAfter(() => addProducts(t.db, [product(2)]))).toBeUndefined();
     expect(await t.statusAfter(() => t.db.run(`UPDATE sync_queue SET status = 1 WHERE id = -1`))).toBeUndefined(); // no row changed

@@ -44,6 +44,7 @@ export function createStatusHub(sources: StatusSources): StatusHub {
       paired: pairing !== null,
       online: sources.isOnline(),
       authorised: pairing?.authorised ?? true,
+      removed: pairing?.removed ?? null,
       pulling: p.pulling,
       pushing: p.pushing,
       pending: counts.pending,

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { setupServer } from 'msw/node';
 import { faults, hubHandlers } from '../../test-support/msw/handlers.ts';
 import { createProducts, hubPrices, hubSaleCounts, startHub, type TestServer } from './testing/hub-fixture.ts';
-import { makeSale, openTestTill, queueRows, recordTestSale, tillPrices, type TestTill } from './testing/till-fixture.ts';
+import { FIXTURE_ACTOR, makeSale, openTestTill, queueRows, recordTestSale, tillPrices, type TestTill } from './testing/till-fixture.ts';
 import { QueueStatus } from './outbox.ts';
 import { COMPLETED_RETENTION_MS } from './queue-store.ts';
 import { SYNC_INTERVAL_MS } from './sync-triggers.ts';
@@ -46,7 +46,7 @@ async function till(options: Parameters<typeof openTestTill>[0] = {}): Promise<T
 
 async function paired(): Promise<{ t: TestTill; terminal: TerminalInfo }> {
   const t = await till();
-  const { terminal } = await t.sync.pair(hub.url, hub.terminal.token);
+  const { terminal } = await t.sync.pair(hub.url, (await hub.pair()).device_token);
   await t.sync.syncNow();
   return { t, terminal };
 }
@@ -74,7 +74,7 @@ describe('triggers', () => {
   it('sends nothing while the device is offline, and says so', async () => {
     let online = true;
     const t = await till({ online: () => online });
-    const { terminal } = await t.sync.pair(hub.url, hub.terminal.token);
+    const { terminal } = await t.sync.pair(hub.url, (await hub.pair()).device_token);
     await t.sync.syncNow();
     online = false;
     await recordTestSale(t.db, makeSale(terminal, [products[0]!]));
@@ -89,7 +89,7 @@ describe('triggers', () => {
 
   it('pulls again every SYNC_INTERVAL_MS after start()', async () => {
     const t = await till();
-    await t.sync.pair(hub.url, hub.terminal.token);
+    await t.sync.pair(hub.url, (await hub.pair()).device_token);
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     try {
       await t.sync.start();
@@ -105,7 +105,7 @@ describe('triggers', () => {
 
   it('retries by itself when the backoff of a failed batch runs out', async () => {
     const t = await till({ random: () => 0 });
-    const { terminal } = await t.sync.pair(hub.url, hub.terminal.token);
+    const { terminal } = await t.sync.pair(hub.url, (await hub.pair()).device_token);
     await t.sync.syncNow();
     await recordTestSale(t.db, makeSale(terminal, [products[0]!]));
     network.use(...faults.serverError(hub.url, { path: 'upstream', times: 1 }));
@@ -132,7 +132,7 @@ describe('pending product edits', () => {
   it('a pull updates the hub version underneath without hiding the edit; a stale price edit fails and the hub price stands', async () => {
     const { t } = await paired();
     const p = products[3]!;
-    await t.sync.editProduct({ productUuid: p.uuid, price: 111 });
+    await t.sync.editProduct({ productUuid: p.uuid, price: 111 }, FIXTURE_ACTOR);
     // The back office changes the price first, so the till's edit names a stale price_version.
     await hub.admin('PATCH', `/api/v1/admin/products/${p.uuid}`, { price: 2222 });
     network.use(...faults.serverError(hub.url, { path: 'upstream' }));
@@ -156,8 +156,8 @@ describe('pending product edits', () => {
     const { t } = await paired();
     const p = products[2]!;
     network.use(...faults.offline(hub.url));
-    await t.sync.editProduct({ productUuid: p.uuid, price: 501 });
-    await t.sync.editProduct({ productUuid: p.uuid, price: 502 });
+    await t.sync.editProduct({ productUuid: p.uuid, price: 501 }, FIXTURE_ACTOR);
+    await t.sync.editProduct({ productUuid: p.uuid, price: 502 }, FIXTURE_ACTOR);
     await t.sync.syncNow(); // offline: both wait
     expect((await t.sync.syncStatus()).pending).toBe(2);
 
@@ -175,10 +175,10 @@ describe('pending product edits', () => {
 
   it('refuses an edit of an unknown product or an invalid value, writing nothing', async () => {
     const { t } = await paired();
-    await expect(t.sync.editProduct({ productUuid: '00000000-0000-4000-8000-000000000000', price: 1 })).rejects.toMatchObject({ code: 'not_found' });
-    await expect(t.sync.editProduct({ productUuid: products[0]!.uuid, price: -1 })).rejects.toMatchObject({ code: 'invalid' });
-    await expect(t.sync.editProduct({ productUuid: products[0]!.uuid, price: -1 })).rejects.toThrow(/price/);
-    await expect(t.sync.editProduct({ productUuid: products[0]!.uuid })).rejects.toMatchObject({ code: 'invalid' });
+    await expect(t.sync.editProduct({ productUuid: '00000000-0000-4000-8000-000000000000', price: 1 }, FIXTURE_ACTOR)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(t.sync.editProduct({ productUuid: products[0]!.uuid, price: -1 }, FIXTURE_ACTOR)).rejects.toMatchObject({ code: 'invalid' });
+    await expect(t.sync.editProduct({ productUuid: products[0]!.uuid, price: -1 }, FIXTURE_ACTOR)).rejects.toThrow(/price/);
+    await expect(t.sync.editProduct({ productUuid: products[0]!.uuid }, FIXTURE_ACTOR)).rejects.toMatchObject({ code: 'invalid' });
     expect(await queueRows(t.db)).toEqual([]);
   });
 });
@@ -253,7 +253,7 @@ describe('the queue processor', () => {
 describe('the pull', () => {
   it('a pull broken between pages keeps the pages applied, and resumes after a restart without repeating them', async () => {
     const t = await till();
-    await t.sync.pair(hub.url, hub.terminal.token);
+    await t.sync.pair(hub.url, (await hub.pair()).device_token);
     network.use(...faults.smallPages(hub.url, 2));
     network.use(...faults.serverError(hub.url, { path: 'downstream', skip: 1 })); // every page after the first fails
     const asked: (string | null)[] = [];
@@ -265,7 +265,9 @@ describe('the pull', () => {
     await t.sync.syncNow();
     const cursor = (await t.db.get<{ cursor: string | null }>(`SELECT cursor FROM sync_state`))?.cursor ?? null;
     expect(cursor).not.toBeNull(); // page 1 and its cursor were committed together
-    expect(await t.db.get(`SELECT count(*) AS n FROM products`)).toEqual({ n: 2 });
+    // Page 1's two rows, whichever entities they were (the seeded staff come first in the hub's order).
+    const rows = `SELECT (SELECT count(*) FROM products) + (SELECT count(*) FROM categories) + (SELECT count(*) FROM customers) + (SELECT count(*) FROM stock_levels) + (SELECT count(*) FROM staff) AS n`;
+    expect(await t.db.get(rows)).toEqual({ n: 2 });
     expect((await t.sync.syncStatus()).lastError?.code).toBe('server');
 
     network.resetHandlers(...faults.smallPages(hub.url, 2), ...hubHandlers(hub.url));

@@ -11,7 +11,9 @@ import type { PairingCache } from './pairing-cache.ts';
 import type { StoredPairing } from './pairing-store.ts';
 import type { SyncPass, Wanted } from './run-loop.ts';
 import { markUnauthorised } from './pairing-store.ts';
-import { fetchDemoPairing, pair as pairWithHub } from './pairing.ts';
+import { fetchDemoPairing, redeemCode } from './pairing.ts';
+import { APP_VERSION } from '../api/app-version.ts';
+import { sendDeviceReport } from './device-report.ts';
 import { pullAll } from './pull.ts';
 import { pushAll } from './push.ts';
 import { pruneCompleted, reviveTransientFailures, COMPLETED_RETENTION_MS } from './queue-store.ts';
@@ -72,7 +74,7 @@ export function createSyncPasses(ctx: PassContext): SyncPasses {
       phase.set({ pulling: true });
       const result = await pullAll({ db, client, pairing, now, stopped: ctx.stopped, onProgress: (firstSync) => phase.set({ firstSync }) }).finally(() => phase.set({ pulling: false }));
       if (result.kind === 'stopped') return;
-      if (result.kind === 'unauthorised') return unauthorised();
+      if (result.kind === 'unauthorised') return unauthorised(result.code);
       pullFailing = result.kind === 'error';
       if (result.kind === 'error') {
         failed = true;
@@ -93,7 +95,7 @@ export function createSyncPasses(ctx: PassContext): SyncPasses {
         )
         .finally(() => phase.set({ pushing: false }));
       if (result.kind === 'stopped') return;
-      if (result.kind === 'unauthorised') return unauthorised();
+      if (result.kind === 'unauthorised') return unauthorised(result.code);
       const reached = result.kind === 'ok' || result.reachedServer;
       if (reached && !reachable) more({ pull: true }); // the hub is back: fetch what changed meanwhile
       reachable = reached;
@@ -102,6 +104,10 @@ export function createSyncPasses(ctx: PassContext): SyncPasses {
         await setError({ code: result.code, message: result.message });
       } else if (result.productEditsResolved) more({ pull: true });
       await pruneCompleted(db, new Date(now() - COMPLETED_RETENTION_MS).toISOString());
+    }
+    if (reachable && !ctx.stopped()) {
+      const report = await sendDeviceReport(db, client, pairing, APP_VERSION);
+      if (report.kind === 'unauthorised') return unauthorised(report.code);
     }
     if (!failed && !(pullFailing && !w.pull)) await setError(null);
   }
@@ -112,15 +118,21 @@ export function createSyncPasses(ctx: PassContext): SyncPasses {
     if (revived > 0) more({ push: true }); // in case this pass was pull-only
   }
 
-  async function unauthorised(): Promise<void> {
-    await markUnauthorised(db);
-    await setError({ code: 'unauthorized', message: 'Terminal not authorised: the server refused its token. Pair the till again.' });
+  async function unauthorised(code: string | null): Promise<void> {
+    await markUnauthorised(db, code);
+    const message =
+      code === 'device_revoked'
+        ? 'This device was revoked in the back office: syncing stopped. Unsynced sales stay on the till and can be exported.'
+        : code === 'device_retired'
+          ? 'Another device was paired to this terminal: syncing stopped here. Unsynced sales stay on the till and can be exported.'
+          : 'Terminal not authorised: the server refused its token. Pair the till again.';
+    await setError({ code: 'unauthorized', message });
   }
 
   async function tryDemoPairing(appOrigin: string): Promise<StoredPairing | null> {
     const demo = await fetchDemoPairing(client, appOrigin);
     if (demo.kind === 'not_demo') {
-      await setError({ code: 'not_paired', message: 'This till is not paired, and the server is not in demo mode: pair it with a server address and terminal token.' });
+      await setError({ code: 'not_paired', message: 'This till is not paired, and the server is not in demo mode: pair it with a server address and a pairing code.' });
       return null;
     }
     if (demo.kind === 'error') {
@@ -129,7 +141,7 @@ export function createSyncPasses(ctx: PassContext): SyncPasses {
       return null;
     }
     try {
-      await pairWithHub(db, client, demo.pairing.server_url, demo.pairing.token);
+      await redeemCode(db, client, demo.pairing.server_url, demo.pairing.code, APP_VERSION);
     } catch (e) {
       demoAsked = false;
       await setError({ code: 'not_paired', message: `Demo pairing failed: ${e instanceof Error ? e.message : String(e)}` });

@@ -1,9 +1,10 @@
 // The sync engine against the real hub (in-memory PGlite): both directions, back-office changes
 // reaching the till, per-item rejections, the whole-batch 400 split, pending edits overlaid.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION } from '@ezo/contract/protocol-version';
 import { randomUUID } from 'node:crypto';
 import { createProducts, hubPrices, hubSaleCounts, startHub, type TestServer } from './testing/hub-fixture.ts';
-import { makeSale, openTestTill, queueRows, recordTestAdjustment, recordTestSale, tillPrices, type TestTill } from './testing/till-fixture.ts';
+import { FIXTURE_ACTOR, makeSale, openTestTill, queueRows, recordTestAdjustment, recordTestSale, tillPrices, type TestTill } from './testing/till-fixture.ts';
 import { enqueue, QueueStatus } from './outbox.ts';
 import type { Product } from '@ezo/contract/catalog';
 import type { TerminalInfo } from '@ezo/contract/terminal';
@@ -123,7 +124,7 @@ describe('sync with the real hub', () => {
   it('keeps a local price edit visible until the hub answers, then the hub version stands', async () => {
     till = await pairedTill();
     const [, b] = products as [Product, Product];
-    const view = await till.sync.editProduct({ productUuid: b.uuid, price: 1234 });
+    const view = await till.sync.editProduct({ productUuid: b.uuid, price: 1234 }, FIXTURE_ACTOR);
     expect(view).toMatchObject({ name: b.name, price: 1234, pendingEdit: true });
     // The back office renames the product meanwhile; a pull must not hide the pending price.
     await hub.admin('PATCH', `/api/v1/admin/products/${b.uuid}`, { name: 'Office name' });
@@ -143,7 +144,7 @@ describe('sync with the real hub', () => {
   it('a name edit at the till is refused by the hub (the chain catalog is the back office\'s) and the hub row stands', async () => {
     till = await pairedTill();
     const [a] = products as [Product];
-    await till.sync.editProduct({ productUuid: a.uuid, name: 'Till name' });
+    await till.sync.editProduct({ productUuid: a.uuid, name: 'Till name' }, FIXTURE_ACTOR);
     await till.sync.syncNow();
     const failed = await till.sync.failedItems();
     expect(failed).toHaveLength(1);
@@ -166,7 +167,7 @@ describe('sync with the real hub', () => {
     // The file reaches the hub first; the till's own push later is answered duplicate.
     const res = await fetch(`${hub.url}/api/v1/sync/upstream`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${hub.terminal.token}`, 'content-type': 'application/json', 'x-ezo-protocol': '1' },
+      headers: { authorization: `Bearer ${hub.terminal.token}`, 'content-type': 'application/json', 'x-ezo-protocol': String(PROTOCOL_VERSION) },
       body: JSON.stringify({ ...batch, sync_id: randomUUID() }),
     });
     expect(res.status).toBe(200);

@@ -9,7 +9,7 @@
 //   pairing-cache.ts  the stored pairing, dropped by any commit to settings
 //   status-hub.ts     the status, rebuilt from the database's commits, the phase and the network
 import type { SqlConnection } from './sql-connection.ts';
-import type { SyncService, SyncServiceDeps } from '../api/service-parts.ts';
+import type { Actor, SyncService, SyncServiceDeps } from '../api/service-parts.ts';
 import type { Pairing, ProductEditInput, ProductView, QueueItemView, StatusListener, SyncStatus } from '../api/till-api.ts';
 import type { UpstreamBatch } from '@ezo/contract/upstream';
 import type { TerminalInfo } from '@ezo/contract/terminal';
@@ -21,7 +21,8 @@ import { createStatusHub } from './status-hub.ts';
 import { createRunLoop } from './run-loop.ts';
 import { createSyncPasses } from './sync-pass.ts';
 import { createSyncTriggers } from './sync-triggers.ts';
-import { pair as pairWithHub } from './pairing.ts';
+import { pair as pairWithHub, redeemCode } from './pairing.ts';
+import { APP_VERSION } from '../api/app-version.ts';
 import { editProduct as writeProductEdit } from './edit-product.ts';
 import { failedItems as readFailedItems, nextRetryAt } from './queue-store.ts';
 import { retryFailed as retryFailedRows } from './retry-failed.ts';
@@ -43,6 +44,14 @@ export function createSyncService(db: SqlConnection, deps: SyncServiceDeps): Syn
     }),
   );
   const triggers = createSyncTriggers(loop);
+
+  /** A pairing reached the hub: start syncing with it at once. */
+  async function paired(result: Pairing): Promise<Pairing> {
+    passes.hubAnswered();
+    await saveLastError(db, null);
+    void loop.request({ pull: true, push: true });
+    return result;
+  }
 
   return {
     async start() {
@@ -77,15 +86,15 @@ export function createSyncService(db: SqlConnection, deps: SyncServiceDeps): Syn
     },
 
     async pair(serverUrl: string, token: string): Promise<Pairing> {
-      const result = await pairWithHub(db, client, serverUrl, token);
-      passes.hubAnswered();
-      await saveLastError(db, null);
-      void loop.request({ pull: true, push: true });
-      return result;
+      return paired(await pairWithHub(db, client, serverUrl, token));
     },
 
-    async editProduct(edit: ProductEditInput): Promise<ProductView> {
-      const view = await writeProductEdit(db, { now, newUuid: deps.newUuid }, edit);
+    async pairWithCode(serverUrl: string, code: string): Promise<Pairing> {
+      return paired(await redeemCode(db, client, serverUrl, code, APP_VERSION));
+    },
+
+    async editProduct(edit: ProductEditInput, actor: Actor): Promise<ProductView> {
+      const view = await writeProductEdit(db, { now, newUuid: deps.newUuid }, edit, actor);
       triggers.localWrite();
       return view;
     },

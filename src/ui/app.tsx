@@ -3,12 +3,14 @@
 // through the TillApi (Comlink); never to SQLite or the network itself.
 import './styles.css';
 import { proxy, type Remote } from 'comlink';
-import { useEffect, useState } from 'preact/hooks';
-import type { Pairing, SyncStatus, TillApi } from '../api/till-api.ts';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { Pairing, StaffSessionView, SyncStatus, TillApi } from '../api/till-api.ts';
 import { errorText, type ErrorAction } from './error-text.ts';
 import { useI18n } from './i18n/i18n-context.tsx';
 import { SetupScreen } from './setup-screen.tsx';
 import { Shell } from './shell.tsx';
+import { LockScreen } from './staff/lock-screen.tsx';
+import { takePairingCodeFromUrl } from './pairing-link.ts';
 
 export function App(props: { api: Remote<TillApi> }) {
   const { api } = props;
@@ -17,13 +19,18 @@ export function App(props: { api: Remote<TillApi> }) {
   // undefined while loading; null when not paired.
   const [pairing, setPairing] = useState<Pairing | null | undefined>(undefined);
   const [bootError, setBootError] = useState<{ error: unknown; action: ErrorAction } | null>(null);
+  // undefined while loading; null: the lock screen asks who is at the till.
+  const [session, setSession] = useState<StaffSessionView | null | undefined>(undefined);
+  // A code from the address (?pair=ABCD-EFGH, e.g. a QR code): read once, then gone from the URL.
+  const [linkCode] = useState(() => takePairingCodeFromUrl());
 
   useEffect(() => {
     const start = async () => {
       await api.subscribeSyncStatus(proxy((s: SyncStatus) => setStatus(s)));
-      const [s, p] = await Promise.all([api.syncStatus(), api.pairing()]);
+      const [s, p, who] = await Promise.all([api.syncStatus(), api.pairing(), api.session()]);
       setStatus((current) => current ?? s);
       setPairing(p);
+      setSession(who);
     };
     start().catch((e: unknown) => setBootError({ error: e, action: 'startTill' }));
   }, [api]);
@@ -45,6 +52,12 @@ export function App(props: { api: Remote<TillApi> }) {
     if (storeLocale !== null) setStoreLocale(storeLocale);
   }, [storeLocale]);
 
+  // Stable, so the idle timer is not started again by every render.
+  const lock = useCallback(() => {
+    setSession(null);
+    api.signOut().catch((e: unknown) => setBootError({ error: e, action: 'signIn' }));
+  }, [api]);
+
   if (bootError !== null) {
     return (
       <main class="setup">
@@ -58,7 +71,7 @@ export function App(props: { api: Remote<TillApi> }) {
       </main>
     );
   }
-  if (status === null || pairing === undefined || (pairing === null && status.paired)) {
+  if (status === null || pairing === undefined || session === undefined || (pairing === null && status.paired)) {
     return (
       <main class="setup">
         <p class="loading" role="status">
@@ -67,6 +80,27 @@ export function App(props: { api: Remote<TillApi> }) {
       </main>
     );
   }
-  if (pairing === null) return <SetupScreen api={api} onPaired={setPairing} />;
-  return <Shell api={api} pairing={pairing} status={status} />;
+  if (pairing === null) return <SetupScreen api={api} onPaired={setPairing} linkCode={linkCode} />;
+  if (session === null) {
+    return (
+      <LockScreen
+        api={api}
+        storeName={pairing.terminal.store_name}
+        terminalName={pairing.terminal.terminal_name}
+        catalogStamp={status.lastPullAt}
+        status={status}
+        onSignedIn={setSession}
+      />
+    );
+  }
+  return (
+    <Shell
+      api={api}
+      pairing={pairing}
+      status={status}
+      session={session}
+      onPaired={setPairing}
+      onLocked={lock}
+    />
+  );
 }

@@ -12,6 +12,7 @@ import { useI18n } from './i18n/i18n-context.tsx';
 import { useTill } from './till-context.ts';
 import { QuotaNotice, isQuotaError } from './pwa/quota-notice.tsx';
 import { afterSaleRecorded } from './pwa/after-sale.ts';
+import { BASIS_POINTS_PER_PERCENT } from '../domain/discount-limit.ts';
 
 export interface PaymentDialogProps {
   cart: Cart;
@@ -21,7 +22,7 @@ export interface PaymentDialogProps {
 }
 
 export function PaymentDialog(props: PaymentDialogProps) {
-  const { api, money, reportError } = useTill();
+  const { api, money, reportError, requirePermission, terminal } = useTill();
   const { t, language } = useI18n();
   const { total } = props;
   const [payments, setPayments] = useState<PaymentInput[]>([]);
@@ -69,6 +70,9 @@ export function PaymentDialog(props: PaymentDialogProps) {
       customerUuid: props.cart.customer?.uuid ?? null,
       note: props.cart.note.trim() === '' ? null : props.cart.note.trim(),
     };
+    // A line discount above the store's limit needs a manager unless the cashier may give it.
+    const overLimit = draft.lines.some((l) => l.discountBp > terminal.discount_limit_percent * BASIS_POINTS_PER_PERCENT);
+    if (overLimit && !(await requirePermission('discount_over_limit'))) return;
     setBusy(true);
     setError(null);
     try {

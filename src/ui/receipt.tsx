@@ -16,7 +16,7 @@ export function Receipt(props: { detail: SaleDetail; originalReceipt?: string })
   const { terminal } = useTill();
   const { t: uiT } = useI18n();
   const t = translator(storeLanguage(terminal.locale));
-  const { sale, syncState, customerName } = props.detail;
+  const { sale, syncState, customerName, cashierName } = props.detail;
   const money = moneyFormat(sale.currency, terminal.locale);
   const isRefund = sale.refund_of !== null;
   const number = sale.receipt_number;
@@ -35,6 +35,7 @@ export function Receipt(props: { detail: SaleDetail; originalReceipt?: string })
         {isRefund && props.originalReceipt !== undefined && <p>{t('receipt.refundOf', { receipt: props.originalReceipt })}</p>}
         <p>{formatDateTime(sale.created_at, terminal.locale)}</p>
         {customerName !== null && <p>{t('receipt.customer', { name: customerName })}</p>}
+        {cashierName !== null && <p class="receipt-cashier">{t('receipt.cashier', { name: cashierName })}</p>}
       </header>
       <table class="receipt-lines">
         <thead>

@@ -10,7 +10,7 @@ import { useTill } from './till-context.ts';
 import { afterSaleRecorded } from './pwa/after-sale.ts';
 
 export function RefundForm(props: { detail: SaleDetail; onCancel: () => void; onRefunded: (refund: SaleDetail) => void }) {
-  const { api, money, reportError } = useTill();
+  const { api, money, reportError, requirePermission } = useTill();
   const { t, language } = useI18n();
   const [lines, setLines] = useState<RefundableLine[] | null>(null);
   const [qty, setQty] = useState<Record<string, number>>({});
@@ -42,6 +42,7 @@ export function RefundForm(props: { detail: SaleDetail; onCancel: () => void; on
       setError(t('history.refund.chooseOne'));
       return;
     }
+    if (!(await requirePermission('refund'))) return;
     setBusy(true);
     setError(null);
     try {

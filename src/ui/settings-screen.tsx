@@ -10,7 +10,7 @@ import { StoragePanel } from './pwa/storage-panel.tsx';
 import { PairForm } from './setup-screen.tsx';
 
 export function SettingsScreen() {
-  const { api, reportError } = useTill();
+  const { api, reportError, requirePermission, paired } = useTill();
   const { t } = useI18n();
   const [info, setInfo] = useState<DatabaseInfo | null>(null);
   const [pairing, setPairing] = useState<Pairing | null>(null);
@@ -48,7 +48,7 @@ export function SettingsScreen() {
           </dl>
         )}
         {pairing !== null && !pairingAgain && (
-          <button type="button" onClick={() => setPairingAgain(true)}>
+          <button type="button" onClick={() => void requirePermission('settings_and_pairing').then((ok) => ok && setPairingAgain(true))}>
             {t('settings.terminal.pairAgain')}
           </button>
         )}
@@ -61,6 +61,7 @@ export function SettingsScreen() {
           onPaired={(p) => {
             setPairing(p);
             setPairingAgain(false);
+            paired(p);
           }}
         />
       )}

@@ -7,7 +7,9 @@
 // errors, and results that show nowhere else; a scan or a sale does not.
 import type { Remote } from 'comlink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Pairing, SyncStatus, TillApi } from '../api/till-api.ts';
+import type { Pairing, StaffSessionView, SyncStatus, TillApi } from '../api/till-api.ts';
+import { usePermissionGate } from './staff/permission-gate.tsx';
+import { useIdleLock } from './staff/use-idle-lock.ts';
 import { moneyFormat } from '../domain/format-money.ts';
 import { errorText } from './error-text.ts';
 import { HelpDialog } from './help-dialog.tsx';
@@ -43,8 +45,19 @@ interface Notice {
   kind: NoticeKind;
 }
 
-export function Shell(props: { api: Remote<TillApi>; pairing: Pairing; status: SyncStatus }) {
-  const { api, pairing } = props;
+export interface ShellProps {
+  api: Remote<TillApi>;
+  pairing: Pairing;
+  status: SyncStatus;
+  session: StaffSessionView;
+  /** Settings paired the till again: the app takes the new pairing everywhere at once. */
+  onPaired: (pairing: Pairing) => void;
+  /** Idle time or "Switch cashier": back to the lock screen. */
+  onLocked: () => void;
+}
+
+export function Shell(props: ShellProps) {
+  const { api, pairing, session, onLocked } = props;
   const { t, language, locale } = useI18n();
   const terminal = pairing.terminal;
   const [screen, setScreen] = useState<ScreenId>('sell');
@@ -64,6 +77,9 @@ export function Shell(props: { api: Remote<TillApi>; pairing: Pairing; status: S
     return () => clearTimeout(timer);
   }, [notice]);
 
+  const { requirePermission, dialog: approvalDialog } = usePermissionGate(api, session, (name) => notify(t('staff.approved', { name })));
+  useIdleLock(terminal.idle_lock_seconds, true, onLocked);
+
   const ctx = useMemo<TillContext>(
     () => ({
       api,
@@ -71,8 +87,11 @@ export function Shell(props: { api: Remote<TillApi>; pairing: Pairing; status: S
       money: moneyFormat(terminal.currency, locale),
       notify,
       reportError: (e, action) => notify(errorText(t, language, e, action), 'error'),
+      session,
+      requirePermission,
+      paired: props.onPaired,
     }),
-    [api, terminal, notify, locale, t, language],
+    [api, terminal, notify, locale, t, language, session, requirePermission, props.onPaired],
   );
 
   // Pushes on `online`, on becoming visible, on a backoff timer and on service-worker wake-ups.
@@ -104,6 +123,12 @@ export function Shell(props: { api: Remote<TillApi>; pairing: Pairing; status: S
           <div class="brand">
             <span class="store-name">{terminal.store_name}</span>
             <span class="terminal-name">{terminal.terminal_name}</span>
+          </div>
+          <div class="cashier">
+            <span class="cashier-name">{t('staff.signedInAs', { name: session.staff.displayName })}</span>
+            <button type="button" class="small" onClick={onLocked}>
+              {t('staff.switchCashier')}
+            </button>
           </div>
           <nav aria-label={t('shell.screensNav')} class="screen-nav">
             {SCREENS.map((id) => (
@@ -144,6 +169,7 @@ export function Shell(props: { api: Remote<TillApi>; pairing: Pairing; status: S
           </main>
         )}
         {help && <HelpDialog onClose={() => setHelp(false)} />}
+        {approvalDialog}
       </div>
     </TillContextValue.Provider>
   );

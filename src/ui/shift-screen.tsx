@@ -10,7 +10,7 @@ import { formatDateTime } from './time-format.ts';
 import { ZReportView } from './z-report.tsx';
 
 export function ShiftScreen() {
-  const { api, money, notify, reportError } = useTill();
+  const { api, money, notify, reportError, requirePermission } = useTill();
   const { t, language, locale } = useI18n();
   const [shift, setShift] = useState<ShiftView | null | undefined>(undefined);
   const [report, setReport] = useState<ZReport | null>(null);
@@ -41,6 +41,7 @@ export function ShiftScreen() {
         setReport(null);
         notify(t('shift.opened'));
       } else {
+        if (!(await requirePermission('close_shift'))) return;
         const z = await api.closeShift(amount);
         setShift(null);
         setReport(z);

@@ -7,6 +7,7 @@ import { useI18n } from './i18n/i18n-context.tsx';
 import { firstSyncShare, lastSyncedAt, syncProblem, syncSummary } from './sync-summary.ts';
 import { formatTime } from './time-format.ts';
 import { FailedItemsDialog } from './failed-items-dialog.tsx';
+import { ExportUnsyncedButton } from './pwa/export-button.tsx';
 
 export function SyncStatusBar(props: { status: SyncStatus }) {
   const { api, reportError, notify } = useTill();
@@ -54,9 +55,10 @@ export function SyncStatusBar(props: { status: SyncStatus }) {
       )}
       {!s.authorised && (
         <span class="sync-alert" role="alert">
-          {t('sync.notAuthorisedAlert')}
+          {s.removed === null ? t('sync.notAuthorisedAlert') : t(`sync.removedAlert.${s.removed}`)}
         </span>
       )}
+      {s.removed !== null && s.pending + s.failed > 0 && <ExportUnsyncedButton api={api} />}
       <span class="sync-last">{t('sync.lastSync', { time: last === null ? t('sync.never') : formatTime(last, locale) })}</span>
       {s.lastError !== null && s.online && s.authorised && (
         <span class="sync-error" title={language === 'en' ? s.lastError.message : undefined}>

@@ -12,6 +12,7 @@ const base: SyncStatus = {
   paired: true,
   online: true,
   authorised: true,
+  removed: null,
   pulling: false,
   pushing: false,
   pending: 0,

@@ -15,7 +15,7 @@ export interface SyncSummary {
 }
 
 export function syncSummary(s: SyncStatus, t: Translate): SyncSummary {
-  if (!s.authorised) return { tone: 'bad', headline: t('sync.notAuthorised') };
+  if (!s.authorised) return { tone: 'bad', headline: s.removed === null ? t('sync.notAuthorised') : t(`sync.removedHeadline.${s.removed}`) };
   if (s.firstSync !== null) return { tone: 'busy', headline: t('sync.downloading') };
   const waiting = s.pending > 0 ? t('sync.pending', { count: s.pending }) : null;
   if (!s.online) return { tone: 'warn', headline: waiting === null ? t('sync.offline') : t('sync.offlineWaiting', { waiting }) };

@@ -4,7 +4,8 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Remote } from 'comlink';
-import type { TillApi } from '../api/till-api.ts';
+import type { Pairing, StaffSessionView, TillApi } from '../api/till-api.ts';
+import type { RequirePermission } from './staff/permission-gate.tsx';
 import type { TerminalInfo } from '@ezo/contract/terminal';
 import type { MoneyFormat } from '../domain/format-money.ts';
 import type { ErrorAction } from './error-text.ts';
@@ -20,6 +21,15 @@ export interface TillContext {
   notify: (text: string, kind?: NoticeKind) => void;
   /** Reports a failed worker call as a notice, in words for what staff were doing. */
   reportError: (e: unknown, action: ErrorAction) => void;
+  /** Who is signed in (the shell shows only with someone signed in). */
+  session: StaffSessionView;
+  /**
+   * The one permission gate (staff/permission-gate.tsx): true when the member may, or a manager
+   * approved on this screen; false when staff cancelled. Call it right before the guarded worker call.
+   */
+  requirePermission: RequirePermission;
+  /** A new pairing (Settings): the header, receipts and settings show the new terminal at once. */
+  paired: (pairing: Pairing) => void;
 }
 
 export const TillContextValue = createContext<TillContext | null>(null);

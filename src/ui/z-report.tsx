@@ -26,6 +26,9 @@ export function ZReportView(props: { report: ZReport }) {
         <p>
           {formatDateTime(z.openedAt, terminal.locale)} – {formatDateTime(z.closedAt, terminal.locale)}
         </p>
+        {z.openedBy !== null && <p>{t('receipt.z.openedBy', { name: z.openedBy })}</p>}
+        {z.closedBy !== null && <p>{t('receipt.z.closedBy', { name: z.closedBy })}</p>}
+        {z.closeApprovedBy !== null && <p>{t('receipt.z.closeApprovedBy', { name: z.closeApprovedBy })}</p>}
       </header>
       <dl class="receipt-totals">
         <dt>{t('receipt.z.sales')}</dt>

@@ -16,6 +16,9 @@ export const TEST_TERMINAL: TerminalInfo = {
   currency: 'EUR',
   locale: 'de-DE',
   receipt_prefix: 'T1',
+  device_id: null,
+  idle_lock_seconds: 300,
+  discount_limit_percent: 100,
 };
 
 export interface TestTill {
@@ -25,13 +28,20 @@ export interface TestTill {
   now: { ms: number };
   terminal: { current: TerminalInfo | null };
   queued: { count: number };
+  /** Who the data service's writes name; tests replace it to sign out or refuse a permission. */
+  actor: { current: TillDataDeps['actor'] };
 }
+
+/** The staff member the test till's writes name unless a test signs someone else in. */
+export const TEST_STAFF_ID = fixtureUuid(7, 3);
 
 export async function openTestTill(startIso = '2024-03-10T09:00:00.000Z'): Promise<TestTill> {
   const db = await openMigratedMemoryDb();
+  await db.run(`INSERT INTO staff (id, display_name, role, permissions, pin_hash, active, updated_at) VALUES (?, 'Test Cashier', 'cashier', '[]', NULL, 1, ?)`, [TEST_STAFF_ID, startIso]);
   const now = { ms: Date.parse(startIso) };
   const terminal: { current: TerminalInfo | null } = { current: TEST_TERMINAL };
   const queued = { count: 0 };
+  const actor: TestTill['actor'] = { current: () => ({ staffId: TEST_STAFF_ID, approvedBy: null }) };
   let uuids = 0;
   const deps: TillDataDeps = {
     clock: { now: () => now.ms },
@@ -40,8 +50,9 @@ export async function openTestTill(startIso = '2024-03-10T09:00:00.000Z'): Promi
     onQueued: () => {
       queued.count++;
     },
+    actor: (permission) => actor.current(permission),
   };
-  return { db, api: createTillDataService(db, deps), now, terminal, queued };
+  return { db, api: createTillDataService(db, deps), now, terminal, queued, actor };
 }
 
 export function product(n: number, fields: Partial<FixtureProduct> = {}): FixtureProduct {

@@ -16,6 +16,8 @@ import { liveCustomer } from './customers.ts';
 import { openShiftUuid } from './shifts.ts';
 import { notifyQueued } from './notify-queued.ts';
 import { clearDraftCart } from './draft-cart.ts';
+import { staffName } from '../staff/staff-store.ts';
+import { BASIS_POINTS_PER_PERCENT } from '../../domain/discount-limit.ts';
 
 export async function requireTerminal(deps: TillDataDeps): Promise<TerminalInfo> {
   const terminal = await deps.terminal();
@@ -31,6 +33,9 @@ export async function recordSale(db: SqlConnection, deps: TillDataDeps, draft: S
   const payments = checkPayments(draft.payments, totals.total, deps);
   const note = checkNote(draft.note);
   const createdAt = new Date(deps.clock.now()).toISOString();
+  // Last of the checks: taking the actor uses up a manager's approval, which a refused draft must not.
+  const overLimit = lines.some((l) => l.discount_bp > terminal.discount_limit_percent * BASIS_POINTS_PER_PERCENT);
+  const actor = deps.actor(overLimit ? 'discount_over_limit' : null);
 
   const uuid = deps.newUuid();
   const written = await db.transaction(async (tx) => {
@@ -50,17 +55,19 @@ export async function recordSale(db: SqlConnection, deps: TillDataDeps, draft: S
       created_at: createdAt,
       lines,
       payments,
+      staff_id: actor.staffId,
+      approved_by: actor.approvedBy,
     };
     await insertSale(tx, sale);
     // The cart became this sale: a reload must not bring it back as a cart to sell again.
     await clearDraftCart(tx);
-    return { sale, customerName: customer?.name ?? null };
+    return { sale, customerName: customer?.name ?? null, cashierName: await staffName(tx, actor.staffId) };
   });
   notifyQueued(deps);
   // What was just committed, as saleDetail() would read it back: the rows are the sale field for
   // field (insertSale checked it against the contract), it is queued and nothing refunds it yet.
   // Not read back: that was four more queries on the path staff wait on.
-  return { sale: written.sale, syncState: 'pending', refundUuids: [], customerName: written.customerName };
+  return { sale: { ...written.sale, approved_by: actor.approvedBy }, syncState: 'pending', refundUuids: [], customerName: written.customerName, cashierName: written.cashierName };
 }
 
 function checkLines(input: readonly CartLineInput[], deps: TillDataDeps): SaleLine[] {

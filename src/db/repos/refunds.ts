@@ -84,6 +84,7 @@ export async function recordRefund(db: SqlConnection, deps: TillDataDeps, draft:
   const note = checkNote(draft.note);
   const createdAt = new Date(deps.clock.now()).toISOString();
   const uuid = deps.newUuid();
+  const actor = deps.actor('refund');
 
   await db.transaction(async (tx) => {
     const original = await originalSale(tx, draft.originalSaleUuid);
@@ -124,6 +125,8 @@ export async function recordRefund(db: SqlConnection, deps: TillDataDeps, draft:
       created_at: createdAt,
       lines,
       payments: [payment],
+      staff_id: actor.staffId,
+      approved_by: actor.approvedBy,
     };
     await insertSale(tx, refund);
   });

@@ -3,6 +3,7 @@
 import type { SqlExecutor } from '../../sync/sql-connection.ts';
 import type { SaleDetail } from '../../api/till-api.ts';
 import { readSale, syncStateOf } from './sale-store.ts';
+import { staffName } from '../staff/staff-store.ts';
 
 export async function saleDetail(db: SqlExecutor, uuid: string): Promise<SaleDetail | null> {
   const sale = await readSale(db, uuid);
@@ -18,5 +19,6 @@ export async function saleDetail(db: SqlExecutor, uuid: string): Promise<SaleDet
     syncState: syncStateOf(queue?.status ?? null),
     refundUuids: refunds.map((r) => r.uuid),
     customerName: customer?.name ?? null,
+    cashierName: await staffName(db, sale.staff_id),
   };
 }

@@ -3,7 +3,7 @@
 // caller's one transaction: a sale is either fully recorded and queued or not there at all.
 import type { SqlExecutor } from '../../sync/sql-connection.ts';
 import type { Sale, SaleLine, SalePayment } from '@ezo/contract/sale';
-import type { SyncState } from '../../api/till-api.ts';
+import type { LocalSale, SyncState } from '../../api/till-api.ts';
 import { strictContract } from '@ezo/contract/contract';
 import { enqueue, QueueStatus } from '../../sync/outbox.ts';
 import { TillError } from '../../api/till-error.ts';
@@ -24,11 +24,11 @@ export async function insertSale(tx: SqlExecutor, sale: Sale): Promise<number> {
   assertWireSale(sale);
   const { lastInsertRowId: saleId } = await tx.run(
     `INSERT INTO sales (uuid, receipt_number, terminal_id, shift_uuid, customer_uuid, refund_of, currency,
-       subtotal, discount_total, tax_total, total, note, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       subtotal, discount_total, tax_total, total, note, created_at, staff_id, approved_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       sale.uuid, sale.receipt_number, sale.terminal_id, sale.shift_uuid, sale.customer_uuid, sale.refund_of, sale.currency,
-      sale.subtotal, sale.discount_total, sale.tax_total, sale.total, sale.note, sale.created_at,
+      sale.subtotal, sale.discount_total, sale.tax_total, sale.total, sale.note, sale.created_at, sale.staff_id, sale.approved_by ?? null,
     ],
   );
   for (const [index, l] of sale.lines.entries()) {
@@ -73,6 +73,8 @@ interface SaleRow {
   total: number;
   note: string | null;
   created_at: string;
+  staff_id: string | null;
+  approved_by: string | null;
 }
 
 interface LineRow extends Omit<SaleLine, 'tax_included'> {
@@ -80,10 +82,10 @@ interface LineRow extends Omit<SaleLine, 'tax_included'> {
 }
 
 /** The sale rebuilt from its rows, field for field what was queued; undefined when unknown. */
-export async function readSale(db: SqlExecutor, uuid: string): Promise<Sale | undefined> {
+export async function readSale(db: SqlExecutor, uuid: string): Promise<LocalSale | undefined> {
   const s = await db.get<SaleRow>(
     `SELECT id, uuid, receipt_number, terminal_id, shift_uuid, customer_uuid, refund_of, currency,
-       subtotal, discount_total, tax_total, total, note, created_at FROM sales WHERE uuid = ?`,
+       subtotal, discount_total, tax_total, total, note, created_at, staff_id, approved_by FROM sales WHERE uuid = ?`,
     [uuid],
   );
   if (s === undefined) return undefined;
@@ -111,6 +113,8 @@ export async function readSale(db: SqlExecutor, uuid: string): Promise<Sale | un
     total: s.total,
     note: s.note,
     created_at: s.created_at,
+    staff_id: s.staff_id,
+    approved_by: s.approved_by,
     lines: lines.map((l) => ({
       uuid: l.uuid,
       product_uuid: l.product_uuid,

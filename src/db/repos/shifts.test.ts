@@ -15,7 +15,7 @@ describe('shifts and the Z report', () => {
     await expect(t.api.openShift(-1)).rejects.toSatisfy(isInvalid);
     await expect(t.api.openShift(10.5)).rejects.toSatisfy(isInvalid);
     const shift = await t.api.openShift(10_000);
-    expect(shift).toEqual({ uuid: shift.uuid, openedAt: '2024-03-10T09:00:00.000Z', openingFloat: 10_000, closedAt: null });
+    expect(shift).toEqual({ uuid: shift.uuid, openedAt: '2024-03-10T09:00:00.000Z', openingFloat: 10_000, closedAt: null, openedBy: 'Test Cashier' });
     expect(await t.api.currentShift()).toEqual(shift);
     await expect(t.api.openShift(0)).rejects.toSatisfy(isInvalid);
     await expect(t.api.closeShift(-5)).rejects.toSatisfy(isInvalid);
@@ -38,6 +38,9 @@ describe('shifts and the Z report', () => {
     const expected: ZReport = {
       shiftUuid: shift.uuid,
       terminalName: 'Till 1',
+      openedBy: 'Test Cashier',
+      closedBy: 'Test Cashier',
+      closeApprovedBy: null,
       openedAt: '2024-03-10T09:00:00.000Z',
       closedAt: '2024-03-10T17:00:00.000Z',
       currency: 'EUR',

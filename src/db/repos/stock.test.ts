@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { hasTillErrorCode } from '../../api/till-error.ts';
 import { strictContract } from '@ezo/contract/contract';
-import { addProducts, cartLine, openTestTill, product } from './data-test-kit.ts';
+import { addProducts, cartLine, openTestTill, product, TEST_STAFF_ID } from './data-test-kit.ts';
 
 const cola = product(1, { name: 'Cola 330ml', sku: 'COLA-1', price: 100 });
 const crisps = product(2, { name: 'Crisps', sku: 'CR-1', price: 150 });
@@ -81,7 +81,7 @@ describe('stock', () => {
     expect(row).toMatchObject({ entity_type: 'Adjustment', action: 'CREATE', entity_id: adjustment?.id });
     const payload: unknown = JSON.parse(row?.payload ?? '');
     expect(strictContract.upstream.adjustment.parse(payload)).toEqual({
-      uuid: adjustment?.uuid, product_uuid: crisps.uuid, delta: -2, reason: 'damaged', created_at: '2024-03-10T09:00:00.000Z',
+      uuid: adjustment?.uuid, product_uuid: crisps.uuid, delta: -2, reason: 'damaged', created_at: '2024-03-10T09:00:00.000Z', staff_id: TEST_STAFF_ID, approved_by: null,
     });
 
     await t.db.exec(`CREATE TRIGGER test_queue_fails BEFORE INSERT ON sync_queue BEGIN SELECT RAISE(ABORT, 'queue refused'); END`);

@@ -119,21 +119,24 @@ export async function adjustStock(db: SqlConnection, deps: TillDataDeps, input: 
   const reason = typeof input.reason === 'string' ? input.reason.trim() : '';
   if (reason === '') throw invalid('Say why the stock changes (a reason is required).');
   if (reason.length > MAX_TEXT_LENGTH) throw invalid(`A reason can be at most ${MAX_TEXT_LENGTH} characters.`);
-  const adjustment: Adjustment = {
+  const draft = {
     uuid: deps.newUuid(),
     product_uuid: input.productUuid,
     delta: input.delta,
     reason,
     created_at: new Date(deps.clock.now()).toISOString(),
   };
-  if (!strictContract.upstream.adjustment.safeParse(adjustment).success) throw invalid('This stock change cannot be sent to the hub.');
+  if (!strictContract.upstream.adjustment.safeParse({ ...draft, staff_id: draft.uuid }).success) throw invalid('This stock change cannot be sent to the hub.');
+  // After the checks: taking the actor uses up a manager's approval.
+  const actor = deps.actor('stock_adjust');
+  const adjustment: Adjustment = { ...draft, staff_id: actor.staffId, approved_by: actor.approvedBy };
 
   await db.transaction(async (tx) => {
     const product = await tx.get<{ id: number }>(`SELECT id FROM products WHERE uuid = ? AND deleted_at IS NULL`, [input.productUuid]);
     if (product === undefined) throw invalid('This product is not in the catalog.');
     const { lastInsertRowId } = await tx.run(
-      `INSERT INTO inventory_adjustments (uuid, product_uuid, delta, reason, created_at) VALUES (?, ?, ?, ?, ?)`,
-      [adjustment.uuid, adjustment.product_uuid, adjustment.delta, adjustment.reason, adjustment.created_at],
+      `INSERT INTO inventory_adjustments (uuid, product_uuid, delta, reason, created_at, staff_id, approved_by) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      [adjustment.uuid, adjustment.product_uuid, adjustment.delta, adjustment.reason, adjustment.created_at, actor.staffId, actor.approvedBy],
     );
     await enqueue(tx, {
       entityType: 'Adjustment',

@@ -3,12 +3,15 @@
 import type { SqlExecutor } from '../../sync/sql-connection.ts';
 import type { PaymentMethodTotal, ZReport } from '../../api/till-api.ts';
 import { PaymentMethod } from '@ezo/contract/sale';
+import type { Actor } from '../../api/service-parts.ts';
+import { staffName } from '../staff/staff-store.ts';
 
 export interface ShiftRow {
   uuid: string;
   opened_at: string;
   opening_float: number;
   closed_at: string | null;
+  opened_by: string | null;
 }
 
 export interface ZReportClose {
@@ -16,6 +19,8 @@ export interface ZReportClose {
   countedCash: number;
   terminalName: string;
   currency: string;
+  /** Who closes the shift, and the manager who approved it when they lacked close_shift. */
+  closedBy: Actor;
 }
 
 export async function computeZReport(tx: SqlExecutor, shift: ShiftRow, close: ZReportClose): Promise<ZReport> {
@@ -46,6 +51,9 @@ export async function computeZReport(tx: SqlExecutor, shift: ShiftRow, close: ZR
   return {
     shiftUuid: shift.uuid,
     terminalName: close.terminalName,
+    openedBy: await staffName(tx, shift.opened_by),
+    closedBy: await staffName(tx, close.closedBy.staffId),
+    closeApprovedBy: await staffName(tx, close.closedBy.approvedBy),
     openedAt: shift.opened_at,
     closedAt: close.closedAt,
     currency: close.currency,

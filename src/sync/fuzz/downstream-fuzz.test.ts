@@ -28,6 +28,9 @@ const TERMINAL: TerminalInfo = {
   currency: 'EUR',
   locale: 'de-DE',
   receipt_prefix: 'FZ',
+  device_id: null,
+  idle_lock_seconds: 300,
+  discount_limit_percent: 100,
 };
 
 /** A valid page; `version` changes every row's content, so applying any part of page 2 shows. */
@@ -56,6 +59,7 @@ function page(version: 1 | 2): DownstreamPage {
       })),
       customers: Array.from({ length: 4 }, (_, i) => ({ uuid: id(300 + i), name: `Customer ${i} v${version}`, email: i % 2 === 0 ? null : `c${i}@example.com`, phone: null, updated_at: at, deleted_at: null })),
       stock: Array.from({ length: 12 }, (_, i) => ({ product_uuid: id(200 + i), quantity: (i - 3) * version, updated_at: at })),
+      staff: [],
     },
   };
 }

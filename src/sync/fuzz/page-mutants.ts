@@ -109,7 +109,8 @@ export function mutantOf(page: DownstreamPage, cursor: string): fc.Arbitrary<Mut
   const all = keyPaths(root);
   const leaves = all.filter((e) => isLeaf(e.value));
   const stringLeaves = leaves.filter((e) => typeof e.value === 'string');
-  const required = all.filter((e) => leafName(e.path) !== 'remaining');
+  // Optional on the wire: `remaining`, and `changes.staff` (protocol 1 hubs send none; it defaults to []).
+  const required = all.filter((e) => leafName(e.path) !== 'remaining' && e.path.join('.') !== 'changes.staff');
   const numeric = leaves.filter((e) => typeof e.value === 'number' && INT_RULES[leafName(e.path)] !== undefined);
   const ids = leaves.filter((e) => ID_FIELDS.has(leafName(e.path)) && e.value !== null);
   const times = leaves.filter((e) => TIME_FIELDS.has(leafName(e.path)));

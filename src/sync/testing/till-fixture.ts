@@ -10,6 +10,7 @@ import type { Adjustment } from '@ezo/contract/adjustment';
 import type { Product } from '@ezo/contract/catalog';
 import type { TerminalInfo } from '@ezo/contract/terminal';
 import { enqueue } from '../outbox.ts';
+import { TEST_STAFF } from '../../../server/src/testing/test-server.ts';
 import { createSyncService } from '../sync-service.ts';
 import { lineAmounts, saleAmounts } from '../../domain/sale-totals.ts';
 
@@ -59,7 +60,13 @@ export async function openTestTill(options: { appOrigin?: string | null; online?
 }
 
 /** A valid sale of `quantity` x each product, paid by card, totals from the shared money rules. */
-export function makeSale(terminal: TerminalInfo, products: readonly Pick<Product, 'uuid' | 'name' | 'sku' | 'price' | 'tax_rate_bp' | 'tax_included'>[], quantity = 1, receiptNo = 1): Sale {
+/** The staff member the fixture's sales and adjustments name: the test hub's seeded cashier. */
+export const FIXTURE_STAFF_ID = TEST_STAFF.cashier.id;
+
+/** The actor a fixture edit names (editProduct's second argument). */
+export const FIXTURE_ACTOR = { staffId: FIXTURE_STAFF_ID, approvedBy: null } as const;
+
+export function makeSale(terminal: TerminalInfo, products: readonly Pick<Product, 'uuid' | 'name' | 'sku' | 'price' | 'tax_rate_bp' | 'tax_included'>[], quantity = 1, receiptNo = 1, staffId = FIXTURE_STAFF_ID): Sale {
   const lines = products.map((p) => {
     const input = { unit_price: p.price, quantity, discount_bp: 0, tax_rate_bp: p.tax_rate_bp, tax_included: p.tax_included };
     return { uuid: randomUUID(), product_uuid: p.uuid, name: p.name, sku: p.sku, ...input, ...lineAmounts(input), refund_of_line: null };
@@ -78,6 +85,7 @@ export function makeSale(terminal: TerminalInfo, products: readonly Pick<Product
     created_at: new Date().toISOString(),
     lines,
     payments: [{ uuid: randomUUID(), method: 'card', amount: totals.total, tendered: null, change: null }],
+    staff_id: staffId,
   };
 }
 
@@ -126,7 +134,7 @@ async function insertLines(tx: SqlExecutor, saleId: number, sale: Sale): Promise
 
 /** Records a stock adjustment with its queue row. */
 export async function recordTestAdjustment(db: SqlConnection, productUuid: string, delta: number, reason = 'count'): Promise<Adjustment> {
-  const adjustment: Adjustment = { uuid: randomUUID(), product_uuid: productUuid, delta, reason, created_at: new Date().toISOString() };
+  const adjustment: Adjustment = { uuid: randomUUID(), product_uuid: productUuid, delta, reason, created_at: new Date().toISOString(), staff_id: FIXTURE_STAFF_ID };
   await db.transaction(async (tx) => {
     const { lastInsertRowId } = await tx.run(
       `INSERT INTO inventory_adjustments (uuid, product_uuid, delta, reason, created_at) VALUES (?, ?, ?, ?, ?)`,

@@ -5,13 +5,16 @@ import type { TillApi } from '../../api/till-api.ts';
 import { errorText } from '../error-text.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { downloadUnsynced } from './export-unsynced.ts';
+import { useTill } from '../till-context.ts';
 
 export function ExportUnsyncedButton(props: { api: Pick<Remote<TillApi>, 'exportUnsynced'> }) {
   const { t, language } = useI18n();
+  const { requirePermission } = useTill();
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ text: string; error: boolean } | null>(null);
 
   const run = async () => {
+    if (!(await requirePermission('export_unsynced'))) return;
     setBusy(true);
     setResult(null);
     try {

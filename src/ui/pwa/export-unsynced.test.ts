@@ -18,6 +18,9 @@ describe('export file', () => {
   });
 });
 
+/** Who made the export's items (protocol 2 names a staff member on every item). */
+const STAFF_ID = '00000000-0000-4000-8000-00000000057a';
+
 /** A valid sale with `lines` lines; uuids derived from n so every item is distinct. */
 function sale(n: number, lines = 1) {
   const hex = (k: number) => k.toString(16).padStart(12, '0');
@@ -52,6 +55,7 @@ function sale(n: number, lines = 1) {
       refund_of_line: null,
     })),
     payments: [{ uuid: `00000000-0000-4000-a000-${hex(n)}`, method: 'card', amount: 100 * lines, tendered: null, change: null }],
+    staff_id: STAFF_ID,
   };
 }
 
@@ -70,7 +74,7 @@ describe('splitting an export the hub would refuse whole', () => {
 
   it('splits by item count and by size, every part a batch the hub accepts, nothing lost or repeated', () => {
     const many = Array.from({ length: MAX_UPSTREAM_ITEMS * 2 + 7 }, (_, i) => sale(i + 1, i % 50 === 0 ? 200 : 1));
-    const adjustment = { uuid: '00000000-0000-4000-b000-000000000001', product_uuid: '00000000-0000-4000-8000-eeeeeeeeeeee', delta: -2, reason: 'broken', created_at: '2026-11-25T15:04:05.000Z' };
+    const adjustment = { uuid: '00000000-0000-4000-b000-000000000001', product_uuid: '00000000-0000-4000-8000-eeeeeeeeeeee', delta: -2, reason: 'broken', created_at: '2026-11-25T15:04:05.000Z', staff_id: STAFF_ID };
     const batches = splitExport(exported(many, [adjustment]));
     expect(batches.length).toBeGreaterThanOrEqual(3);
     const seen: string[] = [];

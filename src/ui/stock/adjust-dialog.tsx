@@ -21,7 +21,7 @@ export function parseDelta(text: string): number | null {
 }
 
 export function AdjustDialog(props: { row: StockView; onClose: () => void; onAdjusted: (s: StockView) => void }) {
-  const { api, notify } = useTill();
+  const { api, notify, requirePermission } = useTill();
   const { t, language, storeT } = useI18n();
   const [deltaText, setDeltaText] = useState('');
   const [reason, setReason] = useState<Reason>('delivery');
@@ -36,6 +36,7 @@ export function AdjustDialog(props: { row: StockView; onClose: () => void; onAdj
       setError(t('stock.adjustDialog.enterWhole'));
       return;
     }
+    if (!(await requirePermission('stock_adjust'))) return;
     setBusy(true);
     setError(null);
     try {

@@ -23,7 +23,7 @@ const COUNT_LOG_LENGTH = 20;
 type Mode = 'list' | 'count';
 
 export function StockScreen() {
-  const { api, notify, reportError } = useTill();
+  const { api, notify, reportError, requirePermission } = useTill();
   const { t, language, storeT } = useI18n();
   const [mode, setMode] = useState<Mode>('list');
   const [text, setText] = useState('');
@@ -84,6 +84,7 @@ export function StockScreen() {
     setCountError(null);
     try {
       if (difference !== 0) {
+        if (!(await requirePermission('stock_adjust'))) return false;
         const updated = await api.adjustStock({ productUuid: row.productUuid, delta: difference, reason: storeT('stock.reasons.count') });
         replaceRow(updated);
       }

@@ -19,9 +19,10 @@ export const boot: Messages<typeof en> = {
   setup: {
     title: 'Diese Kasse einrichten',
     pairAgainTitle: 'Diese Kasse neu koppeln',
-    intro: 'Geben Sie die Serveradresse und den Kassenschlüssel aus dem Backoffice ein.',
-    serverUrl: 'Serveradresse',
-    token: 'Kassenschlüssel',
+    intro: 'Geben Sie die Serveradresse und den Kopplungscode aus dem Backoffice ein.',
+    serverUrl: 'Server-URL',
+    code: 'Kopplungscode',
+    codeHint: '8 Buchstaben und Ziffern, z. B. ABCD-EFGH. Ein Code koppelt eine Kasse und gilt 15 Minuten.',
     pairing: 'Wird gekoppelt…',
     pair: 'Kasse koppeln',
   },

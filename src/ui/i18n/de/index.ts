@@ -12,8 +12,9 @@ import { sell } from './sell.ts';
 import { settings } from './settings.ts';
 import { shell } from './shell.ts';
 import { shift } from './shift.ts';
+import { staff } from './staff.ts';
 import { stock } from './stock.ts';
 import { storage } from './storage.ts';
 import { sync } from './sync.ts';
 
-export const de: Catalog = { common, boot, shell, help, sell, payment, customer, history, receipt, shift, stock, settings, storage, sync, errors };
+export const de: Catalog = { common, boot, shell, help, sell, payment, customer, history, receipt, shift, staff, stock, settings, storage, sync, errors };

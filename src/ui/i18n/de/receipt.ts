@@ -8,6 +8,7 @@ export const receipt: Messages<typeof en> = {
   refund: 'ERSTATTUNG',
   refundOf: 'Erstattung zu {{receipt}}',
   customer: 'Kunde: {{name}}',
+  cashier: 'Es bediente Sie {{name}}',
   item: 'Artikel',
   amount: 'Betrag',
   subtotal: 'Zwischensumme',
@@ -24,6 +25,9 @@ export const receipt: Messages<typeof en> = {
   z: {
     label: 'Z-Bericht',
     title: 'Z-Bericht · {{terminal}}',
+    openedBy: 'Geöffnet von {{name}}',
+    closedBy: 'Abgeschlossen von {{name}}',
+    closeApprovedBy: 'Abschluss freigegeben von {{name}}',
     sales: 'Verkäufe',
     refunds: 'Erstattungen',
     grossSales: 'Umsatz brutto',

@@ -4,6 +4,16 @@ import type { Messages } from '../messages.ts';
 export const sync: Messages<typeof en> = {
   barLabel: 'Synchronisierungsstatus',
   notAuthorised: 'Kasse nicht berechtigt',
+  removedHeadline: {
+    revoked: 'Kasse aus der Filiale entfernt',
+    retired: 'Kasse durch ein anderes Gerät ersetzt',
+  },
+  removedAlert: {
+    revoked:
+      'Diese Kasse wurde im Backoffice aus der Filiale entfernt und synchronisiert nicht mehr. Ihre nicht synchronisierten Verkäufe bleiben hier erhalten: Exportieren Sie sie (Nicht synchronisierte Verkäufe exportieren) und geben Sie die Datei ans Backoffice, oder koppeln Sie die Kasse neu.',
+    retired:
+      'Ein anderes Gerät wurde als diese Kasse gekoppelt, deshalb synchronisiert dieses nicht mehr. Seine nicht synchronisierten Verkäufe bleiben hier erhalten: Exportieren Sie sie (Nicht synchronisierte Verkäufe exportieren) und geben Sie die Datei ans Backoffice, oder koppeln Sie dieses Gerät neu.',
+  },
   notAuthorisedAlert: 'Kasse nicht berechtigt: Bitten Sie eine Führungskraft, diese Kasse neu zu koppeln.',
   downloading: 'Katalog wird geladen…',
   pending_one: '{{count}} ausstehend',
@@ -59,6 +69,7 @@ export const sync: Messages<typeof en> = {
       stale_price: 'Der Preis wurde inzwischen auf dem Server geändert.',
       currency_mismatch: 'Die Währung passt nicht zum Geschäft.',
       wrong_terminal: 'Der Eintrag stammt von einer anderen Kasse.',
+      unknown_staff: 'Der Server kennt die Person nicht, die es erfasst hat (oder sie gehört nicht mehr zu dieser Filiale).',
       invalid: 'Der Server hält den Eintrag für ungültig.',
     },
   },

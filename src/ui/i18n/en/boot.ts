@@ -17,9 +17,10 @@ export const boot = {
   setup: {
     title: 'Set up this till',
     pairAgainTitle: 'Pair this till again',
-    intro: 'Enter the server address and the terminal token from the back office.',
+    intro: 'Enter the server address and the pairing code from the back office.',
     serverUrl: 'Server URL',
-    token: 'Terminal token',
+    code: 'Pairing code',
+    codeHint: '8 letters and digits, e.g. ABCD-EFGH. A code pairs one till and is valid for 15 minutes.',
     pairing: 'Pairing…',
     pair: 'Pair till',
   },

@@ -32,6 +32,9 @@ export const errors = {
     wakeUp: 'Could not ask for a sync wake-up',
     saveCart: 'Could not keep the sale in progress on this device',
     loadCart: 'Could not bring back the sale in progress',
+    signIn: 'Could not sign in',
+    approve: 'Could not check the approval',
+    openDrawer: 'Could not open the drawer',
   },
   advice: {
     invalid: 'The till refused this input.',
@@ -46,11 +49,15 @@ export const errors = {
     unauthorized: 'The server refused this terminal; pair it again.',
     bad_response: 'The server answered something unexpected.',
     internal: 'Something went wrong inside the till.',
+    signed_out: 'Nobody is signed in; enter your PIN first.',
+    forbidden: 'You may not do this without a manager\'s approval.',
+    store_switch_unsynced: 'This till still holds unsynced sales of its store, so it cannot switch to another store. Sync them (or export them) first; nothing was changed.',
+    pairing_code_invalid: 'The pairing code is wrong, expired or already used. Ask for a new code in the back office.',
   },
   /** More precise advice for a refusal in one place; the general advice serves everywhere else. */
   invalidWhen: {
     recordSale: 'Check that every item and the customer are still in the catalog, then try again.',
-    pair: 'Check the server address (it starts with https:// or http://) and the token.',
+    pair: 'Check the server address (it starts with https:// or http://) and the pairing code.',
     adjustStock: 'The product may have left the catalog.',
     recordRefund: 'Part of this may have been refunded already; open the sale again.',
   },

@@ -6,6 +6,7 @@ export const receipt = {
   refund: 'REFUND',
   refundOf: 'Refund of {{receipt}}',
   customer: 'Customer: {{name}}',
+  cashier: 'Served by {{name}}',
   item: 'Item',
   amount: 'Amount',
   subtotal: 'Subtotal',
@@ -22,6 +23,9 @@ export const receipt = {
   z: {
     label: 'Z report',
     title: 'Z report · {{terminal}}',
+    openedBy: 'Opened by {{name}}',
+    closedBy: 'Closed by {{name}}',
+    closeApprovedBy: 'Closing approved by {{name}}',
     sales: 'Sales',
     refunds: 'Refunds',
     grossSales: 'Gross sales',

@@ -5,6 +5,16 @@ export const sync = {
   barLabel: 'Sync status',
   notAuthorised: 'Terminal not authorised',
   notAuthorisedAlert: 'Terminal not authorised: ask a manager to pair this till again.',
+  removedHeadline: {
+    revoked: 'Till removed from the store',
+    retired: 'Till replaced by another device',
+  },
+  removedAlert: {
+    revoked:
+      'This till was removed from the store in the back office, so it no longer syncs. Its unsynced sales are kept here: export them (Export unsynced sales) and hand the file to the back office, or pair the till again.',
+    retired:
+      'Another device was paired as this till, so this one no longer syncs. Its unsynced sales are kept here: export them (Export unsynced sales) and hand the file to the back office, or pair this device again.',
+  },
   downloading: 'Downloading catalog…',
   pending_one: '{{count}} pending',
   pending_other: '{{count}} pending',
@@ -59,6 +69,7 @@ export const sync = {
       stale_price: 'The price was changed on the server in the meantime.',
       currency_mismatch: 'The currency does not match the store’s.',
       wrong_terminal: 'It was made on another terminal.',
+      unknown_staff: 'The server does not know the staff member who made it (or they left this store).',
       invalid: 'The server found it invalid.',
     } satisfies Record<RejectCode, string>,
   },

@@ -113,6 +113,8 @@ export interface SaleDetail {
   /** For a sale: the refunds made against it. */
   refundUuids: string[];
   customerName: string | null;
+  /** The VAT rates the store sells at (its catalog's and this sale's), for fixed receipt letters. */
+  storeTaxRates: number[];
 }
 
 export interface SaleSummary {
@@ -234,8 +236,14 @@ export interface SyncStatus {
   /** Counted from sync_queue, never kept as a separate flag. */
   pending: number;
   failed: number;
+  /** When the oldest item still waiting (pending or failed) was made; null when nothing waits. */
+  oldestUnsyncedAt: string | null;
   lastPullAt: string | null;
   lastPushAt: string | null;
+  /**
+   * The last sync error. `at` is when this error began: a repeat of the same code keeps the first
+   * time, so "Server not reachable since 14:02" stays true through many retries.
+   */
   lastError: { code: string; message: string; at: string } | null;
   /** Set while the first full catalog download runs. */
   firstSync: SyncProgress | null;

@@ -92,13 +92,14 @@ export async function markRetry(tx: SqlExecutor, id: number, reason: string, nex
   );
 }
 
-export async function queueCounts(db: SqlExecutor): Promise<{ pending: number; failed: number }> {
-  const row = await db.get<{ pending: number; failed: number }>(
+export async function queueCounts(db: SqlExecutor): Promise<{ pending: number; failed: number; oldestAt: string | null }> {
+  const row = await db.get<{ pending: number; failed: number; oldest_at: string | null }>(
     `SELECT count(*) FILTER (WHERE status = ${QueueStatus.pending}) AS pending,
-            count(*) FILTER (WHERE status = ${QueueStatus.failed}) AS failed
+            count(*) FILTER (WHERE status = ${QueueStatus.failed}) AS failed,
+            min(created_at) AS oldest_at
      FROM sync_queue WHERE status IN (${QueueStatus.pending}, ${QueueStatus.failed})`,
   );
-  return { pending: row?.pending ?? 0, failed: row?.failed ?? 0 };
+  return { pending: row?.pending ?? 0, failed: row?.failed ?? 0, oldestAt: row?.oldest_at ?? null };
 }
 
 /** Puts Failed rows back to Pending with a fresh attempt count; all of them when ids is empty. Returns the rows moved. */

@@ -16,6 +16,7 @@ import { liveCustomer } from './customers.ts';
 import { openShiftUuid } from './shifts.ts';
 import { notifyQueued } from './notify-queued.ts';
 import { clearDraftCart } from './draft-cart.ts';
+import { storeTaxRates } from './store-tax-rates.ts';
 
 export async function requireTerminal(deps: TillDataDeps): Promise<TerminalInfo> {
   const terminal = await deps.terminal();
@@ -54,13 +55,13 @@ export async function recordSale(db: SqlConnection, deps: TillDataDeps, draft: S
     await insertSale(tx, sale);
     // The cart became this sale: a reload must not bring it back as a cart to sell again.
     await clearDraftCart(tx);
-    return { sale, customerName: customer?.name ?? null };
+    return { sale, customerName: customer?.name ?? null, rates: await storeTaxRates(tx, lines.map((l) => l.tax_rate_bp)) };
   });
   notifyQueued(deps);
   // What was just committed, as saleDetail() would read it back: the rows are the sale field for
   // field (insertSale checked it against the contract), it is queued and nothing refunds it yet.
   // Not read back: that was four more queries on the path staff wait on.
-  return { sale: written.sale, syncState: 'pending', refundUuids: [], customerName: written.customerName };
+  return { sale: written.sale, syncState: 'pending', refundUuids: [], customerName: written.customerName, storeTaxRates: written.rates };
 }
 
 function checkLines(input: readonly CartLineInput[], deps: TillDataDeps): SaleLine[] {

@@ -3,6 +3,7 @@
 import type { SqlExecutor } from '../../sync/sql-connection.ts';
 import type { SaleDetail } from '../../api/till-api.ts';
 import { readSale, syncStateOf } from './sale-store.ts';
+import { storeTaxRates } from './store-tax-rates.ts';
 
 export async function saleDetail(db: SqlExecutor, uuid: string): Promise<SaleDetail | null> {
   const sale = await readSale(db, uuid);
@@ -18,5 +19,6 @@ export async function saleDetail(db: SqlExecutor, uuid: string): Promise<SaleDet
     syncState: syncStateOf(queue?.status ?? null),
     refundUuids: refunds.map((r) => r.uuid),
     customerName: customer?.name ?? null,
+    storeTaxRates: await storeTaxRates(db, sale.lines.map((l) => l.tax_rate_bp)),
   };
 }

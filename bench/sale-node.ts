@@ -72,6 +72,8 @@ async function sales(count: number): Promise<SaleFigures> {
     terminal: () => Promise.resolve(TERMINAL),
     onQueued: () => sync.notifyLocalWrite(),
   });
+  // Selling needs an open shift.
+  await data.openShift(0);
   let statuses = 0;
   await sync.subscribeSyncStatus(() => void (statuses += 1));
   const products: readonly Product[] = catalog;

@@ -27,8 +27,17 @@ export interface TestTill {
   queued: { count: number };
 }
 
-export async function openTestTill(startIso = '2024-03-10T09:00:00.000Z'): Promise<TestTill> {
+/** The shift a test till opens at its start (selling needs one). */
+export const TEST_SHIFT_UUID = fixtureUuid(8, 1);
+
+/**
+ * A till on a fresh in-memory database. Selling needs an open shift: one (TEST_SHIFT_UUID, float 0)
+ * is open from the start unless `openShift` is false. It is written directly, not through the
+ * service, so the service's uuids and clock are the test's alone.
+ */
+export async function openTestTill(startIso = '2024-03-10T09:00:00.000Z', options: { openShift?: boolean } = {}): Promise<TestTill> {
   const db = await openMigratedMemoryDb();
+  if (options.openShift !== false) await db.run(`INSERT INTO shifts (uuid, opened_at, opening_float) VALUES (?, ?, 0)`, [TEST_SHIFT_UUID, startIso]);
   const now = { ms: Date.parse(startIso) };
   const terminal: { current: TerminalInfo | null } = { current: TEST_TERMINAL };
   const queued = { count: 0 };

@@ -11,7 +11,7 @@ import { invalid } from './draft-checks.ts';
 /** Longest id the draft may name (uuids are 36). */
 const MAX_ID_LENGTH = 64;
 
-const draftCartSchema = z.object({
+export const draftCartSchema = z.object({
   lines: z
     .array(
       z.object({
@@ -40,10 +40,14 @@ const draftCartSchema = z.object({
 
 export async function draftCart(db: SqlExecutor): Promise<DraftCart | null> {
   const row = await db.get<{ cart: string }>(`SELECT cart FROM draft_cart WHERE id = 1`);
-  if (row === undefined) return null;
+  return row === undefined ? null : parseStoredCart(row.cart);
+}
+
+/** A cart as stored (JSON), or null when it is damaged or from a build that kept carts otherwise. */
+export function parseStoredCart(json: string): DraftCart | null {
   let value: unknown;
   try {
-    value = JSON.parse(row.cart);
+    value = JSON.parse(json);
   } catch {
     return null;
   }

@@ -13,7 +13,7 @@ import { assertIntegerIn, assertMoney, assertQuantity, invalid, isList } from '.
 import { takeReceiptNumber } from './receipt-numbers.ts';
 import { insertSale } from './sale-store.ts';
 import { liveCustomer } from './customers.ts';
-import { openShiftUuid } from './shifts.ts';
+import { requireOpenShift } from './shifts.ts';
 import { notifyQueued } from './notify-queued.ts';
 import { clearDraftCart } from './draft-cart.ts';
 import { storeTaxRates } from './store-tax-rates.ts';
@@ -42,7 +42,7 @@ export async function recordSale(db: SqlConnection, deps: TillDataDeps, draft: S
       uuid,
       receipt_number: await takeReceiptNumber(tx, terminal.receipt_prefix),
       terminal_id: terminal.terminal_id,
-      shift_uuid: await openShiftUuid(tx),
+      shift_uuid: await requireOpenShift(tx),
       customer_uuid: draft.customerUuid,
       refund_of: null,
       currency: terminal.currency,

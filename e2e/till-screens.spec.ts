@@ -107,7 +107,8 @@ for (const { language, locale } of LANGUAGES) {
         await shot('history');
 
         await nav(page, 'shift');
-        await expect(page.getByRole('button', { name: t('shift.open') })).toBeVisible();
+        await expect(page.getByRole('heading', { name: t('shift.openNowTitle') })).toBeVisible();
+        await expect(page.getByRole('heading', { name: t('shift.count.title') })).toBeVisible();
         await shot('shift');
 
         await nav(page, 'stock');

@@ -19,6 +19,7 @@ import {
 } from '../domain/cart.ts';
 import { useI18n } from './i18n/i18n-context.tsx';
 import { CartDiscountField } from './sell/cart-discount-field.tsx';
+import { ParkedSales } from './sell/parked-sales.tsx';
 import { useTill } from './till-context.ts';
 
 export interface CartPanelProps {
@@ -46,6 +47,7 @@ export function CartPanel(props: CartPanelProps) {
         <h2 class="cart-title">
           {t('sell.cart.title')} <span class="cart-count">{t('sell.cart.items', { count: totals.itemCount })}</span>
         </h2>
+        <ParkedSales cart={cart} onCart={(c) => props.onCart(c)} />
         <button type="button" class="small clear-button" onClick={props.onClear} disabled={empty && cart.customer === null && cart.note === ''}>
           {t('sell.cart.clear')}
         </button>

@@ -48,6 +48,14 @@ export const sell: Messages<typeof en> = {
     cleared: 'Der Verkauf wurde geleert.',
     undo: 'Rückgängig',
   },
+  park: {
+    park: 'Parken',
+    parked_one: 'Geparkt ({{count}})',
+    parked_other: 'Geparkt ({{count}})',
+    title: 'Geparkte Verkäufe',
+    resume: 'Fortsetzen',
+    swapHint: 'Der laufende Verkauf wird geparkt, wenn Sie einen anderen fortsetzen.',
+  },
   line: {
     less: '{{name}}: eins weniger',
     more: '{{name}}: eins mehr',

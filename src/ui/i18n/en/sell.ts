@@ -46,6 +46,14 @@ export const sell = {
     cleared: 'The sale was cleared.',
     undo: 'Undo',
   },
+  park: {
+    park: 'Park',
+    parked_one: 'Parked ({{count}})',
+    parked_other: 'Parked ({{count}})',
+    title: 'Parked sales',
+    resume: 'Resume',
+    swapHint: 'The sale in progress is parked when you resume another.',
+  },
   line: {
     less: 'One less {{name}}',
     more: 'One more {{name}}',

@@ -41,8 +41,8 @@ export function hubUnanswered(s: SyncStatus): boolean {
 /** What "Sync now" achieved, from the status before and after it: what was sent, or why nothing was. */
 export function syncNowOutcome(before: SyncStatus, after: SyncStatus, t: Translate): { text: string; kind: 'info' | 'error' } {
   const waiting = after.pending + after.failed;
-  if (!after.online) return { text: t('sync.now.offline', { count: waiting }), kind: 'error' };
-  if (after.lastError?.code === 'offline') return { text: t('sync.now.unreachable', { count: waiting }), kind: 'error' };
+  if (!after.online) return { text: waiting === 0 ? t('sync.now.offlineNothing') : t('sync.now.offline', { count: waiting }), kind: 'error' };
+  if (after.lastError?.code === 'offline') return { text: waiting === 0 ? t('sync.now.unreachableNothing') : t('sync.now.unreachable', { count: waiting }), kind: 'error' };
   if (!after.authorised) return { text: t('sync.notAuthorisedAlert'), kind: 'error' };
   const sent = Math.max(0, before.pending - after.pending - Math.max(0, after.failed - before.failed));
   const failedNow = Math.max(0, after.failed - before.failed);

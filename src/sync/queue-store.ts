@@ -85,6 +85,16 @@ export async function reviveTransientFailures(tx: SqlExecutor): Promise<number> 
   return result.changes;
 }
 
+/**
+ * Makes every Pending row due now; called when the hub just answered a pull asked for by staff or a
+ * start ("Sync now"): rows waiting out a backoff from while it was unreachable go in this pass, not
+ * minutes later. Returns how many rows were waiting.
+ */
+export async function makePendingDue(tx: SqlExecutor): Promise<number> {
+  const result = await tx.run(`UPDATE sync_queue SET next_attempt_at = 0 WHERE status = ${QueueStatus.pending} AND next_attempt_at > 0`);
+  return result.changes;
+}
+
 export async function markRetry(tx: SqlExecutor, id: number, reason: string, nextAttemptAt: number): Promise<void> {
   await tx.run(
     `UPDATE sync_queue SET retry_count = retry_count + 1, next_attempt_at = ?, last_error = ? WHERE id = ? AND status = ${QueueStatus.pending}`,

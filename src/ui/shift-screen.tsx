@@ -13,7 +13,7 @@ import { CloseShiftForm } from './shift/close-shift-form.tsx';
 import { ShiftHistory } from './shift/shift-history.tsx';
 
 export function ShiftScreen() {
-  const { api, money, notify, reportError } = useTill();
+  const { api, money, reportError } = useTill();
   const { t, locale } = useI18n();
   const [shift, setShift] = useState<ShiftView | null | undefined>(undefined);
   const [moves, setMoves] = useState<CashMoveView[]>([]);
@@ -50,7 +50,7 @@ export function ShiftScreen() {
               setShift(opened);
               setMoves([]);
               setReport(null);
-              notify(t('shift.opened'));
+              // No notice: the screen shows the open shift.
             }}
           />
         </div>
@@ -76,7 +76,7 @@ export function ShiftScreen() {
               setMoves([]);
               setReport(z);
               setClosedStamp((n) => n + 1);
-              notify(t('shift.closed'));
+              // No notice: the Z report shows.
             }}
           />
         </>

@@ -12,8 +12,6 @@ export const shift: Messages<typeof en> = {
   enterAmount: 'Geben Sie einen Betrag ein.',
   open: 'Schicht öffnen',
   close: 'Schicht schließen und Z-Bericht drucken',
-  opened: 'Schicht geöffnet.',
-  closed: 'Schicht geschlossen.',
   printZ: 'Z-Bericht drucken',
   move: {
     title: 'Einlage / Entnahme',

@@ -10,8 +10,6 @@ export const shift = {
   enterAmount: 'Enter an amount.',
   open: 'Open shift',
   close: 'Close shift and print Z report',
-  opened: 'Shift opened.',
-  closed: 'Shift closed.',
   printZ: 'Print Z report',
   move: {
     title: 'Cash in / cash out',

@@ -166,10 +166,11 @@ for (const { language, locale } of LANGUAGES) {
       await scan(page, item.barcode);
       await completeCash(page, t);
       await page.getByRole('button', { name: t('sell.done.newSale') }).click();
+      // The push after the sale gets no answer: the bar says so, and since when.
+      const since = like(t('sync.unreachableSince', { time: ANY }));
+      await expect(bar.getByRole('status')).toHaveText(new RegExp(since.source.replace(/\$$/, '')), { timeout: SYNC_TIMEOUT_MS });
       await page.getByRole('button', { name: t('sync.syncNow') }).click();
       await expect(page.locator('.notice-error')).toHaveText(t('sync.now.unreachable', { count: 1 }), { timeout: SYNC_TIMEOUT_MS });
-      const since = like(t('sync.unreachableSince', { time: ANY }));
-      await expect(bar.getByRole('status')).toHaveText(new RegExp(since.source.replace(/\$$/, '')));
       await expect(bar).not.toContainText(t('sync.online', { headline: '' }).trim());
       // Unsynced for minutes is no alarm: the count shows, nothing moves.
       await expect(page.locator('.sync-alarm')).toHaveCount(0);

@@ -76,6 +76,8 @@ async function sales(count: number): Promise<SaleFigures> {
     onQueued: () => sync.notifyLocalWrite(),
     actor: () => ({ staffId: BENCH_STAFF_ID, approvedBy: null }),
   });
+  // Selling needs an open shift.
+  await data.openShift(0);
   let statuses = 0;
   await sync.subscribeSyncStatus(() => void (statuses += 1));
   const products: readonly Product[] = catalog;

@@ -7,6 +7,7 @@ import { test as base, expect, type BrowserContext, type Page } from '@playwrigh
 import { startTestServer, type TestServer, type TestServerOptions } from '../server/src/testing/test-server.ts';
 import { launchPersistent } from './support/browser.ts';
 import { openTill } from './support/till-page.ts';
+import { openShiftForSelling } from './support/shift.ts';
 
 export type { TestServer };
 
@@ -20,6 +21,8 @@ interface TestFixtures {
   context: BrowserContext;
   /** The context's first page. */
   page: Page;
+  /** Whether tillPage opens a shift (float 0) so the test can sell; default true. */
+  shiftOpen: boolean;
   /** `page` with the till open, owning the database, paired (demo pairing) and showing its screens. */
   tillPage: Page;
 }
@@ -56,8 +59,11 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   page: async ({ context }, use) => {
     await use(context.pages()[0] ?? (await context.newPage()));
   },
-  tillPage: async ({ page }, use) => {
-    await use(await openTill(page));
+  shiftOpen: [true, { option: true }],
+  tillPage: async ({ page, shiftOpen }, use) => {
+    await openTill(page);
+    if (shiftOpen) await openShiftForSelling(page);
+    await use(page);
   },
 });
 

@@ -5,6 +5,9 @@ import { test, expect } from './fixtures.ts';
 import type { Page } from '@playwright/test';
 import { databaseFile, expectTillReady, expectTillState } from './support/till-page.ts';
 
+// These tests open their own shifts.
+test.use({ shiftOpen: false });
+
 /** SQLite's header says 2 for the write and read format versions once the file is in WAL mode. */
 const WAL_FORMAT: [number, number] = [2, 2];
 /** Reloads in a row: each must find the previous page's database released (pagehide) or wait for it. */

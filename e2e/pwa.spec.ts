@@ -1,6 +1,7 @@
 // The installable shell, end to end against the real hub: the till cold-starts from the precache with the hub
 // stopped, a new version waits while a sale is open, a Background Sync event makes the till push, the manifest
 // passes Chromium's installability checks, and the "export unsynced sales" file re-imports without duplicates.
+import { openShiftForSelling } from './support/shift.ts';
 import { appendFile, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -168,6 +169,7 @@ const testWithOwnHub = test.extend<{ ownDir: string }>({
 /** The till open, paired by the demo hub, its catalog pulled and the service worker in control. */
 async function readyTill(page: Page): Promise<Page> {
   await openTill(page);
+  await openShiftForSelling(page);
   await waitForCatalog(page);
   await waitForServiceWorkerControl(page);
   return page;

@@ -169,6 +169,11 @@ for (const { language, locale } of LANGUAGES) {
         await expect(tiles.first()).toBeVisible({ timeout: CATALOG_TIMEOUT_MS });
         await expect(page.getByRole('region', { name: t('sync.barLabel') })).toContainText(t('sync.allSynced'), { timeout: CATALOG_TIMEOUT_MS });
         await tiles.nth(0).click();
+        // No shift is open yet: the first item asks for the opening float, then lands in the cart.
+        const prompt = page.getByRole('dialog', { name: t('shift.sellPrompt.title') });
+        await prompt.getByLabel(t('shift.openingFloat')).fill('0');
+        await prompt.getByRole('button', { name: t('shift.open') }).click();
+        await expect(page.getByRole('list', { name: t('sell.cart.lines') }).locator('.cart-line')).toHaveCount(1);
         await tiles.nth(1).click();
         await page.getByRole('button', { name: like(t('sell.cart.pay', { amount: ANY })) }).click();
         await page.getByRole('button', { name: like(t('payment.exact', { amount: ANY })) }).click();

@@ -3,13 +3,12 @@
 // text of the other catalog outside a receipt printed in the store's language), <html lang> follows,
 // no serious or critical axe-core violation, and screenshots at tablet, desktop and phone sizes for
 // people to look at (test-results/screenshots/).
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 import type { UiLanguage } from '../src/ui/i18n/languages.ts';
 import { test, expect } from './fixtures.ts';
 import { expectTillReady, signInWithPin, STAFF } from './support/till-page.ts';
 import { ANY, like, otherLanguageOnScreen, t as translate } from './support/language.ts';
+import { seriousViolations } from './support/axe.ts';
 
 const LANGUAGES: readonly { language: UiLanguage; locale: string }[] = [
   { language: 'de', locale: 'de-DE' },
@@ -21,30 +20,8 @@ const VIEWPORTS = [
   { name: 'phone', width: 390, height: 844 },
 ] as const;
 const SCREENSHOT_DIR = 'test-results/screenshots';
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 /** A cold start pulls the whole demo catalog before the grid fills. */
 const CATALOG_TIMEOUT_MS = 30_000;
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) {
-    // The server's CSP forbids inline scripts (addScriptTag); evaluate runs outside the page's CSP.
-    await page.evaluate(await readFile(AXE_PATH, 'utf8'));
-  }
-  const violations = (await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: unknown[] }> } }).axe;
-    return (await axe.run()).violations;
-  })) as AxeViolation[];
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 for (const { language, locale } of LANGUAGES) {
   test.describe(`in ${locale}`, () => {
@@ -118,7 +95,8 @@ for (const { language, locale } of LANGUAGES) {
         await shot('history');
 
         await nav(page, 'shift');
-        await expect(page.getByRole('button', { name: t('shift.open') })).toBeVisible();
+        await expect(page.getByRole('heading', { name: t('shift.openNowTitle') })).toBeVisible();
+        await expect(page.getByRole('heading', { name: t('shift.count.title') })).toBeVisible();
         await shot('shift');
 
         await nav(page, 'stock');

@@ -80,6 +80,8 @@ const page: AppPage = {
   async recordSales(count, catalogSize) {
     const catalog = saleCatalog(catalogSize);
     const samples: number[] = [];
+    // Selling needs an open shift.
+    if ((await api.currentShift()) === null) await api.openShift(0);
     for (let n = 0; n < WARMUP_CALLS + count; n++) {
       const draft = saleDraft(catalog, n);
       const t0 = performance.now();

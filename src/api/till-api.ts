@@ -4,6 +4,7 @@
 import type { PaymentMethod, Sale } from '@ezo/contract/sale';
 import type { TerminalInfo } from '@ezo/contract/terminal';
 import type { Cart, CartLineInput } from '../domain/cart.ts';
+import type { ZFigures } from '../domain/z-figures.ts';
 import type { UpstreamBatch } from '@ezo/contract/upstream';
 
 // ---- database and ownership -------------------------------------------------------------------
@@ -154,6 +155,14 @@ export interface SaleDraft {
  */
 export type DraftCart = Cart;
 
+export interface ParkedCartView {
+  uuid: string;
+  label: string;
+  total: number;
+  itemCount: number;
+  parkedAt: string;
+}
+
 export type SyncState = 'pending' | 'synced' | 'failed';
 
 /**
@@ -171,6 +180,8 @@ export interface SaleDetail {
   /** For a sale: the refunds made against it. */
   refundUuids: string[];
   customerName: string | null;
+  /** The VAT rates the store sells at (its catalog's and this sale's), for fixed receipt letters. */
+  storeTaxRates: number[];
 }
 
 export interface SaleSummary {
@@ -227,8 +238,39 @@ export interface PaymentMethodTotal {
   amount: number;
 }
 
-export interface ZReport {
+export type CashMoveKind = 'in' | 'out';
+
+export interface CashMoveInput {
+  kind: CashMoveKind;
+  /** Positive minor units. */
+  amount: number;
+  reason: string;
+}
+
+export interface CashMoveView extends CashMoveInput {
+  uuid: string;
+  createdAt: string;
+}
+
+/** A count of the drawer by notes and coins: how many of each denomination (minor units). */
+export interface DenominationCount {
+  value: number;
+  count: number;
+}
+
+export interface ShiftClose {
+  countedCash: number;
+  /** The count by notes and coins, when staff counted that way (its sum is countedCash). */
+  denominations: DenominationCount[] | null;
+}
+
+/**
+ * The Z report of a closed shift, stored with it as an immutable record (figures: domain/z-figures.ts).
+ * cashiers: the staff members who sold or refunded in the shift, in the order they first did.
+ */
+export interface ZReport extends ZFigures {
   shiftUuid: string;
+  zNumber: number;
   terminalName: string;
   /** Staff names (null for a shift opened before staff signed in at the till). */
   openedBy: string | null;
@@ -238,17 +280,17 @@ export interface ZReport {
   openedAt: string;
   closedAt: string;
   currency: string;
-  openingFloat: number;
-  salesCount: number;
-  refundsCount: number;
-  grossSales: number;
-  refundsTotal: number;
-  taxTotal: number;
-  netTotal: number;
-  byMethod: PaymentMethodTotal[];
-  expectedCash: number;
-  countedCash: number;
-  /** countedCash - expectedCash: negative when cash is short. */
+  moves: CashMoveView[];
+  denominations: DenominationCount[] | null;
+  cashiers: string[];
+}
+
+export interface ClosedShiftSummary {
+  shiftUuid: string;
+  zNumber: number;
+  openedAt: string;
+  closedAt: string;
+  turnover: number;
   difference: number;
 }
 
@@ -304,8 +346,14 @@ export interface SyncStatus {
   /** Counted from sync_queue, never kept as a separate flag. */
   pending: number;
   failed: number;
+  /** When the oldest item still waiting (pending or failed) was made; null when nothing waits. */
+  oldestUnsyncedAt: string | null;
   lastPullAt: string | null;
   lastPushAt: string | null;
+  /**
+   * The last sync error. `at` is when this error began: a repeat of the same code keeps the first
+   * time, so "Server not reachable since 14:02" stays true through many retries.
+   */
   lastError: { code: string; message: string; at: string } | null;
   /** Set while the first full catalog download runs. */
   firstSync: SyncProgress | null;
@@ -376,7 +424,24 @@ export interface TillApi {
 
   currentShift(): Promise<ShiftView | null>;
   openShift(openingFloat: number): Promise<ShiftView>;
-  closeShift(countedCash: number): Promise<ZReport>;
+  /** Closes the open shift; countedCash must equal the denominations' sum when they are given. */
+  closeShift(close: ShiftClose): Promise<ZReport>;
+  /** Cash put into or taken out of the drawer during the open shift. */
+  recordCashMove(move: CashMoveInput): Promise<CashMoveView>;
+  /** The open shift's cash movements, oldest first. */
+  cashMoves(): Promise<CashMoveView[]>;
+  /** What closing now would report (countedCash 0): expected cash and the figures so far. */
+  shiftPreview(): Promise<ZReport | null>;
+  /** Closed shifts, newest first. */
+  closedShifts(limit: number): Promise<ClosedShiftSummary[]>;
+  /** A closed shift's Z report as stored when it closed (for a reprint). */
+  zReport(shiftUuid: string): Promise<ZReport | null>;
+
+  /** Puts the sale in progress aside (it is forgotten as the draft); returns the parked sales. */
+  parkCart(cart: DraftCart, label: string): Promise<ParkedCartView[]>;
+  parkedCarts(): Promise<ParkedCartView[]>;
+  /** Takes a parked sale back (and deletes it from the parked ones); null when it is gone. */
+  resumeParked(uuid: string): Promise<DraftCart | null>;
 
   stock(query: StockQuery): Promise<StockView[]>;
   adjustStock(input: AdjustmentInput): Promise<StockView>;

@@ -16,6 +16,8 @@ export const TillErrorCode = {
   schema_too_new: 'schema_too_new',
   /** SQLite refused the statement (constraint, immutability trigger, I/O). */
   sqlite: 'sqlite',
+  /** Selling or refunding needs an open shift (opening float counted). */
+  no_shift: 'no_shift',
   /** The till is not paired with a server yet. */
   not_paired: 'not_paired',
   /** The server could not be reached. */

@@ -11,7 +11,8 @@ import { draftCart, saveDraftCart } from './repos/draft-cart.ts';
 import { saleDetail } from './repos/sale-detail.ts';
 import { sales } from './repos/sale-history.ts';
 import { recordRefund, refundableLines } from './repos/refunds.ts';
-import { closeShift, currentShift, openShift } from './repos/shifts.ts';
+import { cashMoves, closedShifts, closeShift, currentShift, openShift, recordCashMove, shiftPreview, zReport } from './repos/shifts.ts';
+import { parkCart, parkedCarts, resumeParked } from './repos/parked-carts.ts';
 import { adjustStock, stock } from './repos/stock.ts';
 
 export function createTillDataService(db: SqlConnection, deps: TillDataDeps): TillDataApi {
@@ -30,7 +31,15 @@ export function createTillDataService(db: SqlConnection, deps: TillDataDeps): Ti
     recordRefund: (draft) => recordRefund(db, deps, draft),
     currentShift: () => currentShift(db),
     openShift: (openingFloat) => openShift(db, deps, openingFloat),
-    closeShift: (countedCash) => closeShift(db, deps, countedCash),
+    closeShift: (close) => closeShift(db, deps, close),
+    recordCashMove: (move) => recordCashMove(db, deps, move),
+    cashMoves: () => cashMoves(db),
+    shiftPreview: () => shiftPreview(db, deps),
+    closedShifts: (limit) => closedShifts(db, limit),
+    zReport: (uuid) => zReport(db, uuid),
+    parkCart: (cart, label) => parkCart(db, deps, cart, label),
+    parkedCarts: () => parkedCarts(db),
+    resumeParked: (uuid) => resumeParked(db, uuid),
     stock: (query) => stock(db, query),
     adjustStock: (input) => adjustStock(db, deps, input),
   };

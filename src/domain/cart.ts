@@ -9,6 +9,10 @@
 // Discounts are basis points (10000 = 100 %), typed as a percent with at most two decimals.
 import { BASIS_POINTS, MAX_LINES_PER_SALE, MAX_QUANTITY, MAX_TEXT_LENGTH } from '@ezo/contract/limits';
 import { lineAmounts, saleAmounts, type LineAmounts, type SaleAmounts } from './sale-totals.ts';
+import { applyCartDiscount } from './cart-discount-lines.ts';
+import type { CartDiscountInput } from './cart-discount.ts';
+
+export type { CartDiscountInput };
 
 /** A cart line as the UI shows it: the product's price, tax and name as they were when added. */
 export interface CartLineInput {
@@ -43,14 +47,19 @@ export interface Cart {
   lines: readonly CartLineInput[];
   note: string;
   customer: CartCustomer | null;
+  /** A discount on the whole sale, put onto the lines when sold (cart-discount-lines.ts). */
+  discount: CartDiscountInput | null;
 }
 
 export interface CartTotals extends SaleAmounts {
+  /** Each line's figures with the cart discount applied, in the cart's line order. */
   lines: readonly LineAmounts[];
   itemCount: number;
+  /** What the cart discount takes off, on top of the lines' own discounts. */
+  cartDiscount: number;
 }
 
-export const emptyCart: Cart = { lines: [], note: '', customer: null };
+export const emptyCart: Cart = { lines: [], note: '', customer: null, discount: null };
 
 export type CartRefusal = 'too_many_lines' | 'quantity_out_of_range' | 'discount_out_of_range' | 'note_too_long';
 
@@ -118,8 +127,23 @@ export function setCustomer(cart: Cart, customer: CartCustomer | null): Cart {
   return { ...cart, customer };
 }
 
+/** A percentage (0..10000 bp) or an amount (>= 0) off the whole sale; null removes it. */
+export function setCartDiscount(cart: Cart, discount: CartDiscountInput | null): CartResult {
+  if (discount !== null) {
+    const limit = discount.kind === 'percent' ? BASIS_POINTS : Number.MAX_SAFE_INTEGER;
+    if (!Number.isSafeInteger(discount.value) || discount.value < 0 || discount.value > limit) return { ok: false, refusal: 'discount_out_of_range' };
+  }
+  return ok({ ...cart, discount: discount === null || discount.value === 0 ? null : discount });
+}
+
+/** The cart's lines as they are sold: the cart discount is in each line's discount_bp. */
+export function saleLines(cart: Cart): CartLineInput[] {
+  return applyCartDiscount(cart.lines, cart.discount).lines;
+}
+
 export function cartTotals(cart: Cart): CartTotals {
-  const lines = cart.lines.map((l) =>
+  const applied = applyCartDiscount(cart.lines, cart.discount);
+  const lines = applied.lines.map((l) =>
     lineAmounts({
       unit_price: l.unitPrice,
       quantity: l.quantity,
@@ -129,7 +153,7 @@ export function cartTotals(cart: Cart): CartTotals {
     }),
   );
   const itemCount = cart.lines.reduce((n, l) => n + l.quantity, 0);
-  return { ...saleAmounts(lines), lines, itemCount };
+  return { ...saleAmounts(lines), lines, itemCount, cartDiscount: applied.given };
 }
 
 // A percent as staff type it: "10", "12.5", "7,25"; at most two decimals so it is whole basis points.

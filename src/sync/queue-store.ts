@@ -85,6 +85,16 @@ export async function reviveTransientFailures(tx: SqlExecutor): Promise<number> 
   return result.changes;
 }
 
+/**
+ * Makes every Pending row due now; called when the hub just answered a pull asked for by staff or a
+ * start ("Sync now"): rows waiting out a backoff from while it was unreachable go in this pass, not
+ * minutes later. Returns how many rows were waiting.
+ */
+export async function makePendingDue(tx: SqlExecutor): Promise<number> {
+  const result = await tx.run(`UPDATE sync_queue SET next_attempt_at = 0 WHERE status = ${QueueStatus.pending} AND next_attempt_at > 0`);
+  return result.changes;
+}
+
 export async function markRetry(tx: SqlExecutor, id: number, reason: string, nextAttemptAt: number): Promise<void> {
   await tx.run(
     `UPDATE sync_queue SET retry_count = retry_count + 1, next_attempt_at = ?, last_error = ? WHERE id = ? AND status = ${QueueStatus.pending}`,
@@ -92,13 +102,14 @@ export async function markRetry(tx: SqlExecutor, id: number, reason: string, nex
   );
 }
 
-export async function queueCounts(db: SqlExecutor): Promise<{ pending: number; failed: number }> {
-  const row = await db.get<{ pending: number; failed: number }>(
+export async function queueCounts(db: SqlExecutor): Promise<{ pending: number; failed: number; oldestAt: string | null }> {
+  const row = await db.get<{ pending: number; failed: number; oldest_at: string | null }>(
     `SELECT count(*) FILTER (WHERE status = ${QueueStatus.pending}) AS pending,
-            count(*) FILTER (WHERE status = ${QueueStatus.failed}) AS failed
+            count(*) FILTER (WHERE status = ${QueueStatus.failed}) AS failed,
+            min(created_at) AS oldest_at
      FROM sync_queue WHERE status IN (${QueueStatus.pending}, ${QueueStatus.failed})`,
   );
-  return { pending: row?.pending ?? 0, failed: row?.failed ?? 0 };
+  return { pending: row?.pending ?? 0, failed: row?.failed ?? 0, oldestAt: row?.oldest_at ?? null };
 }
 
 /** Puts Failed rows back to Pending with a fresh attempt count; all of them when ids is empty. Returns the rows moved. */

@@ -35,7 +35,22 @@ describe('status hub', () => {
     });
     await db.run(`UPDATE sync_queue SET status = 2 WHERE idempotency_key = 'b'`);
     await db.run(`UPDATE sync_queue SET status = 1 WHERE idempotency_key = 'c'`);
-    expect(await hub.build()).toMatchObject({ pending: 1, failed: 1 });
+    expect(await hub.build()).toMatchObject({ pending: 1, failed: 1, oldestUnsyncedAt: '2026-01-01T00:00:00Z' });
+    await db.run(`UPDATE sync_queue SET status = 1`);
+    expect(await hub.build()).toMatchObject({ pending: 0, failed: 0, oldestUnsyncedAt: null });
+  });
+
+  it('keeps when an error began while the same error repeats, so "not reachable since" stays true', async () => {
+    const db = await openMigratedMemoryDb();
+    const { hub } = hubOn(db);
+    await saveLastError(db, { code: 'offline', message: 'no answer', at: '2026-01-01T10:00:00Z' });
+    await saveLastError(db, { code: 'offline', message: 'no answer again', at: '2026-01-01T10:05:00Z' });
+    expect((await hub.build()).lastError).toEqual({ code: 'offline', message: 'no answer again', at: '2026-01-01T10:00:00Z' });
+    await saveLastError(db, { code: 'bad_response', message: 'odd', at: '2026-01-01T10:06:00Z' });
+    expect((await hub.build()).lastError?.at).toBe('2026-01-01T10:06:00Z');
+    await saveLastError(db, null);
+    await saveLastError(db, { code: 'offline', message: 'no answer', at: '2026-01-01T11:00:00Z' });
+    expect((await hub.build()).lastError?.at).toBe('2026-01-01T11:00:00Z');
   });
 
   it('drops a listener that throws or whose proxy rejects, and keeps the others', async () => {

@@ -49,6 +49,7 @@ export function createStatusHub(sources: StatusSources): StatusHub {
       pushing: p.pushing,
       pending: counts.pending,
       failed: counts.failed,
+      oldestUnsyncedAt: counts.oldestAt,
       lastPullAt: state.lastPullAt,
       lastPushAt: state.lastPushAt,
       lastError: state.lastError,

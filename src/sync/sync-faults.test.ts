@@ -238,6 +238,18 @@ describe('upstream faults', () => {
     expect(await till.sync.syncStatus()).toMatchObject({ authorised: true, pending: 0, lastError: null });
   });
 
+  it('"Sync now" after the hub did not answer sends what waits at once, not after the backoff', async () => {
+    till = await pairedTill();
+    await queuedSale();
+    network.use(...faults.offline(hub.url));
+    await till.sync.syncNow();
+    expect(await onlyRow()).toMatchObject({ status: QueueStatus.pending, retry_count: 1 });
+    network.resetHandlers(...hubHandlers(hub.url));
+    await till.sync.syncNow(); // the clock has not moved: the backoff has not run out
+    expect((await onlyRow()).status).toBe(QueueStatus.completed);
+    expect(await till.sync.syncStatus()).toMatchObject({ pending: 0, lastError: null });
+  });
+
   it('when the network returns, the push that reaches the hub also pulls what changed meanwhile', async () => {
     till = await pairedTill();
     await queuedSale();

@@ -16,7 +16,7 @@ import { APP_VERSION } from '../api/app-version.ts';
 import { sendDeviceReport } from './device-report.ts';
 import { pullAll } from './pull.ts';
 import { pushAll } from './push.ts';
-import { pruneCompleted, reviveTransientFailures, COMPLETED_RETENTION_MS } from './queue-store.ts';
+import { makePendingDue, pruneCompleted, reviveTransientFailures, COMPLETED_RETENTION_MS } from './queue-store.ts';
 import { saveLastError, type SyncError } from './sync-state-store.ts';
 
 export interface PassContext {
@@ -81,8 +81,9 @@ export function createSyncPasses(ctx: PassContext): SyncPasses {
         reachable = result.code !== 'offline';
         await setError({ code: result.code, message: result.message });
       } else {
+        const cameBack = !reachable;
         reachable = true;
-        if (w.revive) await reviveParked(more);
+        if (w.revive) await reviveParked(more, cameBack);
       }
     }
 
@@ -112,9 +113,13 @@ export function createSyncPasses(ctx: PassContext): SyncPasses {
     if (!failed && !(pullFailing && !w.pull)) await setError(null);
   }
 
-  /** The hub answered: rows parked only because it did not (failed_transient) go out again in this pass's push. */
-  async function reviveParked(more: (w: Partial<Wanted>) => void): Promise<void> {
-    const revived = await db.transaction((tx) => reviveTransientFailures(tx));
+  /**
+   * The hub answered: rows parked only because it did not (failed_transient) go out again in this
+   * pass's push. When it had not been reachable at all before (no answer, not a 5xx), Pending rows
+   * waiting out that backoff are due at once too; a backoff the hub asked for (5xx, 429) still holds.
+   */
+  async function reviveParked(more: (w: Partial<Wanted>) => void, cameBack: boolean): Promise<void> {
+    const revived = await db.transaction(async (tx) => (await reviveTransientFailures(tx)) + (cameBack ? await makePendingDue(tx) : 0));
     if (revived > 0) more({ push: true }); // in case this pass was pull-only
   }
 

@@ -52,6 +52,15 @@ export async function savePushSucceeded(tx: SqlExecutor, at: string): Promise<vo
   await tx.run(`UPDATE sync_state SET last_push_at = ? WHERE id = 1`, [at]);
 }
 
+/**
+ * Stores the last error (null clears it). The same code again keeps its first `at`: the error's time
+ * says since when the problem lasts, not when it was last seen.
+ */
 export async function saveLastError(db: SqlExecutor, error: SyncError | null): Promise<void> {
-  await db.run(`UPDATE sync_state SET last_error = ? WHERE id = 1`, [error === null ? null : JSON.stringify(error)]);
+  let stored = error;
+  if (error !== null) {
+    const previous = (await readSyncState(db)).lastError;
+    if (previous !== null && previous.code === error.code) stored = { ...error, at: previous.at };
+  }
+  await db.run(`UPDATE sync_state SET last_error = ? WHERE id = 1`, [stored === null ? null : JSON.stringify(stored)]);
 }

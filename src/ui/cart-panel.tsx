@@ -18,6 +18,8 @@ import {
   type CartTotals,
 } from '../domain/cart.ts';
 import { useI18n } from './i18n/i18n-context.tsx';
+import { CartDiscountField } from './sell/cart-discount-field.tsx';
+import { ParkedSales } from './sell/parked-sales.tsx';
 import { useTill } from './till-context.ts';
 
 export interface CartPanelProps {
@@ -38,12 +40,14 @@ export function CartPanel(props: CartPanelProps) {
   const { t } = useI18n();
   const { cart, totals } = props;
   const empty = cart.lines.length === 0;
+  const grossPrices = cart.lines.every((l) => l.taxIncluded);
   return (
     <section class="cart" aria-label={t('sell.cart.label')}>
       <div class="cart-head">
         <h2 class="cart-title">
           {t('sell.cart.title')} <span class="cart-count">{t('sell.cart.items', { count: totals.itemCount })}</span>
         </h2>
+        <ParkedSales cart={cart} onCart={(c) => props.onCart(c)} />
         <button type="button" class="small clear-button" onClick={props.onClear} disabled={empty && cart.customer === null && cart.note === ''}>
           {t('sell.cart.clear')}
         </button>
@@ -92,6 +96,7 @@ export function CartPanel(props: CartPanelProps) {
             </button>
           </p>
         )}
+        <CartDiscountField cart={cart} given={totals.cartDiscount} onCart={props.onCart} />
         <details class="cart-note" open={cart.note !== ''}>
           <summary>{t('sell.cart.note')}</summary>
           <label for="order-note" class="visually-hidden">
@@ -100,21 +105,33 @@ export function CartPanel(props: CartPanelProps) {
           <textarea id="order-note" rows={2} maxLength={500} value={cart.note} onInput={(e) => props.onCart(setNote(cart, e.currentTarget.value))} />
         </details>
       </div>
+      {/* Gross prices (every line includes VAT): discounts, total, the VAT it includes. Net prices:
+          subtotal after discounts, VAT added, total. Either way the figures add up. */}
       <dl class="cart-totals">
-        <dt>{t('sell.cart.subtotal')}</dt>
-        <dd>{money.format(totals.subtotal)}</dd>
         {totals.discount_total !== 0 && (
           <>
             <dt>{t('sell.cart.discounts')}</dt>
             <dd>{money.format(-totals.discount_total)}</dd>
           </>
         )}
-        <dt>{t('sell.cart.tax')}</dt>
-        <dd>{money.format(totals.tax_total)}</dd>
+        {!grossPrices && (
+          <>
+            <dt>{t('sell.cart.subtotal')}</dt>
+            <dd>{money.format(totals.subtotal)}</dd>
+            <dt>{t('sell.cart.tax')}</dt>
+            <dd>{money.format(totals.tax_total)}</dd>
+          </>
+        )}
         <dt class="grand">{t('sell.cart.total')}</dt>
         <dd class="grand" data-testid="cart-total">
           {money.format(totals.total)}
         </dd>
+        {grossPrices && (
+          <>
+            <dt class="muted">{t('sell.cart.inclVat')}</dt>
+            <dd class="muted">{money.format(totals.tax_total)}</dd>
+          </>
+        )}
       </dl>
       <div class="cart-actions">
         <button type="button" class="primary big pay-button" onClick={props.onPay} disabled={empty} aria-keyshortcuts="F9 Control+Enter">

@@ -3,7 +3,7 @@
 // queue row in one worker transaction; if it fails, nothing was saved and the dialog stays open.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PaymentInput, SaleDetail, SaleDraft } from '../api/till-api.ts';
-import type { Cart } from '../domain/cart.ts';
+import { saleLines, type Cart } from '../domain/cart.ts';
 import { Modal } from './modal.tsx';
 import { MoneyField } from './money-field.tsx';
 import { addCard, addCash, changeDue, paidSoFar, quickTenders, remainingDue, removePayment, type PaymentResult } from './payment-plan.ts';
@@ -65,7 +65,7 @@ export function PaymentDialog(props: PaymentDialogProps) {
   const complete = async () => {
     if (due !== 0 || busy) return;
     const draft: SaleDraft = {
-      lines: [...props.cart.lines],
+      lines: saleLines(props.cart),
       payments,
       customerUuid: props.cart.customer?.uuid ?? null,
       note: props.cart.note.trim() === '' ? null : props.cart.note.trim(),

@@ -47,7 +47,8 @@ export function SaleDialog(props: { uuid: string; onClose: () => void; onChanged
       {detail === null && <p>{t('history.sale.notHere')}</p>}
       {shown !== null && view.kind === 'receipt' && (
         <>
-          <Receipt detail={shown} {...(original === undefined ? {} : { originalReceipt: original })} />
+          <Receipt detail={shown} copy {...(original === undefined ? {} : { originalReceipt: original })} />
+          <p class={`receipt-sync sync-${shown.syncState}`}>{t(`history.sale.sync.${shown.syncState}`)}</p>
           {shown.refundUuids.length > 0 && <p class="muted">{t('history.sale.refunds', { count: shown.refundUuids.length })}</p>}
           <div class="actions">
             <button type="button" onClick={() => window.print()}>

@@ -16,6 +16,8 @@ import { TimesBadge } from './sell/times-badge.tsx';
 import { dialogOpen, isTyping } from './shortcuts.ts';
 import { useTill } from './till-context.ts';
 import { useBarcodeScanner } from './use-barcode-scanner.ts';
+import { Modal } from './modal.tsx';
+import { OpenShiftForm } from './shift/open-shift-form.tsx';
 
 export function SellScreen(props: { active: boolean; catalogStamp: string | null; onSaleInProgress: (busy: boolean) => void }) {
   const { api, money, notify, reportError } = useTill();
@@ -29,6 +31,12 @@ export function SellScreen(props: { active: boolean; catalogStamp: string | null
   const [paying, setPaying] = useState(false);
   const [pickingCustomer, setPickingCustomer] = useState(false);
   const [done, setDone] = useState<{ detail: SaleDetail; change: number } | null>(null);
+  /** Whether a shift is open (null: not known yet). Selling needs one: every sale is in a Z report. */
+  const [shiftOpen, setShiftOpen] = useState<boolean | null>(null);
+  /** Asking for the opening float; then: what the cashier was doing (a product to add, or Pay). */
+  const [askFloat, setAskFloat] = useState<{ then: ProductView | 'pay' } | null>(null);
+  const shiftOpenRef = useRef(shiftOpen);
+  shiftOpenRef.current = shiftOpen;
   const searchRef = useRef<HTMLInputElement>(null);
   const newSaleRef = useRef<HTMLButtonElement>(null);
   const totals = useMemo(() => cartTotals(cart), [cart]);
@@ -58,7 +66,21 @@ export function SellScreen(props: { active: boolean; catalogStamp: string | null
     else notify(t(`sell.refusal.${r.refusal}`), 'error');
   };
 
+  // Read again whenever the screen shows: the Shift screen may have closed or opened one meanwhile.
+  useEffect(() => {
+    if (!props.active) return;
+    api.currentShift().then(
+      (shift) => setShiftOpen(shift !== null),
+      (e: unknown) => reportError(e, 'readShift'),
+    );
+  }, [props.active]);
+
   const add = (p: ProductView) => {
+    // Starting a sale with no shift open: the opening float first (one step), then this product.
+    if (shiftOpenRef.current === false && cartRef.current.lines.length === 0) {
+      setAskFloat({ then: p });
+      return;
+    }
     const r = addProduct(cartRef.current, p, timesRef.current ?? 1);
     takeTimes(null);
     if (!r.ok) {
@@ -102,7 +124,9 @@ export function SellScreen(props: { active: boolean; catalogStamp: string | null
   });
 
   const openPay = () => {
-    if (cart.lines.length > 0 && done === null) setPaying(true);
+    if (cart.lines.length === 0 || done !== null) return;
+    if (shiftOpenRef.current === false) setAskFloat({ then: 'pay' });
+    else setPaying(true);
   };
 
   useEffect(() => {
@@ -207,6 +231,21 @@ export function SellScreen(props: { active: boolean; catalogStamp: string | null
             setDone({ detail, change });
           }}
         />
+      )}
+      {askFloat !== null && (
+        <Modal title={t('shift.sellPrompt.title')} onClose={() => setAskFloat(null)}>
+          <OpenShiftForm
+            autoFocus
+            onOpened={() => {
+              const then = askFloat.then;
+              shiftOpenRef.current = true;
+              setShiftOpen(true);
+              setAskFloat(null);
+              if (then === 'pay') setPaying(true);
+              else add(then);
+            }}
+          />
+        </Modal>
       )}
       {pickingCustomer && (
         <CustomerDialog

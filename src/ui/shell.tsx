@@ -20,7 +20,6 @@ import { dialogOpen, isTyping } from './shortcuts.ts';
 import { SyncStatusBar } from './sync-status-bar.tsx';
 import { TillContextValue, type NoticeKind, type TillContext } from './till-context.ts';
 import { useBarcodeScanner } from './use-barcode-scanner.ts';
-import { StorageWarning } from './pwa/storage-warning.tsx';
 import { UpdateBanner } from './pwa/update-banner.tsx';
 import { installSyncWakeups } from './pwa/sync-wakeups.ts';
 
@@ -158,7 +157,6 @@ export function Shell(props: ShellProps) {
           </div>
         </div>
         <UpdateBanner saleInProgress={saleInProgress} />
-        <StorageWarning status={props.status} api={api} />
         <SellScreen active={screen === 'sell'} catalogStamp={props.status.lastPullAt} onSaleInProgress={setSaleInProgress} />
         {screen !== 'sell' && (
           <main class="screen" aria-label={t(`shell.screens.${screen}`)}>

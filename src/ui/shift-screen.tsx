@@ -1,60 +1,32 @@
-// The cash drawer session: open with a float, close with the counted cash, then the Z report
-// (expected against counted, totals per payment method) to print. Loaded on first visit (lazy).
+// The cash drawer session: open with a float; during the shift, cash in and out with a reason; close
+// by counting the drawer (by notes and coins or as a total), then the Z report to print. Below, the
+// closed shifts with their Z reports. Loaded on first visit (lazy).
 import { useEffect, useState } from 'preact/hooks';
-import type { ShiftView, ZReport } from '../api/till-api.ts';
-import { MoneyField } from './money-field.tsx';
-import { errorText } from './error-text.ts';
+import type { CashMoveView, ShiftView, ZReport } from '../api/till-api.ts';
 import { useI18n } from './i18n/i18n-context.tsx';
 import { useTill } from './till-context.ts';
-import { formatDateTime } from './time-format.ts';
+import { formatDateTime, formatTime } from './time-format.ts';
 import { ZReportView } from './z-report.tsx';
+import { OpenShiftForm } from './shift/open-shift-form.tsx';
+import { CashMoveForm } from './shift/cash-move-form.tsx';
+import { CloseShiftForm } from './shift/close-shift-form.tsx';
+import { ShiftHistory } from './shift/shift-history.tsx';
 
 export function ShiftScreen() {
-  const { api, money, notify, reportError, requirePermission } = useTill();
-  const { t, language, locale } = useI18n();
+  const { api, money, reportError } = useTill();
+  const { t, locale } = useI18n();
   const [shift, setShift] = useState<ShiftView | null | undefined>(undefined);
+  const [moves, setMoves] = useState<CashMoveView[]>([]);
   const [report, setReport] = useState<ZReport | null>(null);
-  const [text, setText] = useState('');
-  const [amount, setAmount] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [closedStamp, setClosedStamp] = useState(0);
 
   useEffect(() => {
     api.currentShift().then(setShift, (e: unknown) => {
       reportError(e, 'readShift');
       setShift(null);
     });
+    api.cashMoves().then(setMoves, (e: unknown) => reportError(e, 'readShift'));
   }, []);
-
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    if (amount === null) {
-      setError(t('shift.enterAmount'));
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      if (shift === null) {
-        const opened = await api.openShift(amount);
-        setShift(opened);
-        setReport(null);
-        notify(t('shift.opened'));
-      } else {
-        if (!(await requirePermission('close_shift'))) return;
-        const z = await api.closeShift(amount);
-        setShift(null);
-        setReport(z);
-        notify(t('shift.closed'));
-      }
-      setText('');
-      setAmount(null);
-    } catch (err) {
-      setError(errorText(t, language, err, shift === null ? 'openShift' : 'closeShift'));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   if (shift === undefined) return <p class="loading">{t('common.loading')}</p>;
   return (
@@ -70,29 +42,47 @@ export function ShiftScreen() {
           </div>
         </>
       )}
-      <form class="card narrow" onSubmit={submit}>
-        {shift === null ? (
-          <>
-            <h2>{t('shift.openTitle')}</h2>
-            <p>{t('shift.openIntro')}</p>
-            <MoneyField label={t('shift.openingFloat')} text={text} onText={(t, v) => { setText(t); setAmount(v); }} />
-          </>
-        ) : (
-          <>
+      {shift === null ? (
+        <div class="card narrow">
+          <h2>{t('shift.openTitle')}</h2>
+          <OpenShiftForm
+            onOpened={(opened) => {
+              setShift(opened);
+              setMoves([]);
+              setReport(null);
+              // No notice: the screen shows the open shift.
+            }}
+          />
+        </div>
+      ) : (
+        <>
+          <div class="card narrow">
             <h2>{t('shift.openNowTitle')}</h2>
-            <p>
-              {t('shift.since', { time: formatDateTime(shift.openedAt, locale), amount: money.format(shift.openingFloat) })}
-            </p>
-            <MoneyField label={t('shift.countedCash')} text={text} onText={(t, v) => { setText(t); setAmount(v); }} />
-          </>
-        )}
-        <p role="alert" class="form-error">
-          {error}
-        </p>
-        <button type="submit" class="primary big" disabled={busy || amount === null}>
-          {shift === null ? t('shift.open') : t('shift.close')}
-        </button>
-      </form>
+            <p>{t('shift.since', { time: formatDateTime(shift.openedAt, locale), amount: money.format(shift.openingFloat) })}</p>
+            {shift.openedBy !== null && <p>{t('shift.openedBy', { name: shift.openedBy })}</p>}
+            {moves.length > 0 && (
+              <ul class="cash-moves" aria-label={t('shift.move.list')}>
+                {moves.map((m) => (
+                  <li key={m.uuid}>
+                    {formatTime(m.createdAt, locale)} · {t(m.kind === 'in' ? 'shift.move.in' : 'shift.move.out')} {money.format(m.amount)} · {m.reason}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+          <CashMoveForm onMoved={(m) => setMoves([...moves, m])} />
+          <CloseShiftForm
+            onClosed={(z) => {
+              setShift(null);
+              setMoves([]);
+              setReport(z);
+              setClosedStamp((n) => n + 1);
+              // No notice: the Z report shows.
+            }}
+          />
+        </>
+      )}
+      <ShiftHistory stamp={closedStamp} />
     </section>
   );
 }

@@ -4,26 +4,34 @@ import { useState } from 'preact/hooks';
 import type { SyncStatus } from '../api/till-api.ts';
 import { useTill } from './till-context.ts';
 import { useI18n } from './i18n/i18n-context.tsx';
-import { firstSyncShare, lastSyncedAt, syncProblem, syncSummary } from './sync-summary.ts';
+import { firstSyncShare, hubUnanswered, lastSyncedAt, syncNowOutcome, syncProblem, syncSummary } from './sync-summary.ts';
 import { formatTime } from './time-format.ts';
 import { FailedItemsDialog } from './failed-items-dialog.tsx';
 import { ExportUnsyncedButton } from './pwa/export-button.tsx';
+import { useBrowserOnline } from './use-browser-online.ts';
+import { StorageAlarm, useStorageRisk } from './pwa/storage-warning.tsx';
 
 export function SyncStatusBar(props: { status: SyncStatus }) {
   const { api, reportError, notify } = useTill();
   const { t, locale, language } = useI18n();
   const [showFailed, setShowFailed] = useState(false);
   const [syncing, setSyncing] = useState(false);
-  const s = props.status;
-  const summary = syncSummary(s, t);
+  const browserOnline = useBrowserOnline();
+  // The page hears the network go before the worker's status says so: the lower of the two wins.
+  const s: SyncStatus = browserOnline ? props.status : { ...props.status, online: false, pulling: false, pushing: false };
+  const summary = syncSummary(s, t, (iso) => formatTime(iso, locale));
   const last = lastSyncedAt(s);
   const share = firstSyncShare(s);
+  const risk = useStorageRisk(s);
 
   const syncNow = async () => {
     setSyncing(true);
     try {
+      const before = await api.syncStatus();
       await api.syncNow();
-      notify(t('sync.finished'));
+      const after = await api.syncStatus();
+      const outcome = syncNowOutcome(before, navigator.onLine ? after : { ...after, online: false }, t);
+      notify(outcome.text, outcome.kind);
     } catch (e) {
       reportError(e, 'sync');
     } finally {
@@ -35,7 +43,7 @@ export function SyncStatusBar(props: { status: SyncStatus }) {
     <section class={`sync-bar tone-${summary.tone}`} aria-label={t('sync.barLabel')}>
       <span class="sync-dot" aria-hidden="true" />
       <span class="sync-headline" role="status">
-        {s.online ? t('sync.online', { headline: summary.headline }) : summary.headline}
+        {s.online && !hubUnanswered(s) ? t('sync.online', { headline: summary.headline }) : summary.headline}
       </span>
       {s.pending > 0 && summary.tone === 'bad' && <span class="sync-count">{t('sync.pending', { count: s.pending })}</span>}
       {s.failed > 0 && (
@@ -58,9 +66,14 @@ export function SyncStatusBar(props: { status: SyncStatus }) {
           {s.removed === null ? t('sync.notAuthorisedAlert') : t(`sync.removedAlert.${s.removed}`)}
         </span>
       )}
-      {s.removed !== null && s.pending + s.failed > 0 && <ExportUnsyncedButton api={api} />}
-      <span class="sync-last">{t('sync.lastSync', { time: last === null ? t('sync.never') : formatTime(last, locale) })}</span>
-      {s.lastError !== null && s.online && s.authorised && (
+      {/* A removed till's unsynced sales can only leave as an export; the storage alarm has its own. */}
+      {s.removed !== null && s.pending + s.failed > 0 && risk === null && <ExportUnsyncedButton api={api} />}
+      {risk === null ? (
+        <span class="sync-last">{t('sync.lastSync', { time: last === null ? t('sync.never') : formatTime(last, locale) })}</span>
+      ) : (
+        <StorageAlarm risk={risk} status={s} api={api} />
+      )}
+      {s.lastError !== null && s.online && s.authorised && !hubUnanswered(s) && (
         <span class="sync-error" title={language === 'en' ? s.lastError.message : undefined}>
           {t('sync.lastError', { problem: syncProblem(s.lastError.code, t) })}
         </span>

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { SyncStatus } from '../api/till-api.ts';
-import { failureReason, firstSyncShare, lastSyncedAt, syncProblem, syncSummary } from './sync-summary.ts';
+import { failureReason, firstSyncShare, lastSyncedAt, syncNowOutcome, syncProblem, syncSummary } from './sync-summary.ts';
 import { translator } from './i18n/translator.ts';
 
 const en = translator('en');
@@ -17,6 +17,7 @@ const base: SyncStatus = {
   pushing: false,
   pending: 0,
   failed: 0,
+  oldestUnsyncedAt: null,
   lastPullAt: null,
   lastPushAt: null,
   lastError: null,
@@ -24,6 +25,14 @@ const base: SyncStatus = {
 };
 
 describe('syncSummary', () => {
+  it('says the server is not reachable, and since when, while the network is up', () => {
+    const down: SyncStatus = { ...base, pending: 3, lastError: { code: 'offline', message: 'fetch failed', at: '2026-03-02T14:02:00Z' } };
+    expect(syncSummary(down, en, () => '14:02')).toEqual({ tone: 'warn', headline: 'Server not reachable since 14:02 · 3 pending' });
+    expect(syncSummary({ ...down, pending: 0 }, de, () => '14:02').headline).toBe('Server nicht erreichbar seit 14:02');
+    // The network gone is "Offline", whatever the last attempt said.
+    expect(syncSummary({ ...down, online: false }, en, () => '14:02').headline).toBe('Offline · 3 pending');
+  });
+
   it('says all synced only when nothing is pending or failed', () => {
     expect(syncSummary(base, en)).toEqual({ tone: 'ok', headline: 'All synced' });
     expect(syncSummary({ ...base, pending: 2 }, en).headline).toBe('2 pending');
@@ -84,5 +93,27 @@ describe('syncProblem and failureReason', () => {
     expect(failureReason('Gave up after 5 attempts: timeout', de, 'de')).toBe('Der Server war nach mehreren Versuchen nicht erreichbar.');
     expect(failureReason('The server answered HTTP 400', de, 'de')).toBe('Der Server hat den Eintrag abgelehnt.');
     expect(failureReason(null, en, 'en')).toBe('The server refused it.');
+  });
+});
+
+describe('syncNowOutcome', () => {
+  const unreachable = { code: 'offline', message: 'fetch failed', at: '2026-03-02T14:02:00Z' };
+  it('counts what was sent', () => {
+    expect(syncNowOutcome({ ...base, pending: 3 }, base, en)).toEqual({ text: '3 sales sent', kind: 'info' });
+    expect(syncNowOutcome({ ...base, pending: 1 }, base, de)).toEqual({ text: '1 Verkauf übertragen', kind: 'info' });
+  });
+  it('says when there was nothing to do', () => {
+    expect(syncNowOutcome(base, base, en)).toEqual({ text: 'Everything is up to date', kind: 'info' });
+    expect(syncNowOutcome(base, base, de).text).toBe('Alles ist aktuell');
+  });
+  it('says the server was not reached and what waits', () => {
+    expect(syncNowOutcome({ ...base, pending: 3 }, { ...base, pending: 3, lastError: unreachable }, en)).toEqual({
+      text: 'Server not reachable: 3 sales are waiting on this till',
+      kind: 'error',
+    });
+    expect(syncNowOutcome({ ...base, pending: 1 }, { ...base, online: false, pending: 1 }, en).text).toBe('Offline: 1 sale is waiting on this till');
+  });
+  it('tells refusals apart from sends', () => {
+    expect(syncNowOutcome({ ...base, pending: 3 }, { ...base, failed: 1 }, en)).toEqual({ text: '2 sales sent · 1 refused by the server', kind: 'error' });
   });
 });

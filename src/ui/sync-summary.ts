@@ -14,17 +14,48 @@ export interface SyncSummary {
   headline: string;
 }
 
-export function syncSummary(s: SyncStatus, t: Translate): SyncSummary {
+/**
+ * `formatAt` writes a time of day in the UI's locale ("14:02"). An unanswered last attempt while the
+ * network is up reads "Server not reachable since …", never "Online". A till the store removed or
+ * replaced says so, whatever else holds.
+ */
+export function syncSummary(s: SyncStatus, t: Translate, formatAt: (iso: string) => string = (iso) => iso): SyncSummary {
   if (!s.authorised) return { tone: 'bad', headline: s.removed === null ? t('sync.notAuthorised') : t(`sync.removedHeadline.${s.removed}`) };
   if (s.firstSync !== null) return { tone: 'busy', headline: t('sync.downloading') };
   const waiting = s.pending > 0 ? t('sync.pending', { count: s.pending }) : null;
   if (!s.online) return { tone: 'warn', headline: waiting === null ? t('sync.offline') : t('sync.offlineWaiting', { waiting }) };
+  if (s.lastError?.code === 'offline' && !s.pulling && !s.pushing) {
+    const unreachable = t('sync.unreachableSince', { time: formatAt(s.lastError.at) });
+    return { tone: 'warn', headline: waiting === null ? unreachable : t('sync.unreachableWaiting', { unreachable, waiting }) };
+  }
   if (s.failed > 0) return { tone: 'bad', headline: t('sync.failedCount', { count: s.failed }) };
   if (s.pulling || s.pushing) return { tone: 'busy', headline: waiting === null ? t('sync.syncing') : t('sync.syncingWaiting', { waiting }) };
   if (waiting !== null) return { tone: 'warn', headline: waiting };
   // The hub's changes cannot be applied: the till's catalog is stale, whatever the queue says.
   if (s.lastError?.code === 'bad_page') return { tone: 'bad', headline: t('sync.catalogStuck') };
   return { tone: 'ok', headline: t('sync.allSynced') };
+}
+
+/** The hub did not answer the last attempt while the network was up (the headline says so already). */
+export function hubUnanswered(s: SyncStatus): boolean {
+  return s.online && s.lastError?.code === 'offline';
+}
+
+/** What "Sync now" achieved, from the status before and after it: what was sent, or why nothing was. */
+export function syncNowOutcome(before: SyncStatus, after: SyncStatus, t: Translate): { text: string; kind: 'info' | 'error' } {
+  const waiting = after.pending + after.failed;
+  if (!after.online) return { text: waiting === 0 ? t('sync.now.offlineNothing') : t('sync.now.offline', { count: waiting }), kind: 'error' };
+  if (after.lastError?.code === 'offline') return { text: waiting === 0 ? t('sync.now.unreachableNothing') : t('sync.now.unreachable', { count: waiting }), kind: 'error' };
+  if (!after.authorised) return { text: t('sync.notAuthorisedAlert'), kind: 'error' };
+  const sent = Math.max(0, before.pending - after.pending - Math.max(0, after.failed - before.failed));
+  const failedNow = Math.max(0, after.failed - before.failed);
+  const parts: string[] = [];
+  if (sent > 0) parts.push(t('sync.now.sent', { count: sent }));
+  if (failedNow > 0) parts.push(t('sync.now.refused', { count: failedNow }));
+  if (after.pending > 0) parts.push(t('sync.now.stillWaiting', { count: after.pending }));
+  if (after.lastError !== null) parts.push(t('sync.lastError', { problem: syncProblem(after.lastError.code, t) }));
+  if (parts.length === 0) return { text: after.failed > 0 ? t('sync.now.failedRemain', { count: after.failed }) : t('sync.now.upToDate'), kind: after.failed > 0 ? 'error' : 'info' };
+  return { text: parts.join(' · '), kind: failedNow > 0 || after.lastError !== null ? 'error' : 'info' };
 }
 
 /** The last sync error in words staff understand; its code is never shown. */

@@ -35,9 +35,19 @@ export interface TestTill {
 /** The staff member the test till's writes name unless a test signs someone else in. */
 export const TEST_STAFF_ID = fixtureUuid(7, 3);
 
-export async function openTestTill(startIso = '2024-03-10T09:00:00.000Z'): Promise<TestTill> {
+/** The shift a test till opens at its start (selling needs one). */
+export const TEST_SHIFT_UUID = fixtureUuid(8, 1);
+
+/**
+ * A till on a fresh in-memory database with TEST_STAFF_ID signed in. Selling needs an open shift:
+ * one (TEST_SHIFT_UUID, float 0, opened by TEST_STAFF_ID) is open from the start unless `openShift`
+ * is false. It is written directly, not through the service, so the service's uuids and clock are
+ * the test's alone.
+ */
+export async function openTestTill(startIso = '2024-03-10T09:00:00.000Z', options: { openShift?: boolean } = {}): Promise<TestTill> {
   const db = await openMigratedMemoryDb();
   await db.run(`INSERT INTO staff (id, display_name, role, permissions, pin_hash, active, updated_at) VALUES (?, 'Test Cashier', 'cashier', '[]', NULL, 1, ?)`, [TEST_STAFF_ID, startIso]);
+  if (options.openShift !== false) await db.run(`INSERT INTO shifts (uuid, opened_at, opening_float, opened_by) VALUES (?, ?, 0, ?)`, [TEST_SHIFT_UUID, startIso, TEST_STAFF_ID]);
   const now = { ms: Date.parse(startIso) };
   const terminal: { current: TerminalInfo | null } = { current: TEST_TERMINAL };
   const queued = { count: 0 };

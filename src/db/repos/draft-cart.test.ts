@@ -6,7 +6,7 @@ import { hasTillErrorCode } from '../../api/till-error.ts';
 import { addProducts, cartLine, count, openTestTill, product } from './data-test-kit.ts';
 
 const cola = product(1, { name: 'Cola 330ml', price: 150 });
-const cart: DraftCart = { lines: [cartLine(cola, 2)], note: 'gift wrap', customer: { uuid: '0e8f6b8e-3b1a-4c4e-9d7a-1f2a3b4c5d6e', name: 'Anna Müller' } };
+const cart: DraftCart = { lines: [cartLine(cola, 2)], note: 'gift wrap', customer: { uuid: '0e8f6b8e-3b1a-4c4e-9d7a-1f2a3b4c5d6e', name: 'Anna Müller' }, discount: { kind: 'percent', value: 1000 } };
 
 describe('draft cart', () => {
   it('keeps the last saved cart, never in the sync queue', async () => {
@@ -22,14 +22,14 @@ describe('draft cart', () => {
     expect(t.queued.count).toBe(0);
     await t.api.saveDraftCart(null);
     expect(await t.api.draftCart()).toBeNull();
-    await t.api.saveDraftCart({ lines: [], note: '', customer: null });
+    await t.api.saveDraftCart({ lines: [], note: '', customer: null, discount: null });
     expect(await count(t.db, 'draft_cart')).toBe(0);
   });
 
   it('is forgotten by the transaction that records the sale, and kept when recording fails', async () => {
     const t = await openTestTill();
     await addProducts(t.db, [cola]);
-    const sold = { lines: [cartLine(cola, 2)], note: '', customer: null };
+    const sold = { lines: [cartLine(cola, 2)], note: '', customer: null, discount: null };
     await t.api.saveDraftCart(sold);
     await expect(t.api.recordSale({ lines: sold.lines, payments: [{ method: 'card', amount: 1, tendered: null }], customerUuid: null, note: null })).rejects.toSatisfy((e) =>
       hasTillErrorCode(e, 'invalid'),
@@ -45,7 +45,7 @@ describe('draft cart', () => {
       { ...cart, lines: [{ ...cartLine(cola, 2), quantity: 0 }] },
       { ...cart, lines: [{ ...cartLine(cola, 2), unitPrice: 1.5 }] },
       { ...cart, note: 'x'.repeat(501) },
-      { lines: 'nope', note: '', customer: null },
+      { lines: 'nope', note: '', customer: null, discount: null },
     ]) {
       await expect(t.api.saveDraftCart(bad as unknown as DraftCart)).rejects.toSatisfy((e) => hasTillErrorCode(e, 'invalid'));
     }

@@ -11,7 +11,7 @@ import { invalid } from './draft-checks.ts';
 /** Longest id the draft may name (uuids are 36). */
 const MAX_ID_LENGTH = 64;
 
-const draftCartSchema = z.object({
+export const draftCartSchema = z.object({
   lines: z
     .array(
       z.object({
@@ -28,14 +28,26 @@ const draftCartSchema = z.object({
     .max(MAX_LINES_PER_SALE),
   note: z.string().max(MAX_TEXT_LENGTH),
   customer: z.object({ uuid: z.string().min(1).max(MAX_ID_LENGTH), name: z.string().max(MAX_NAME_LENGTH) }).nullable(),
+  // Absent in drafts kept before cart discounts existed.
+  discount: z
+    .discriminatedUnion('kind', [
+      z.object({ kind: z.literal('percent'), value: z.int().min(0).max(BASIS_POINTS) }),
+      z.object({ kind: z.literal('amount'), value: z.int().min(0).max(MAX_MONEY_MINOR) }),
+    ])
+    .nullable()
+    .default(null),
 });
 
 export async function draftCart(db: SqlExecutor): Promise<DraftCart | null> {
   const row = await db.get<{ cart: string }>(`SELECT cart FROM draft_cart WHERE id = 1`);
-  if (row === undefined) return null;
+  return row === undefined ? null : parseStoredCart(row.cart);
+}
+
+/** A cart as stored (JSON), or null when it is damaged or from a build that kept carts otherwise. */
+export function parseStoredCart(json: string): DraftCart | null {
   let value: unknown;
   try {
-    value = JSON.parse(row.cart);
+    value = JSON.parse(json);
   } catch {
     return null;
   }
@@ -52,7 +64,7 @@ export async function saveDraftCart(db: SqlExecutor, deps: Pick<TillDataDeps, 'c
   const parsed = draftCartSchema.safeParse(cart);
   if (!parsed.success) throw invalid('The sale in progress cannot be kept: it is not a valid cart.');
   const c = parsed.data;
-  if (c.lines.length === 0 && c.note === '' && c.customer === null) {
+  if (c.lines.length === 0 && c.note === '' && c.customer === null && c.discount === null) {
     await clearDraftCart(db);
     return;
   }

@@ -16,8 +16,8 @@ function pinHash(pin: string): string {
   return `scrypt$1024$8$1$${salt.toString('base64')}$${scryptSync(pin, salt, 32, { N: 1024, r: 8, p: 1 }).toString('base64')}`;
 }
 
-async function staffedTill() {
-  const t = await openTestTill();
+async function staffedTill(options: { openShift?: boolean } = {}) {
+  const t = await openTestTill(undefined, options);
   const add = (id: string, name: string, pin: string, permissions: TillPermission[]) =>
     t.db.run(`INSERT INTO staff (id, display_name, role, permissions, pin_hash, active, updated_at) VALUES (?, ?, 'x', ?, ?, 1, '2026-01-01T00:00:00Z')`, [id, name, JSON.stringify(permissions), pinHash(pin)]);
   await add(CASHIER, 'Cara', '1111', ['close_shift']);
@@ -71,7 +71,7 @@ describe('records and permissions', () => {
   });
 
   it('stock adjustments and closing a shift name who did them; a manager signed in needs nobody', async () => {
-    const t = await staffedTill();
+    const t = await staffedTill({ openShift: false });
     await t.session.signIn(CASHIER, '1111');
     await expect(t.api.adjustStock({ productUuid: item.uuid, delta: -1, reason: 'broken' })).rejects.toSatisfy(isForbidden);
     const shift = await t.api.openShift(0);
@@ -80,7 +80,31 @@ describe('records and permissions', () => {
     await t.session.signIn(MANAGER, '2222');
     await t.api.adjustStock({ productUuid: item.uuid, delta: -1, reason: 'broken' });
     expect(await t.db.get(`SELECT staff_id, approved_by FROM inventory_adjustments`)).toEqual({ staff_id: MANAGER, approved_by: null });
-    const report = await t.api.closeShift(0);
+    const report = await t.api.closeShift({ countedCash: 0, denominations: null });
     expect(report).toMatchObject({ openedBy: 'Cara', closedBy: 'Max', closeApprovedBy: null });
+  });
+
+  it('a shift names who moved cash and who sold on its Z report; a close the member lacks needs a manager', async () => {
+    const t = await staffedTill({ openShift: false });
+    await t.db.run(`UPDATE staff SET permissions = '[]' WHERE id = ?`, [CASHIER]);
+    await t.session.signIn(CASHIER, '1111');
+    await t.api.openShift(5000);
+    await t.api.recordCashMove({ kind: 'in', amount: 1000, reason: 'change' });
+    expect(await t.db.get(`SELECT staff_id, approved_by FROM cash_movements`)).toEqual({ staff_id: CASHIER, approved_by: null });
+    await t.api.recordSale({ lines: [cartLine(item, 1)], payments: cash(1000), customerUuid: null, note: null });
+    t.session.signOut();
+    await t.session.signIn(MANAGER, '2222');
+    await t.api.recordSale({ lines: [cartLine(item, 2)], payments: cash(2000), customerUuid: null, note: null });
+    t.session.signOut();
+    await t.session.signIn(CASHIER, '1111');
+    await t.api.recordSale({ lines: [cartLine(item, 1)], payments: cash(1000), customerUuid: null, note: null });
+    const close = { countedCash: 10_000, denominations: null };
+    await expect(t.api.closeShift(close)).rejects.toSatisfy(isForbidden);
+    expect(await t.api.currentShift()).not.toBeNull();
+    await t.session.approve('close_shift', MANAGER, '2222');
+    const z = await t.api.closeShift(close);
+    expect(z).toMatchObject({ openedBy: 'Cara', closedBy: 'Cara', closeApprovedBy: 'Max', cashiers: ['Cara', 'Max'], expectedCash: 10_000, difference: 0 });
+    expect(await t.db.get(`SELECT closed_by, close_approved_by FROM shifts`)).toEqual({ closed_by: CASHIER, close_approved_by: MANAGER });
+    expect(await t.api.zReport(z.shiftUuid)).toEqual(z);
   });
 });

@@ -6,7 +6,7 @@ import { hasTillErrorCode } from '../../api/till-error.ts';
 import { strictContract } from '@ezo/contract/contract';
 import { MAX_QUANTITY } from '@ezo/contract/limits';
 import { insertCustomers } from '../../../test-support/catalog-fixture.ts';
-import { addProducts, cartLine, count, openTestTill, product } from './data-test-kit.ts';
+import { addProducts, cartLine, count, openTestTill, product, TEST_SHIFT_UUID } from './data-test-kit.ts';
 
 const included = product(1, { price: 119, taxRateBp: 2000, taxIncluded: true });
 const added = product(2, { price: 250, taxRateBp: 700, taxIncluded: false });
@@ -147,11 +147,19 @@ describe('recordSale', () => {
     expect((await t.api.recordSale(draft())).sale.receipt_number).toBe('T1-000001');
   });
 
+  it('needs an open shift: refuses a sale without one and records nothing', async () => {
+    const t = await openTestTill(undefined, { openShift: false });
+    await addProducts(t.db, [included, added, gone]);
+    await expect(t.api.recordSale(draft())).rejects.toSatisfy((e: unknown) => hasTillErrorCode(e, 'no_shift'));
+    expect(await t.db.get('SELECT count(*) AS n FROM sales')).toEqual({ n: 0 });
+    expect(await t.db.get('SELECT count(*) AS n FROM sync_queue')).toEqual({ n: 0 });
+  });
+
   it('attaches the open shift and the customer, and keeps the sale immutable', async () => {
     const t = await till();
     const customer = { uuid: '00000003-0000-4000-8000-000000000001', name: 'Ada Okafor', email: null, phone: null };
     await t.db.transaction((tx) => insertCustomers(tx, [customer]));
-    const shift = await t.api.openShift(5000);
+    const shift = { uuid: TEST_SHIFT_UUID };
     const detail = await t.api.recordSale(draft({ customerUuid: customer.uuid }));
     expect(detail.sale.shift_uuid).toBe(shift.uuid);
     expect(detail.sale.customer_uuid).toBe(customer.uuid);

@@ -13,11 +13,12 @@ import { assertIntegerIn, assertMoney, assertQuantity, invalid, isList } from '.
 import { takeReceiptNumber } from './receipt-numbers.ts';
 import { insertSale } from './sale-store.ts';
 import { liveCustomer } from './customers.ts';
-import { openShiftUuid } from './shifts.ts';
+import { requireOpenShift } from './shifts.ts';
 import { notifyQueued } from './notify-queued.ts';
 import { clearDraftCart } from './draft-cart.ts';
 import { staffName } from '../staff/staff-store.ts';
 import { BASIS_POINTS_PER_PERCENT } from '../../domain/discount-limit.ts';
+import { storeTaxRates } from './store-tax-rates.ts';
 
 export async function requireTerminal(deps: TillDataDeps): Promise<TerminalInfo> {
   const terminal = await deps.terminal();
@@ -46,7 +47,7 @@ export async function recordSale(db: SqlConnection, deps: TillDataDeps, draft: S
       uuid,
       receipt_number: await takeReceiptNumber(tx, terminal.receipt_prefix),
       terminal_id: terminal.terminal_id,
-      shift_uuid: await openShiftUuid(tx),
+      shift_uuid: await requireOpenShift(tx),
       customer_uuid: draft.customerUuid,
       refund_of: null,
       currency: terminal.currency,
@@ -61,13 +62,25 @@ export async function recordSale(db: SqlConnection, deps: TillDataDeps, draft: S
     await insertSale(tx, sale);
     // The cart became this sale: a reload must not bring it back as a cart to sell again.
     await clearDraftCart(tx);
-    return { sale, customerName: customer?.name ?? null, cashierName: await staffName(tx, actor.staffId) };
+    return {
+      sale,
+      customerName: customer?.name ?? null,
+      cashierName: await staffName(tx, actor.staffId),
+      rates: await storeTaxRates(tx, lines.map((l) => l.tax_rate_bp)),
+    };
   });
   notifyQueued(deps);
   // What was just committed, as saleDetail() would read it back: the rows are the sale field for
   // field (insertSale checked it against the contract), it is queued and nothing refunds it yet.
   // Not read back: that was four more queries on the path staff wait on.
-  return { sale: { ...written.sale, approved_by: actor.approvedBy }, syncState: 'pending', refundUuids: [], customerName: written.customerName, cashierName: written.cashierName };
+  return {
+    sale: { ...written.sale, approved_by: actor.approvedBy },
+    syncState: 'pending',
+    refundUuids: [],
+    customerName: written.customerName,
+    cashierName: written.cashierName,
+    storeTaxRates: written.rates,
+  };
 }
 
 function checkLines(input: readonly CartLineInput[], deps: TillDataDeps): SaleLine[] {

@@ -13,7 +13,7 @@ import { checkNote, requireTerminal } from './record-sale.ts';
 import { takeReceiptNumber } from './receipt-numbers.ts';
 import { insertSale } from './sale-store.ts';
 import { saleDetail } from './sale-detail.ts';
-import { openShiftUuid } from './shifts.ts';
+import { requireOpenShift } from './shifts.ts';
 import { notifyQueued } from './notify-queued.ts';
 
 interface OriginalLineRow {
@@ -116,7 +116,7 @@ export async function recordRefund(db: SqlConnection, deps: TillDataDeps, draft:
       uuid,
       receipt_number: await takeReceiptNumber(tx, terminal.receipt_prefix),
       terminal_id: terminal.terminal_id,
-      shift_uuid: await openShiftUuid(tx),
+      shift_uuid: await requireOpenShift(tx),
       customer_uuid: original.customer_uuid,
       refund_of: original.uuid,
       currency: original.currency,

@@ -4,6 +4,7 @@ import type { SqlExecutor } from '../../sync/sql-connection.ts';
 import type { SaleDetail } from '../../api/till-api.ts';
 import { readSale, syncStateOf } from './sale-store.ts';
 import { staffName } from '../staff/staff-store.ts';
+import { storeTaxRates } from './store-tax-rates.ts';
 
 export async function saleDetail(db: SqlExecutor, uuid: string): Promise<SaleDetail | null> {
   const sale = await readSale(db, uuid);
@@ -20,5 +21,6 @@ export async function saleDetail(db: SqlExecutor, uuid: string): Promise<SaleDet
     refundUuids: refunds.map((r) => r.uuid),
     customerName: customer?.name ?? null,
     cashierName: await staffName(db, sale.staff_id),
+    storeTaxRates: await storeTaxRates(db, sale.lines.map((l) => l.tax_rate_bp)),
   };
 }

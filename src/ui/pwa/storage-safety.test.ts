@@ -20,10 +20,24 @@ describe('formatBytes', () => {
 });
 
 describe('atRiskOfEviction', () => {
-  it('warns only when storage is not known persistent and something is unsynced', () => {
-    expect(atRiskOfEviction(false, 1, 0)).toBe(true);
-    expect(atRiskOfEviction(null, 0, 2)).toBe(true);
-    expect(atRiskOfEviction(true, 5, 5)).toBe(false);
-    expect(atRiskOfEviction(false, 0, 0)).toBe(false);
+  const now = Date.parse('2026-03-02T12:00:00Z');
+  const volatile = { persisted: false, usageBytes: 1_000, quotaBytes: 1_000_000 };
+  const hoursAgo = (h: number) => new Date(now - h * 3_600_000).toISOString();
+
+  it('is calm for a sale not yet pushed or a short outage', () => {
+    expect(atRiskOfEviction({ storage: volatile, oldestUnsyncedAt: hoursAgo(0), now })).toBeNull();
+    expect(atRiskOfEviction({ storage: volatile, oldestUnsyncedAt: hoursAgo(23), now })).toBeNull();
+    expect(atRiskOfEviction({ storage: volatile, oldestUnsyncedAt: null, now })).toBeNull();
+  });
+
+  it('alarms when work waited longer than the threshold on storage that is not persistent', () => {
+    expect(atRiskOfEviction({ storage: volatile, oldestUnsyncedAt: hoursAgo(25), now })).toBe('unsynced');
+    expect(atRiskOfEviction({ storage: { ...volatile, persisted: null }, oldestUnsyncedAt: hoursAgo(2), now, thresholdMs: 3_600_000 })).toBe('unsynced');
+    expect(atRiskOfEviction({ storage: { ...volatile, persisted: true }, oldestUnsyncedAt: hoursAgo(100), now })).toBeNull();
+  });
+
+  it('alarms when the quota is nearly full, persistent or not', () => {
+    expect(atRiskOfEviction({ storage: { persisted: true, usageBytes: 950, quotaBytes: 1_000 }, oldestUnsyncedAt: null, now })).toBe('quota');
+    expect(atRiskOfEviction({ storage: { persisted: true, usageBytes: 850, quotaBytes: 1_000 }, oldestUnsyncedAt: null, now })).toBeNull();
   });
 });

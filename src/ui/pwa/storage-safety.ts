@@ -79,7 +79,31 @@ export function formatBytes(bytes: number, locale = 'en'): string {
   return `${text} ${BYTE_UNITS[unit]}`;
 }
 
-/** Unsynced work exists and the browser may evict it: staff should be told (and offered the export). */
-export function atRiskOfEviction(persisted: boolean | null, pending: number, failed: number): boolean {
-  return persisted !== true && pending + failed > 0;
+/**
+ * How long unsynced work may wait on a till whose storage is not persistent before it is an alarm.
+ * A short outage or a sale not yet pushed is normal and shows only as the count in the status bar.
+ * (The store will set this in its settings once they sync; until then the default holds.)
+ */
+export const UNSYNCED_ALARM_AFTER_MS = 24 * 60 * 60_000;
+/** Storage used beyond this share of the quota is an alarm whether or not anything is unsynced. */
+export const QUOTA_ALARM_SHARE = 0.9;
+
+export interface RiskInput {
+  storage: StorageState;
+  /** When the oldest unsynced item was made; null when nothing waits. */
+  oldestUnsyncedAt: string | null;
+  now: number;
+  thresholdMs?: number;
+}
+
+/**
+ * Data is really at risk: storage is not known to be persistent and work has waited unsynced longer
+ * than the threshold, or the quota is nearly full (the next sale may not be stored).
+ */
+export function atRiskOfEviction(input: RiskInput): 'unsynced' | 'quota' | null {
+  const { storage } = input;
+  if (storage.usageBytes !== null && storage.quotaBytes !== null && storage.quotaBytes > 0 && storage.usageBytes >= storage.quotaBytes * QUOTA_ALARM_SHARE) return 'quota';
+  if (storage.persisted === true || input.oldestUnsyncedAt === null) return null;
+  const waited = input.now - Date.parse(input.oldestUnsyncedAt);
+  return waited > (input.thresholdMs ?? UNSYNCED_ALARM_AFTER_MS) ? 'unsynced' : null;
 }

@@ -1,28 +1,66 @@
-// Shown to staff when sales wait for the server and the browser may evict this device's storage: the one state in
-// which a lost device or a cleared browser loses sales. Offers the export right there.
+// The storage alarm: only when data is really at risk (atRiskOfEviction: unsynced work older than the
+// threshold on storage that is not persistent, or the quota nearly full). It takes the place of the
+// "Last sync" text in the status bar, so it never moves a control; the explanation and the export
+// are in a dialog a manager opens from there. A sale not yet pushed is only the count in the bar.
 import type { Remote } from 'comlink';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { SyncStatus, TillApi } from '../../api/till-api.ts';
 import { ExportUnsyncedButton } from './export-button.tsx';
 import { atRiskOfEviction } from './storage-safety.ts';
 import { useStorageState } from './use-storage-state.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
+import { Modal } from '../modal.tsx';
+import { formatDateTime } from '../time-format.ts';
 import './pwa.css';
 
-export function StorageWarning(props: { status: Pick<SyncStatus, 'pending' | 'failed'>; api: Pick<Remote<TillApi>, 'exportUnsynced'> }) {
+/** How often the alarm is reconsidered while nothing else changes (the threshold is a duration). */
+const RECHECK_MS = 60_000;
+
+type Status = Pick<SyncStatus, 'pending' | 'failed' | 'oldestUnsyncedAt'>;
+
+/** Whether data is at risk now, re-read when unsynced work appears and every RECHECK_MS. */
+export function useStorageRisk(status: Status): 'unsynced' | 'quota' | null {
   const { state, refresh } = useStorageState();
-  const { t } = useI18n();
-  const unsynced = props.status.pending + props.status.failed;
-  // Read again when unsynced work appears: the first sale is when the till asks for persistence.
-  const hasUnsynced = unsynced > 0;
+  const [now, setNow] = useState(Date.now);
+  const hasUnsynced = status.pending + status.failed > 0;
   useEffect(() => {
     if (hasUnsynced) refresh();
   }, [hasUnsynced, refresh]);
-  if (state === null || !atRiskOfEviction(state.persisted, props.status.pending, props.status.failed)) return null;
+  useEffect(() => {
+    const timer = setInterval(() => {
+      setNow(Date.now());
+      refresh();
+    }, RECHECK_MS);
+    return () => clearInterval(timer);
+  }, [refresh]);
+  if (state === null) return null;
+  return atRiskOfEviction({ storage: state, oldestUnsyncedAt: status.oldestUnsyncedAt, now });
+}
+
+export function StorageAlarm(props: { risk: 'unsynced' | 'quota'; status: Status; api: Pick<Remote<TillApi>, 'exportUnsynced'> }) {
+  const { t, locale } = useI18n();
+  const [open, setOpen] = useState(false);
+  const unsynced = props.status.pending + props.status.failed;
+  const since = props.status.oldestUnsyncedAt;
   return (
-    <div class="storage-warning" role="alert">
-      <strong>{t('storage.atRisk', { count: unsynced })}</strong> {t('storage.atRiskAction')}{' '}
-      <ExportUnsyncedButton api={props.api} />
-    </div>
+    <>
+      <button type="button" class="link-button danger sync-alarm" onClick={() => setOpen(true)}>
+        {t('storage.alarmButton')}
+      </button>
+      {open && (
+        <Modal title={t('storage.alarmTitle')} onClose={() => setOpen(false)}>
+          <div class="storage-warning" role="alert">
+            {props.risk === 'quota' ? (
+              <strong>{t('storage.nearlyFull')}</strong>
+            ) : (
+              <strong>
+                {t('storage.atRisk', { count: unsynced })} {since !== null && t('storage.atRiskSince', { time: formatDateTime(since, locale) })}
+              </strong>
+            )}{' '}
+            {t('storage.atRiskAction')} <ExportUnsyncedButton api={props.api} />
+          </div>
+        </Modal>
+      )}
+    </>
   );
 }

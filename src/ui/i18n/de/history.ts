@@ -28,6 +28,11 @@ export const history: Messages<typeof en> = {
     refunds_other: '{{count}} Erstattungen zu diesem Verkauf gebucht.',
     refund: 'Erstatten…',
     printRefund: 'Erstattung drucken',
+    sync: {
+      pending: 'Auf dieser Kasse gespeichert; wartet auf Übertragung',
+      synced: 'An den Server übertragen',
+      failed: 'Auf dieser Kasse gespeichert; vom Server abgelehnt (siehe Übertragungsstatus)',
+    },
   },
   refund: {
     chooseOne: 'Wählen Sie mindestens einen Artikel zum Erstatten.',

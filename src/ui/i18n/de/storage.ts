@@ -24,6 +24,10 @@ export const storage: Messages<typeof en> = {
   atRisk_one: '{{count}} nicht übertragener Verkauf liegt nur auf diesem Gerät, und der Browser darf ihn löschen.',
   atRisk_other: '{{count}} nicht übertragene Verkäufe liegen nur auf diesem Gerät, und der Browser darf sie löschen.',
   atRiskAction: 'Synchronisieren Sie, sobald der Server erreichbar ist, oder exportieren Sie sie jetzt in eine Datei.',
+  alarmButton: 'Daten gefährdet – Details',
+  alarmTitle: 'Nicht übertragene Daten gefährdet',
+  atRiskSince: 'Der älteste wartet seit {{time}}.',
+  nearlyFull: 'Der Speicher dieses Geräts ist fast voll: die nächsten Verkäufe können eventuell nicht gespeichert werden.',
   update: {
     title: 'Neue Version verfügbar',
     afterSale: 'Sie lässt sich installieren, sobald dieser Verkauf abgeschlossen ist; der Warenkorb bleibt, wie er ist.',

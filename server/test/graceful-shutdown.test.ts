@@ -3,14 +3,14 @@
 // Retry-After on a connection that was already open), and the process exits 0 after a clean drain.
 // The batch's body is sent in two halves around the signal, so it is certainly running when it arrives.
 import { request as httpRequest } from 'node:http';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { UpstreamResponse } from '@ezo/contract/upstream';
 import { createTestDatabase, type TestDatabase } from '../src/testing/test-database.ts';
 import { batch, line, sale } from './support/fixtures.ts';
-import { HUB_START_TIMEOUT_MS, pullAll, startHubProcess, type LogRecord } from './support/hub-process.ts';
+import { HUB_START_TIMEOUT_MS, pairDemoTill, pullAll, startHubProcess, type LogRecord } from './support/hub-process.ts';
 
 const SALES_IN_BATCH = 200;
 const ADMIN_TOKEN = 'graceful-shutdown-admin-token-0123456789';
@@ -55,10 +55,10 @@ describe.each(backends)('graceful shutdown on $name', (backend) => {
       database = await backend.url();
       const hub = await startHubProcess({ env: { EZO_DATA_DIR: dataDir, ADMIN_TOKEN, ...(database === undefined ? {} : { DATABASE_URL: database.url }) }, args: ['--demo'] });
       try {
-        const token = readFileSync(join(dataDir, 'demo-terminal-token'), 'utf8').trim();
+        const { token, cashierId } = await pairDemoTill(hub.url);
         const terminal = (await (await fetch(`${hub.url}/api/v1/sync/terminal`, { headers: { authorization: `Bearer ${token}` } })).json()) as { terminal_id: string };
         const { products } = await pullAll(hub.url, token);
-        const sales = Array.from({ length: SALES_IN_BATCH }, (_, i) => sale(terminal.terminal_id, [line({ product: products[i % products.length]!, quantity: 1 })]));
+        const sales = Array.from({ length: SALES_IN_BATCH }, (_, i) => sale(terminal.terminal_id, [line({ product: products[i % products.length]!, quantity: 1 })], { staffId: cashierId }));
         const body = JSON.stringify(batch({ sales }));
 
         const post = slowPost(hub.url, token, body);

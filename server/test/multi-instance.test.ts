@@ -15,6 +15,7 @@ import type { UpstreamResponse } from '@ezo/contract/upstream';
 import type { Sale } from '@ezo/contract/sale';
 import { createTestDatabase, type TestDatabase } from '../src/testing/test-database.ts';
 import { openPostgresDatabase } from '../src/db/pg-database.ts';
+import { MIGRATIONS } from '../src/db/migrations/index.ts';
 import { batch, line, sale } from './support/fixtures.ts';
 import { freePort } from './support/free-port.ts';
 import { findHaproxy, startHaproxy, type Haproxy } from './support/haproxy.ts';
@@ -81,8 +82,10 @@ describe.skipIf(why !== undefined)('three instances behind HAProxy on one Postgr
         const counts = await db.query<{ stores: number; migrations: number }>(
           'SELECT (SELECT count(*)::int FROM stores) AS stores, (SELECT count(*)::int FROM schema_migrations) AS migrations',
         );
-        expect(counts[0]).toEqual({ stores: 1, migrations: 3 });
+        expect(counts[0]).toEqual({ stores: 1, migrations: MIGRATIONS.length });
         const [store] = await db.query<{ id: string }>('SELECT id::text FROM stores');
+        // The demo cashier the first instance seeded (random ids): every sale names who made it.
+        const [cashier] = await db.query<{ id: string }>(`SELECT staff_id::text AS id FROM staff_store_roles WHERE role = 'cashier' LIMIT 1`);
 
         const admin = (path: string, body: unknown) =>
           fetch(`${lb!.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -102,7 +105,7 @@ describe.skipIf(why !== undefined)('three instances behind HAProxy on one Postgr
         const push = async (till: Till) => {
           while (!stop) {
             const sales = Array.from({ length: SALES_PER_BATCH }, () =>
-              sale(till.id, [line({ product: products[randomInt(products.length)]!, quantity: 1 + randomInt(3) })]),
+              sale(till.id, [line({ product: products[randomInt(products.length)]!, quantity: 1 + randomInt(3) })], { staffId: cashier!.id }),
             );
             const body = JSON.stringify(batch({ sales }));
             for (;;) {

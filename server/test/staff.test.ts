@@ -153,6 +153,14 @@ describe.each(BACKENDS)('staff on $name', (backend) => {
     expect(lateRes.body.results[0]?.status).toBe('applied');
   });
 
+  it('an item a till queued before its update to protocol 2 names nobody, and still goes through (staff NULL)', async () => {
+    const { staff_id: _omitted, ...queuedBeforeUpdate } = sale(server.terminal.id, [line({ product: coffee, quantity: 1 })]);
+    const res = await call<UpstreamResponse>(server, server.terminal.token, 'POST', '/api/v1/sync/upstream', batch({ sales: [queuedBeforeUpdate as ReturnType<typeof sale>] }));
+    expect(res.body.results.map((r) => r.status)).toEqual(['applied']);
+    const sales = await server.admin<{ sales: AdminSale[] }>('GET', `/api/v1/admin/sales?terminal_id=${server.terminal.id}`);
+    expect(sales.body.sales.find((s) => s.uuid === queuedBeforeUpdate.uuid)).toMatchObject({ staff_id: null });
+  });
+
   it('no PIN hash, PIN or password in the log', async () => {
     const hashes = (await server.db.query<{ h: string }>('SELECT pin_hash AS h FROM staff WHERE pin_hash IS NOT NULL UNION ALL SELECT password_hash FROM staff WHERE password_hash IS NOT NULL')).map((r) => r.h);
     expect(hashes.length).toBeGreaterThan(3);

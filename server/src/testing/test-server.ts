@@ -116,6 +116,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       pairingRateLimit: options.pairingRateLimit ?? false,
       publicUrl: () => url,
       now,
+      ...(options.logStream === undefined ? {} : { logStream: options.logStream }),
       ...(options.demo === true ? { demoTerminalId: seed.terminalId } : {}),
       ...(options.staticDir === undefined ? {} : { staticDir: options.staticDir }),
     });

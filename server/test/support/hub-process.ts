@@ -113,3 +113,22 @@ export async function pullAll(url: string, token: string): Promise<{ products: P
   }
   return { products: [...products.values()], stock: [...stock.values()] };
 }
+
+/**
+ * Pairs a till with a --demo hub process as the browser does (loopback demo pairing, then the one-time
+ * code redeemed), and finds the demo cashier in the first pull: a hub process seeds staff with random ids.
+ */
+export async function pairDemoTill(url: string): Promise<{ token: string; cashierId: string }> {
+  const demo = (await (await fetch(`${url}/api/v1/demo/pairing`)).json()) as { code: string };
+  const redeemed = await fetch(`${url}/api/v1/pairing/redeem`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code: demo.code, app_version: 'test' }),
+  });
+  if (redeemed.status !== 201 && redeemed.status !== 200) throw new Error(`redeem: ${redeemed.status} ${await redeemed.text()}`);
+  const { device_token: token } = (await redeemed.json()) as { device_token: string };
+  const page = (await (await fetch(`${url}/api/v1/sync/downstream?limit=1000`, { headers: { authorization: `Bearer ${token}` } })).json()) as DownstreamPage;
+  const cashierId = page.changes.staff?.find((s) => s.role === 'cashier')?.id;
+  if (cashierId === undefined) throw new Error('the demo hub pulled no cashier');
+  return { token, cashierId };
+}

@@ -5,6 +5,7 @@ import { expect, type Page } from '@playwright/test';
 import type { CartLineInput, PaymentInput, ProductView } from '../../src/api/till-api.ts';
 import { lineAmounts, saleAmounts } from '../../src/domain/sale-totals.ts';
 import { expectTillReady } from '../support/till-page.ts';
+import { openShiftForSelling } from '../support/shift.ts';
 import { callApi, tryApi } from './till-api-bridge.ts';
 import { MAX_LINES, SOLD_PRODUCTS } from './chaos-settings.ts';
 
@@ -19,14 +20,18 @@ export async function openTillAt(page: Page, url: string): Promise<void> {
   await expectTillReady(page);
 }
 
-/** Pairs through the setup form, the way staff do, with the proxy's URL. */
-/** Pairs through the setup form with a one-time pairing code (TestServer.pairingCode()). */
+/**
+ * Pairs through the setup form with a one-time pairing code (TestServer.pairingCode()), the way staff
+ * do, and opens a shift (float 0): selling needs one. The shift is in the till's database, so it stays
+ * open over the reloads and crashes that follow.
+ */
 export async function pairThroughUi(page: Page, serverUrl: string, code: string): Promise<void> {
   await page.goto(serverUrl);
   await page.getByLabel('Server URL').fill(serverUrl);
   await page.getByLabel('Pairing code').fill(code);
   await page.getByRole('button', { name: 'Pair till' }).click();
   await expectTillReady(page);
+  await openShiftForSelling(page);
   await expect(page.locator('.product-tile').first()).toBeVisible({ timeout: CATALOG_TIMEOUT_MS });
 }
 

@@ -74,7 +74,7 @@ export async function recordSale(db: SqlConnection, deps: TillDataDeps, draft: S
   // field (insertSale checked it against the contract), it is queued and nothing refunds it yet.
   // Not read back: that was four more queries on the path staff wait on.
   return {
-    sale: { ...written.sale, approved_by: actor.approvedBy },
+    sale: { ...written.sale, staff_id: actor.staffId, approved_by: actor.approvedBy },
     syncState: 'pending',
     refundUuids: [],
     customerName: written.customerName,

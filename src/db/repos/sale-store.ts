@@ -28,7 +28,7 @@ export async function insertSale(tx: SqlExecutor, sale: Sale): Promise<number> {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       sale.uuid, sale.receipt_number, sale.terminal_id, sale.shift_uuid, sale.customer_uuid, sale.refund_of, sale.currency,
-      sale.subtotal, sale.discount_total, sale.tax_total, sale.total, sale.note, sale.created_at, sale.staff_id, sale.approved_by ?? null,
+      sale.subtotal, sale.discount_total, sale.tax_total, sale.total, sale.note, sale.created_at, sale.staff_id ?? null, sale.approved_by ?? null,
     ],
   );
   for (const [index, l] of sale.lines.entries()) {

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { test, expect } from './fixtures.ts';
 import { expectTillReady, expectTillState, signIn, STAFF } from './support/till-page.ts';
+import { openShiftForSelling } from './support/shift.ts';
 import type { Page } from '@playwright/test';
 import type { UpstreamResponse } from '@ezo/contract/upstream';
 import { strictContract } from '@ezo/contract/contract';
@@ -109,6 +110,7 @@ test('a ?pair= link pairs with no typing and leaves the address; five wrong PINs
 test('a cashier refund needs a manager PIN, and the hub records both', async ({ page, server }) => {
   await page.goto(`/?pair=${await server.pairingCode()}`);
   await expectTillReady(page, STAFF.cashier);
+  await openShiftForSelling(page); // the cashier opens the shift: no permission needed
   await expect(page.locator('.product-tile').first()).toBeVisible({ timeout: CATALOG_TIMEOUT_MS });
   const receipt = await sellFirstProduct(page);
 
@@ -141,6 +143,7 @@ test('a cashier refund needs a manager PIN, and the hub records both', async ({ 
 test('a revoked till keeps its unsynced sales, says so, and its export imports once', async ({ page, server, context }) => {
   await page.goto(`/?pair=${await server.pairingCode()}`);
   await expectTillReady(page);
+  await openShiftForSelling(page);
   await expect(page.locator('.product-tile').first()).toBeVisible({ timeout: CATALOG_TIMEOUT_MS });
   await expect(syncBar(page)).toContainText('All synced', { timeout: CATALOG_TIMEOUT_MS });
   const devices = await server.admin<{ devices: { id: string; status: string; app_version: string | null }[] }>('GET', `/api/v1/admin/devices?store_id=${server.store.id}`);

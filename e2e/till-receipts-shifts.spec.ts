@@ -9,6 +9,7 @@ import { test, expect, type TestServer } from './fixtures.ts';
 import { ANY, like, t as translate } from './support/language.ts';
 import { scan } from './support/scanner.ts';
 import { seriousViolations } from './support/axe.ts';
+import { STAFF } from './support/till-page.ts';
 
 /** A cold start pulls the whole demo catalog before the grid fills. */
 const CATALOG_TIMEOUT_MS = 30_000;
@@ -209,6 +210,8 @@ for (const { language, locale } of LANGUAGES) {
         await expect(page.getByRole('list', { name: t('sell.cart.lines') }).locator('.cart-line')).toHaveCount(1);
         await completeCash(page, t);
         const first = await receiptShown(page);
+        // The receipt (in the store's language) names who served: the manager the fixture signed in.
+        await expect(page.locator('article.receipt .receipt-cashier')).toHaveText(`Es bediente Sie ${STAFF.manager.name}`);
         await page.getByRole('button', { name: t('sell.done.newSale') }).click();
         await search.focus();
         await scan(page, b.barcode);
@@ -272,6 +275,11 @@ for (const { language, locale } of LANGUAGES) {
         }
         expect(vatGross).toBe(first.total + second.total);
         await expect(z).toContainText('Wechselgeld');
+        // Who: the manager opened the shift, sold in it and closed it (holding close_shift, no approval).
+        await expect(z.locator('[data-figure="cashiers"]')).toHaveText(`Kassierer: ${STAFF.manager.name}`);
+        await expect(z).toContainText(`Geöffnet von ${STAFF.manager.name}`);
+        await expect(z).toContainText(`Abgeschlossen von ${STAFF.manager.name}`);
+        await expect(z).not.toContainText('freigegeben');
 
         // Kept on the till: the history lists it and reprints it as a copy.
         const turnover = (await z.locator('[data-figure="turnover"]').textContent()) ?? '';

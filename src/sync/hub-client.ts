@@ -119,10 +119,23 @@ function formatIssues(issues: { path: string; message: string }[] | undefined): 
   return ` (${issues.slice(0, 3).map((i) => `${i.path}: ${i.message}`).join('; ')})`;
 }
 
-/** Transient: worth sending again later. 408 and 429 are the only retryable 4xx. */
+/**
+ * 426: the hub no longer speaks this till's protocol (contract/src/protocol-version.ts, the window). The
+ * till's records are fine; its app is old. Nothing is refused for good: the items wait (as for an
+ * unreachable hub) until the app updates itself at the next reload and sends them in a protocol the hub
+ * takes. The status says so in words (sync-summary.ts, `app_too_old`).
+ */
+export const HTTP_UPGRADE_REQUIRED = 426;
+
+/** The hub refused this till's protocol version: the app must update (see HTTP_UPGRADE_REQUIRED). */
+export function isAppTooOld(outcome: HubOutcome): boolean {
+  return outcome.kind === 'http' && outcome.status === HTTP_UPGRADE_REQUIRED;
+}
+
+/** Transient: worth sending again later. 408, 426 and 429 are the only retryable 4xx. */
 export function isTransient(outcome: HubOutcome): boolean {
   if (outcome.kind === 'network' || outcome.kind === 'timeout' || outcome.kind === 'bad_json') return true;
-  if (outcome.kind === 'http') return outcome.status >= 500 || outcome.status === 408 || outcome.status === 429;
+  if (outcome.kind === 'http') return outcome.status >= 500 || outcome.status === 408 || outcome.status === HTTP_UPGRADE_REQUIRED || outcome.status === 429;
   return false;
 }
 

@@ -9,7 +9,7 @@ import type { SqlConnection } from './sql-connection.ts';
 import type { SyncProgress } from '../api/till-api.ts';
 import { lenientContract } from '@ezo/contract/contract';
 import { DEFAULT_DOWNSTREAM_LIMIT, MAX_DOWNSTREAM_LIMIT } from '@ezo/contract/limits';
-import { describeOutcome, hubUrl, type HubClient, type HubOutcome } from './hub-client.ts';
+import { describeOutcome, hubUrl, isAppTooOld, type HubClient, type HubOutcome } from './hub-client.ts';
 import { applyPage, pageRowCount } from './apply-page.ts';
 import { FTS_OPTIMIZE_AFTER_ROWS, bulkLoadStatements, catalogIsEmpty, finishBulkLoad, optimizeWordSearch } from './catalog-bulk-load.ts';
 import { readSyncState } from './sync-state-store.ts';
@@ -28,7 +28,7 @@ export type PullResult =
   | { kind: 'ok'; pages: number; rows: number }
   | { kind: 'unauthorised'; code: string | null }
   | { kind: 'stopped' }
-  | { kind: 'error'; code: 'offline' | 'bad_response' | 'bad_page' | 'server'; message: string };
+  | { kind: 'error'; code: 'offline' | 'bad_response' | 'bad_page' | 'server' | 'app_too_old'; message: string };
 
 export interface PullContext {
   db: SqlConnection;
@@ -81,6 +81,7 @@ export async function pullAll(ctx: PullContext): Promise<PullResult> {
       if (outcome.kind === 'stopped' || ctx.stopped()) return { kind: 'stopped' };
       if (outcome.kind === 'http' && outcome.status === 401) return { kind: 'unauthorised', code: outcome.error?.code ?? null };
       if (outcome.kind === 'network' || outcome.kind === 'timeout') return { kind: 'error', code: 'offline', message: describeOutcome(outcome) };
+      if (isAppTooOld(outcome)) return { kind: 'error', code: 'app_too_old', message: describeOutcome(outcome) };
       if (outcome.kind === 'http') return { kind: 'error', code: 'server', message: describeOutcome(outcome) };
       if (outcome.kind === 'bad_json') return { kind: 'error', code: 'bad_response', message: `Downstream page: ${describeOutcome(outcome)}` };
       const parsed = lenientContract.downstream.page.safeParse(outcome.body);

@@ -66,7 +66,7 @@ import type { QueueEntityType } from './outbox.ts';
 import type { EntityKind } from '@ezo/contract/upstream';
 import { lenientContract } from '@ezo/contract/contract';
 import { MAX_BODY_BYTES } from '@ezo/contract/limits';
-import { describeOutcome, hubUrl, isTransient, type HubClient, type HubOutcome } from './hub-client.ts';
+import { describeOutcome, hubUrl, isAppTooOld, isTransient, type HubClient, type HubOutcome } from './hub-client.ts';
 import { nextAttemptAt } from './backoff.ts';
 import { duePending, markCompleted, markFailed, markRetry, type QueueRow } from './queue-store.ts';
 import { recomputeOverlay } from './product-overlay.ts';
@@ -115,13 +115,13 @@ export type PushResult =
   | { kind: 'ok'; sent: number; productEditsResolved: boolean }
   | { kind: 'unauthorised'; code: string | null }
   | { kind: 'stopped' }
-  | { kind: 'error'; code: 'offline' | 'server' | 'bad_response'; message: string; reachedServer: boolean };
+  | { kind: 'error'; code: 'offline' | 'server' | 'bad_response' | 'app_too_old'; message: string; reachedServer: boolean };
 
 type BatchResult =
   | { kind: 'done'; productEditsResolved: boolean }
   | { kind: 'unauthorised'; code: string | null }
   | { kind: 'stopped' }
-  | { kind: 'transient'; code: 'offline' | 'server' | 'bad_response'; message: string; reachedServer: boolean };
+  | { kind: 'transient'; code: 'offline' | 'server' | 'bad_response' | 'app_too_old'; message: string; reachedServer: boolean };
 
 type PassEnd = Exclude<PushResult, { kind: 'ok' }>;
 
@@ -272,7 +272,7 @@ async function sendRows(ctx: PushContext, rows: QueueRow[], plain = false): Prom
     if (!plain && outcome.kind === 'http' && outcome.status >= 500 && rows.length > 1 && rows.some((r) => r.retry_count >= BISECT_AFTER_FAILURES)) {
       return bisect(ctx, rows);
     }
-    const code = outcome.kind === 'bad_json' ? 'bad_response' : outcome.kind === 'http' ? 'server' : 'offline';
+    const code = isAppTooOld(outcome) ? 'app_too_old' : outcome.kind === 'bad_json' ? 'bad_response' : outcome.kind === 'http' ? 'server' : 'offline';
     return reschedule(ctx, rows, outcome, code, describeOutcome(outcome));
   }
   if (outcome.kind === 'http' && SPLIT_STATUSES.has(outcome.status) && rows.length > 1) {
@@ -336,7 +336,7 @@ async function applyResults(ctx: PushContext, rows: QueueRow[], results: readonl
   return { kind: 'done', productEditsResolved };
 }
 
-async function reschedule(ctx: PushContext, rows: QueueRow[], outcome: HubOutcome, code: 'offline' | 'server' | 'bad_response', message: string): Promise<BatchResult> {
+async function reschedule(ctx: PushContext, rows: QueueRow[], outcome: HubOutcome, code: 'offline' | 'server' | 'bad_response' | 'app_too_old', message: string): Promise<BatchResult> {
   const retryAfter = outcome.kind === 'http' ? outcome.retryAfterMs : null;
   await ctx.db.transaction(async (tx) => {
     for (const row of rows) await retryOrFail(ctx, tx, row, message, retryAfter);

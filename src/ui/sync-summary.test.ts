@@ -52,6 +52,13 @@ describe('syncSummary', () => {
     expect(syncSummary({ ...stuck, lastError: null }, en).headline).toBe('All synced');
   });
 
+  it('says the app must update when the hub no longer takes its protocol (426), with the sales kept', () => {
+    const old: SyncStatus = { ...base, pending: 4, lastError: { code: 'app_too_old', message: 'HTTP 426', at: '2026-01-01T00:01:00Z' } };
+    expect(syncSummary(old, en)).toEqual({ tone: 'bad', headline: 'App update needed: reload this page; sales stay on this till until then' });
+    expect(syncSummary(old, de).headline).toMatch(/App-Update nötig/);
+    expect(syncProblem('app_too_old', de)).toMatch(/zu alt/);
+  });
+
   it('speaks German', () => {
     expect(syncSummary(base, de).headline).toBe('Alles synchronisiert');
     expect(syncSummary({ ...base, online: false, pending: 1 }, de).headline).toBe('Offline · 1 ausstehend');

@@ -22,6 +22,8 @@ export interface SyncSummary {
 export function syncSummary(s: SyncStatus, t: Translate, formatAt: (iso: string) => string = (iso) => iso): SyncSummary {
   if (!s.authorised) return { tone: 'bad', headline: s.removed === null ? t('sync.notAuthorised') : t(`sync.removedHeadline.${s.removed}`) };
   if (s.firstSync !== null) return { tone: 'busy', headline: t('sync.downloading') };
+  // The hub no longer takes this app's protocol: nothing syncs until a reload updates the app.
+  if (s.lastError?.code === 'app_too_old' && !s.pulling && !s.pushing) return { tone: 'bad', headline: t('sync.appTooOld') };
   const waiting = s.pending > 0 ? t('sync.pending', { count: s.pending }) : null;
   if (!s.online) return { tone: 'warn', headline: waiting === null ? t('sync.offline') : t('sync.offlineWaiting', { waiting }) };
   if (s.lastError?.code === 'offline' && !s.pulling && !s.pushing) {
@@ -66,6 +68,7 @@ export function syncProblem(code: string, t: Translate): string {
     case 'not_paired':
     case 'bad_response':
     case 'bad_page':
+    case 'app_too_old':
       return t(`sync.problem.${code}`);
     default:
       return t('sync.problem.other');

@@ -25,6 +25,7 @@ export const sync: Messages<typeof en> = {
   syncing: 'Wird synchronisiert…',
   syncingWaiting: 'Wird synchronisiert · {{waiting}}',
   catalogStuck: 'Katalog-Aktualisierung abgelehnt',
+  appTooOld: 'App-Update nötig: Seite neu laden; Verkäufe bleiben bis dahin auf dieser Kasse',
   allSynced: 'Alles synchronisiert',
   online: 'Online · {{headline}}',
   failedDetails_one: '{{count}} fehlgeschlagen – Details',
@@ -61,6 +62,7 @@ export const sync: Messages<typeof en> = {
     not_paired: 'nicht gekoppelt',
     bad_response: 'unerwartete Antwort des Servers',
     bad_page: 'der Server hat Katalogänderungen gesendet, die diese Kasse nicht annehmen kann; sie behält ihren Katalog und fragt erneut',
+    app_too_old: 'diese App ist zu alt für den Server; Seite neu laden, um sie zu aktualisieren',
     other: 'Synchronisierung unterbrochen',
   },
   failed: {

@@ -26,6 +26,7 @@ export const sync = {
   syncingWaiting: 'Syncing · {{waiting}}',
   allSynced: 'All synced',
   catalogStuck: 'Catalog update refused',
+  appTooOld: 'App update needed: reload this page; sales stay on this till until then',
   online: 'Online · {{headline}}',
   failedDetails_one: '{{count}} failed – details',
   failedDetails_other: '{{count}} failed – details',
@@ -61,6 +62,7 @@ export const sync = {
     not_paired: 'not paired',
     bad_response: 'unexpected answer from the server',
     bad_page: 'the server sent catalog changes this till cannot accept; it keeps its catalog and asks again',
+    app_too_old: 'this app is too old for the server; reload the page to update it',
     other: 'sync interrupted',
   },
   failed: {

@@ -13,6 +13,15 @@ describe('migrations', () => {
     expect(await migrate(db)).toBe(SCHEMA_VERSION);
   });
 
+  it('v10: a till paired before protocol 2 pulls again from the start (its cursor is past the staff rows)', async () => {
+    const db = await openMemoryConnection();
+    await migrate(db, MIGRATIONS, 9);
+    await db.run(`UPDATE sync_state SET cursor = 'v1.42', last_pull_at = '2026-01-01T00:00:00Z' WHERE id = 1`);
+    expect(await migrate(db)).toBe(SCHEMA_VERSION);
+    // An ordinary pull from the start, not a first sync: last_pull_at stays.
+    expect(await db.get('SELECT cursor, last_pull_at FROM sync_state')).toEqual({ cursor: null, last_pull_at: '2026-01-01T00:00:00Z' });
+  });
+
   it('refuses a database newer than this build', async () => {
     const db = await openMemoryConnection();
     await db.exec(`PRAGMA user_version = ${SCHEMA_VERSION + 1}`);
@@ -70,7 +79,8 @@ describe('migrating a database with data from every earlier version', () => {
         // A row parked before v3 is not known to be transient: it waits for staff, as it did.
         { idempotency_key: 's1', status: 2, retry_count: 5, failed_transient: 0 },
       ]);
-      expect(await db.get('SELECT cursor FROM sync_state')).toEqual({ cursor: 'v1.42' });
+      // v10 forgets the cursor so the till pulls its store's staff after the update to protocol 2.
+      expect(await db.get('SELECT cursor FROM sync_state')).toEqual({ cursor: null });
       if (from >= 2) expect(await db.all('SELECT product_uuid FROM product_hub_versions')).toEqual([{ product_uuid: 'p1' }]);
       // The immutability triggers survive every migration.
       await expect(db.run(`UPDATE sales SET total = 0`)).rejects.toThrow(/immutable/);

@@ -9,7 +9,8 @@ import { migration006 } from './006-customer-search.ts';
 import { migration007 } from './007-draft-cart.ts';
 import { migration008 } from './008-staff.ts';
 import { migration009 } from './009-counter-and-shifts.ts';
+import { migration010 } from './010-pull-staff-after-update.ts';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

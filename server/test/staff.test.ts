@@ -155,7 +155,7 @@ describe.each(BACKENDS)('staff on $name', (backend) => {
 
   it('an item a till queued before its update to protocol 2 names nobody, and still goes through (staff NULL)', async () => {
     const { staff_id: _omitted, ...queuedBeforeUpdate } = sale(server.terminal.id, [line({ product: coffee, quantity: 1 })]);
-    const res = await call<UpstreamResponse>(server, server.terminal.token, 'POST', '/api/v1/sync/upstream', batch({ sales: [queuedBeforeUpdate as ReturnType<typeof sale>] }));
+    const res = await call<UpstreamResponse>(server, server.terminal.token, 'POST', '/api/v1/sync/upstream', batch({ sales: [queuedBeforeUpdate] }));
     expect(res.body.results.map((r) => r.status)).toEqual(['applied']);
     const sales = await server.admin<{ sales: AdminSale[] }>('GET', `/api/v1/admin/sales?terminal_id=${server.terminal.id}`);
     expect(sales.body.sales.find((s) => s.uuid === queuedBeforeUpdate.uuid)).toMatchObject({ staff_id: null });

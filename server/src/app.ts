@@ -1,5 +1,6 @@
 // Builds the hub's HTTP app from its parts; main.ts and the test server both start it this way.
-// Holds no state of its own beyond the rate limiter, so many instances can share one PostgreSQL.
+// Holds no state of its own (rate limit buckets and failed sign-ins live in the database), so many
+// instances can share one PostgreSQL.
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type RouteOptions } from 'fastify';
 import { MAX_BODY_BYTES } from '@ezo/contract/limits';
 import type { Database } from './db/database.ts';
@@ -11,7 +12,7 @@ import type { HubContext } from './http/hub-context.ts';
 import { registerLifecycle } from './http/lifecycle.ts';
 import { hubLoggerOptions, REQUEST_ID_HEADER, requestIdFor } from './http/logging.ts';
 import { AuthThrottle, DEFAULT_AUTH_THROTTLE, type AuthThrottleOptions } from './auth/auth-throttle.ts';
-import { DEFAULT_RATE_LIMIT, PAIRING_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './http/rate-limit.ts';
+import { DEFAULT_RATE_LIMIT, PAIRING_RATE_LIMIT, RateLimiter, startRateLimitSweep, type RateLimitOptions } from './http/rate-limit.ts';
 import { DEFAULT_TIMEOUTS, limitConnectionsPerAddress, serverOptions, type HubTimeouts } from './http/timeouts.ts';
 import { LastSeen } from './devices/devices.ts';
 import { registerPairingRoutes } from './routes/pairing-routes.ts';
@@ -95,10 +96,10 @@ export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
   const ctx: HubContext = {
     db: options.db,
     adminTokenHash: options.adminTokenHash,
-    rateLimiter: rate === false ? undefined : new RateLimiter(rate),
+    rateLimiter: rate === false ? undefined : new RateLimiter('terminal', rate),
     authThrottle: throttle === false ? undefined : new AuthThrottle(throttle),
-    pairingByAddress: pairingRate === false ? undefined : new RateLimiter(pairingRate, () => now().getTime()),
-    pairingByTerminal: pairingRate === false ? undefined : new RateLimiter(pairingRate, () => now().getTime()),
+    pairingByAddress: pairingRate === false ? undefined : new RateLimiter('pairing_address', pairingRate),
+    pairingByTerminal: pairingRate === false ? undefined : new RateLimiter('pairing_terminal', pairingRate),
     now,
     publicUrl: () => (typeof options.publicUrl === 'string' ? options.publicUrl : options.publicUrl()).replace(/\/+$/, ''),
     lastSeen: new LastSeen(),
@@ -127,5 +128,8 @@ export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
   await registerStaticApp(app, options.staticDir);
   const stopFolding = startStockFolding(options.db, (err) => app.log.warn({ err }, 'stock fold failed; retrying'));
   app.addHook('onClose', stopFolding);
+  // Every instance sweeps: the DELETE is idempotent, and the table stays small whichever instances run.
+  const stopSweeping = startRateLimitSweep(options.db, (err) => app.log.warn({ err }, 'rate limit sweep failed; retrying'));
+  app.addHook('onClose', stopSweeping);
   return app;
 }

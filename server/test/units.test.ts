@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ean13, ean13CheckDigit, isValidEan13 } from '../src/seed/ean13.ts';
 import { decodeCursor, encodeCursor } from '../src/sync/cursor.ts';
-import { RateLimiter } from '../src/http/rate-limit.ts';
 import { contentHash } from '../src/sync/content-hash.ts';
 import { openDatabase } from '../src/db/open-database.ts';
 import { seedDemo } from '../src/seed/demo-seed.ts';
@@ -47,19 +46,6 @@ describe('cursor', () => {
       expect(() => decodeCursor(bad)).toThrow(HttpError);
     }
     expect(decodeCursor(undefined)).toBe(0n);
-  });
-});
-
-describe('rate limiter', () => {
-  it('allows the burst, then refills at the sustained rate', () => {
-    let now = 0;
-    const limiter = new RateLimiter({ perSecond: 2, burst: 3 }, () => now);
-    expect([limiter.take('a'), limiter.take('a'), limiter.take('a')]).toEqual([undefined, undefined, undefined]);
-    expect(limiter.take('a')).toBe(1);
-    expect(limiter.take('b')).toBeUndefined();
-    now += 500;
-    expect(limiter.take('a')).toBeUndefined();
-    expect(limiter.take('a')).toBe(1);
   });
 });
 

@@ -10,13 +10,13 @@ import type { RateLimiter } from './rate-limit.ts';
 export interface HubContext {
   db: Database;
   adminTokenHash: Buffer;
-  /** Per terminal, on sync routes. */
+  /** Per terminal, on sync routes; shared by all instances (a bucket per terminal in PostgreSQL). */
   rateLimiter: RateLimiter | undefined;
   /** Failed sign-ins per address, shared by all instances; undefined when off (tests that forge tokens by the hundred). */
   authThrottle: AuthThrottle | undefined;
   /** Counters the routes feed beyond what the request hooks see (ingest outcomes). */
   metrics: HubMetrics;
-  /** Pairing code redemptions per client address and per terminal (every attempt counts, failed ones too). */
+  /** Pairing code redemptions per client address and per terminal (every attempt counts, failed ones too), shared likewise. */
   pairingByAddress: RateLimiter | undefined;
   pairingByTerminal: RateLimiter | undefined;
   /** The hub's clock (tests inject one to expire pairing codes). */

@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { ItemResult } from '@ezo/contract/upstream';
 import type { Database } from '../db/database.ts';
+import type { RateLimitScope } from '../http/rate-limit.ts';
 
 /** Latency buckets in seconds: a batch is tens of milliseconds when healthy; the goal is p99 ≤ 100 ms. */
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -17,6 +18,8 @@ export interface HubMetrics {
   registry: Registry;
   /** Counts one batch's results by entity, status and reject code. */
   countIngest(results: readonly ItemResult[]): void;
+  /** Counts one 429 of a rate limit; `local`: this instance refused from memory, without asking the database. */
+  countRateLimited(limit: RateLimitScope, local: boolean): void;
 }
 
 type Realm = 'terminal' | 'admin' | 'metrics' | 'other';
@@ -75,6 +78,12 @@ export function registerHubMetrics(app: FastifyInstance, db: Database): HubMetri
     labelNames: ['realm'] as const,
     registers,
   });
+  const rateLimited = new Counter({
+    name: 'ezo_rate_limited_total',
+    help: 'Requests refused by a rate limit (429), by limit (terminal, pairing_address, pairing_terminal) and where it was decided: database (the shared bucket) or local (this instance remembering an earlier refusal).',
+    labelNames: ['limit', 'decided'] as const,
+    registers,
+  });
   const inFlight = new Gauge({ name: 'ezo_http_requests_in_flight', help: 'Requests being answered now.', registers });
   new Gauge({
     name: 'ezo_db_pool_connections',
@@ -130,6 +139,9 @@ export function registerHubMetrics(app: FastifyInstance, db: Database): HubMetri
     registry,
     countIngest(results) {
       for (const r of results) items.inc({ entity: r.entity, status: r.status, code: r.status === 'rejected' ? (r.code ?? '') : '' });
+    },
+    countRateLimited(limit, local) {
+      rateLimited.inc({ limit, decided: local ? 'local' : 'database' });
     },
   };
 }

@@ -1,22 +1,18 @@
 // POST /api/v1/pairing/redeem: a till redeems a one-time code for a device token (no token needed).
-// Rate limited per client address before anything is read from the database, and per terminal once the
-// code is known to belong to one; every attempt counts, failed ones too. A wrong, expired or used code
+// Rate limited per client address (IPv6 by /64) before the code is looked at, and per terminal once the
+// code is known to belong to one; every attempt counts, failed ones too. Both buckets are shared by all
+// instances (http/rate-limit.ts). A wrong, expired or used code
 // gets one answer (400 pairing_code_invalid) that says nothing about which, nor about any store.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { strictContract } from '@ezo/contract/contract';
-import { HttpError } from '../http/api-error.ts';
+import { throttleKey } from '../auth/auth-throttle.ts';
 import type { HubContext } from '../http/hub-context.ts';
 import { protocolOf } from '../http/protocol.ts';
-import type { RateLimiter } from '../http/rate-limit.ts';
+import { enforceRateLimit } from '../http/enforce-rate-limit.ts';
 import { errorResponses } from '../openapi/error-responses.ts';
 import { redeemPairingCode, terminalOfCode } from '../devices/pairing.ts';
 import { protocolHeader } from './sync-routes.ts';
-
-function limit(limiter: RateLimiter | undefined, key: string): void {
-  const wait = limiter?.take(key);
-  if (wait !== undefined) throw new HttpError('rate_limited', `too many pairing attempts; retry in ${wait} s`, undefined, { 'Retry-After': String(wait) });
-}
 
 export function registerPairingRoutes(app: FastifyInstance, ctx: HubContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -24,10 +20,9 @@ export function registerPairingRoutes(app: FastifyInstance, ctx: HubContext): vo
     '/api/v1/pairing/redeem',
     {
       // Before the body: a too-old till or an address over its limit sends nothing more.
-      onRequest: (request, _reply, done) => {
+      onRequest: async (request) => {
         protocolOf(request);
-        limit(ctx.pairingByAddress, request.ip);
-        done();
+        await enforceRateLimit(ctx, ctx.pairingByAddress, throttleKey(request.ip), 'pairing attempts');
       },
       schema: {
         operationId: 'redeemPairingCode',
@@ -47,7 +42,7 @@ export function registerPairingRoutes(app: FastifyInstance, ctx: HubContext): vo
     },
     async (request, reply) => {
       const terminalId = await terminalOfCode(ctx.db, request.body.code);
-      if (terminalId !== undefined) limit(ctx.pairingByTerminal, terminalId);
+      if (terminalId !== undefined) await enforceRateLimit(ctx, ctx.pairingByTerminal, terminalId, 'pairing attempts');
       const paired = await redeemPairingCode(ctx.db, request.body, ctx.now(), protocolOf(request));
       request.log.info({ device: paired.device_id, terminal: paired.terminal.terminal_id }, 'device paired');
       return reply.code(201).send(paired);

@@ -15,6 +15,7 @@ import type { ParsedUpstreamBatch as AnyBatch } from '@ezo/contract/v1/upstream'
 import { authenticateTerminal, type TerminalPrincipal } from '../auth/authenticate.ts';
 import { HttpError, zodIssues } from '../http/api-error.ts';
 import { contractValidatorCompiler, fastJsonSerializerCompiler, handlerParsesBody } from '../http/contract-validation.ts';
+import { enforceRateLimit } from '../http/enforce-rate-limit.ts';
 import type { HubContext } from '../http/hub-context.ts';
 import { sendJsonText } from '../http/json-text.ts';
 import { protocolOf } from '../http/protocol.ts';
@@ -64,8 +65,7 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: HubContext): void 
   const authenticate = async (request: FastifyRequest) => {
     const protocol = protocolOf(request);
     const who = await authenticateTerminal(ctx.db, request, ctx.authThrottle);
-    const wait = ctx.rateLimiter?.take(who.terminalId);
-    if (wait !== undefined) throw new HttpError('rate_limited', `too many requests; retry in ${wait} s`, undefined, { 'Retry-After': String(wait) });
+    await enforceRateLimit(ctx, ctx.rateLimiter, who.terminalId, 'requests');
     if (who.deviceId !== null) await ctx.lastSeen.touch(ctx.db, who.deviceId, ctx.now());
     callers.set(request, { who, protocol });
   };

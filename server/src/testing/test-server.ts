@@ -36,7 +36,7 @@ export interface TestServerOptions {
   demo?: boolean;
   /** Seed the demo catalog (300 products, 30 customers, stock); default false: an empty catalog. */
   seedCatalog?: boolean;
-  /** Per-terminal token bucket; default: off, so tests are never throttled unless they ask. */
+  /** Per-terminal token bucket (shared through the database); default: off, so tests are never throttled unless they ask. */
   rateLimit?: RateLimitOptions | false;
   /** The hub's logger (a test capturing the log stream); default: no logs. */
   logger?: FastifyBaseLogger;

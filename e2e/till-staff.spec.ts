@@ -114,21 +114,31 @@ test('the till locks after the store’s idle time, and any touch starts the tim
   await expect(page.getByText(`Cashier: ${STAFF.cashier.name}`)).toBeVisible();
 });
 
-test('a pairing link on a paired till asks first, needs a manager for a cashier, and shows the new terminal at once', async ({ tillPage: page, server }) => {
+test('a pairing link on a paired till asks first, needs a manager for a cashier, and shows the new terminal at once', async ({ tillPage: page, server, context }) => {
   const second = await server.createTerminal(server.store.id);
   const code = await server.pairingCode(second.id);
   await expect(syncBar(page)).toContainText('All synced', { timeout: SYNC_TIMEOUT_MS });
   await expect(page.locator('.terminal-name')).toHaveText('Till 1');
 
-  // Opened as a cashier: the till starts locked, then asks; declining keeps the pairing.
+  // A sale made offline waits unsynced. The link, opened as a cashier (the till starts locked), asks
+  // first and says what waits; declining keeps the pairing and the sale.
+  await context.setOffline(true);
+  await page.locator('.product-tile').first().click();
+  await page.getByRole('button', { name: /^Pay / }).click();
+  await page.getByRole('button', { name: /^Exact / }).click();
+  await page.getByRole('button', { name: 'Complete sale' }).click();
+  await page.getByRole('button', { name: 'New sale' }).click();
   await page.goto(`/?pair=${code}`);
   await expectTillReady(page, STAFF.cashier);
   const ask = page.getByRole('dialog', { name: 'Pair this till again?' });
   await expect(ask).toContainText('This till is paired as Till 1');
+  await expect(ask.getByTestId('pair-link-unsynced')).toContainText('1 sale on this till is not synced yet.');
   await ask.getByRole('button', { name: 'Keep the current pairing' }).click();
   await expect(ask).toHaveCount(0);
   expect(new URL(page.url()).search).toBe('');
   await expect(page.locator('.terminal-name')).toHaveText('Till 1');
+  await context.setOffline(false);
+  await expect(syncBar(page)).toContainText('All synced', { timeout: SYNC_TIMEOUT_MS });
 
   // Again, confirmed: the cashier lacks settings_and_pairing, the manager approves.
   await page.goto(`/?pair=${code}`);

@@ -73,9 +73,9 @@ export interface TillDataDeps {
   onQueued: () => void;
   /**
    * Who makes a write (the worker's staff session, src/db/staff/staff-session.ts): throws TillError
-   * signed_out without a session, forbidden when the member lacks `permission` and no manager approved it.
+   * signed_out without a session, forbidden when the member lacks `permission` (or one of a list) and no manager approved it.
    */
-  actor: (permission: TillPermission | null) => Actor;
+  actor: (permission: TillPermission | readonly TillPermission[] | null) => Actor;
 }
 
 /** Who a record names: the member who did it and, when they lacked the permission, the approver. */

@@ -346,6 +346,9 @@ export interface SyncStatus {
   /** Counted from sync_queue, never kept as a separate flag. */
   pending: number;
   failed: number;
+  /** Of pending and failed: the sales and refunds ("3 sales sent"); the rest are stock adjustments and product edits. */
+  pendingSales: number;
+  failedSales: number;
   /** When the oldest item still waiting (pending or failed) was made; null when nothing waits. */
   oldestUnsyncedAt: string | null;
   lastPullAt: string | null;
@@ -398,9 +401,10 @@ export interface TillApi {
   signOut(): Promise<void>;
   /**
    * A manager's PIN for one action the signed-in member may not do: on ok, the next action needing
-   * `permission` (within a short time) is allowed and records `staffId` as approved_by.
+   * `permission` (or all of a list: one approver for a sale with a price override and a discount over
+   * the limit) within a short time is allowed and records `staffId` as approved_by.
    */
-  approve(permission: TillPermission, staffId: string, pin: string): Promise<PinResult>;
+  approve(permission: TillPermission | readonly TillPermission[], staffId: string, pin: string): Promise<PinResult>;
   /** Throws TillError forbidden unless the signed-in member has `permission` or an approval for it is waiting (it is used up). */
   authorize(permission: TillPermission): Promise<void>;
 

@@ -34,6 +34,8 @@ export const TillErrorCode = {
   pairing_code_invalid: 'pairing_code_invalid',
   /** Pairing with another store while this till holds unsynced items of the old one: refused. */
   store_switch_unsynced: 'store_switch_unsynced',
+  /** Pairing as another terminal while this till holds unsynced items made as the old one: refused. */
+  terminal_switch_unsynced: 'terminal_switch_unsynced',
   internal: 'internal',
 } as const;
 export type TillErrorCode = (typeof TillErrorCode)[keyof typeof TillErrorCode];

@@ -14,6 +14,8 @@ import {
   setDiscount,
   setNote,
   setQuantity,
+  setUnitPrice,
+  priceOverridden,
   type Cart,
   type CartProduct,
   type CartResult,
@@ -94,6 +96,36 @@ describe('cart lines', () => {
     expect(must(setDiscount(cart, coffee.uuid, 1250)).lines[0]?.discountBp).toBe(1250);
     expect(setNote(cart, 'x'.repeat(501)).ok).toBe(false);
     expect(must(setNote(cart, 'no sugar')).note).toBe('no sugar');
+  });
+});
+
+describe('price override', () => {
+  const added = (): Cart => must(addProduct(emptyCart, product({ price: 250 })));
+  const uuid = product().uuid;
+
+  it('sells at the typed price and keeps the catalog price beside it', () => {
+    const cart = must(setUnitPrice(added(), uuid, 199));
+    expect(cart.lines[0]).toMatchObject({ unitPrice: 199, catalogPrice: 250 });
+    expect(priceOverridden(cart.lines[0]!)).toBe(true);
+    expect(cartTotals(cart).total).toBe(199);
+    // A second change keeps the catalog's price, not the first override.
+    expect(must(setUnitPrice(cart, uuid, 180)).lines[0]).toMatchObject({ unitPrice: 180, catalogPrice: 250 });
+    // Adding the product again raises the quantity at the overridden price.
+    expect(must(addProduct(cart, product({ price: 250 }))).lines[0]).toMatchObject({ quantity: 2, unitPrice: 199, catalogPrice: 250 });
+  });
+
+  it('ends the override at the catalog price again', () => {
+    const back = must(setUnitPrice(must(setUnitPrice(added(), uuid, 300)), uuid, 250));
+    expect(back.lines[0]).toEqual(added().lines[0]);
+    expect(priceOverridden(back.lines[0]!)).toBe(false);
+    expect(priceOverridden(added().lines[0]!)).toBe(false);
+  });
+
+  it('refuses impossible prices and leaves the cart as it was', () => {
+    for (const bad of [-1, 1.5, Number.NaN, Number.MAX_SAFE_INTEGER]) {
+      expect(setUnitPrice(added(), uuid, bad)).toEqual({ ok: false, refusal: 'price_out_of_range' });
+    }
+    expect(must(setUnitPrice(added(), uuid, 0)).lines[0]).toMatchObject({ unitPrice: 0, catalogPrice: 250 });
   });
 });
 

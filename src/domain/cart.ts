@@ -7,7 +7,7 @@
 //   tax added:    subtotal = net, tax = round(net * rate_bp / 10000)
 //   sale totals are the sums of the per-line figures (tax is never re-rounded per rate group).
 // Discounts are basis points (10000 = 100 %), typed as a percent with at most two decimals.
-import { BASIS_POINTS, MAX_LINES_PER_SALE, MAX_QUANTITY, MAX_TEXT_LENGTH } from '@ezo/contract/limits';
+import { BASIS_POINTS, MAX_LINES_PER_SALE, MAX_MONEY_MINOR, MAX_QUANTITY, MAX_TEXT_LENGTH } from '@ezo/contract/limits';
 import { lineAmounts, saleAmounts, type LineAmounts, type SaleAmounts } from './sale-totals.ts';
 import { applyCartDiscount } from './cart-discount-lines.ts';
 import type { CartDiscountInput } from './cart-discount.ts';
@@ -24,6 +24,13 @@ export interface CartLineInput {
   discountBp: number;
   taxRateBp: number;
   taxIncluded: boolean;
+  /**
+   * The catalog's price when staff changed the unit price at the counter (a price override, which
+   * needs the price_override permission or a manager); absent while the line sells at the catalog's
+   * price. The sale names the approver; the hub compares unit_price with its catalog by itself
+   * (price deviation report), so this stays on the till.
+   */
+  catalogPrice?: number;
 }
 
 /** What the cart needs of a product: the figures copied onto the line when it is added. */
@@ -61,7 +68,7 @@ export interface CartTotals extends SaleAmounts {
 
 export const emptyCart: Cart = { lines: [], note: '', customer: null, discount: null };
 
-export type CartRefusal = 'too_many_lines' | 'quantity_out_of_range' | 'discount_out_of_range' | 'note_too_long';
+export type CartRefusal = 'too_many_lines' | 'quantity_out_of_range' | 'discount_out_of_range' | 'price_out_of_range' | 'note_too_long';
 
 /** A cart operation either gives the new cart or says why it refused; the old cart stays intact. */
 export type CartResult = { ok: true; cart: Cart } | { ok: false; refusal: CartRefusal };
@@ -116,6 +123,26 @@ export function setDiscount(cart: Cart, productUuid: string, discountBp: number)
     return { ok: false, refusal: 'discount_out_of_range' };
   }
   return ok(mapLine(cart, productUuid, (l) => ({ ...l, discountBp })));
+}
+
+/**
+ * Sells a line at `unitPrice` instead of the catalog's price; the catalog's price again ends the
+ * override. The line keeps the catalog's price it was added with (catalogPrice) while overridden.
+ */
+export function setUnitPrice(cart: Cart, productUuid: string, unitPrice: number): CartResult {
+  if (!Number.isSafeInteger(unitPrice) || unitPrice < 0 || unitPrice > MAX_MONEY_MINOR) return { ok: false, refusal: 'price_out_of_range' };
+  return ok(
+    mapLine(cart, productUuid, (l) => {
+      const catalogPrice = l.catalogPrice ?? l.unitPrice;
+      const { catalogPrice: _dropped, ...rest } = l;
+      return unitPrice === catalogPrice ? { ...rest, unitPrice } : { ...rest, unitPrice, catalogPrice };
+    }),
+  );
+}
+
+/** Whether the line sells at a price staff typed at the counter rather than the catalog's. */
+export function priceOverridden(line: Pick<CartLineInput, 'unitPrice' | 'catalogPrice'>): boolean {
+  return line.catalogPrice !== undefined && line.catalogPrice !== line.unitPrice;
 }
 
 export function setNote(cart: Cart, note: string): CartResult {

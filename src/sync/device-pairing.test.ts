@@ -1,5 +1,6 @@
 // Pairing by one-time code and the device's life against the real hub: a code pairs once, either
-// case and without the dash; switching store is refused while sales are unsynced; a revoked device
+// case and without the dash; switching store or terminal is refused while sales are unsynced (pairing
+// the same terminal again sends them); a revoked device
 // stops syncing, says why, keeps its sales; each pass reports the device's queue to the hub.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createProducts, startHub, type TestServer } from './testing/hub-fixture.ts';
@@ -50,6 +51,27 @@ describe('pairing by code', () => {
     await expect(t.sync.pairWithCode(hub.url, await hub.pairingCode(elsewhere.id))).rejects.toMatchObject({ code: 'store_switch_unsynced' });
     expect((await t.sync.pairing())?.terminal.store_id).toBe(terminal.store_id);
     expect(await t.sync.syncStatus()).toMatchObject({ pending: 1 });
+  });
+
+  it('refuses to become another terminal of the store while sales are unsynced; a new device for the same terminal sends them', async () => {
+    let online = false;
+    const t = await till(() => online);
+    const { terminal } = await t.sync.pairWithCode(hub.url, await hub.pairingCode());
+    const sale = makeSale(terminal, [products[0]!], 1, 900);
+    await recordTestSale(t.db, sale);
+    const other = await hub.createTerminal(hub.store.id);
+    online = true;
+    await expect(t.sync.pairWithCode(hub.url, await hub.pairingCode(other.id))).rejects.toMatchObject({ code: 'terminal_switch_unsynced' });
+    expect((await t.sync.pairing())?.terminal.terminal_id).toBe(terminal.terminal_id);
+    expect(await t.sync.syncStatus()).toMatchObject({ pending: 1 });
+
+    // The same terminal again (a new device, the old one retired): the unsynced sale goes out with the new token.
+    const again = await t.sync.pairWithCode(hub.url, await hub.pairingCode());
+    expect(again.terminal.device_id).not.toBe(terminal.device_id);
+    await t.sync.syncNow();
+    expect(await t.sync.syncStatus()).toMatchObject({ pending: 0, failed: 0, authorised: true });
+    const stored = await hub.db.query<{ device_id: string }>(`SELECT device_id::text AS device_id FROM sales WHERE uuid = $1`, [sale.uuid]);
+    expect(stored).toEqual([{ device_id: again.terminal.device_id }]);
   });
 
   it('a revoked device stops syncing, says it was revoked, and keeps its unsynced sale; the hub saw its report before', async () => {

@@ -6,7 +6,10 @@
 // Re-pairing with another store (or hub) starts the catalog over (cursor cleared, master data and
 // staff removed) so one store's products and people never mix with another's; it is refused while the
 // till holds unsynced sales (they belong to the old store: sync or export them first). Re-pairing
-// with the same store keeps everything, and the unsynced sales go out with the new device's token.
+// with another terminal of the same store is refused likewise while items are unsynced: they name
+// the old terminal, which the hub takes only from that terminal's device (wrong_terminal). Re-pairing
+// the same terminal (a new device for it) keeps everything, and the unsynced items go out with the
+// new device's token. The hub has used the code by then; a refused pairing changes nothing here.
 import type { SqlConnection, SqlExecutor } from './sql-connection.ts';
 import type { Pairing } from '../api/till-api.ts';
 import { TillError } from '../api/till-error.ts';
@@ -83,6 +86,14 @@ async function store(db: SqlConnection, base: string, token: string, terminal: T
       }
       await clearCursor(tx);
       await tx.exec(`DELETE FROM product_hub_versions; DELETE FROM products; DELETE FROM categories; DELETE FROM customers; DELETE FROM stock_levels; DELETE FROM staff;`);
+    } else if (previous !== null && previous.terminal.terminal_id !== terminal.terminal_id) {
+      const unsynced = await unsyncedCount(tx);
+      if (unsynced > 0) {
+        throw new TillError(
+          'terminal_switch_unsynced',
+          `This till holds ${unsynced} unsynced item(s) of ${previous.terminal.terminal_name}; it cannot become ${terminal.terminal_name} until they are synced or exported.`,
+        );
+      }
     }
     await writePairing(tx, base, token, terminal);
   });

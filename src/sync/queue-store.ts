@@ -102,14 +102,22 @@ export async function markRetry(tx: SqlExecutor, id: number, reason: string, nex
   );
 }
 
-export async function queueCounts(db: SqlExecutor): Promise<{ pending: number; failed: number; oldestAt: string | null }> {
-  const row = await db.get<{ pending: number; failed: number; oldest_at: string | null }>(
+export async function queueCounts(db: SqlExecutor): Promise<{ pending: number; failed: number; pendingSales: number; failedSales: number; oldestAt: string | null }> {
+  const row = await db.get<{ pending: number; failed: number; pending_sales: number; failed_sales: number; oldest_at: string | null }>(
     `SELECT count(*) FILTER (WHERE status = ${QueueStatus.pending}) AS pending,
             count(*) FILTER (WHERE status = ${QueueStatus.failed}) AS failed,
+            count(*) FILTER (WHERE status = ${QueueStatus.pending} AND entity_type = 'Sale') AS pending_sales,
+            count(*) FILTER (WHERE status = ${QueueStatus.failed} AND entity_type = 'Sale') AS failed_sales,
             min(created_at) AS oldest_at
      FROM sync_queue WHERE status IN (${QueueStatus.pending}, ${QueueStatus.failed})`,
   );
-  return { pending: row?.pending ?? 0, failed: row?.failed ?? 0, oldestAt: row?.oldest_at ?? null };
+  return {
+    pending: row?.pending ?? 0,
+    failed: row?.failed ?? 0,
+    pendingSales: row?.pending_sales ?? 0,
+    failedSales: row?.failed_sales ?? 0,
+    oldestAt: row?.oldest_at ?? null,
+  };
 }
 
 /** Puts Failed rows back to Pending with a fresh attempt count; all of them when ids is empty. Returns the rows moved. */

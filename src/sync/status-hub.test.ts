@@ -35,9 +35,14 @@ describe('status hub', () => {
     });
     await db.run(`UPDATE sync_queue SET status = 2 WHERE idempotency_key = 'b'`);
     await db.run(`UPDATE sync_queue SET status = 1 WHERE idempotency_key = 'c'`);
-    expect(await hub.build()).toMatchObject({ pending: 1, failed: 1, oldestUnsyncedAt: '2026-01-01T00:00:00Z' });
+    expect(await hub.build()).toMatchObject({ pending: 1, failed: 1, pendingSales: 1, failedSales: 1, oldestUnsyncedAt: '2026-01-01T00:00:00Z' });
+    // Sales are counted apart from adjustments and product edits ("3 sales sent" counts sales only).
+    await db.transaction((tx) =>
+      enqueue(tx, { entityType: 'Adjustment', entityId: 2, action: 'CREATE', payload: {}, idempotencyKey: 'adj', createdAt: '2026-01-01T00:00:00Z' }),
+    );
+    expect(await hub.build()).toMatchObject({ pending: 2, failed: 1, pendingSales: 1, failedSales: 1 });
     await db.run(`UPDATE sync_queue SET status = 1`);
-    expect(await hub.build()).toMatchObject({ pending: 0, failed: 0, oldestUnsyncedAt: null });
+    expect(await hub.build()).toMatchObject({ pending: 0, failed: 0, pendingSales: 0, failedSales: 0, oldestUnsyncedAt: null });
   });
 
   it('keeps when an error began while the same error repeats, so "not reachable since" stays true', async () => {

@@ -49,6 +49,8 @@ export function createStatusHub(sources: StatusSources): StatusHub {
       pushing: p.pushing,
       pending: counts.pending,
       failed: counts.failed,
+      pendingSales: counts.pendingSales,
+      failedSales: counts.failedSales,
       oldestUnsyncedAt: counts.oldestAt,
       lastPullAt: state.lastPullAt,
       lastPushAt: state.lastPushAt,

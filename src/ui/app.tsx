@@ -22,7 +22,14 @@ export function App(props: { api: Remote<TillApi> }) {
   // undefined while loading; null: the lock screen asks who is at the till.
   const [session, setSession] = useState<StaffSessionView | null | undefined>(undefined);
   // A code from the address (?pair=ABCD-EFGH, e.g. a QR code): read once, then gone from the URL.
-  const [linkCode] = useState(() => takePairingCodeFromUrl());
+  // On a paired till the shell asks before pairing again; null once dealt with.
+  const [linkCode, setLinkCode] = useState(() => takePairingCodeFromUrl());
+  // The first pairing (the setup screen, which redeems a link's code itself) uses the code up.
+  const pairedFirst = useCallback((p: Pairing) => {
+    setLinkCode(null);
+    setPairing(p);
+  }, []);
+  const linkDone = useCallback(() => setLinkCode(null), []);
 
   useEffect(() => {
     const start = async () => {
@@ -80,7 +87,7 @@ export function App(props: { api: Remote<TillApi> }) {
       </main>
     );
   }
-  if (pairing === null) return <SetupScreen api={api} onPaired={setPairing} linkCode={linkCode} />;
+  if (pairing === null) return <SetupScreen api={api} onPaired={pairedFirst} linkCode={linkCode} />;
   if (session === null) {
     return (
       <LockScreen
@@ -101,6 +108,8 @@ export function App(props: { api: Remote<TillApi> }) {
       session={session}
       onPaired={setPairing}
       onLocked={lock}
+      linkCode={linkCode}
+      onLinkDone={linkDone}
     />
   );
 }

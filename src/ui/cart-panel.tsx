@@ -1,4 +1,4 @@
-// The sale in progress: its lines (select one to change quantity or discount), customer, note,
+// The sale in progress: its lines (select one to change quantity, price or discount), customer, note,
 // totals and the Pay button. Every change goes through the pure cart functions (domain/cart.ts).
 // "Clear" sits in the header, away from Pay, and can be undone until the next change. The panel
 // keeps its height whether the cart is empty or full (no layout shift when lines arrive).
@@ -8,15 +8,18 @@ import {
   bpToPercent,
   changeQuantity,
   percentToBp,
+  priceOverridden,
   removeLine,
   setCustomer,
   setDiscount,
   setNote,
   setQuantity,
+  setUnitPrice,
   type Cart,
   type CartResult,
   type CartTotals,
 } from '../domain/cart.ts';
+import { parseMoney } from '../domain/format-money.ts';
 import { useI18n } from './i18n/i18n-context.tsx';
 import { CartDiscountField } from './sell/cart-discount-field.tsx';
 import { ParkedSales } from './sell/parked-sales.tsx';
@@ -47,10 +50,12 @@ export function CartPanel(props: CartPanelProps) {
         <h2 class="cart-title">
           {t('sell.cart.title')} <span class="cart-count">{t('sell.cart.items', { count: totals.itemCount })}</span>
         </h2>
-        <ParkedSales cart={cart} onCart={(c) => props.onCart(c)} />
-        <button type="button" class="small clear-button" onClick={props.onClear} disabled={empty && cart.customer === null && cart.note === ''}>
-          {t('sell.cart.clear')}
-        </button>
+        <div class="cart-head-actions">
+          <ParkedSales cart={cart} onCart={(c) => props.onCart(c)} />
+          <button type="button" class="small clear-button" onClick={props.onClear} disabled={empty && cart.customer === null && cart.note === ''}>
+            {t('sell.cart.clear')}
+          </button>
+        </div>
       </div>
       {empty ? (
         <div class="cart-empty">
@@ -153,13 +158,18 @@ interface CartLineProps {
 
 function CartLine(props: CartLineProps) {
   const { money } = useTill();
+  const { t } = useI18n();
   const { line, cart } = props;
+  const overridden = priceOverridden(line);
   return (
     <li class={`cart-line${props.selected ? ' selected' : ''}`}>
       <button type="button" class="line-main" aria-pressed={props.selected} onClick={props.onSelect}>
         <span class="line-name">{line.name}</span>
         <span class="line-qty">
-          {line.quantity} × {money.format(line.unitPrice)}
+          {line.quantity} × {overridden && <s class="line-catalog-price">{money.format(line.catalogPrice ?? 0)}</s>}
+          {overridden && ' '}
+          {money.format(line.unitPrice)}
+          {overridden && <span class="visually-hidden"> ({t('sell.line.priceChanged')})</span>}
           {line.discountBp > 0 && <span class="line-discount"> −{bpToPercent(line.discountBp, money.decimalSeparator)} %</span>}
         </span>
         <span class="line-total">{money.format(props.total)}</span>
@@ -175,7 +185,10 @@ function LineEditor(props: { line: CartLineInput; cart: Cart; onCart: (r: CartRe
   const { t } = useI18n();
   const [discountText, setDiscountText] = useState(bpToPercent(line.discountBp, money.decimalSeparator));
   const [qtyText, setQtyText] = useState(String(line.quantity));
+  const [priceText, setPriceText] = useState(money.plain(line.unitPrice));
   const discountInvalid = percentToBp(discountText) === null;
+  const priceInvalid = parseMoney(priceText, money.fractionDigits) === null;
+  const overridden = priceOverridden(line);
   // +/- and shortcuts change the quantity from outside: the field follows.
   useEffect(() => setQtyText(String(line.quantity)), [line.quantity]);
   const idBase = `line-${line.productUuid}`;
@@ -221,6 +234,39 @@ function LineEditor(props: { line: CartLineInput; cart: Cart; onCart: (r: CartRe
             if (bp !== null) onCart(setDiscount(cart, line.productUuid, bp));
           }}
         />
+      </div>
+      <div class="field inline line-price">
+        <label for={`${idBase}-price`}>{t('sell.line.price')}</label>
+        <input
+          id={`${idBase}-price`}
+          class="price-input"
+          type="text"
+          inputMode="decimal"
+          autoComplete="off"
+          aria-invalid={priceInvalid}
+          value={priceText}
+          onInput={(e) => {
+            const text = e.currentTarget.value;
+            setPriceText(text);
+            // Changing the price needs price_override: asked for at Pay, where the sale is written.
+            const minor = parseMoney(text, money.fractionDigits);
+            if (minor !== null) onCart(setUnitPrice(cart, line.productUuid, minor));
+          }}
+        />
+        {overridden && line.catalogPrice !== undefined && (
+          <button
+            type="button"
+            class="small"
+            title={t('sell.line.catalogPrice', { price: money.format(line.catalogPrice) })}
+            onClick={() => {
+              const catalog = line.catalogPrice ?? line.unitPrice;
+              setPriceText(money.plain(catalog));
+              onCart(setUnitPrice(cart, line.productUuid, catalog));
+            }}
+          >
+            {t('sell.line.resetPrice')}
+          </button>
+        )}
       </div>
       <button type="button" class="danger-button" aria-label={t('sell.line.remove', { name: line.name })} onClick={() => onCart(removeLine(cart, line.productUuid))}>
         {t('common.remove')}

@@ -12,7 +12,7 @@ import { useI18n } from './i18n/i18n-context.tsx';
 import { useTill } from './till-context.ts';
 import { QuotaNotice, isQuotaError } from './pwa/quota-notice.tsx';
 import { afterSaleRecorded } from './pwa/after-sale.ts';
-import { BASIS_POINTS_PER_PERCENT } from '../domain/discount-limit.ts';
+import { salePermissions } from '../domain/sale-permissions.ts';
 
 export interface PaymentDialogProps {
   cart: Cart;
@@ -70,9 +70,10 @@ export function PaymentDialog(props: PaymentDialogProps) {
       customerUuid: props.cart.customer?.uuid ?? null,
       note: props.cart.note.trim() === '' ? null : props.cart.note.trim(),
     };
-    // A line discount above the store's limit needs a manager unless the cashier may give it.
-    const overLimit = draft.lines.some((l) => l.discountBp > terminal.discount_limit_percent * BASIS_POINTS_PER_PERCENT);
-    if (overLimit && !(await requirePermission('discount_over_limit'))) return;
+    // A line discount above the store's limit, a price changed at the counter: a manager approves
+    // what the cashier may not do, both with one PIN (the worker asks for the same).
+    const needed = salePermissions(draft.lines, terminal.discount_limit_percent);
+    if (needed.length > 0 && !(await requirePermission(needed))) return;
     setBusy(true);
     setError(null);
     try {

@@ -2,7 +2,7 @@
 // schema), and the storage panel (persistence, usage, export of unsynced sales; src/ui/pwa).
 // Loaded lazily.
 import { useEffect, useState } from 'preact/hooks';
-import type { DatabaseInfo, Pairing } from '../api/till-api.ts';
+import type { DatabaseInfo } from '../api/till-api.ts';
 import { useTill } from './till-context.ts';
 import { useI18n } from './i18n/i18n-context.tsx';
 import { LanguagePanel } from './i18n/language-panel.tsx';
@@ -10,15 +10,14 @@ import { StoragePanel } from './pwa/storage-panel.tsx';
 import { PairForm } from './setup-screen.tsx';
 
 export function SettingsScreen() {
-  const { api, reportError, requirePermission, paired } = useTill();
+  // The pairing from the shell: a new one (here or by a pairing link) shows at once.
+  const { api, reportError, requirePermission, paired, pairing } = useTill();
   const { t } = useI18n();
   const [info, setInfo] = useState<DatabaseInfo | null>(null);
-  const [pairing, setPairing] = useState<Pairing | null>(null);
   const [pairingAgain, setPairingAgain] = useState(false);
 
   useEffect(() => {
     api.databaseInfo().then(setInfo, (e: unknown) => reportError(e, 'readDatabaseInfo'));
-    api.pairing().then(setPairing, (e: unknown) => reportError(e, 'readPairing'));
   }, []);
 
   return (
@@ -29,37 +28,32 @@ export function SettingsScreen() {
       </div>
       <div class="card">
         <h2>{t('settings.terminal.title')}</h2>
-        {pairing === null ? (
-          <p class="loading">{t('common.loading')}</p>
-        ) : (
-          <dl class="facts">
-            <dt>{t('settings.terminal.store')}</dt>
-            <dd>{pairing.terminal.store_name}</dd>
-            <dt>{t('settings.terminal.terminal')}</dt>
-            <dd>{pairing.terminal.terminal_name}</dd>
-            <dt>{t('settings.terminal.server')}</dt>
-            <dd>{pairing.serverUrl}</dd>
-            <dt>{t('settings.terminal.currency')}</dt>
-            <dd>
-              {pairing.terminal.currency} ({pairing.terminal.locale})
-            </dd>
-            <dt>{t('settings.terminal.receiptPrefix')}</dt>
-            <dd>{pairing.terminal.receipt_prefix}</dd>
-          </dl>
-        )}
-        {pairing !== null && !pairingAgain && (
+        <dl class="facts">
+          <dt>{t('settings.terminal.store')}</dt>
+          <dd>{pairing.terminal.store_name}</dd>
+          <dt>{t('settings.terminal.terminal')}</dt>
+          <dd>{pairing.terminal.terminal_name}</dd>
+          <dt>{t('settings.terminal.server')}</dt>
+          <dd>{pairing.serverUrl}</dd>
+          <dt>{t('settings.terminal.currency')}</dt>
+          <dd>
+            {pairing.terminal.currency} ({pairing.terminal.locale})
+          </dd>
+          <dt>{t('settings.terminal.receiptPrefix')}</dt>
+          <dd>{pairing.terminal.receipt_prefix}</dd>
+        </dl>
+        {!pairingAgain && (
           <button type="button" onClick={() => void requirePermission('settings_and_pairing').then((ok) => ok && setPairingAgain(true))}>
             {t('settings.terminal.pairAgain')}
           </button>
         )}
       </div>
-      {pairing !== null && pairingAgain && (
+      {pairingAgain && (
         <PairForm
           api={api}
           initialUrl={pairing.serverUrl}
           title={t('boot.setup.pairAgainTitle')}
           onPaired={(p) => {
-            setPairing(p);
             setPairingAgain(false);
             paired(p);
           }}

@@ -13,6 +13,7 @@ import { useIdleLock } from './staff/use-idle-lock.ts';
 import { moneyFormat } from '../domain/format-money.ts';
 import { errorText } from './error-text.ts';
 import { HelpDialog } from './help-dialog.tsx';
+import { PairLinkDialog } from './pair-link-dialog.tsx';
 import { useI18n } from './i18n/i18n-context.tsx';
 import { LazyScreen } from './lazy-screen.tsx';
 import { SellScreen } from './sell-screen.tsx';
@@ -53,6 +54,10 @@ export interface ShellProps {
   onPaired: (pairing: Pairing) => void;
   /** Idle time or "Switch cashier": back to the lock screen. */
   onLocked: () => void;
+  /** A pairing link's code opened on this (paired) till: asked about, never redeemed silently. */
+  linkCode: string | null;
+  /** The pairing link was dealt with (paired again or declined). */
+  onLinkDone: () => void;
 }
 
 export function Shell(props: ShellProps) {
@@ -82,6 +87,7 @@ export function Shell(props: ShellProps) {
   const ctx = useMemo<TillContext>(
     () => ({
       api,
+      pairing,
       terminal,
       money: moneyFormat(terminal.currency, locale),
       notify,
@@ -90,7 +96,7 @@ export function Shell(props: ShellProps) {
       requirePermission,
       paired: props.onPaired,
     }),
-    [api, terminal, notify, locale, t, language, session, requirePermission, props.onPaired],
+    [api, pairing, terminal, notify, locale, t, language, session, requirePermission, props.onPaired],
   );
 
   // Pushes on `online`, on becoming visible, on a backoff timer and on service-worker wake-ups.
@@ -167,6 +173,7 @@ export function Shell(props: ShellProps) {
           </main>
         )}
         {help && <HelpDialog onClose={() => setHelp(false)} />}
+        {props.linkCode !== null && <PairLinkDialog code={props.linkCode} status={props.status} onDone={props.onLinkDone} />}
         {approvalDialog}
       </div>
     </TillContextValue.Provider>

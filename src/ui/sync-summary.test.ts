@@ -17,6 +17,8 @@ const base: SyncStatus = {
   pushing: false,
   pending: 0,
   failed: 0,
+  pendingSales: 0,
+  failedSales: 0,
   oldestUnsyncedAt: null,
   lastPullAt: null,
   lastPushAt: null,
@@ -105,22 +107,34 @@ describe('syncProblem and failureReason', () => {
 
 describe('syncNowOutcome', () => {
   const unreachable = { code: 'offline', message: 'fetch failed', at: '2026-03-02T14:02:00Z' };
+  /** `sales` of the `items` waiting are sales; the rest stock adjustments or product edits. */
+  const queued = (items: number, sales: number) => ({ ...base, pending: items, pendingSales: sales });
   it('counts what was sent', () => {
-    expect(syncNowOutcome({ ...base, pending: 3 }, base, en)).toEqual({ text: '3 sales sent', kind: 'info' });
-    expect(syncNowOutcome({ ...base, pending: 1 }, base, de)).toEqual({ text: '1 Verkauf übertragen', kind: 'info' });
+    expect(syncNowOutcome(queued(3, 3), base, en)).toEqual({ text: '3 sales sent', kind: 'info' });
+    expect(syncNowOutcome(queued(1, 1), base, de)).toEqual({ text: '1 Verkauf übertragen', kind: 'info' });
+  });
+  it('counts sales as sales and adjustments or edits as changes, in both languages', () => {
+    expect(syncNowOutcome(queued(5, 2), base, en).text).toBe('2 sales sent · 3 other changes sent');
+    expect(syncNowOutcome(queued(3, 1), base, de).text).toBe('1 Verkauf übertragen · 2 weitere Änderungen übertragen');
+    expect(syncNowOutcome(queued(1, 0), base, en).text).toBe('1 change sent');
+    expect(syncNowOutcome(queued(2, 0), base, de).text).toBe('2 Änderungen übertragen');
+    // A refused sale is not counted as sent: 3 sales and 1 adjustment queued, 1 sale refused.
+    expect(syncNowOutcome(queued(4, 3), { ...base, failed: 1, failedSales: 1 }, en).text).toBe('2 sales sent · 1 other change sent · 1 refused by the server');
   });
   it('says when there was nothing to do', () => {
     expect(syncNowOutcome(base, base, en)).toEqual({ text: 'Everything is up to date', kind: 'info' });
     expect(syncNowOutcome(base, base, de).text).toBe('Alles ist aktuell');
   });
   it('says the server was not reached and what waits', () => {
-    expect(syncNowOutcome({ ...base, pending: 3 }, { ...base, pending: 3, lastError: unreachable }, en)).toEqual({
+    expect(syncNowOutcome(queued(3, 3), { ...queued(3, 3), lastError: unreachable }, en)).toEqual({
       text: 'Server not reachable: 3 sales are waiting on this till',
       kind: 'error',
     });
-    expect(syncNowOutcome({ ...base, pending: 1 }, { ...base, online: false, pending: 1 }, en).text).toBe('Offline: 1 sale is waiting on this till');
+    expect(syncNowOutcome(queued(1, 1), { ...queued(1, 1), online: false }, en).text).toBe('Offline: 1 sale is waiting on this till');
+    expect(syncNowOutcome(queued(3, 1), { ...queued(3, 1), online: false }, en).text).toBe('Offline: 1 sale is waiting on this till · 2 other changes waiting');
+    expect(syncNowOutcome(queued(2, 0), { ...queued(2, 0), lastError: unreachable }, de).text).toBe('Server nicht erreichbar: 2 Änderungen warten auf dieser Kasse');
   });
   it('tells refusals apart from sends', () => {
-    expect(syncNowOutcome({ ...base, pending: 3 }, { ...base, failed: 1 }, en)).toEqual({ text: '2 sales sent · 1 refused by the server', kind: 'error' });
+    expect(syncNowOutcome(queued(3, 3), { ...base, failed: 1, failedSales: 1 }, en)).toEqual({ text: '2 sales sent · 1 refused by the server', kind: 'error' });
   });
 });

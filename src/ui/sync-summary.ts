@@ -43,16 +43,31 @@ export function hubUnanswered(s: SyncStatus): boolean {
   return s.online && s.lastError?.code === 'offline';
 }
 
-/** What "Sync now" achieved, from the status before and after it: what was sent, or why nothing was. */
+/**
+ * What "Sync now" achieved, from the status before and after it: what was sent, or why nothing was.
+ * Sales (and refunds) are named as sales; stock adjustments and product edits as changes, so "3 sales
+ * sent" never counts an adjustment. Counts are differences of the stored queue, so an item made during
+ * the sync can make them a little low, never claim more than went out.
+ */
 export function syncNowOutcome(before: SyncStatus, after: SyncStatus, t: Translate): { text: string; kind: 'info' | 'error' } {
-  const waiting = after.pending + after.failed;
-  if (!after.online) return { text: waiting === 0 ? t('sync.now.offlineNothing') : t('sync.now.offline', { count: waiting }), kind: 'error' };
-  if (after.lastError?.code === 'offline') return { text: waiting === 0 ? t('sync.now.unreachableNothing') : t('sync.now.unreachable', { count: waiting }), kind: 'error' };
+  const waitingSales = after.pendingSales + after.failedSales;
+  const waitingOther = Math.max(0, after.pending + after.failed - waitingSales);
+  const waiting = (prefix: 'offline' | 'unreachable') => {
+    if (waitingSales === 0 && waitingOther === 0) return t(`sync.now.${prefix}Nothing`);
+    if (waitingSales === 0) return t(`sync.now.${prefix}Changes`, { count: waitingOther });
+    const sales = t(`sync.now.${prefix}`, { count: waitingSales });
+    return waitingOther === 0 ? sales : `${sales} · ${t('sync.now.otherWaiting', { count: waitingOther })}`;
+  };
+  if (!after.online) return { text: waiting('offline'), kind: 'error' };
+  if (after.lastError?.code === 'offline') return { text: waiting('unreachable'), kind: 'error' };
   if (!after.authorised) return { text: t('sync.notAuthorisedAlert'), kind: 'error' };
-  const sent = Math.max(0, before.pending - after.pending - Math.max(0, after.failed - before.failed));
   const failedNow = Math.max(0, after.failed - before.failed);
+  const sent = Math.max(0, before.pending - after.pending - failedNow);
+  const salesSent = Math.min(sent, Math.max(0, before.pendingSales - after.pendingSales - Math.max(0, after.failedSales - before.failedSales)));
+  const otherSent = sent - salesSent;
   const parts: string[] = [];
-  if (sent > 0) parts.push(t('sync.now.sent', { count: sent }));
+  if (salesSent > 0) parts.push(t('sync.now.sent', { count: salesSent }));
+  if (otherSent > 0) parts.push(salesSent > 0 ? t('sync.now.sentOther', { count: otherSent }) : t('sync.now.sentChanges', { count: otherSent }));
   if (failedNow > 0) parts.push(t('sync.now.refused', { count: failedNow }));
   if (after.pending > 0) parts.push(t('sync.now.stillWaiting', { count: after.pending }));
   if (after.lastError !== null) parts.push(t('sync.lastError', { problem: syncProblem(after.lastError.code, t) }));

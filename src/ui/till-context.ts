@@ -14,6 +14,8 @@ export type NoticeKind = 'info' | 'error';
 
 export interface TillContext {
   api: Remote<TillApi>;
+  /** The current pairing (server and terminal); a new one shows everywhere at once. */
+  pairing: Pairing;
   terminal: TerminalInfo;
   /** The store's currency in the UI locale (screens); receipts format in the store's locale. */
   money: MoneyFormat;

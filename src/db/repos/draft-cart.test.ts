@@ -14,6 +14,12 @@ describe('draft cart', () => {
     expect(await t.api.draftCart()).toBeNull();
     await t.api.saveDraftCart(cart);
     expect(await t.api.draftCart()).toEqual(cart);
+    // A price changed at the counter keeps its catalog price (else a reload would hide the override).
+    const overridden = { ...cart, lines: [{ ...cartLine(cola, 1), unitPrice: 99, catalogPrice: 150 }] };
+    await t.api.saveDraftCart(overridden);
+    expect(await t.api.draftCart()).toEqual(overridden);
+    const parked = await t.api.parkCart(overridden, 'Cola');
+    expect(await t.api.resumeParked(parked[0]?.uuid ?? '')).toEqual(overridden);
     const more = { ...cart, lines: [cartLine(cola, 3)] };
     await t.api.saveDraftCart(more);
     expect(await t.api.draftCart()).toEqual(more);

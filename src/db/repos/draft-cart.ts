@@ -23,6 +23,8 @@ export const draftCartSchema = z.object({
         discountBp: z.int().min(0).max(BASIS_POINTS),
         taxRateBp: z.int().min(0).max(MAX_TAX_RATE_BP),
         taxIncluded: z.boolean(),
+        // A price changed at the counter keeps the catalog's (cart.ts); dropping it would hide the override.
+        catalogPrice: z.int().min(0).max(MAX_MONEY_MINOR).exactOptional(),
       }),
     )
     .max(MAX_LINES_PER_SALE),

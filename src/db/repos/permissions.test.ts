@@ -21,7 +21,7 @@ async function staffedTill(options: { openShift?: boolean } = {}) {
   const add = (id: string, name: string, pin: string, permissions: TillPermission[]) =>
     t.db.run(`INSERT INTO staff (id, display_name, role, permissions, pin_hash, active, updated_at) VALUES (?, ?, 'x', ?, ?, 1, '2026-01-01T00:00:00Z')`, [id, name, JSON.stringify(permissions), pinHash(pin)]);
   await add(CASHIER, 'Cara', '1111', ['close_shift']);
-  await add(MANAGER, 'Max', '2222', ['refund', 'stock_adjust', 'discount_over_limit', 'close_shift']);
+  await add(MANAGER, 'Max', '2222', ['refund', 'stock_adjust', 'discount_over_limit', 'price_override', 'close_shift']);
   const session = createStaffSession(t.db, { now: () => t.now.ms });
   t.actor.current = (permission) => session.actor(permission);
   await addProducts(t.db, [item]);
@@ -68,6 +68,54 @@ describe('records and permissions', () => {
     await expect(t.api.recordSale(over)).rejects.toSatisfy(isForbidden);
     await t.session.approve('discount_over_limit', MANAGER, '2222');
     expect((await t.api.recordSale(over)).sale).toMatchObject({ staff_id: CASHIER, approved_by: MANAGER });
+  });
+
+  it('a price changed at the counter needs price_override; the sale names both and the hub sees the price charged', async () => {
+    const t = await staffedTill();
+    await t.session.signIn(CASHIER, '1111');
+    const overridden = { ...cartLine(item, 2), unitPrice: 800, catalogPrice: item.price };
+    const draft = { lines: [overridden], payments: cash(1600), customerUuid: null, note: null };
+    await expect(t.api.recordSale(draft)).rejects.toSatisfy(isForbidden);
+    expect(await t.db.get(`SELECT count(*) AS n FROM sales`)).toEqual({ n: 0 });
+    // An approval for another permission does not cover it (and is not used up by the refusal).
+    await t.session.approve('refund', MANAGER, '2222');
+    await expect(t.api.recordSale(draft)).rejects.toSatisfy(isForbidden);
+    await t.session.approve('price_override', MANAGER, '2222');
+    const sale = await t.api.recordSale(draft);
+    expect(sale.sale).toMatchObject({ staff_id: CASHIER, approved_by: MANAGER, total: 1600 });
+    expect(sale.sale.lines[0]).toMatchObject({ unit_price: 800, line_total: 1600 });
+    // What goes to the hub is a contract sale line: the price charged, nothing the contract lacks.
+    const queued = await t.db.get<{ payload: string }>(`SELECT payload FROM sync_queue WHERE idempotency_key = ?`, [sale.sale.uuid]);
+    const wire = JSON.parse(queued?.payload ?? '{}') as { approved_by: string; lines: Record<string, unknown>[] };
+    expect(wire.approved_by).toBe(MANAGER);
+    expect(wire.lines[0]).toMatchObject({ unit_price: 800 });
+    expect(wire.lines[0]).not.toHaveProperty('catalogPrice');
+    // The catalog's own price again is no override; a line back at it needs nobody.
+    await t.api.recordSale({ lines: [{ ...cartLine(item, 1), catalogPrice: item.price }], payments: cash(1000), customerUuid: null, note: null });
+    await expect(t.api.recordSale(draft)).rejects.toSatisfy(isForbidden);
+  });
+
+  it('a sale with a price override and a discount over the limit is approved for both with one PIN', async () => {
+    const t = await staffedTill();
+    await t.db.run(`UPDATE staff SET permissions = ? WHERE id = ?`, [JSON.stringify(['refund', 'discount_over_limit', 'price_override']), MANAGER]);
+    t.terminal.current = { ...TEST_TERMINAL, discount_limit_percent: 10 };
+    await t.session.signIn(CASHIER, '1111');
+    const line = { ...cartLine(item, 1, 2000), unitPrice: 900, catalogPrice: item.price };
+    const draft = { lines: [line], payments: cash(720), customerUuid: null, note: null };
+    await t.session.approve('price_override', MANAGER, '2222');
+    await expect(t.api.recordSale(draft)).rejects.toSatisfy(isForbidden);
+    expect((await t.session.approve(['discount_over_limit', 'price_override'], MANAGER, '2222')).kind).toBe('ok');
+    expect((await t.api.recordSale(draft)).sale).toMatchObject({ staff_id: CASHIER, approved_by: MANAGER, total: 720 });
+    // A member holding only one of the two cannot approve both.
+    await t.db.run(`UPDATE staff SET permissions = ? WHERE id = ?`, [JSON.stringify(['price_override']), MANAGER]);
+    expect((await t.session.approve(['discount_over_limit', 'price_override'], MANAGER, '2222')).kind).toBe('not_permitted');
+  });
+
+  it('refuses a line whose catalog price is not an amount, before asking anyone', async () => {
+    const t = await staffedTill();
+    await t.session.signIn(CASHIER, '1111');
+    const bad = { ...cartLine(item, 1), unitPrice: 500, catalogPrice: -3 };
+    await expect(t.api.recordSale({ lines: [bad], payments: cash(500), customerUuid: null, note: null })).rejects.toSatisfy((e: unknown) => hasTillErrorCode(e, 'invalid'));
   });
 
   it('stock adjustments and closing a shift name who did them; a manager signed in needs nobody', async () => {

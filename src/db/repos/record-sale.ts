@@ -7,6 +7,7 @@ import type { CartLineInput, PaymentInput, SaleDetail, SaleDraft } from '../../a
 import type { Sale, SaleLine, SalePayment } from '@ezo/contract/sale';
 import type { TerminalInfo } from '@ezo/contract/terminal';
 import { lineAmounts, saleAmounts } from '../../domain/sale-totals.ts';
+import { salePermissions } from '../../domain/sale-permissions.ts';
 import { BASIS_POINTS, MAX_LINES_PER_SALE, MAX_PAYMENTS_PER_SALE, MAX_TAX_RATE_BP, MAX_TEXT_LENGTH } from '@ezo/contract/limits';
 import { TillError } from '../../api/till-error.ts';
 import { assertIntegerIn, assertMoney, assertQuantity, invalid, isList } from './draft-checks.ts';
@@ -17,7 +18,6 @@ import { requireOpenShift } from './shifts.ts';
 import { notifyQueued } from './notify-queued.ts';
 import { clearDraftCart } from './draft-cart.ts';
 import { staffName } from '../staff/staff-store.ts';
-import { BASIS_POINTS_PER_PERCENT } from '../../domain/discount-limit.ts';
 import { storeTaxRates } from './store-tax-rates.ts';
 
 export async function requireTerminal(deps: TillDataDeps): Promise<TerminalInfo> {
@@ -35,8 +35,7 @@ export async function recordSale(db: SqlConnection, deps: TillDataDeps, draft: S
   const note = checkNote(draft.note);
   const createdAt = new Date(deps.clock.now()).toISOString();
   // Last of the checks: taking the actor uses up a manager's approval, which a refused draft must not.
-  const overLimit = lines.some((l) => l.discount_bp > terminal.discount_limit_percent * BASIS_POINTS_PER_PERCENT);
-  const actor = deps.actor(overLimit ? 'discount_over_limit' : null);
+  const actor = deps.actor(salePermissions(draft.lines, terminal.discount_limit_percent));
 
   const uuid = deps.newUuid();
   const written = await db.transaction(async (tx) => {
@@ -90,6 +89,7 @@ function checkLines(input: readonly CartLineInput[], deps: TillDataDeps): SaleLi
     const what = `Line ${i + 1}`;
     assertQuantity(l.quantity, `${what}: the quantity`);
     assertMoney(l.unitPrice, `${what}: the unit price`);
+    if (l.catalogPrice !== undefined) assertMoney(l.catalogPrice, `${what}: the catalog price`);
     assertIntegerIn(l.discountBp, `${what}: the discount (basis points)`, 0, BASIS_POINTS);
     assertIntegerIn(l.taxRateBp, `${what}: the tax rate (basis points)`, 0, MAX_TAX_RATE_BP);
     if (typeof l.taxIncluded !== 'boolean') throw invalid(`${what}: say whether the price includes tax.`);

@@ -1,7 +1,9 @@
 // Who is signed in at this till, kept in the worker (never in the page): PIN sign-in against the
 // pulled hashes (offline), the persisted wrong-PIN lock, and manager approvals. An approval is one
-// use of one permission by the signed-in member, for a short time: the next write that needs the
-// permission uses it up and records the approver as approved_by. Signing out drops the session and
+// use of one or more permissions by the signed-in member, given by one manager, for a short time:
+// the next write that needs them uses it up and records the approver as approved_by (a record names
+// one approver, so a write needing two permissions, e.g. a sale with a price override and a
+// discount over the limit, is approved for both with one PIN). Signing out drops the session and
 // any approval not used yet.
 //
 // PIN checks run one at a time, so two quick guesses cannot both read the same wrong-PIN count.
@@ -24,16 +26,23 @@ export interface StaffSession {
   pinLockState(): Promise<PinLockState>;
   signIn(staffId: string, pin: string): Promise<PinResult>;
   signOut(): void;
-  approve(permission: TillPermission, staffId: string, pin: string): Promise<PinResult>;
+  approve(permission: TillPermission | readonly TillPermission[], staffId: string, pin: string): Promise<PinResult>;
   /**
    * The actor for a write: throws TillError signed_out without a session, forbidden when the member
-   * lacks `permission` and no approval for it waits (one that does is used up). null: selling, no permission.
+   * lacks one of `permission` and no approval covering all they lack waits (one that does is used
+   * up). null or []: selling, no permission.
    */
-  actor(permission: TillPermission | null): Actor;
+  actor(permission: TillPermission | readonly TillPermission[] | null): Actor;
+}
+
+/** A permission, a list of them or none, as a list. */
+function permissionList(permission: TillPermission | readonly TillPermission[] | null): readonly TillPermission[] {
+  if (permission === null) return [];
+  return typeof permission === 'string' ? [permission] : permission;
 }
 
 interface Approval {
-  permission: TillPermission;
+  permissions: readonly TillPermission[];
   approverId: string;
   expiresAt: number;
 }
@@ -95,8 +104,9 @@ export function createStaffSession(db: SqlConnection, clock: Clock): StaffSessio
         if (current === null) throw new TillError('signed_out', 'Sign in before asking for an approval.');
         const checked = await checkPin(staffId, pin);
         if (checked.kind !== 'ok') return checked;
-        if (!checked.member.permissions.includes(permission)) return { kind: 'not_permitted' };
-        approval = { permission, approverId: checked.member.id, expiresAt: clock.now() + APPROVAL_TTL_MS };
+        const permissions = permissionList(permission);
+        if (permissions.length === 0 || !permissions.every((p) => checked.member.permissions.includes(p))) return { kind: 'not_permitted' };
+        approval = { permissions, approverId: checked.member.id, expiresAt: clock.now() + APPROVAL_TTL_MS };
         return { kind: 'ok', session: current };
       });
     },
@@ -104,13 +114,15 @@ export function createStaffSession(db: SqlConnection, clock: Clock): StaffSessio
     actor(permission) {
       if (current === null) throw new TillError('signed_out', 'Nobody is signed in at this till.');
       const staffId = current.staff.id;
-      if (permission === null || current.permissions.includes(permission)) return { staffId, approvedBy: null };
+      const held = current.permissions;
+      const lacking = permissionList(permission).filter((p) => !held.includes(p));
+      if (lacking.length === 0) return { staffId, approvedBy: null };
       const granted = approval;
-      if (granted !== null && granted.permission === permission && granted.expiresAt > clock.now()) {
+      if (granted !== null && lacking.every((p) => granted.permissions.includes(p)) && granted.expiresAt > clock.now()) {
         approval = null;
         return { staffId, approvedBy: granted.approverId };
       }
-      throw new TillError('forbidden', `${current.staff.displayName} may not do this (${permission}) without a manager's approval.`);
+      throw new TillError('forbidden', `${current.staff.displayName} may not do this (${lacking.join(', ')}) without a manager's approval.`);
     },
   };
 }

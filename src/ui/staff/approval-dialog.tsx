@@ -1,5 +1,5 @@
-// A manager's approval for one action the signed-in member may not do: choose the manager, enter
-// their PIN. The worker checks PIN and permission and keeps a one-use approval that the action's
+// A manager's approval for one action the signed-in member may not do (a sale may need two: a price
+// override and a discount over the limit, approved together): choose the manager, enter their PIN. The worker checks PIN and permission and keeps a one-use approval that the action's
 // record names as approved_by (src/db/staff/staff-session.ts).
 import type { Remote } from 'comlink';
 import { useEffect, useState } from 'preact/hooks';
@@ -11,7 +11,8 @@ import { PinEntry } from './pin-entry.tsx';
 
 export interface ApprovalDialogProps {
   api: Remote<TillApi>;
-  permission: TillPermission;
+  /** What the signed-in member lacks for the action (one or more). */
+  permissions: readonly TillPermission[];
   /** The signed-in member who asked. */
   cashier: StaffView;
   onApproved: (approver: StaffView) => void;
@@ -19,8 +20,9 @@ export interface ApprovalDialogProps {
 }
 
 export function ApprovalDialog(props: ApprovalDialogProps) {
-  const { api, permission, cashier } = props;
-  const { t, language } = useI18n();
+  const { api, permissions, cashier } = props;
+  const { t, language, locale } = useI18n();
+  const action = new Intl.ListFormat(locale, { type: 'conjunction' }).format(permissions.map((p) => t(`staff.permission.${p}`)));
   const [staff, setStaff] = useState<StaffView[] | null>(null);
   const [lock, setLock] = useState<PinLockState | null>(null);
   const [chosen, setChosen] = useState<StaffView | null>(null);
@@ -40,7 +42,7 @@ export function ApprovalDialog(props: ApprovalDialogProps) {
 
   return (
     <Modal title={t('staff.approvalTitle')} onClose={props.onCancel}>
-      <p>{t('staff.approvalIntro', { name: cashier.displayName, action: t(`staff.permission.${permission}`) })}</p>
+      <p>{t('staff.approvalIntro', { name: cashier.displayName, action })}</p>
       {staff === null || lock === null ? (
         <p class="loading">{t('common.loading')}</p>
       ) : chosen === null ? (
@@ -60,7 +62,7 @@ export function ApprovalDialog(props: ApprovalDialogProps) {
             submitLabel={t('staff.approve')}
             who={chosen.displayName}
             lockedUntil={lock.lockedUntil}
-            check={(pin) => api.approve(permission, chosen.id, pin)}
+            check={(pin) => api.approve(permissions, chosen.id, pin)}
             onOk={() => props.onApproved(chosen)}
             onError={(e) => setError(errorText(t, language, e, 'approve'))}
           />

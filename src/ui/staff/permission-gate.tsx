@@ -1,6 +1,7 @@
 // The one gate for actions that need a permission. `require(permission)` resolves true at once when
-// the signed-in member holds it; otherwise it opens the manager's approval dialog on the same screen
-// and resolves true once a manager approved (the worker then keeps a one-use approval for the write),
+// the signed-in member holds it (or, given a list, all of them); otherwise it opens the manager's approval dialog on the same screen
+// and resolves true once a manager approved what the member lacks, with one PIN (the worker then keeps
+// a one-use approval for the write),
 // false when staff cancelled. Screens call it right before the worker call it guards:
 //
 //   if (!(await requirePermission('refund'))) return;
@@ -12,10 +13,11 @@ import { useCallback, useRef, useState } from 'preact/hooks';
 import type { StaffSessionView, TillApi, TillPermission } from '../../api/till-api.ts';
 import { ApprovalDialog } from './approval-dialog.tsx';
 
-export type RequirePermission = (permission: TillPermission) => Promise<boolean>;
+export type RequirePermission = (permission: TillPermission | readonly TillPermission[]) => Promise<boolean>;
 
 interface Pending {
-  permission: TillPermission;
+  /** What the member lacks of what was asked for (never empty). */
+  permissions: readonly TillPermission[];
   resolve: (approved: boolean) => void;
 }
 
@@ -28,11 +30,12 @@ export function usePermissionGate(api: Remote<TillApi>, session: StaffSessionVie
   const requirePermission = useCallback<RequirePermission>((permission) => {
     const s = current.current;
     if (s === null) return Promise.resolve(false);
-    if (s.permissions.includes(permission)) return Promise.resolve(true);
+    const lacking = (typeof permission === 'string' ? [permission] : permission).filter((p) => !s.permissions.includes(p));
+    if (lacking.length === 0) return Promise.resolve(true);
     return new Promise<boolean>((resolve) => {
       setPending((before) => {
         before?.resolve(false); // one approval at a time: an earlier one still open is cancelled
-        return { permission, resolve };
+        return { permissions: lacking, resolve };
       });
     });
   }, []);
@@ -46,7 +49,7 @@ export function usePermissionGate(api: Remote<TillApi>, session: StaffSessionVie
     pending !== null && session !== null ? (
       <ApprovalDialog
         api={api}
-        permission={pending.permission}
+        permissions={pending.permissions}
         cashier={session.staff}
         onApproved={(approver) => {
           onApproved(approver.displayName);

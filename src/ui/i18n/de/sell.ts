@@ -61,12 +61,17 @@ export const sell: Messages<typeof en> = {
     more: '{{name}}: eins mehr',
     quantityOf: 'Menge von {{name}}',
     discount: 'Rabatt %',
+    price: 'Stückpreis',
+    resetPrice: 'Katalogpreis',
+    catalogPrice: 'Katalogpreis {{price}}',
+    priceChanged: 'Preis geändert',
     remove: '{{name}} entfernen',
   },
   refusal: {
     too_many_lines: 'Dieser Verkauf hat so viele Positionen wie möglich; schließen Sie ihn ab und beginnen Sie einen neuen.',
     quantity_out_of_range: 'Diese Menge ist nicht möglich.',
     discount_out_of_range: 'Ein Rabatt liegt zwischen 0 und 100 %.',
+    price_out_of_range: 'Dieser Preis ist nicht möglich.',
     note_too_long: 'Die Notiz ist zu lang.',
   },
   scan: {

@@ -57,6 +57,7 @@ export const errors = {
     signed_out: 'Nobody is signed in; enter your PIN first.',
     forbidden: 'You may not do this without a manager\'s approval.',
     store_switch_unsynced: 'This till still holds unsynced sales of its store, so it cannot switch to another store. Sync them (or export them) first; nothing was changed.',
+    terminal_switch_unsynced: 'This till still holds unsynced sales made as its current terminal, so it cannot become another terminal. Sync them (or export them) first; nothing was changed here. Ask for a new pairing code afterwards.',
     pairing_code_invalid: 'The pairing code is wrong, expired or already used. Ask for a new code in the back office.',
   },
   /** More precise advice for a refusal in one place; the general advice serves everywhere else. */

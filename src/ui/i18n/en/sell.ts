@@ -59,12 +59,17 @@ export const sell = {
     more: 'One more {{name}}',
     quantityOf: 'Quantity of {{name}}',
     discount: 'Discount %',
+    price: 'Unit price',
+    resetPrice: 'Catalog price',
+    catalogPrice: 'Catalog price {{price}}',
+    priceChanged: 'price changed',
     remove: 'Remove {{name}}',
   },
   refusal: {
     too_many_lines: 'This sale has as many lines as it can take; complete it and start another.',
     quantity_out_of_range: 'That quantity is not possible.',
     discount_out_of_range: 'A discount is between 0 and 100 %.',
+    price_out_of_range: 'That price is not possible.',
     note_too_long: 'The note is too long.',
   },
   scan: {

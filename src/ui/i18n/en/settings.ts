@@ -16,6 +16,18 @@ export const settings = {
     receiptPrefix: 'Receipt prefix',
     pairAgain: 'Pair again…',
   },
+  pairLink: {
+    title: 'Pair this till again?',
+    current: 'This till is paired as {{terminal}} of {{store}}. The link you opened pairs it again with the code {{code}}.',
+    unsyncedSales_one: '{{count}} sale on this till is not synced yet.',
+    unsyncedSales_other: '{{count}} sales on this till are not synced yet.',
+    unsyncedChanges_one: '{{count}} other change on this till is not synced yet.',
+    unsyncedChanges_other: '{{count}} other changes on this till are not synced yet.',
+    keptHint: 'Nothing is lost: paired again as the same terminal, the till sends them as usual; as another terminal or store it refuses until they are synced or exported.',
+    confirm: 'Pair again',
+    cancel: 'Keep the current pairing',
+    done: 'This till is now {{terminal}} of {{store}}.',
+  },
   database: {
     title: 'Local database',
     storage: 'Storage',

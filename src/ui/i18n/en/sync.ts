@@ -42,6 +42,17 @@ export const sync = {
   now: {
     sent_one: '{{count}} sale sent',
     sent_other: '{{count}} sales sent',
+    // Stock adjustments and product edits: "changes"; "other" when sales are named beside them.
+    sentChanges_one: '{{count}} change sent',
+    sentChanges_other: '{{count}} changes sent',
+    sentOther_one: '{{count}} other change sent',
+    sentOther_other: '{{count}} other changes sent',
+    otherWaiting_one: '{{count}} other change waiting',
+    otherWaiting_other: '{{count}} other changes waiting',
+    offlineChanges_one: 'Offline: {{count}} change is waiting on this till',
+    offlineChanges_other: 'Offline: {{count}} changes are waiting on this till',
+    unreachableChanges_one: 'Server not reachable: {{count}} change is waiting on this till',
+    unreachableChanges_other: 'Server not reachable: {{count}} changes are waiting on this till',
     upToDate: 'Everything is up to date',
     offlineNothing: 'Offline: nothing is waiting on this till',
     offline_one: 'Offline: {{count}} sale is waiting on this till',

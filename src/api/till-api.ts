@@ -105,6 +105,8 @@ export interface ProductView {
   taxRateBp: number;
   taxIncluded: boolean;
   active: boolean;
+  /** The till asks for the price when it is sold (a "Misc 19 %" item); `price` is then no price to charge. */
+  openPrice: boolean;
   priceVersion: number;
   /** A local edit of this product is waiting for the server's answer. */
   pendingEdit: boolean;

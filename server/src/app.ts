@@ -17,6 +17,7 @@ import { DEFAULT_TIMEOUTS, limitConnectionsPerAddress, serverOptions, type HubTi
 import { LastSeen } from './devices/devices.ts';
 import { registerPairingRoutes } from './routes/pairing-routes.ts';
 import { registerStaffRoutes } from './routes/staff-routes.ts';
+import { registerStoreRoutes } from './routes/store-routes.ts';
 import { registerDeviceRoutes } from './routes/device-routes.ts';
 import { registerStaticApp } from './http/static-app.ts';
 import { registerOpenApi } from './openapi/register-openapi.ts';
@@ -123,6 +124,7 @@ export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
   registerSyncRoutes(app, ctx);
   registerPairingRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
+  registerStoreRoutes(app, ctx);
   registerDeviceRoutes(app, ctx);
   registerStaffRoutes(app, ctx);
   await registerStaticApp(app, options.staticDir);

@@ -58,19 +58,26 @@ describe('content hash', () => {
 });
 
 describe('demo seed', () => {
-  it('makes ~300 products in 10 categories with unique valid EAN-13s, 30 customers and stock', async () => {
+  it('makes ~300 products in 10 categories with unique valid EAN-13s, an open-price item per VAT rate, 30 customers and stock', async () => {
     const db = await openDatabase({ memory: true });
     try {
       await db.transaction((tx) => seedDemo(tx, { catalog: true, staff: { cashierPin: '1234', managerPin: '5678' } }));
-      const products = await db.query<{ barcode: string; sku: string }>('SELECT barcode, sku FROM products');
+      const products = await db.query<{ barcode: string; sku: string }>('SELECT barcode, sku FROM products WHERE NOT open_price');
       expect(products.length).toBe(300);
       expect(new Set(products.map((p) => p.barcode)).size).toBe(300);
       expect(new Set(products.map((p) => p.sku)).size).toBe(300);
       expect(products.every((p) => isValidEan13(p.barcode))).toBe(true);
+      const open = await db.query<{ name: string; price: string; tax_rate_bp: number }>('SELECT name, price::text AS price, tax_rate_bp FROM products WHERE open_price ORDER BY name');
+      expect(open).toEqual([
+        { name: 'Diverses 19 %', price: '0', tax_rate_bp: 1900 },
+        { name: 'Diverses 7 %', price: '0', tax_rate_bp: 700 },
+      ]);
       const counts = await db.query<{ c: number; u: number; s: number; t: number }>(
         'SELECT (SELECT count(*) FROM categories)::int AS c, (SELECT count(*) FROM customers)::int AS u, (SELECT count(*) FROM stock)::int AS s, (SELECT count(DISTINCT tax_rate_bp) FROM products)::int AS t',
       );
-      expect(counts[0]).toEqual({ c: 10, u: 30, s: 300, t: 3 });
+      expect(counts[0]).toEqual({ c: 11, u: 30, s: 300, t: 3 });
+      const store = await db.query<{ legal_name: string; receipt_footer: string; vat_id: string }>('SELECT legal_name, receipt_footer, vat_id FROM stores');
+      expect(store).toEqual([{ legal_name: 'Ezo Demo-Laden GmbH', receipt_footer: 'Vielen Dank für Ihren Einkauf!', vat_id: 'DE123456789' }]);
     } finally {
       await db.close();
     }

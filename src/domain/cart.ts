@@ -68,7 +68,7 @@ export interface CartTotals extends SaleAmounts {
 
 export const emptyCart: Cart = { lines: [], note: '', customer: null, discount: null };
 
-export type CartRefusal = 'too_many_lines' | 'quantity_out_of_range' | 'discount_out_of_range' | 'price_out_of_range' | 'note_too_long';
+export type CartRefusal = 'too_many_lines' | 'quantity_out_of_range' | 'discount_out_of_range' | 'note_too_long' | 'price_out_of_range' | 'open_price_differs';
 
 /** A cart operation either gives the new cart or says why it refused; the old cart stays intact. */
 export type CartResult = { ok: true; cart: Cart } | { ok: false; refusal: CartRefusal };
@@ -98,6 +98,19 @@ export function addProduct(cart: Cart, product: CartProduct, quantity = 1): Cart
     taxIncluded: product.taxIncluded,
   };
   return ok({ ...cart, lines: [...cart.lines, line] });
+}
+
+/**
+ * Adds an open-price product (a "Misc 19 %" item) at the price staff typed, in minor units: more than 0
+ * (a free item is not a sale) and within the protocol's range. The cart keeps one line per product, so
+ * the same item again at the same price raises its quantity, and at another price is refused: staff
+ * finish this sale first or change the line's quantity.
+ */
+export function addOpenPriceProduct(cart: Cart, product: CartProduct, unitPrice: number, quantity = 1): CartResult {
+  if (!Number.isSafeInteger(unitPrice) || unitPrice <= 0 || unitPrice > MAX_MONEY_MINOR) return { ok: false, refusal: 'price_out_of_range' };
+  const existing = cart.lines.find((l) => l.productUuid === product.uuid);
+  if (existing !== undefined && existing.unitPrice !== unitPrice) return { ok: false, refusal: 'open_price_differs' };
+  return addProduct(cart, { ...product, price: unitPrice }, quantity);
 }
 
 /** Sets a line's quantity; 0 removes the line. */

@@ -2,6 +2,7 @@
 // the picker for a keystroke (the field's text) does not diff the tiles again: only a new list does.
 import type { ProductView } from '../api/till-api.ts';
 import { useTill } from './till-context.ts';
+import { useI18n } from './i18n/i18n-context.tsx';
 
 export interface ProductTilesProps {
   products: readonly ProductView[];
@@ -15,6 +16,7 @@ export interface ProductTilesProps {
  */
 export function ProductTiles(props: ProductTilesProps) {
   const { money } = useTill();
+  const { t } = useI18n();
   const { onAdd } = props;
   return (
     <ul class="product-grid">
@@ -22,7 +24,7 @@ export function ProductTiles(props: ProductTilesProps) {
         <li key={i}>
           <button type="button" class="product-tile" onClick={() => onAdd(p)}>
             <span class="product-name">{p.name}</span>
-            <span class="product-price">{money.format(p.price)}</span>
+            <span class="product-price">{p.openPrice ? t('sell.openPrice.tile') : money.format(p.price)}</span>
           </button>
         </li>
       ))}

@@ -4,7 +4,7 @@
 // whenever the search box is empty; "3 ×" in the search box adds the next product three times.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ProductView, SaleDetail } from '../api/till-api.ts';
-import { addProduct, cartTotals, changeQuantity, emptyCart, removeLine, setCustomer, type Cart, type CartResult } from '../domain/cart.ts';
+import { addOpenPriceProduct, addProduct, cartTotals, changeQuantity, emptyCart, removeLine, setCustomer, type Cart, type CartResult } from '../domain/cart.ts';
 import { CartPanel } from './cart-panel.tsx';
 import { CustomerDialog } from './customer-dialog.tsx';
 import { PaymentDialog } from './payment-dialog.tsx';
@@ -18,6 +18,7 @@ import { useTill } from './till-context.ts';
 import { useBarcodeScanner } from './use-barcode-scanner.ts';
 import { Modal } from './modal.tsx';
 import { OpenShiftForm } from './shift/open-shift-form.tsx';
+import { OpenPriceDialog } from './sell/open-price-dialog.tsx';
 
 export function SellScreen(props: { active: boolean; catalogStamp: string | null; onSaleInProgress: (busy: boolean) => void }) {
   const { api, money, notify, reportError } = useTill();
@@ -35,6 +36,8 @@ export function SellScreen(props: { active: boolean; catalogStamp: string | null
   const [shiftOpen, setShiftOpen] = useState<boolean | null>(null);
   /** Asking for the opening float; then: what the cashier was doing (a product to add, or Pay). */
   const [askFloat, setAskFloat] = useState<{ then: ProductView | 'pay' } | null>(null);
+  // An open-price item tapped or scanned: its price is asked before the line is added (with the "3 ×" taken then).
+  const [askPrice, setAskPrice] = useState<{ product: ProductView; quantity: number } | null>(null);
   const shiftOpenRef = useRef(shiftOpen);
   shiftOpenRef.current = shiftOpen;
   const searchRef = useRef<HTMLInputElement>(null);
@@ -81,8 +84,17 @@ export function SellScreen(props: { active: boolean; catalogStamp: string | null
       setAskFloat({ then: p });
       return;
     }
+    if (p.openPrice) {
+      setAskPrice({ product: p, quantity: timesRef.current ?? 1 });
+      takeTimes(null);
+      return;
+    }
     const r = addProduct(cartRef.current, p, timesRef.current ?? 1);
     takeTimes(null);
+    added(p, r);
+  };
+
+  const added = (p: ProductView, r: CartResult) => {
     if (!r.ok) {
       notify(t(`sell.refusal.${r.refusal}`), 'error');
       return;
@@ -246,6 +258,17 @@ export function SellScreen(props: { active: boolean; catalogStamp: string | null
             }}
           />
         </Modal>
+      )}
+      {askPrice !== null && (
+        <OpenPriceDialog
+          product={askPrice.product}
+          onClose={() => setAskPrice(null)}
+          onPrice={(unitPrice) => {
+            const { product, quantity } = askPrice;
+            setAskPrice(null);
+            added(product, addOpenPriceProduct(cartRef.current, product, unitPrice, quantity));
+          }}
+        />
       )}
       {pickingCustomer && (
         <CustomerDialog

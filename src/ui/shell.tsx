@@ -89,6 +89,7 @@ export function Shell(props: ShellProps) {
       api,
       pairing,
       terminal,
+      store: pairing.store,
       money: moneyFormat(terminal.currency, locale),
       notify,
       reportError: (e, action) => notify(errorText(t, language, e, action), 'error'),

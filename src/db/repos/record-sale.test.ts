@@ -193,4 +193,16 @@ describe('recordSale', () => {
     expect([await count(t.db, 'sales'), await count(t.db, 'sale_items'), await count(t.db, 'sync_queue')]).toEqual([1, 1, 1]);
     expect(t.queued.count).toBe(1);
   });
+
+  it('sells an open-price item at the price typed, and refuses it at 0 (its catalog price) with nothing written', async () => {
+    const t = await till();
+    const misc = product(4, { name: 'Diverses 7 %', price: 0, taxRateBp: 700, taxIncluded: true });
+    await addProducts(t.db, [misc]);
+    await t.db.run('UPDATE products SET open_price = 1 WHERE uuid = ?', [misc.uuid]);
+    const salesBefore = await count(t.db, 'sales');
+    await expect(t.api.recordSale(draft({ lines: [cartLine(misc, 1)], payments: [cash(0)] }))).rejects.toSatisfy(isInvalid);
+    expect(await count(t.db, 'sales')).toBe(salesBefore);
+    const detail = await t.api.recordSale(draft({ lines: [{ ...cartLine(misc, 2), unitPrice: 1234 }], payments: [cash(2468)] }));
+    expect(detail.sale.lines[0]).toMatchObject({ product_uuid: misc.uuid, unit_price: 1234, quantity: 2, line_total: 2468, tax_rate_bp: 700 });
+  });
 });

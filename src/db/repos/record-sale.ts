@@ -155,7 +155,10 @@ export function checkNote(note: string | null): string | null {
  */
 async function assertProductsSellable(tx: SqlExecutor, lines: readonly SaleLine[]): Promise<void> {
   for (const uuid of new Set(lines.map((l) => l.product_uuid))) {
-    const row = await tx.get<{ id: number }>(`SELECT id FROM products WHERE uuid = ? AND deleted_at IS NULL`, [uuid]);
+    const row = await tx.get<{ id: number; open_price: number }>(`SELECT id, open_price FROM products WHERE uuid = ? AND deleted_at IS NULL`, [uuid]);
     if (row === undefined) throw invalid(`A product in the cart is no longer in the catalog (${uuid}); remove it and add it again.`);
+    // An open-price item is sold at the price staff typed: never at 0 (its catalog price), never for free.
+    const free = lines.find((l) => l.product_uuid === uuid && l.unit_price <= 0);
+    if (row.open_price === 1 && free !== undefined) throw invalid(`${free.name} needs a price above 0: remove it and add it again with its price.`);
   }
 }

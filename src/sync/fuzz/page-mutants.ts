@@ -109,8 +109,10 @@ export function mutantOf(page: DownstreamPage, cursor: string): fc.Arbitrary<Mut
   const all = keyPaths(root);
   const leaves = all.filter((e) => isLeaf(e.value));
   const stringLeaves = leaves.filter((e) => typeof e.value === 'string');
-  // Optional on the wire: `remaining`, and `changes.staff` (protocol 1 hubs send none; it defaults to []).
-  const required = all.filter((e) => leafName(e.path) !== 'remaining' && e.path.join('.') !== 'changes.staff');
+  // Optional on the wire: `remaining`, `changes.staff` (protocol 1 hubs send none; it defaults to []),
+  // and protocol 3's `changes.store_settings` (default []) and a product's `open_price` (default false).
+  const OPTIONAL_CHANGES = new Set(['changes.staff', 'changes.store_settings']);
+  const required = all.filter((e) => leafName(e.path) !== 'remaining' && leafName(e.path) !== 'open_price' && !OPTIONAL_CHANGES.has(e.path.join('.')));
   const numeric = leaves.filter((e) => typeof e.value === 'number' && INT_RULES[leafName(e.path)] !== undefined);
   const ids = leaves.filter((e) => ID_FIELDS.has(leafName(e.path)) && e.value !== null);
   const times = leaves.filter((e) => TIME_FIELDS.has(leafName(e.path)));

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { SqlExecutor } from '../sql-connection.ts';
 
 /** Tables a pull writes (FTS shadow tables follow `products` and are left out). */
-const PULLED_TABLES = ['categories', 'products', 'customers', 'stock_levels', 'product_hub_versions'] as const;
+const PULLED_TABLES = ['categories', 'products', 'customers', 'stock_levels', 'product_hub_versions', 'staff', 'store_settings'] as const;
 
 export async function tillChecksum(db: SqlExecutor): Promise<string> {
   const hash = createHash('sha256');

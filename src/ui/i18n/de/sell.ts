@@ -78,9 +78,8 @@ export const sell: Messages<typeof en> = {
     too_many_lines: 'Dieser Verkauf hat so viele Positionen wie möglich; schließen Sie ihn ab und beginnen Sie einen neuen.',
     quantity_out_of_range: 'Diese Menge ist nicht möglich.',
     discount_out_of_range: 'Ein Rabatt liegt zwischen 0 und 100 %.',
-    price_out_of_range: 'Dieser Preis ist nicht möglich.',
+    price_out_of_range: 'Dieser Preis ist nicht möglich: Geben Sie einen Betrag über 0 ein.',
     note_too_long: 'Die Notiz ist zu lang.',
-    price_out_of_range: 'Geben Sie einen Preis über 0 ein.',
     open_price_differs: 'Dieser Artikel ist schon zu einem anderen Preis im Verkauf: Schließen Sie erst den Verkauf ab oder ändern Sie die Menge seiner Position.',
   },
   scan: {

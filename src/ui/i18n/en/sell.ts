@@ -76,9 +76,8 @@ export const sell = {
     too_many_lines: 'This sale has as many lines as it can take; complete it and start another.',
     quantity_out_of_range: 'That quantity is not possible.',
     discount_out_of_range: 'A discount is between 0 and 100 %.',
-    price_out_of_range: 'That price is not possible.',
+    price_out_of_range: 'That price is not possible: enter an amount above 0.',
     note_too_long: 'The note is too long.',
-    price_out_of_range: 'Enter a price above 0.',
     open_price_differs: 'This item is already in the sale at another price: complete the sale first, or change the quantity of its line.',
   },
   scan: {

@@ -17,6 +17,10 @@ export interface HubMetrics {
   registry: Registry;
   /** Counts one batch's results by entity, status and reject code. */
   countIngest(results: readonly ItemResult[]): void;
+  /** The live notice streams open on this instance, read at each scrape (live/notice-hub.ts). */
+  watchLiveStreams(count: () => number): void;
+  /** A live stream was refused (over a limit) or cut off (a slow reader). */
+  countStreamTurnedAway(reason: 'store_limit' | 'instance_limit' | 'slow_reader'): void;
 }
 
 type Realm = 'terminal' | 'admin' | 'metrics' | 'other';
@@ -96,6 +100,22 @@ export function registerHubMetrics(app: FastifyInstance, db: Database): HubMetri
     },
   });
 
+  let liveStreams: () => number = () => 0;
+  new Gauge({
+    name: 'ezo_live_connections',
+    help: 'Live notice streams (GET /api/v1/sync/notices) open on this instance.',
+    registers,
+    collect() {
+      this.set(liveStreams());
+    },
+  });
+  const turnedAway = new Counter({
+    name: 'ezo_live_streams_turned_away_total',
+    help: 'Live notice streams refused over a limit (store_limit, instance_limit) or cut off for not reading (slow_reader).',
+    labelNames: ['reason'] as const,
+    registers,
+  });
+
   const started = new WeakMap<FastifyRequest, bigint>();
   const inside = new WeakSet<FastifyRequest>();
   app.addHook('onRequest', (request, _reply, done) => {
@@ -130,6 +150,12 @@ export function registerHubMetrics(app: FastifyInstance, db: Database): HubMetri
     registry,
     countIngest(results) {
       for (const r of results) items.inc({ entity: r.entity, status: r.status, code: r.status === 'rejected' ? (r.code ?? '') : '' });
+    },
+    watchLiveStreams(count) {
+      liveStreams = count;
+    },
+    countStreamTurnedAway(reason) {
+      turnedAway.inc({ reason });
     },
   };
 }

@@ -12,12 +12,10 @@ import { DEFAULT_DOWNSTREAM_LIMIT } from '@ezo/contract/limits';
 import { MIN_SUPPORTED_PROTOCOL_VERSION, PROTOCOL_HEADER, PROTOCOL_VERSION } from '@ezo/contract/protocol-version';
 import type { UpstreamResponse } from '@ezo/contract/upstream';
 import type { ParsedUpstreamBatch as AnyBatch } from '@ezo/contract/v1/upstream';
-import { authenticateTerminal, type TerminalPrincipal } from '../auth/authenticate.ts';
 import { HttpError, zodIssues } from '../http/api-error.ts';
 import { contractValidatorCompiler, fastJsonSerializerCompiler, handlerParsesBody } from '../http/contract-validation.ts';
 import type { HubContext } from '../http/hub-context.ts';
 import { sendJsonText } from '../http/json-text.ts';
-import { protocolOf } from '../http/protocol.ts';
 import { errorResponses } from '../openapi/error-responses.ts';
 import { decodeCursor } from '../sync/cursor.ts';
 import { readDownstreamPage } from '../sync/downstream-page.ts';
@@ -25,6 +23,7 @@ import { ingestBatch } from '../sync/ingest-batch.ts';
 import { foldStockMoves } from '../sync/fold-stock.ts';
 import { recordDeviceReport } from '../devices/devices.ts';
 import { terminalInfoOf } from '../devices/terminal-info.ts';
+import { terminalAuth } from './terminal-auth.ts';
 
 const contract = strictContract;
 const TAGS = ['sync'];
@@ -45,11 +44,6 @@ export const protocolHeader = z.looseObject({
     ),
 });
 
-interface Caller {
-  who: TerminalPrincipal;
-  protocol: number;
-}
-
 /** The upstream batch in the protocol the till speaks; a 400 that says what is wrong otherwise. */
 export function parseUpstreamBatch(protocol: number, body: unknown): AnyBatch {
   const schema = protocol === 1 ? contract.upstreamV1.batch : contract.upstream.batch;
@@ -60,20 +54,8 @@ export function parseUpstreamBatch(protocol: number, body: unknown): AnyBatch {
 
 export function registerSyncRoutes(app: FastifyInstance, ctx: HubContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const callers = new WeakMap<FastifyRequest, Caller>();
-  const authenticate = async (request: FastifyRequest) => {
-    const protocol = protocolOf(request);
-    const who = await authenticateTerminal(ctx.db, request, ctx.authThrottle);
-    const wait = ctx.rateLimiter?.take(who.terminalId);
-    if (wait !== undefined) throw new HttpError('rate_limited', `too many requests; retry in ${wait} s`, undefined, { 'Retry-After': String(wait) });
-    if (who.deviceId !== null) await ctx.lastSeen.touch(ctx.db, who.deviceId, ctx.now());
-    callers.set(request, { who, protocol });
-  };
-  const caller = (request: FastifyRequest): Caller => {
-    const c = callers.get(request);
-    if (c === undefined) throw new Error('a sync route ran without its onRequest hook');
-    return c;
-  };
+  const { authenticate: auth, caller } = terminalAuth(ctx);
+  const authenticate = (request: FastifyRequest) => auth(request);
 
   api.get(
     '/api/v1/sync/terminal',

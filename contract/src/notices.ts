@@ -3,7 +3,7 @@
 // its own cursor. Nothing else travels on the stream (no data, nothing secret), and the cursor still comes
 // only from pulls. Additive to protocol 2: a till that never opens the stream syncs as before. Not in
 // contract.ts (the protocol hash): the stream is optional and carries no data the till stores.
-import { z } from 'zod';
+import type { z } from 'zod';
 import { oncePerBuilder } from './strictness.ts';
 import { Cursor } from './primitives.ts';
 

@@ -17,7 +17,7 @@ let till: TestTill | undefined;
 const streamAnswers: number[] = [];
 const liveFetch: typeof fetch = async (input, init) => {
   const res = await globalThis.fetch(input, init);
-  if (String(input).endsWith(NOTICES_PATH)) streamAnswers.push(res.status);
+  if (typeof input === 'string' && input.endsWith(NOTICES_PATH)) streamAnswers.push(res.status);
   return res;
 };
 
@@ -34,7 +34,7 @@ afterEach(async () => {
   streamAnswers.length = 0;
 });
 
-async function waitFor<T>(read: () => Promise<T>, ok: (v: T) => boolean, withinMs: number): Promise<number> {
+async function waitFor<T>(read: () => T | Promise<T>, ok: (v: T) => boolean, withinMs: number): Promise<number> {
   const started = performance.now();
   for (;;) {
     if (ok(await read())) return performance.now() - started;
@@ -55,7 +55,7 @@ describe('live notices in the sync engine', () => {
   it('a back-office price change reaches the started till within 2 s, by a pull', async () => {
     till = await startedTill();
     const t = till;
-    await waitFor(async () => streamAnswers, (a) => a.includes(200), REACHES_WITHIN_MS);
+    await waitFor(() => streamAnswers, (a) => a.includes(200), REACHES_WITHIN_MS);
     const cursorBefore = (await t.db.get<{ cursor: string }>(`SELECT cursor FROM sync_state WHERE id = 1`))?.cursor;
     const [a] = products as [Product];
     await new Promise((r) => setTimeout(r, 200)); // the stream's `ready` pull is done
@@ -70,10 +70,10 @@ describe('live notices in the sync engine', () => {
   it('a hub that refuses the stream (over its limit) leaves the till syncing by pull as before', async () => {
     const holder = await startedTill(); // holds the store's one stream
     try {
-      await waitFor(async () => streamAnswers, (a) => a.includes(200), REACHES_WITHIN_MS);
+      await waitFor(() => streamAnswers, (a) => a.includes(200), REACHES_WITHIN_MS);
       till = await startedTill();
       const t = till;
-      await waitFor(async () => streamAnswers, (a) => a.includes(503), REACHES_WITHIN_MS);
+      await waitFor(() => streamAnswers, (a) => a.includes(503), REACHES_WITHIN_MS);
       const [, b] = products as [Product, Product];
       expect((await hub.admin('PATCH', `/api/v1/admin/products/${b.uuid}`, { price: 777 })).status).toBe(200);
       await t.sync.syncNow();
@@ -90,7 +90,7 @@ describe('live notices in the sync engine', () => {
     till = t;
     await t.sync.pair(hub.url, terminal.token);
     await t.sync.start();
-    await waitFor(async () => streamAnswers, (a) => a.includes(200), REACHES_WITHIN_MS);
+    await waitFor(() => streamAnswers, (a) => a.includes(200), REACHES_WITHIN_MS);
     expect((await hub.admin('POST', `/api/v1/admin/devices/${terminal.deviceId}/revoke`)).status).toBeLessThan(300);
     await t.sync.syncNow();
     const status = await t.sync.syncStatus();

@@ -4,7 +4,7 @@
 // Order per request: the protocol header and the token in onRequest, before the body is read (a
 // revoked device, a stranger or a too-old till never gets to send a megabyte); then the rate limit,
 // body parsing (413, 415, bad JSON), the schema (400), the handler.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { strictContract } from '@ezo/contract/contract';
@@ -54,8 +54,7 @@ export function parseUpstreamBatch(protocol: number, body: unknown): AnyBatch {
 
 export function registerSyncRoutes(app: FastifyInstance, ctx: HubContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const { authenticate: auth, caller } = terminalAuth(ctx);
-  const authenticate = (request: FastifyRequest) => auth(request);
+  const { authenticate, caller } = terminalAuth(ctx);
 
   api.get(
     '/api/v1/sync/terminal',

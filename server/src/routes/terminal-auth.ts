@@ -12,14 +12,14 @@ export interface Caller {
 }
 
 export interface TerminalAuth {
-  authenticate(request: FastifyRequest): Promise<void>;
-  caller(request: FastifyRequest): Caller;
+  authenticate: (request: FastifyRequest) => Promise<void>;
+  caller: (request: FastifyRequest) => Caller;
 }
 
 export function terminalAuth(ctx: HubContext): TerminalAuth {
   const callers = new WeakMap<FastifyRequest, Caller>();
   return {
-    async authenticate(request) {
+    authenticate: async (request) => {
       const protocol = protocolOf(request);
       const who = await authenticateTerminal(ctx.db, request, ctx.authThrottle);
       const wait = ctx.rateLimiter?.take(who.terminalId);
@@ -27,7 +27,7 @@ export function terminalAuth(ctx: HubContext): TerminalAuth {
       if (who.deviceId !== null) await ctx.lastSeen.touch(ctx.db, who.deviceId, ctx.now());
       callers.set(request, { who, protocol });
     },
-    caller(request) {
+    caller: (request) => {
       const c = callers.get(request);
       if (c === undefined) throw new Error('a till route ran without its onRequest hook');
       return c;

@@ -10,7 +10,7 @@ import type { DownstreamPage } from '@ezo/contract/downstream';
 import { isPastCursor } from '@ezo/contract/notices';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '@ezo/contract/protocol-version';
 import { startTestServer, type TestServer } from '../../server/src/testing/test-server.ts';
-import { openNoticeStream, type NoticeClient } from '../../server/src/testing/notice-client.ts';
+import { openNoticeStream, type ReceivedEvent } from '../../server/src/testing/notice-client.ts';
 import { openMigratedMemoryDb } from '../../test-support/memory-db.ts';
 import { createSyncService } from '../../src/sync/sync-service.ts';
 import { measured, notMeasured, goal, type Figure } from '../runner/figures.ts';
@@ -28,7 +28,6 @@ const REACHES_WITHIN_MS = 2_000;
 const ITEM = 10;
 
 interface SimulatedTill {
-  stream: NoticeClient;
   cursor: string | undefined;
   /** The price it last pulled for the product under test. */
   price: number | null;
@@ -88,23 +87,18 @@ export async function runLive(ctx: SectionContext): Promise<Figure[]> {
     const simulated: SimulatedTill[] = [];
     for (let i = 1; i < TILLS; i++) {
       const terminal = await hub.createTerminal(hub.store.id);
-      const till: SimulatedTill = { stream: await openNoticeStream(hub.url, terminal.token), cursor: undefined, price: null, pricedAt: 0 };
-      if (till.stream.status !== 200) throw new Error(`simulated till ${i}: stream answered ${till.stream.status}`);
-      cleanups.push(() => till.stream.close());
-      await pull(hub, terminal.token, till, product.uuid);
-      let seen = 0;
+      const till: SimulatedTill = { cursor: undefined, price: null, pricedAt: 0 };
       let pulling: Promise<void> = Promise.resolve();
-      // On each new event: a `changed` past the cursor pulls, one pull at a time (as the run loop).
-      const poll = setInterval(() => {
-        const events = till.stream.events;
-        for (; seen < events.length; seen++) {
-          const e = events[seen]!;
-          if (e.event !== 'changed') continue;
-          const { cursor } = JSON.parse(e.data) as { cursor: string };
-          if (isPastCursor(cursor, till.cursor ?? null)) pulling = pulling.then(() => pull(hub, terminal.token, till, product.uuid)).catch(() => undefined);
-        }
-      }, 1);
-      cleanups.push(() => clearInterval(poll));
+      // A `changed` past the cursor pulls, one pull at a time (as the run loop does).
+      const onEvent = (e: ReceivedEvent) => {
+        if (e.event !== 'changed') return;
+        const { cursor } = JSON.parse(e.data) as { cursor: string };
+        if (isPastCursor(cursor, till.cursor ?? null)) pulling = pulling.then(() => pull(hub, terminal.token, till, product.uuid)).catch(() => undefined);
+      };
+      const stream = await openNoticeStream(hub.url, terminal.token, onEvent);
+      cleanups.push(() => stream.close());
+      if (stream.status !== 200) throw new Error(`simulated till ${i}: stream answered ${stream.status}`);
+      await pull(hub, terminal.token, till, product.uuid);
       simulated.push(till);
     }
     const metrics = async () => {

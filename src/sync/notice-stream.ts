@@ -84,7 +84,9 @@ export function createNoticeStream(deps: NoticeStreamDeps): NoticeStream {
   function retryLater(key: string, hintMs: number | null): void {
     if (stopped) return;
     failures++;
-    const ms = hintMs ?? backoffDelay(failures, deps.random);
+    // The hub's hint (retry:, Retry-After) plus up to as much again at random: the tills of a closing
+    // instance do not all come back in the same millisecond.
+    const ms = hintMs === null ? backoffDelay(failures, deps.random) : hintMs + Math.floor(deps.random() * hintMs);
     const timer = setTimeout(() => {
       state = { kind: 'idle' };
       ensure();

@@ -26,7 +26,8 @@ export interface NoticeClient {
   close(): void;
 }
 
-export async function openNoticeStream(baseUrl: string, token: string): Promise<NoticeClient> {
+/** `onEvent` sees each event as it arrives (the bench's simulated tills pull from it). */
+export async function openNoticeStream(baseUrl: string, token: string, onEvent?: (e: ReceivedEvent) => void): Promise<NoticeClient> {
   const controller = new AbortController();
   const res = await fetch(`${baseUrl}${NOTICES_PATH}`, {
     headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream', [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) },
@@ -67,7 +68,9 @@ export async function openNoticeStream(baseUrl: string, token: string): Promise<
   }
   const parser = createParser({
     onEvent: (e) => {
-      events.push({ event: e.event ?? 'message', data: e.data, at: performance.now() });
+      const received = { event: e.event ?? 'message', data: e.data, at: performance.now() };
+      events.push(received);
+      onEvent?.(received);
       for (const wake of [...waiters]) wake();
     },
     onRetry: (ms) => {

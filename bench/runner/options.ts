@@ -1,7 +1,7 @@
 // Command line of `npm run bench`: which sections to run and at what size. --quick is a smoke run
 // (minutes on a shared 2-core machine); the full sizes are the figures the goals are stated for.
 
-export const SECTIONS = ['floor', 'idb', 'app', 'push', 'search', 'ui', 'peers', 'server', 'wire'] as const;
+export const SECTIONS = ['floor', 'idb', 'app', 'push', 'search', 'ui', 'peers', 'server', 'wire', 'live'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface Sizes {

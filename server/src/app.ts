@@ -27,6 +27,11 @@ import { registerMetricsRoutes } from './routes/metrics-routes.ts';
 import { registerHubMetrics } from './metrics/hub-metrics.ts';
 import { registerPublicRoutes } from './routes/public-routes.ts';
 import { registerSyncRoutes } from './routes/sync-routes.ts';
+import { registerNoticeRoutes } from './routes/notice-routes.ts';
+import { NoticeHub } from './live/notice-hub.ts';
+import { DEFAULT_LIVE_LIMITS, type LiveLimits } from './live/live-limits.ts';
+import { DRAINING_RETRY_AFTER_S } from './http/lifecycle.ts';
+import fastifySse from '@fastify/sse';
 import { startStockFolding } from './sync/fold-stock.ts';
 
 export interface HubOptions {
@@ -56,6 +61,8 @@ export interface HubOptions {
   logStream?: { write(line: string): void };
   /** Sees every route as it is registered (a test checks each one is in the OpenAPI document). */
   onRoute?: (route: RouteOptions) => void;
+  /** Bounds of the live notice streams; default DEFAULT_LIVE_LIMITS (tests lower them). */
+  liveLimits?: Partial<LiveLimits>;
 }
 
 export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
@@ -122,6 +129,20 @@ export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
   registerMetricsRoutes(app, metrics, { adminTokenHash: options.adminTokenHash, metricsTokenHash: options.metricsTokenHash });
   registerPublicRoutes(app, ctx);
   registerSyncRoutes(app, ctx);
+  const liveLimits: LiveLimits = { ...DEFAULT_LIVE_LIMITS, ...options.liveLimits };
+  const notices = new NoticeHub(options.db, liveLimits, {
+    dropped: () => metrics.countStreamTurnedAway('slow_reader'),
+    listenFailed: (err) => app.log.error({ err }, 'live notices: listening for changes failed'),
+  });
+  metrics.watchLiveStreams(() => notices.size);
+  // Streams never finish by themselves: a closing instance ends them (with a retry hint) before it waits
+  // for running requests (http/lifecycle.ts), and stops listening.
+  app.addHook('preClose', async () => {
+    await notices.close(DRAINING_RETRY_AFTER_S * 1000);
+  });
+  // The heartbeat is the hub's own (one timer for all streams, and it checks the slow-reader bound).
+  await app.register(fastifySse, { heartbeatInterval: 0 });
+  registerNoticeRoutes(app, ctx, notices, liveLimits);
   registerPairingRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
   registerStoreRoutes(app, ctx);

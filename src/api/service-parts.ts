@@ -107,4 +107,9 @@ export interface SyncServiceDeps {
    * (GET /api/v1/demo/pairing) when the till is not paired yet. null in tests that pair explicitly.
    */
   appOrigin: string | null;
+  /**
+   * The fetch that holds the hub's live notice stream (sync/notice-stream.ts); absent: no stream, the
+   * till syncs by its triggers and the periodic pull alone (tests that script every request).
+   */
+  liveNotices?: typeof fetch;
 }

@@ -38,6 +38,7 @@ const ownership = new DatabaseOwnership({
       locks: navigator.locks,
       isOnline: () => navigator.onLine,
       appOrigin: self.location.origin,
+      liveNotices: (input, init) => fetch(input, init),
     });
     // The session lives here, in the worker, with the database: a reload starts signed out.
     const session = createStaffSession(database.connection, systemClock);

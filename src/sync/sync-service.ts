@@ -8,6 +8,7 @@
 //   engine-phase.ts   what the engine is doing now (pulling, pushing, first-sync progress)
 //   pairing-cache.ts  the stored pairing, dropped by any commit to settings
 //   status-hub.ts     the status, rebuilt from the database's commits, the phase and the network
+//   notice-stream.ts  the hub's live notices: a pull as soon as a change concerns this till
 import type { SqlConnection } from './sql-connection.ts';
 import type { Actor, SyncService, SyncServiceDeps } from '../api/service-parts.ts';
 import type { Pairing, ProductEditInput, ProductView, QueueItemView, StatusListener, SyncStatus } from '../api/till-api.ts';
@@ -27,7 +28,8 @@ import { editProduct as writeProductEdit } from './edit-product.ts';
 import { failedItems as readFailedItems, nextRetryAt } from './queue-store.ts';
 import { retryFailed as retryFailedRows } from './retry-failed.ts';
 import { exportUnsynced as exportQueue } from './export-unsynced.ts';
-import { saveLastError } from './sync-state-store.ts';
+import { readSyncState, saveLastError } from './sync-state-store.ts';
+import { createNoticeStream } from './notice-stream.ts';
 
 export function createSyncService(db: SqlConnection, deps: SyncServiceDeps): SyncService {
   const now = () => deps.clock.now();
@@ -36,14 +38,28 @@ export function createSyncService(db: SqlConnection, deps: SyncServiceDeps): Syn
   const storedPairing = createPairingCache(db);
   const status = createStatusHub({ db, phase, pairing: () => storedPairing.read(), isOnline: deps.isOnline });
   const passes = createSyncPasses({ db, client, deps, pairing: storedPairing, phase, senderLock: createSenderLock(deps.locks), stopped: () => loop.stopped });
-  const loop = createRunLoop(passes.run, () =>
-    triggers.armRetry(async () => {
+  const loop = createRunLoop(passes.run, async () => {
+    // After every pass: pairing, authorisation or the network may have changed.
+    notices?.ensure();
+    await triggers.armRetry(async () => {
       const t = now();
       const at = await nextRetryAt(db, t);
       return at === null ? null : at - t;
-    }),
-  );
+    });
+  });
   const triggers = createSyncTriggers(loop);
+  const notices =
+    deps.liveNotices === undefined
+      ? null
+      : createNoticeStream({
+          fetch: deps.liveNotices,
+          random: deps.random,
+          now,
+          isOnline: deps.isOnline,
+          pairing: () => storedPairing.read(),
+          cursor: async () => (await readSyncState(db)).cursor,
+          pull: () => void loop.request({ pull: true }),
+        });
 
   /** A pairing reached the hub: start syncing with it at once. */
   async function paired(result: Pairing): Promise<Pairing> {
@@ -59,6 +75,7 @@ export function createSyncService(db: SqlConnection, deps: SyncServiceDeps): Syn
       storedPairing.open();
       status.open();
       triggers.start();
+      notices?.start();
       void loop.request({ pull: true, push: true, revive: true });
       await Promise.resolve();
     },
@@ -66,6 +83,7 @@ export function createSyncService(db: SqlConnection, deps: SyncServiceDeps): Syn
     async stop() {
       const finished = loop.stop();
       triggers.stop();
+      notices?.stop();
       client.abortAll();
       await finished;
       await status.close();

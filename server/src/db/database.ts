@@ -17,7 +17,23 @@ export interface Database extends Sql {
   readonly kind: 'pglite' | 'postgres';
   /** The connections at this moment, for the metrics: PGlite has one, and its callers queue for it. */
   poolStats(): PoolStats;
+  /**
+   * LISTENs on `channel` on a connection of its own (PostgreSQL: one dedicated client, reconnected after
+   * a loss; PGlite: its one connection, on the worker). Resolves once listening; the returned function
+   * stops. `missed` is called after a reconnect: notices sent meanwhile are lost, so listeners recheck.
+   */
+  listen(channel: string, handlers: NotificationHandlers): Promise<Unlisten>;
 }
+
+export interface NotificationHandlers {
+  notify(payload: string): void;
+  missed(): void;
+}
+
+export type Unlisten = () => Promise<void>;
+
+/** Channel names are SQL identifiers here (LISTEN takes no parameter): only these are allowed. */
+export const CHANNEL_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 export interface PoolStats {
   /** Connections open (PGlite: 1). */

@@ -1,6 +1,7 @@
 // A real PostgreSQL through a `pg` pool (DATABASE_URL). One pooled client per transaction.
 import pg from 'pg';
 import type { Database, Sql, SqlParam } from './database.ts';
+import { listenPostgres } from './pg-listener.ts';
 
 /** Connections per hub instance; PostgreSQL's default max_connections (100) leaves room for several instances. */
 export const PG_POOL_SIZE = 20;
@@ -44,5 +45,6 @@ export async function openPostgresDatabase(url: string): Promise<Database> {
     },
     close: () => pool.end(),
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    listen: (channel, handlers) => listenPostgres(url, channel, handlers),
   };
 }

@@ -8,8 +8,8 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Database, Sql, SqlParam } from './database.ts';
-import { READY_ID, fromCrossingError, type PgliteArtifacts, type PgliteReply, type PgliteRequest, type PgliteWorkerData, type WasmModule } from './pglite-protocol.ts';
+import { CHANNEL_NAME, type Database, type NotificationHandlers, type Sql, type SqlParam } from './database.ts';
+import { READY_ID, fromCrossingError, type PgliteArtifacts, type PgliteMessage, type PgliteRequest, type PgliteWorkerData, type WasmModule } from './pglite-protocol.ts';
 
 const WORKER_ENTRY = new URL('./pglite-worker-entry.mjs', import.meta.url);
 
@@ -59,7 +59,15 @@ export async function openPgliteDatabase(dataDir?: string): Promise<Database> {
     dead ??= err;
     for (const id of [...pending.keys()]) settle(id, { error: err });
   };
-  worker.on('message', (reply: PgliteReply) => settle(reply.id, reply.ok ? { value: reply.value } : { error: fromCrossingError(reply.error) }));
+  /** Listeners per channel (PGlite's one connection never drops, so `missed` is never called). */
+  const listeners = new Map<string, Set<NotificationHandlers>>();
+  worker.on('message', (message: PgliteMessage) => {
+    if ('notification' in message) {
+      for (const handlers of listeners.get(message.notification) ?? []) handlers.notify(message.payload);
+      return;
+    }
+    settle(message.id, message.ok ? { value: message.value } : { error: fromCrossingError(message.error) });
+  });
   worker.on('error', (err) => failAll(err));
   worker.on('exit', (code) => failAll(new Error(`the PGlite worker thread exited (code ${code})`)));
 
@@ -105,6 +113,22 @@ export async function openPgliteDatabase(dataDir?: string): Promise<Database> {
     },
     exec: async (script) => {
       await call({ op: 'exec', script });
+    },
+    async listen(channel, handlers) {
+      if (!CHANNEL_NAME.test(channel)) throw new Error(`not a channel name: ${channel}`);
+      let set = listeners.get(channel);
+      if (set === undefined) {
+        set = new Set();
+        listeners.set(channel, set);
+        await call({ op: 'listen', channel });
+      }
+      set.add(handlers);
+      return async () => {
+        const current = listeners.get(channel);
+        if (current === undefined || !current.delete(handlers) || current.size > 0) return;
+        listeners.delete(channel);
+        if (dead === null) await call({ op: 'unlisten', channel });
+      };
     },
     // One connection: busy while any call is answered, and every call after the first waits its turn.
     poolStats: () => ({ total: 1, idle: pending.size === 0 ? 1 : 0, waiting: Math.max(0, pending.size - 1) }),

@@ -31,12 +31,21 @@ export type PgliteRequest =
   | { id: number; op: 'exec'; script: string }
   | { id: number; op: 'begin' }
   | { id: number; op: 'commit' | 'rollback'; session: number }
-  | { id: number; op: 'close' };
+  | { id: number; op: 'close' }
+  | { id: number; op: 'listen' | 'unlisten'; channel: string };
 
 /** Request id 0 is the worker's first message: PGlite is ready, or failed to open. */
 export const READY_ID = 0;
 
 export type PgliteReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: CrossingError };
+
+/** A NOTIFY on a channel the hub's thread LISTENs on, sent by the worker unasked (no request id). */
+export interface PgliteNotification {
+  notification: string;
+  payload: string;
+}
+
+export type PgliteMessage = PgliteReply | PgliteNotification;
 
 /** An Error as data: structured clone keeps only an Error's message and stack, not PostgreSQL's fields. */
 export interface CrossingError {

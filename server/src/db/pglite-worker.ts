@@ -5,7 +5,7 @@
 // a second `begin` waits for the first session to end. Messages: pglite-protocol.ts.
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
-import { READY_ID, toCrossingError, type PgliteReply, type PgliteRequest, type PgliteWorkerData } from './pglite-protocol.ts';
+import { READY_ID, toCrossingError, type PgliteMessage, type PgliteRequest, type PgliteWorkerData } from './pglite-protocol.ts';
 
 interface Session {
   tx: Transaction;
@@ -22,8 +22,10 @@ const { dataDir, artifacts } = workerData as PgliteWorkerData;
 const pg = new PGlite({ ...(dataDir === null ? {} : { dataDir }), ...artifacts });
 const sessions = new Map<number, Session>();
 let nextSession = 1;
+/** The channels the hub's thread LISTENs on, and how to stop each. */
+const listening = new Map<string, () => Promise<void>>();
 
-const reply = (message: PgliteReply) => port.postMessage(message);
+const reply = (message: PgliteMessage) => port.postMessage(message);
 
 async function begin(): Promise<number> {
   let decide: (commit: boolean) => void = () => {};
@@ -74,6 +76,17 @@ async function handle(request: PgliteRequest): Promise<unknown> {
       return null;
     case 'rollback':
       await session(request.session).end(false);
+      return null;
+    case 'listen':
+      // PGlite delivers a NOTIFY after the statement that committed it, on its one connection.
+      if (!listening.has(request.channel)) {
+        const channel = request.channel;
+        listening.set(channel, await pg.listen(channel, (payload) => reply({ notification: channel, payload })));
+      }
+      return null;
+    case 'unlisten':
+      await listening.get(request.channel)?.();
+      listening.delete(request.channel);
       return null;
     case 'close':
       // A session left open would keep close() waiting for PGlite's transaction lock forever.

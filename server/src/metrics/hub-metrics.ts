@@ -20,6 +20,10 @@ export interface HubMetrics {
   countIngest(results: readonly ItemResult[]): void;
   /** Counts one 429 of a rate limit; `local`: this instance refused from memory, without asking the database. */
   countRateLimited(limit: RateLimitScope, local: boolean): void;
+  /** The live notice streams open on this instance, read at each scrape (live/notice-hub.ts). */
+  watchLiveStreams(count: () => number): void;
+  /** A live stream was refused (over a limit) or cut off (a slow reader). */
+  countStreamTurnedAway(reason: 'store_limit' | 'instance_limit' | 'slow_reader'): void;
 }
 
 type Realm = 'terminal' | 'admin' | 'metrics' | 'other';
@@ -105,6 +109,22 @@ export function registerHubMetrics(app: FastifyInstance, db: Database): HubMetri
     },
   });
 
+  let liveStreams: () => number = () => 0;
+  new Gauge({
+    name: 'ezo_live_connections',
+    help: 'Live notice streams (GET /api/v1/sync/notices) open on this instance.',
+    registers,
+    collect() {
+      this.set(liveStreams());
+    },
+  });
+  const turnedAway = new Counter({
+    name: 'ezo_live_streams_turned_away_total',
+    help: 'Live notice streams refused over a limit (store_limit, instance_limit) or cut off for not reading (slow_reader).',
+    labelNames: ['reason'] as const,
+    registers,
+  });
+
   const started = new WeakMap<FastifyRequest, bigint>();
   const inside = new WeakSet<FastifyRequest>();
   app.addHook('onRequest', (request, _reply, done) => {
@@ -142,6 +162,12 @@ export function registerHubMetrics(app: FastifyInstance, db: Database): HubMetri
     },
     countRateLimited(limit, local) {
       rateLimited.inc({ limit, decided: local ? 'local' : 'database' });
+    },
+    watchLiveStreams(count) {
+      liveStreams = count;
+    },
+    countStreamTurnedAway(reason) {
+      turnedAway.inc({ reason });
     },
   };
 }

@@ -16,6 +16,7 @@ const noDatabase: Database = {
   exec: refuse,
   close: () => Promise.resolve(),
   poolStats: () => ({ total: 0, idle: 0, waiting: 0 }),
+  listen: refuse,
 };
 
 const target = process.argv[2];

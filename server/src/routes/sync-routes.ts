@@ -4,7 +4,7 @@
 // Order per request: the protocol header and the token in onRequest, before the body is read (a
 // revoked device, a stranger or a too-old till never gets to send a megabyte); then the rate limit,
 // body parsing (413, 415, bad JSON), the schema (400), the handler.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { strictContract } from '@ezo/contract/contract';
@@ -12,13 +12,10 @@ import { DEFAULT_DOWNSTREAM_LIMIT } from '@ezo/contract/limits';
 import { MIN_SUPPORTED_PROTOCOL_VERSION, PROTOCOL_HEADER, PROTOCOL_VERSION } from '@ezo/contract/protocol-version';
 import type { UpstreamResponse } from '@ezo/contract/upstream';
 import type { ParsedUpstreamBatch as AnyBatch } from '@ezo/contract/v1/upstream';
-import { authenticateTerminal, type TerminalPrincipal } from '../auth/authenticate.ts';
 import { HttpError, zodIssues } from '../http/api-error.ts';
 import { contractValidatorCompiler, fastJsonSerializerCompiler, handlerParsesBody } from '../http/contract-validation.ts';
-import { enforceRateLimit } from '../http/enforce-rate-limit.ts';
 import type { HubContext } from '../http/hub-context.ts';
 import { sendJsonText } from '../http/json-text.ts';
-import { protocolOf } from '../http/protocol.ts';
 import { errorResponses } from '../openapi/error-responses.ts';
 import { decodeCursor } from '../sync/cursor.ts';
 import { readDownstreamPage } from '../sync/downstream-page.ts';
@@ -29,6 +26,7 @@ import { ingestBatch } from '../sync/ingest-batch.ts';
 import { foldStockMoves } from '../sync/fold-stock.ts';
 import { recordDeviceReport } from '../devices/devices.ts';
 import { terminalInfoOf } from '../devices/terminal-info.ts';
+import { terminalAuth } from './terminal-auth.ts';
 
 const contract = strictContract;
 const TAGS = ['sync'];
@@ -49,11 +47,6 @@ export const protocolHeader = z.looseObject({
     ),
 });
 
-interface Caller {
-  who: TerminalPrincipal;
-  protocol: number;
-}
-
 /** The upstream batch in the protocol the till speaks; a 400 that says what is wrong otherwise. */
 export function parseUpstreamBatch(protocol: number, body: unknown): AnyBatch {
   const schema = protocol === 1 ? contract.upstreamV1.batch : contract.upstream.batch;
@@ -64,19 +57,7 @@ export function parseUpstreamBatch(protocol: number, body: unknown): AnyBatch {
 
 export function registerSyncRoutes(app: FastifyInstance, ctx: HubContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const callers = new WeakMap<FastifyRequest, Caller>();
-  const authenticate = async (request: FastifyRequest) => {
-    const protocol = protocolOf(request);
-    const who = await authenticateTerminal(ctx.db, request, ctx.authThrottle);
-    await enforceRateLimit(ctx, ctx.rateLimiter, who.terminalId, 'requests');
-    if (who.deviceId !== null) await ctx.lastSeen.touch(ctx.db, who.deviceId, ctx.now());
-    callers.set(request, { who, protocol });
-  };
-  const caller = (request: FastifyRequest): Caller => {
-    const c = callers.get(request);
-    if (c === undefined) throw new Error('a sync route ran without its onRequest hook');
-    return c;
-  };
+  const { authenticate, caller } = terminalAuth(ctx);
 
   api.get(
     '/api/v1/sync/terminal',

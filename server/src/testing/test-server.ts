@@ -12,6 +12,7 @@ import { openDatabase } from '../db/open-database.ts';
 import type { AuthThrottleOptions } from '../auth/auth-throttle.ts';
 import type { RateLimitOptions } from '../http/rate-limit.ts';
 import type { HubTimeouts } from '../http/timeouts.ts';
+import type { LiveLimits } from '../live/live-limits.ts';
 import { seedDemo } from '../seed/demo-seed.ts';
 import { createStore, createTerminal } from '../stores/stores.ts';
 import { addRole } from '../staff/staff.ts';
@@ -52,6 +53,8 @@ export interface TestServerOptions {
   now?: () => Date;
   /** Where the hub logs (at info); default: it does not. */
   logStream?: { write(line: string): void };
+  /** Bounds of the live notice streams; default the hub's. */
+  liveLimits?: Partial<LiveLimits>;
 }
 
 export interface AdminResponse<T = unknown> {
@@ -117,6 +120,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       publicUrl: () => url,
       now,
       ...(options.logStream === undefined ? {} : { logStream: options.logStream }),
+      ...(options.liveLimits === undefined ? {} : { liveLimits: options.liveLimits }),
       ...(options.demo === true ? { demoTerminalId: seed.terminalId } : {}),
       ...(options.staticDir === undefined ? {} : { staticDir: options.staticDir }),
     });

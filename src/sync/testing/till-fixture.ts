@@ -33,7 +33,9 @@ export interface TestTill {
   restart(): Promise<void>;
 }
 
-export async function openTestTill(options: { appOrigin?: string | null; online?: () => boolean; db?: SqlConnection; random?: () => number } = {}): Promise<TestTill> {
+export async function openTestTill(
+  options: { appOrigin?: string | null; online?: () => boolean; db?: SqlConnection; random?: () => number; liveNotices?: typeof fetch } = {},
+): Promise<TestTill> {
   const db = options.db ?? (await openMigratedMemoryDb());
   const clock = testClock();
   const make = () =>
@@ -46,6 +48,7 @@ export async function openTestTill(options: { appOrigin?: string | null; online?
       locks: null,
       isOnline: options.online ?? (() => true),
       appOrigin: options.appOrigin ?? null,
+      ...(options.liveNotices === undefined ? {} : { liveNotices: options.liveNotices }),
     });
   const till: TestTill = {
     db,

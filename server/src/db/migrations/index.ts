@@ -10,6 +10,7 @@ import { customerStoresMigration } from './007-customer-stores.ts';
 import { staffAndDevicesMigration } from './008-staff-and-devices.ts';
 import { rateLimitsMigration } from './009-rate-limits.ts';
 import { storeSettingsMigration } from './010-store-settings.ts';
+import { changeNoticesMigration } from './011-change-notices.ts';
 
 export const MIGRATIONS: readonly Migration[] = [
   initialMigration,
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   staffAndDevicesMigration,
   rateLimitsMigration,
   storeSettingsMigration,
+  changeNoticesMigration,
 ];

@@ -18,7 +18,10 @@
 //    filters below_catalog, lists price_deviations; StockLevel.quantity is any safe integer (items are
 //    bounded to ±MAX_STOCK at ingest instead); admin store prices (a till's price edit changes only its
 //    store's price), customers per store with a chain setting share_customers.
-export const PROTOCOL_VERSION = 2;
+// 3: shifts (issue 17). Upstream batches gain `shifts` (closed shifts with their Z reports, shift.ts;
+//    default none, so every protocol 2 batch is still valid) and the item entity `shift`; admin
+//    GET /api/v1/admin/shifts (ShiftsQuery, AdminShift, ShiftsReport).
+export const PROTOCOL_VERSION = 3;
 
 /**
  * The oldest version the hub still speaks. A till older than this is answered 426 protocol_too_old on

@@ -11,7 +11,7 @@ import { strictContract } from '@ezo/contract/contract';
 import { DEFAULT_DOWNSTREAM_LIMIT } from '@ezo/contract/limits';
 import { MIN_SUPPORTED_PROTOCOL_VERSION, PROTOCOL_HEADER, PROTOCOL_VERSION } from '@ezo/contract/protocol-version';
 import type { UpstreamResponse } from '@ezo/contract/upstream';
-import type { ParsedUpstreamBatch as AnyBatch } from '@ezo/contract/v1/upstream';
+import type { AnyBatch } from '../sync/ingest-batch.ts';
 import { authenticateTerminal, type TerminalPrincipal } from '../auth/authenticate.ts';
 import { HttpError, zodIssues } from '../http/api-error.ts';
 import { contractValidatorCompiler, fastJsonSerializerCompiler, handlerParsesBody } from '../http/contract-validation.ts';

@@ -219,7 +219,8 @@ async function nextBatch(ctx: PushContext, flights: readonly Flight[]): Promise<
 /**
  * What a row gives later rows to wait for, and what it waits for itself. A refund needs its sale
  * stored at the hub (`sale:<uuid>`); a product edit needs the product's earlier edits applied first
- * (`product:<uuid>`). Adjustments commute (stock deltas add up) and sales need nothing the till sends.
+ * (`product:<uuid>`). Adjustments commute (stock deltas add up), sales need nothing the till sends, and
+ * neither does a closed shift.
  * Keys are lower case: uuids reach the hub case-insensitively.
  */
 function dependencyKeys(row: QueueRow): { provides: string | null; needs: string | null } {
@@ -233,8 +234,8 @@ function dependencyKeys(row: QueueRow): { provides: string | null; needs: string
       const key = product === null ? null : `product:${product.toLowerCase()}`;
       return { provides: key, needs: key };
     }
-    case 'Adjustment':
     // A shift's record stands alone: the hub never recomputes it from the sales it counts.
+    case 'Adjustment':
     case 'Shift':
       return { provides: null, needs: null };
   }

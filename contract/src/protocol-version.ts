@@ -20,7 +20,8 @@
 //    store's price), customers per store with a chain setting share_customers.
 // 3: shifts (issue 17). Upstream batches gain `shifts` (closed shifts with their Z reports, shift.ts;
 //    default none, so every protocol 2 batch is still valid) and the item entity `shift`; admin
-//    GET /api/v1/admin/shifts (ShiftsQuery, AdminShift, ShiftsReport).
+//    GET /api/v1/admin/shifts (ShiftsQuery, AdminShift, ShiftsReport). TerminalInfo gains the optional
+//    last_z_number and last_grand_total (a till replacing another continues the terminal's Z numbers).
 export const PROTOCOL_VERSION = 3;
 
 /**

@@ -11,6 +11,7 @@ import type { TerminalInfo } from '@ezo/contract/terminal';
 import type { UpstreamResponse } from '@ezo/contract/upstream';
 import { strictContract } from '@ezo/contract/contract';
 import { normalizePairingCode } from '@ezo/contract/pairing';
+import { PROTOCOL_VERSION } from '@ezo/contract/protocol-version';
 import { PAIRING_CODE_TTL_SECONDS } from '@ezo/contract/limits';
 import { BACKENDS } from './support/backends.ts';
 import { buildHub } from '../src/app.ts';
@@ -49,14 +50,14 @@ describe.each(BACKENDS)('devices on $name', (backend) => {
     const first = await redeem(code.code.replace('-', '').toLowerCase(), 'iPad by the door');
     expect(first.status).toBe(201);
     const paired = strictContract.pairing.paired.parse(first.body);
-    expect(paired.terminal).toMatchObject({ terminal_id: t.id, device_id: paired.device_id, idle_lock_seconds: 300, discount_limit_percent: 10 });
+    expect(paired.terminal).toMatchObject({ terminal_id: t.id, device_id: paired.device_id, idle_lock_seconds: 300, discount_limit_percent: 10, last_z_number: 0, last_grand_total: 0 });
     const again = await redeem(code.code);
     expect(again.status).toBe(400);
     expect(again.body).toMatchObject({ error: { code: 'pairing_code_invalid' } });
     const info = await call<TerminalInfo>(server, paired.device_token, 'GET', '/api/v1/sync/terminal');
     expect(info.body.device_id).toBe(paired.device_id);
     const listed = (await devicesOf()).find((d) => d.id === paired.device_id);
-    expect(listed).toMatchObject({ terminal_id: t.id, label: 'iPad by the door', status: 'active', app_version: '2.0.0', protocol_version: 2 });
+    expect(listed).toMatchObject({ terminal_id: t.id, label: 'iPad by the door', status: 'active', app_version: '2.0.0', protocol_version: PROTOCOL_VERSION });
   });
 
   it('one code redeemed by five tills at once pairs exactly one of them', async () => {
@@ -236,7 +237,7 @@ describe.each(BACKENDS)('devices on $name', (backend) => {
   it('a till older than the window is told to update (426), a newer or garbled one gets a 400, both before any body is read', async () => {
     for (const [header, status, code] of [
       ['0', 426, 'protocol_too_old'],
-      ['3', 400, 'bad_request'],
+      [String(PROTOCOL_VERSION + 1), 400, 'bad_request'],
       ['two', 400, 'bad_request'],
     ] as const) {
       const res = await push(server.terminal.token, batch({}), { 'x-ezo-protocol': header });

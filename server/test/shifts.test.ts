@@ -3,11 +3,13 @@
 // probe one), with figures that must add up and a Z number unique per terminal; a protocol 2 batch
 // without shifts still goes through. GET /api/v1/admin/shifts counts days in the store's time zone
 // (a shift closed at 23:30 in Berlin in winter is 22:30 UTC that day, at 00:30 the next) and pages.
+// The terminal's info names its last Z number, so a replacing till continues the numbering.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ShiftsReport } from '@ezo/contract/admin';
 import type { Shift } from '@ezo/contract/shift';
 import type { UpstreamResponse } from '@ezo/contract/upstream';
+import type { TerminalInfo } from '@ezo/contract/terminal';
 import { PROTOCOL_HEADER } from '@ezo/contract/protocol-version';
 import { TEST_STAFF } from '../src/testing/test-server.ts';
 import { BACKENDS } from './support/backends.ts';
@@ -98,6 +100,9 @@ describe.each(BACKENDS)('closed shifts on $name', (backend) => {
       [s.uuid],
     ))[0];
     expect(row).toEqual({ turnover: '1083', no_sale_openings: 1, device_id: server.terminal.deviceId, closed_by: TEST_STAFF.cashier.id });
+    // A till that replaces this one on the terminal learns where its Z numbers carry on.
+    const info = await call<TerminalInfo>(server, server.terminal.token, 'GET', '/api/v1/sync/terminal');
+    expect(info.body).toMatchObject({ last_z_number: 1, last_grand_total: 1083 });
   });
 
   it('refuses figures that do not add up, each alone, and stores nothing of them', async () => {

@@ -24,7 +24,7 @@ import { readDownstreamPage } from '../sync/downstream-page.ts';
 import { ingestBatch } from '../sync/ingest-batch.ts';
 import { foldStockMoves } from '../sync/fold-stock.ts';
 import { recordDeviceReport } from '../devices/devices.ts';
-import { terminalInfoOf } from '../devices/terminal-info.ts';
+import { lastShiftOf, terminalInfoOf } from '../devices/terminal-info.ts';
 
 const contract = strictContract;
 const TAGS = ['sync'];
@@ -89,7 +89,10 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: HubContext): void 
         response: { 200: { description: 'The terminal the token belongs to.', content: { 'application/json': { schema: contract.terminal.terminalInfo } } }, ...errorResponses(400, 401, 426, 429, 500, 503) },
       },
     },
-    (request) => terminalInfoOf(caller(request).who),
+    async (request) => {
+      const { who } = caller(request);
+      return terminalInfoOf(who, await lastShiftOf(ctx.db, who.terminalId));
+    },
   );
 
   api.get(

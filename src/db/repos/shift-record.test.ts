@@ -114,6 +114,20 @@ describe('closed shifts for the hub', () => {
     expect(rows.every((r) => shiftRecordProblem(r.payload) === null && strictContract.upstream.shift.safeParse(r.payload).success)).toBe(true);
   });
 
+  it("continues the terminal's Z numbers and grand total from the hub when this till replaced another", async () => {
+    const t = await openTestTill(undefined, { openShift: false });
+    await addProducts(t.db, [item]);
+    t.terminal.current = { ...TEST_TERMINAL, last_z_number: 41, last_grand_total: 50_000 };
+    await t.api.openShift(0);
+    await t.api.recordSale({ lines: [cartLine(item, 1)], payments: [{ method: 'card', amount: 119, tendered: null }], customerUuid: null, note: null });
+    const z42 = await t.api.closeShift({ countedCash: 0, denominations: null });
+    expect([z42.zNumber, z42.grandTotal]).toEqual([42, 50_119]);
+    // Its own numbers are further on now: the hub's (older) figure no longer decides.
+    await t.api.openShift(0);
+    expect((await t.api.closeShift({ countedCash: 0, denominations: null })).zNumber).toBe(43);
+    expect((await shiftRows(t)).map((r) => r.payload.z_number)).toEqual([42, 43]);
+  });
+
   it('opens the drawer without a sale only in an open shift and with open_drawer', async () => {
     const t = await openTestTill(undefined, { openShift: false });
     await expect(t.api.openDrawer()).rejects.toSatisfy((e) => hasTillErrorCode(e, 'no_shift'));

@@ -106,7 +106,10 @@ async function previewOf(tx: SqlExecutor, deps: TillDataDeps, closedBy: Actor | 
   const shift = await openShiftRow(tx);
   if (shift === undefined) return null;
   const terminal = await deps.terminal();
-  const last = await lastClosed(tx);
+  const local = await lastClosed(tx);
+  // The hub's last shift of this terminal when it is further on: this till replaced another one.
+  const fromHub = terminal?.last_z_number ?? 0;
+  const last = fromHub > (local?.z_number ?? 0) ? { z_number: fromHub, grand_total: terminal?.last_grand_total ?? 0 } : local;
   return computeZReport(tx, shift, {
     closedAt: new Date(deps.clock.now()).toISOString(),
     countedCash: close?.countedCash ?? 0,

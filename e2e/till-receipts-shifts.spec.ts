@@ -2,9 +2,12 @@
 // are printed in the store's language, German for the demo store): a sale with 7 % and 19 % items and
 // a discount on the sale, whose receipt adds up and shows VAT per rate, and which the hub recomputes
 // to the same total; a shift opened from the Sell screen, with cash in and out, whose Z report is
-// checked against the sales; the reprint of a Z report is a copy. axe on the new screens.
+// checked against the sales, with a no-sale drawer opening; the reprint of a Z report is a copy; the
+// closed shift reaches the hub exactly once, although the answer to its first push is lost (the admin
+// route lists it once, with the printed figures). axe on the new screens.
 import type { Locator, Page } from '@playwright/test';
 import type { UiLanguage } from '../src/ui/i18n/languages.ts';
+import type { ShiftsReport } from '@ezo/contract/admin';
 import { test, expect, type TestServer } from './fixtures.ts';
 import { ANY, like, t as translate } from './support/language.ts';
 import { scan } from './support/scanner.ts';
@@ -194,8 +197,15 @@ for (const { language, locale } of LANGUAGES) {
     test.describe('a shift', () => {
       test.use({ shiftOpen: false });
 
-      test('opened from the Sell screen, with cash in and out: the Z report adds up to its sales', async ({ tillPage: page, server }) => {
+      test('opened from the Sell screen, with cash in and out: the Z report adds up to its sales and reaches the hub once', async ({ context, tillPage: page, server }) => {
         await expect(page.locator('.product-tile').first()).toBeVisible({ timeout: CATALOG_TIMEOUT_MS });
+        // The demo terminal's Z numbers go on from the shifts the hub has (a run in the other language).
+        const before = await server.db.query<{ z_number: number; grand_total: string }>(
+          'SELECT z_number, grand_total::text AS grand_total FROM shifts WHERE terminal_id = $1 ORDER BY z_number DESC LIMIT 1',
+          [server.terminal.id],
+        );
+        const zNumber = (before[0]?.z_number ?? 0) + 1;
+        const previousGrandTotal = Number(before[0]?.grand_total ?? 0);
         const a = await productAt(server, 700, 1);
         const b = await productAt(server, 1900, 1);
         const search = page.getByLabel(t('sell.picker.searchLabel'));
@@ -232,7 +242,20 @@ for (const { language, locale } of LANGUAGES) {
         await moveForm.getByLabel(t('shift.move.reason')).fill('Porto');
         await moveForm.getByRole('button', { name: t('shift.move.submitOut') }).click();
         await expect(page.getByRole('list', { name: t('shift.move.list') }).locator('li')).toHaveCount(2);
+        // The drawer opened once without a sale (the manager holds open_drawer: no approval).
+        await page.getByRole('button', { name: t('shift.drawer.open') }).click();
+        await expect(page.locator('.notice-info')).toHaveText(t('shift.drawer.opened', { count: 1 }));
         expect(await seriousViolations(page), 'axe on the open shift').toEqual([]);
+
+        // The hub stores the closed shift, but its answer to the first push is lost on the way back.
+        let lostAnswers = 0;
+        await context.route('**/api/v1/sync/upstream', async (route) => {
+          if (lostAnswers === 0 && (route.request().postData() ?? '').includes('"shifts"')) {
+            lostAnswers += 1;
+            await route.fetch();
+            await route.abort('connectionreset');
+          } else await route.continue();
+        });
 
         // Count by notes and coins: one note short of the expected cash, so closing asks first.
         const expected = 10_000 + first.total + 2_000 - 500;
@@ -253,7 +276,7 @@ for (const { language, locale } of LANGUAGES) {
         const z = page.getByRole('article', { name: t('receipt.z.label') });
         await expect(z).toBeVisible();
         const fig = (name: string) => amountOf(z.locator(`[data-figure="${name}"]`));
-        await expect(z.locator('[data-figure="z-number"]')).toHaveText('Z-Nr. 1');
+        await expect(z.locator('[data-figure="z-number"]')).toHaveText(`Z-Nr. ${zNumber}`);
         await expect(z.locator('[data-figure="receipts"]')).toHaveText(`Belege ${first.number} – ${second.number}`);
         expect(await fig('sales')).toBe(first.total + second.total);
         expect(await fig('refunds')).toBe(0);
@@ -264,7 +287,8 @@ for (const { language, locale } of LANGUAGES) {
         expect(await fig('expected')).toBe(expected);
         expect(await fig('counted')).toBe(expected - 100);
         expect(await fig('difference')).toBe(-100);
-        expect(await fig('grand-total')).toBe(first.total + second.total);
+        expect(await fig('grand-total')).toBe(previousGrandTotal + first.total + second.total);
+        await expect(z.locator('[data-figure="no-sale-openings"]')).toHaveText('1');
         expect(euros((await z.locator('tr[data-method="cash"] td.num').nth(1).textContent()) ?? '')).toBe(first.total);
         expect(euros((await z.locator('tr[data-method="card"] td.num').nth(1).textContent()) ?? '')).toBe(second.total);
         let vatGross = 0;
@@ -283,11 +307,35 @@ for (const { language, locale } of LANGUAGES) {
 
         // Kept on the till: the history lists it and reprints it as a copy.
         const turnover = (await z.locator('[data-figure="turnover"]').textContent()) ?? '';
-        await page.getByRole('button', { name: t('shift.history.open', { number: 1 }) }).click();
-        const again = page.getByRole('dialog', { name: t('shift.history.reportTitle', { number: 1 }) });
+        await page.getByRole('button', { name: t('shift.history.open', { number: zNumber }) }).click();
+        const again = page.getByRole('dialog', { name: t('shift.history.reportTitle', { number: zNumber }) });
         await expect(again.locator('.receipt-copy')).toHaveText('KOPIE');
         await expect(again.locator('[data-figure="turnover"]')).toHaveText(turnover);
         expect(await seriousViolations(page), 'axe on the Z report reprint').toEqual([]);
+        await page.keyboard.press('Escape');
+
+        // Sent to the hub exactly once: the push whose answer was lost, then Sync now sends it again
+        // and the hub answers duplicate. The admin route lists it once, for the store's day.
+        await expect.poll(() => lostAnswers, { timeout: SYNC_TIMEOUT_MS }).toBe(1);
+        await context.unroute('**/api/v1/sync/upstream');
+        await page.getByRole('button', { name: t('sync.syncNow') }).click();
+        await expect(page.getByRole('region', { name: t('sync.barLabel') })).toContainText(t('sync.allSynced'), { timeout: SYNC_TIMEOUT_MS });
+        const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
+        const listed = await server.admin<ShiftsReport>('GET', `/api/v1/admin/shifts?store_id=${server.store.id}&day=${day}&terminal_id=${server.terminal.id}`);
+        expect(listed.status).toBe(200);
+        const mine = listed.body.shifts.filter((s) => s.z_number === zNumber);
+        expect(mine).toHaveLength(1);
+        expect(mine[0]).toMatchObject({
+          counted_cash: expected - 100,
+          expected_cash: expected,
+          difference: -100,
+          z_report: { sales_count: 2, turnover: first.total + second.total, first_receipt: first.number, last_receipt: second.number, no_sale_openings: 1 },
+        });
+        expect(mine[0]?.drawer_openings).toHaveLength(1);
+        expect(mine[0]?.cash_moves.map((m) => [m.kind, m.amount, m.reason])).toEqual([
+          ['in', 2_000, 'Wechselgeld'],
+          ['out', 500, 'Porto'],
+        ]);
       });
     });
   });

@@ -1,18 +1,22 @@
 // The back office's messages (admin token only): catalog edits, stores and terminals, sales and
-// stock reports, the import of a till's export. Staff, roles and devices: staff.ts, devices.ts. Not spoken by the till; here so the hub validates them and OpenAPI documents them.
+// stock reports, closed shifts, the import of a till's export. Staff, roles and devices: staff.ts, devices.ts. Not spoken by the till; here so the hub validates them and OpenAPI documents them.
 import { z } from 'zod';
 import { oncePerBuilder } from './strictness.ts';
 import { catalogSchemas } from './catalog.ts';
 import { saleSchemas } from './sale.ts';
 import { upstreamSchemas } from './upstream.ts';
+import { shiftSchemas } from './shift.ts';
 import { upstreamSchemas as upstreamV1Schemas } from './v1/upstream.ts';
 import { DiscountLimitPercent, IdleLockSeconds } from './terminal.ts';
 import { Locale, TimeZone, storeSettingsSchemas } from './store-settings.ts';
-import { Code, Currency, Cursor, Day, Money, Name, NonNegativeMoney, TaxRateBp, Text, Uuid } from './primitives.ts';
+import { Code, Currency, Cursor, Day, IsoTime, Money, Name, NonNegativeMoney, TaxRateBp, Text, Uuid } from './primitives.ts';
 
 /** Sales one report page returns at most. */
 export const MAX_ADMIN_SALES_LIMIT = 5_000;
 export const DEFAULT_ADMIN_SALES_LIMIT = 500;
+/** Closed shifts per page of GET /api/v1/admin/shifts: at most, and when the caller does not say. */
+export const MAX_ADMIN_SHIFTS_LIMIT = 1_000;
+export const DEFAULT_ADMIN_SHIFTS_LIMIT = 100;
 
 const NewUuid = Uuid.optional().describe('The new row uuid; the hub makes one when absent.');
 
@@ -159,13 +163,40 @@ export const adminSchemas = oncePerBuilder((object) => {
     { id: 'SalesReport', description: 'One page of sales as the tills sent them (with who made them and on which device), with their deviations from the catalog.' },
   );
 
+  const { shift } = shiftSchemas(object);
+  const shiftsQuery = object({
+    store_id: Uuid.describe('The store.'),
+    day: Day.optional().describe("Only shifts closed on this calendar day, YYYY-MM-DD, in the store's time zone."),
+    terminal_id: Uuid.optional().describe('Only shifts of this terminal.'),
+    cursor: Cursor.optional().describe('The next_cursor of the previous page, with the same filters; absent for the first page.'),
+    limit: z.coerce.number().int().min(1).max(MAX_ADMIN_SHIFTS_LIMIT).optional().describe(`Shifts per page at most; default ${DEFAULT_ADMIN_SHIFTS_LIMIT}.`),
+  });
+  const adminShift = object(
+    {
+      ...shift.shape,
+      store_id: Uuid,
+      device_id: Uuid.nullable().describe('The device that sent it; null for a legacy terminal token or an admin import without a device.'),
+      received_at: IsoTime.describe('When the hub stored it.'),
+    },
+    { id: 'AdminShift', description: 'A closed shift with its Z report as the till sent it, with where it came from and when it arrived.' },
+  );
+  const shiftsReport = object(
+    {
+      store_id: Uuid,
+      time_zone: z.string().min(1).max(100).describe("The store's IANA time zone, in which `day` is counted."),
+      shifts: z.array(adminShift).describe('By closing time, then uuid.'),
+      next_cursor: Cursor.nullable().describe('Pass as cursor for the next page; null on the last page.'),
+    },
+    { id: 'ShiftsReport', description: 'One page of the closed shifts of a store, as the tills sent them.' },
+  );
+
   // The till's "export unsynced" file is one upstream batch in the protocol the till speaks; the hub
   // takes protocol 2 and protocol 1 files (a v1 item has no staff fields, a v2 item must have them).
   const { batch } = upstreamSchemas(object);
   const { batch: batchV1 } = upstreamV1Schemas(object);
   const importBatch = object.doc(z.union([batch, batchV1]), {
     id: 'ImportBatch',
-    description: "A till's export of unsynced items (an upstream batch of protocol 2, or 1): applied once per uuid, so a re-import answers duplicate.",
+    description: "A till's export of unsynced items (an upstream batch of protocol 3 or 2, or 1): applied once per uuid, so a re-import answers duplicate.",
   });
   const importParams = object({ terminal_id: Uuid.describe('The terminal the export comes from.') });
   const importQuery = object({ device_id: Uuid.optional().describe("The terminal's device the file came from, recorded on its sales.") });
@@ -218,6 +249,9 @@ export const adminSchemas = oncePerBuilder((object) => {
     terminalCreated,
     salesQuery,
     adminSale,
+    shiftsQuery,
+    adminShift,
+    shiftsReport,
     salesReport,
     priceDeviation,
     importBatch,
@@ -244,6 +278,9 @@ export type TerminalCreate = z.infer<Schemas['terminalCreate']>;
 export type TerminalCreated = z.infer<Schemas['terminalCreated']>;
 export type SalesQuery = z.infer<Schemas['salesQuery']>;
 export type SalesReport = z.infer<Schemas['salesReport']>;
+export type ShiftsQuery = z.infer<Schemas['shiftsQuery']>;
+export type AdminShift = z.infer<Schemas['adminShift']>;
+export type ShiftsReport = z.infer<Schemas['shiftsReport']>;
 export type PriceDeviation = z.infer<Schemas['priceDeviation']>;
 export type StorePriceSet = z.infer<Schemas['storePriceSet']>;
 export type StorePrice = z.infer<Schemas['storePrice']>;

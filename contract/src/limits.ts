@@ -32,7 +32,7 @@ export const MAX_RECORD_YEAR = 2999;
 export const MAX_LINES_PER_SALE = 500;
 export const MAX_PAYMENTS_PER_SALE = 20;
 
-/** Items (sales + adjustments + product edits) one upstream batch may carry; more is a 400. */
+/** Items (sales + adjustments + product edits + shifts) one upstream batch may carry; more is a 400. */
 export const MAX_UPSTREAM_ITEMS = 500;
 /** Largest request body the hub reads; more is a 413. */
 export const MAX_BODY_BYTES = 1_048_576;
@@ -74,3 +74,16 @@ export const MAX_TAX_ID_LENGTH = 32;
 export const MAX_RECEIPT_TEXT_LENGTH = 300;
 /** The time zone a store gets when none is given. */
 export const DEFAULT_TIME_ZONE = 'Europe/Berlin';
+/**
+ * A closed shift (shift.ts): its cash movements, no-sale drawer openings, VAT rates, cashiers and count
+ * by notes and coins. The till refuses a cash movement or drawer opening past its bound (close the shift
+ * and open a new one), so every shift it closes fits.
+ */
+export const MAX_CASH_MOVES_PER_SHIFT = 1_000;
+export const MAX_DRAWER_OPENINGS_PER_SHIFT = 1_000;
+export const MAX_VAT_RATES_PER_SHIFT = 20;
+export const MAX_CASHIERS_PER_SHIFT = 200;
+/** Denominations in one count by notes and coins (EUR has 15). */
+export const MAX_DENOMINATIONS = 40;
+/** Largest Z number, receipt count or note count in a shift record. */
+export const MAX_SHIFT_COUNT = 1_000_000_000;

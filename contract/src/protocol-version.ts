@@ -18,11 +18,15 @@
 //    filters below_catalog, lists price_deviations; StockLevel.quantity is any safe integer (items are
 //    bounded to ±MAX_STOCK at ingest instead); admin store prices (a till's price edit changes only its
 //    store's price), customers per store with a chain setting share_customers.
-// 3: store settings. Downstream pages gain `store_settings` (the till's own store: legal name, address,
+// 3: store settings, open-price products, shifts and the report routes. Store settings: Downstream pages gain `store_settings` (the till's own store: legal name, address,
 //    tax number, VAT id, receipt header and footer, locale, currency, time zone, idle lock, discount
 //    limit, storage alarm hours; default [] so a protocol 2 page parses); admin Store carries them and
 //    PUT /api/v1/admin/stores/{id} sets them (StoreSettingsPut). Products gain `open_price` (default
 //    false): the till asks for the price, the hub takes it as the catalog price.
+//    Shifts (issue 17): Upstream batches gain `shifts` (closed shifts with their Z reports, shift.ts;
+//    default none, so every protocol 2 batch is still valid) and the item entity `shift`; admin
+//    GET /api/v1/admin/shifts (ShiftsQuery, AdminShift, ShiftsReport). TerminalInfo gains the optional
+//    last_z_number and last_grand_total (a till replacing another continues the terminal's Z numbers).
 export const PROTOCOL_VERSION = 3;
 
 /**

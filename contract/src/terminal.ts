@@ -3,8 +3,8 @@
 // and the discount check use the store's settings.
 import { z } from 'zod';
 import { oncePerBuilder } from './strictness.ts';
-import { Code, Currency, Name, Uuid } from './primitives.ts';
-import { MAX_IDLE_LOCK_SECONDS, MIN_IDLE_LOCK_SECONDS } from './limits.ts';
+import { Code, Currency, Money, Name, Uuid } from './primitives.ts';
+import { MAX_IDLE_LOCK_SECONDS, MAX_SHIFT_COUNT, MIN_IDLE_LOCK_SECONDS } from './limits.ts';
 
 export const IdleLockSeconds = z
   .int()
@@ -32,6 +32,15 @@ export const terminalSchemas = oncePerBuilder((object) => {
       device_id: Uuid.nullable().describe('The paired device the token belongs to; null for a legacy terminal token (scripts, tills paired before protocol 2).'),
       idle_lock_seconds: IdleLockSeconds,
       discount_limit_percent: DiscountLimitPercent,
+      last_z_number: z
+        .int()
+        .min(0)
+        .max(MAX_SHIFT_COUNT)
+        .optional()
+        .describe(
+          "The highest Z number of this terminal's shifts the hub has (0: none; protocol 3). A till replacing another on the terminal numbers its next Z report after it, so Z numbers stay consecutive per terminal.",
+        ),
+      last_grand_total: Money.optional().describe('The grand total of that shift (0: none; protocol 3): where the next Z report carries on from.'),
     },
     { id: 'TerminalInfo', description: 'The terminal (and device) a token belongs to, and its store with the settings the till needs.' },
   );

@@ -3,11 +3,14 @@
 // content again is `duplicate` (a success); the same uuid with other content is `rejected`.
 // Protocol 2: every item names its staff member (attribution.ts). The hub still takes protocol 1
 // batches (v1/upstream.ts, chosen by the protocol header); their items are stored without staff.
+// Protocol 3 adds `shifts` (closed shifts with their Z reports, shift.ts), defaulting to none, so every
+// protocol 2 batch is a protocol 3 batch: no frozen v2 copy is needed.
 import { z } from 'zod';
 import { oncePerBuilder } from './strictness.ts';
 import { saleSchemas } from './sale.ts';
 import { adjustmentSchemas } from './adjustment.ts';
 import { productEditSchemas } from './product-edit.ts';
+import { shiftSchemas } from './shift.ts';
 import { IsoTime, StorableString, Text, Uuid } from './primitives.ts';
 import { MAX_UPSTREAM_ITEMS } from './limits.ts';
 
@@ -16,7 +19,7 @@ export const ItemStatus = z
   .describe('applied: written now; duplicate: the same item was applied before (a success); rejected: not applied, see code and reason.');
 export type ItemStatus = z.infer<typeof ItemStatus>;
 
-export const EntityKind = z.enum(['sale', 'adjustment', 'product']);
+export const EntityKind = z.enum(['sale', 'adjustment', 'product', 'shift']);
 export type EntityKind = z.infer<typeof EntityKind>;
 
 /** Machine-readable reasons for a rejected item; `reason` carries the human sentence. */
@@ -42,6 +45,7 @@ export const upstreamSchemas = oncePerBuilder((object) => {
   const { sale, line, payment } = saleSchemas(object);
   const { adjustment } = adjustmentSchemas(object);
   const { productEdit } = productEditSchemas(object);
+  const { shift } = shiftSchemas(object);
   const batch = object.doc(
     object({
       sync_id: StorableString.min(1).max(100).describe('Id of this batch, echoed in the answer.'),
@@ -51,10 +55,11 @@ export const upstreamSchemas = oncePerBuilder((object) => {
           sales: z.array(sale).default([]),
           adjustments: z.array(adjustment).default([]),
           products: z.array(productEdit).default([]),
+          shifts: z.array(shift).default([]).describe('Closed shifts (protocol 3); a shift is sent after the sales it counts were queued.'),
         },
         { description: `The items, at most ${MAX_UPSTREAM_ITEMS} in all.` },
       ),
-    }).refine((b) => b.changes.sales.length + b.changes.adjustments.length + b.changes.products.length <= MAX_UPSTREAM_ITEMS, {
+    }).refine((b) => b.changes.sales.length + b.changes.adjustments.length + b.changes.products.length + b.changes.shifts.length <= MAX_UPSTREAM_ITEMS, {
       message: `a batch carries at most ${MAX_UPSTREAM_ITEMS} items`,
       path: ['changes'],
     }),
@@ -74,11 +79,11 @@ export const upstreamSchemas = oncePerBuilder((object) => {
     {
       sync_id: z.string().min(1).max(100).describe('The sync_id of the batch.'),
       timestamp: IsoTime.describe("The hub's clock when the batch was applied."),
-      results: z.array(itemResult).describe('One result per item, in the order of the batch: sales, adjustments, products.'),
+      results: z.array(itemResult).describe('One result per item, in the order of the batch: sales, adjustments, products, shifts.'),
     },
     { id: 'UpstreamResponse', description: 'The answer to a batch: one result per item.' },
   );
-  return { batch, itemResult, response, sale, line, payment, adjustment, productEdit };
+  return { batch, itemResult, response, sale, line, payment, adjustment, productEdit, shift };
 });
 
 type Schemas = ReturnType<typeof upstreamSchemas>;

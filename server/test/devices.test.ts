@@ -11,6 +11,7 @@ import type { TerminalInfo } from '@ezo/contract/terminal';
 import type { UpstreamResponse } from '@ezo/contract/upstream';
 import { strictContract } from '@ezo/contract/contract';
 import { normalizePairingCode } from '@ezo/contract/pairing';
+import { PROTOCOL_VERSION } from '@ezo/contract/protocol-version';
 import { PAIRING_CODE_TTL_SECONDS } from '@ezo/contract/limits';
 import { PROTOCOL_VERSION } from '@ezo/contract/protocol-version';
 import { BACKENDS } from './support/backends.ts';
@@ -50,7 +51,7 @@ describe.each(BACKENDS)('devices on $name', (backend) => {
     const first = await redeem(code.code.replace('-', '').toLowerCase(), 'iPad by the door');
     expect(first.status).toBe(201);
     const paired = strictContract.pairing.paired.parse(first.body);
-    expect(paired.terminal).toMatchObject({ terminal_id: t.id, device_id: paired.device_id, idle_lock_seconds: 300, discount_limit_percent: 10 });
+    expect(paired.terminal).toMatchObject({ terminal_id: t.id, device_id: paired.device_id, idle_lock_seconds: 300, discount_limit_percent: 10, last_z_number: 0, last_grand_total: 0 });
     const again = await redeem(code.code);
     expect(again.status).toBe(400);
     expect(again.body).toMatchObject({ error: { code: 'pairing_code_invalid' } });

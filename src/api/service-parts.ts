@@ -22,6 +22,7 @@ export type TillDataApi = Pick<
   | 'openShift'
   | 'closeShift'
   | 'recordCashMove'
+  | 'openDrawer'
   | 'cashMoves'
   | 'shiftPreview'
   | 'closedShifts'

@@ -289,6 +289,17 @@ export interface ZReport extends ZFigures {
   moves: CashMoveView[];
   denominations: DenominationCount[] | null;
   cashiers: string[];
+  /** Openings of the drawer without a sale (0 on reports closed before they were counted). */
+  noSaleOpenings: number;
+}
+
+/** An opening of the cash drawer without a sale, as recorded. */
+export interface DrawerOpening {
+  uuid: string;
+  createdAt: string;
+  openedBy: string | null;
+  /** Openings without a sale in the open shift so far, this one included. */
+  count: number;
 }
 
 export interface ClosedShiftSummary {
@@ -370,7 +381,7 @@ export interface SyncStatus {
 
 export interface QueueItemView {
   id: number;
-  entityType: 'Sale' | 'Product' | 'Adjustment';
+  entityType: 'Sale' | 'Product' | 'Adjustment' | 'Shift';
   /** Receipt number, product name... what staff recognise. */
   label: string;
   createdAt: string;
@@ -438,6 +449,8 @@ export interface TillApi {
   closeShift(close: ShiftClose): Promise<ZReport>;
   /** Cash put into or taken out of the drawer during the open shift. */
   recordCashMove(move: CashMoveInput): Promise<CashMoveView>;
+  /** Opens the drawer without a sale (needs an open shift and open_drawer, or an approval); counted in the Z report. */
+  openDrawer(): Promise<DrawerOpening>;
   /** The open shift's cash movements, oldest first. */
   cashMoves(): Promise<CashMoveView[]>;
   /** What closing now would report (countedCash 0): expected cash and the figures so far. */

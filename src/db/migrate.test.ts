@@ -22,6 +22,20 @@ describe('migrations', () => {
     expect(await db.get('SELECT cursor, last_pull_at FROM sync_state')).toEqual({ cursor: null, last_pull_at: '2026-01-01T00:00:00Z' });
   });
 
+  it('v11: the outbox takes closed shifts; a shift is marked queued once, for good', async () => {
+    const db = await openMemoryConnection();
+    await migrate(db, MIGRATIONS, 10);
+    await expect(
+      db.run(`INSERT INTO sync_queue (entity_type, entity_id, action, payload, created_at, idempotency_key) VALUES ('Shift', 1, 'CREATE', '{}', 'x', 'sh0')`),
+    ).rejects.toThrow(/CHECK/);
+    expect(await migrate(db)).toBe(SCHEMA_VERSION);
+    await db.run(`INSERT INTO sync_queue (entity_type, entity_id, action, payload, created_at, idempotency_key) VALUES ('Shift', 1, 'CREATE', '{}', 'x', 'sh1')`);
+    await db.run(`INSERT INTO shifts (uuid, opened_at, opening_float) VALUES ('sh1', '2024-01-01T08:00:00Z', 0)`);
+    await db.run(`INSERT INTO shift_uploads (shift_uuid, queued_at) VALUES ('sh1', 'x')`);
+    await expect(db.run(`INSERT INTO shift_uploads (shift_uuid, queued_at) VALUES ('sh1', 'y')`)).rejects.toThrow(/UNIQUE|PRIMARY/);
+    await expect(db.run(`DELETE FROM shift_uploads`)).rejects.toThrow(/append-only/);
+  });
+
   it('refuses a database newer than this build', async () => {
     const db = await openMemoryConnection();
     await db.exec(`PRAGMA user_version = ${SCHEMA_VERSION + 1}`);
@@ -80,7 +94,13 @@ describe('migrating a database with data from every earlier version', () => {
         { idempotency_key: 's1', status: 2, retry_count: 5, failed_transient: 0 },
       ]);
       // v10 forgets the cursor so the till pulls its store's staff after the update to protocol 2.
-      expect(await db.get('SELECT cursor FROM sync_state')).toEqual({ cursor: null });
+      expect(await db.get('SELECT cursor FROM sync_state')).toEqual({ cursor: from < 10 ? null : 'v1.42' });
+      // v11 rebuilt sync_queue to take closed shifts: its rows keep their ids, its indexes are back.
+      expect(await db.all(`SELECT id FROM sync_queue`)).toEqual([{ id: 1 }]);
+      expect(await db.all(`SELECT name FROM sqlite_master WHERE tbl_name = 'sync_queue' AND type = 'index' AND sql IS NOT NULL ORDER BY name`)).toEqual([
+        { name: 'sync_queue_due' },
+        { name: 'sync_queue_pending_product_edits' },
+      ]);
       if (from >= 2) expect(await db.all('SELECT product_uuid FROM product_hub_versions')).toEqual([{ product_uuid: 'p1' }]);
       // The immutability triggers survive every migration.
       await expect(db.run(`UPDATE sales SET total = 0`)).rejects.toThrow(/immutable/);

@@ -11,7 +11,7 @@ import { draftCart, saveDraftCart } from './repos/draft-cart.ts';
 import { saleDetail } from './repos/sale-detail.ts';
 import { sales } from './repos/sale-history.ts';
 import { recordRefund, refundableLines } from './repos/refunds.ts';
-import { cashMoves, closedShifts, closeShift, currentShift, openShift, recordCashMove, shiftPreview, zReport } from './repos/shifts.ts';
+import { cashMoves, closedShifts, closeShift, currentShift, openDrawer, openShift, recordCashMove, shiftPreview, zReport } from './repos/shifts.ts';
 import { parkCart, parkedCarts, resumeParked } from './repos/parked-carts.ts';
 import { adjustStock, stock } from './repos/stock.ts';
 
@@ -33,6 +33,7 @@ export function createTillDataService(db: SqlConnection, deps: TillDataDeps): Ti
     openShift: (openingFloat) => openShift(db, deps, openingFloat),
     closeShift: (close) => closeShift(db, deps, close),
     recordCashMove: (move) => recordCashMove(db, deps, move),
+    openDrawer: () => openDrawer(db, deps),
     cashMoves: () => cashMoves(db),
     shiftPreview: () => shiftPreview(db, deps),
     closedShifts: (limit) => closedShifts(db, limit),

@@ -4,12 +4,13 @@
 // reaches a tab that does not own the database is refused (not_owner / moved), never dropped.
 import { expose } from 'comlink';
 import type { Ownership, OwnershipListener, TillWorkerApi } from '../api/till-api.ts';
-import type { SyncService, TillDataApi } from '../api/service-parts.ts';
+import type { SyncService, TillDataApi, TillDataDeps } from '../api/service-parts.ts';
 import { systemClock } from '../api/service-parts.ts';
 import { registerErrorTransfer } from '../api/error-transfer.ts';
 import { TillError } from '../api/till-error.ts';
 import { createSyncService } from '../sync/sync-service.ts';
 import { createTillDataService } from './till-data-service.ts';
+import { queueUnsentShifts } from './repos/shift-record.ts';
 import { openDatabase, type OpenDatabase } from './open-database.ts';
 import { DatabaseOwnership } from './ownership.ts';
 import { createStaffSession, type StaffSession } from './staff/staff-session.ts';
@@ -42,15 +43,19 @@ const ownership = new DatabaseOwnership({
     });
     // The session lives here, in the worker, with the database: a reload starts signed out.
     const session = createStaffSession(database.connection, systemClock);
-    const data = createTillDataService(database.connection, {
+    const deps: TillDataDeps = {
       clock: systemClock,
       newUuid,
       terminal: () => sync.terminal(),
       onQueued: () => sync.notifyLocalWrite(),
       actor: (permission) => session.actor(permission),
-    });
+    };
+    const data = createTillDataService(database.connection, deps);
     open = { database, data, sync, session };
     try {
+      // Closed shifts this till never queued (closed before it sent shifts, or unpaired) go out now.
+      // A failure must not keep the till from starting: opening or closing a shift tries again.
+      await queueUnsentShifts(database.connection, deps).catch((error: unknown) => console.error('could not queue the closed shifts for the hub', error));
       await sync.start();
     } catch (error) {
       // The lock is about to be freed: the file must not stay open behind it.
@@ -143,6 +148,7 @@ const api: TillWorkerApi = {
   openShift: async (openingFloat) => owned().data.openShift(openingFloat),
   closeShift: async (close) => owned().data.closeShift(close),
   recordCashMove: async (move) => owned().data.recordCashMove(move),
+  openDrawer: async () => owned().data.openDrawer(),
   cashMoves: async () => owned().data.cashMoves(),
   shiftPreview: async () => owned().data.shiftPreview(),
   closedShifts: async (limit) => owned().data.closedShifts(limit),

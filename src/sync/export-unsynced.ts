@@ -6,6 +6,7 @@ import type { UpstreamBatch } from '@ezo/contract/upstream';
 import type { Sale } from '@ezo/contract/sale';
 import type { Adjustment } from '@ezo/contract/adjustment';
 import type { ProductEdit } from '@ezo/contract/product-edit';
+import type { Shift } from '@ezo/contract/shift';
 import type { QueueEntityType } from './outbox.ts';
 import { unsyncedRows } from './queue-store.ts';
 
@@ -15,6 +16,6 @@ export async function exportUnsynced(db: SqlExecutor, syncId: string, timestamp:
   return {
     sync_id: syncId,
     timestamp,
-    changes: { sales: of<Sale>('Sale'), adjustments: of<Adjustment>('Adjustment'), products: of<ProductEdit>('Product') },
+    changes: { sales: of<Sale>('Sale'), adjustments: of<Adjustment>('Adjustment'), products: of<ProductEdit>('Product'), shifts: of<Shift>('Shift') },
   };
 }

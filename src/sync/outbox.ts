@@ -5,15 +5,15 @@ import type { SqlExecutor } from './sql-connection.ts';
 export const QueueStatus = { pending: 0, completed: 1, failed: 2 } as const;
 export type QueueStatus = (typeof QueueStatus)[keyof typeof QueueStatus];
 
-export type QueueEntityType = 'Sale' | 'Product' | 'Adjustment';
+export type QueueEntityType = 'Sale' | 'Product' | 'Adjustment' | 'Shift';
 export type QueueAction = 'CREATE' | 'UPDATE' | 'DELETE';
 
 export interface OutboxEntry {
   entityType: QueueEntityType;
-  /** Local integer id of the record (sales.id, inventory_adjustments.id, products.id). */
+  /** Local integer id of the record (sales.id, inventory_adjustments.id, products.id, shifts.id). */
   entityId: number;
   action: QueueAction;
-  /** The wire item exactly as it will be sent (a Sale, Adjustment or ProductEdit); never re-serialised, so a resend is byte-identical. */
+  /** The wire item exactly as it will be sent (a Sale, Adjustment, ProductEdit or Shift); never re-serialised, so a resend is byte-identical. */
   payload: unknown;
   /** The item's uuid, on which the hub deduplicates. */
   idempotencyKey: string;

@@ -97,7 +97,7 @@ const SPLIT_STATUSES: ReadonlySet<number> = new Set([400, 409, 413, 422]);
  */
 export const BISECT_AFTER_FAILURES = 2;
 
-const ENTITY: Record<QueueEntityType, EntityKind> = { Sale: 'sale', Adjustment: 'adjustment', Product: 'product' };
+const ENTITY: Record<QueueEntityType, EntityKind> = { Sale: 'sale', Adjustment: 'adjustment', Product: 'product', Shift: 'shift' };
 
 export interface PushContext {
   db: SqlConnection;
@@ -219,7 +219,8 @@ async function nextBatch(ctx: PushContext, flights: readonly Flight[]): Promise<
 /**
  * What a row gives later rows to wait for, and what it waits for itself. A refund needs its sale
  * stored at the hub (`sale:<uuid>`); a product edit needs the product's earlier edits applied first
- * (`product:<uuid>`). Adjustments commute (stock deltas add up) and sales need nothing the till sends.
+ * (`product:<uuid>`). Adjustments commute (stock deltas add up), sales need nothing the till sends, and
+ * neither does a closed shift.
  * Keys are lower case: uuids reach the hub case-insensitively.
  */
 function dependencyKeys(row: QueueRow): { provides: string | null; needs: string | null } {
@@ -233,7 +234,9 @@ function dependencyKeys(row: QueueRow): { provides: string | null; needs: string
       const key = product === null ? null : `product:${product.toLowerCase()}`;
       return { provides: key, needs: key };
     }
+    // A shift's record stands alone: the hub never recomputes it from the sales it counts.
     case 'Adjustment':
+    case 'Shift':
       return { provides: null, needs: null };
   }
 }
@@ -254,7 +257,9 @@ function payloadField(payload: string, name: string): string | null {
 /** The batch body, with each item's stored payload spliced in byte for byte. */
 export function assembleBatch(syncId: string, timestamp: string, rows: readonly QueueRow[]): string {
   const of = (type: QueueEntityType) => rows.filter((r) => r.entity_type === type).map((r) => r.payload).join(',');
-  return `{"sync_id":${JSON.stringify(syncId)},"timestamp":${JSON.stringify(timestamp)},"changes":{"sales":[${of('Sale')}],"adjustments":[${of('Adjustment')}],"products":[${of('Product')}]}}`;
+  // `shifts` only when there are any: a batch without them is also a protocol 2 batch.
+  const shifts = of('Shift');
+  return `{"sync_id":${JSON.stringify(syncId)},"timestamp":${JSON.stringify(timestamp)},"changes":{"sales":[${of('Sale')}],"adjustments":[${of('Adjustment')}],"products":[${of('Product')}]${shifts === '' ? '' : `,"shifts":[${shifts}]`}}}`;
 }
 
 /** `plain`: on a 5xx, reschedule these rows as they are, without bisecting (the sibling half of a search). */

@@ -159,25 +159,26 @@ export async function failedItems(db: SqlExecutor): Promise<QueueItemView[]> {
     receipt: string | null;
     product_name: string | null;
     delta: number | null;
+    z_number: number | null;
   }>(
     `SELECT q.id, q.entity_type, q.created_at, q.retry_count, q.last_error,
             json_extract(q.payload, '$.receipt_number') AS receipt,
             coalesce(p.name, json_extract(q.payload, '$.name'), json_extract(q.payload, '$.product_uuid')) AS product_name,
-            json_extract(q.payload, '$.delta') AS delta
+            json_extract(q.payload, '$.delta') AS delta, json_extract(q.payload, '$.z_number') AS z_number
      FROM sync_queue q LEFT JOIN products p ON p.uuid = json_extract(q.payload, '$.product_uuid')
      WHERE q.status = ${QueueStatus.failed} ORDER BY q.id`,
   );
   return rows.map((r) => ({
     id: r.id,
     entityType: r.entity_type,
-    label: itemLabel(r.entity_type, r.receipt, r.product_name, r.delta),
+    label: itemLabel(r.entity_type, r.receipt, r.product_name, r.delta, r.z_number),
     createdAt: r.created_at,
     retryCount: r.retry_count,
     lastError: r.last_error,
   }));
 }
 
-function itemLabel(type: QueueEntityType, receipt: string | null, productName: string | null, delta: number | null): string {
+function itemLabel(type: QueueEntityType, receipt: string | null, productName: string | null, delta: number | null, zNumber: number | null): string {
   switch (type) {
     case 'Sale':
       return `Receipt ${receipt ?? '?'}`;
@@ -185,5 +186,7 @@ function itemLabel(type: QueueEntityType, receipt: string | null, productName: s
       return `Stock ${delta !== null && delta > 0 ? '+' : ''}${delta ?? '?'} ${productName ?? ''}`.trim();
     case 'Product':
       return `Edit of ${productName ?? 'a product'}`;
+    case 'Shift':
+      return `Z ${zNumber ?? '?'}`;
   }
 }

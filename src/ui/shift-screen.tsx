@@ -1,5 +1,6 @@
 // The cash drawer session: open with a float; during the shift, cash in and out with a reason; close
-// by counting the drawer (by notes and coins or as a total), then the Z report to print. Below, the
+// by counting the drawer (by notes and coins or as a total), then the Z report to print; the drawer
+// may be opened without a sale (recorded, counted in the Z report). Below, the
 // closed shifts with their Z reports. Loaded on first visit (lazy).
 import { useEffect, useState } from 'preact/hooks';
 import type { CashMoveView, ShiftView, ZReport } from '../api/till-api.ts';
@@ -10,6 +11,7 @@ import { ZReportView } from './z-report.tsx';
 import { OpenShiftForm } from './shift/open-shift-form.tsx';
 import { CashMoveForm } from './shift/cash-move-form.tsx';
 import { CloseShiftForm } from './shift/close-shift-form.tsx';
+import { OpenDrawerButton } from './shift/open-drawer-button.tsx';
 import { ShiftHistory } from './shift/shift-history.tsx';
 
 export function ShiftScreen() {
@@ -60,6 +62,7 @@ export function ShiftScreen() {
             <h2>{t('shift.openNowTitle')}</h2>
             <p>{t('shift.since', { time: formatDateTime(shift.openedAt, locale), amount: money.format(shift.openingFloat) })}</p>
             {shift.openedBy !== null && <p>{t('shift.openedBy', { name: shift.openedBy })}</p>}
+            <OpenDrawerButton />
             {moves.length > 0 && (
               <ul class="cash-moves" aria-label={t('shift.move.list')}>
                 {moves.map((m) => (

@@ -129,6 +129,7 @@ export function ZReportView(props: { report: ZReport; copy?: boolean; header?: S
         {row(t('receipt.z.expectedCash'), money.format(z.expectedCash), 'expected')}
         {row(t('receipt.z.countedCash'), money.format(z.countedCash), 'counted')}
         {row(diffText, money.format(z.difference), 'difference', true)}
+        {row(t('receipt.z.noSaleOpenings'), String(z.noSaleOpenings), 'no-sale-openings')}
       </dl>
       {z.denominations !== null && z.denominations.length > 0 && (
         <dl class="receipt-totals">

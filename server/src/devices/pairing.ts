@@ -10,7 +10,7 @@ import { PAIRING_CODE_LENGTH, PAIRING_CODE_TTL_SECONDS } from '@ezo/contract/lim
 import type { Database, Sql } from '../db/database.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import { HttpError } from '../http/api-error.ts';
-import { terminalInfoOf } from './terminal-info.ts';
+import { lastShiftOf, terminalInfoOf } from './terminal-info.ts';
 import { devicePrefix } from './device-prefix.ts';
 
 /** The one answer to a wrong, expired or used code: it reveals nothing about which. */
@@ -86,6 +86,7 @@ export async function redeemPairingCode(db: Database, input: PairingRedeem, now:
       [deviceId, terminalId, t.store_id, hashToken(token), prefix, input.device_label ?? null, now, input.app_version, protocolVersion],
     );
     await tx.query('UPDATE pairing_codes SET device_id = $2 WHERE code_hash = $1', [hashToken(normalized), deviceId]);
+    const last = await lastShiftOf(tx, t.id);
     const terminal = terminalInfoOf({
       terminalId: t.id,
       terminalName: t.name,
@@ -97,7 +98,7 @@ export async function redeemPairingCode(db: Database, input: PairingRedeem, now:
       deviceId,
       idleLockSeconds: t.idle_lock_seconds,
       discountLimitPercent: t.discount_limit_percent,
-    });
+    }, last);
     return { device_id: deviceId, device_token: token, terminal };
   });
 }

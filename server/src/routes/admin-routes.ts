@@ -1,4 +1,4 @@
-// The back office (admin token only): catalog edits, terminals, sales and stock reports (stores: store-routes.ts).
+// The back office (admin token or session): catalog edits, terminals, sales, shift and stock reports (stores: store-routes.ts).
 // Writes that version rows take the commit-order lock first, in the same order as upstream batches.
 // The token is checked first (onRequest, before the body is read), so a caller without one learns nothing
 // more and cannot make the hub read a body; failed attempts count towards the address's throttle.
@@ -18,6 +18,7 @@ import { createTerminal } from '../stores/stores.ts';
 import { COMMIT_ORDER_LOCK_KEY } from '../sync/item-outcome.ts';
 import { foldStockMoves } from '../sync/fold-stock.ts';
 import { readSalesPage } from '../reports/sales-report.ts';
+import { readShiftsPage } from '../reports/shifts-report.ts';
 
 const admin = strictContract.admin;
 const TAGS = ['admin'];
@@ -214,6 +215,27 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: HubContext): void
       },
     },
     async (request) => readSalesPage(ctx.db, request.query),
+  );
+
+  api.get(
+    '/api/v1/admin/shifts',
+    {
+      onRequest: guard,
+      // Up to MAX_ADMIN_SHIFTS_LIMIT shifts the hub validated when they came in (see contract-validation.ts).
+      serializerCompiler: fastJsonSerializerCompiler,
+      schema: {
+        operationId: 'listShifts',
+        summary: 'Closed shifts with their Z reports, as the tills sent them, a page at a time',
+        description:
+          "Of one store, optionally of one terminal and of one calendar day in the store's time zone (by closing time); oldest first (closed_at, then uuid). " +
+          'Pass next_cursor as cursor, with the same filters, for the next page; it is null on the last page. A shift still on a till is not here until it syncs.',
+        tags: TAGS,
+        security: SECURITY,
+        querystring: admin.shiftsQuery,
+        response: { 200: json('The shifts.', admin.shiftsReport), ...errorResponses(400, 401, 404, 500, 503) },
+      },
+    },
+    async (request) => readShiftsPage(ctx.db, request.query),
   );
 
   api.get(

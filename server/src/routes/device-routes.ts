@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { strictContract } from '@ezo/contract/contract';
 import type { UpstreamResponse } from '@ezo/contract/upstream';
-import type { ParsedUpstreamBatch as AnyBatch } from '@ezo/contract/v1/upstream';
+import type { AnyBatch } from '../sync/ingest-batch.ts';
 import type { TerminalPrincipal } from '../auth/authenticate.ts';
 import type { Sql } from '../db/database.ts';
 import { HttpError, zodIssues } from '../http/api-error.ts';
@@ -18,7 +18,7 @@ import { ADMIN_SECURITY, ADMIN_TAGS, adminGuard, json } from './admin-guard.ts';
 
 const { pairing, devices, admin, upstream, upstreamV1 } = strictContract;
 
-/** A till's export: protocol 2 if it parses as such, else protocol 1 (its items have no staff fields); else the protocol 2 issues. */
+/** A till's export: protocol 3 (or 2: its batches are protocol 3 batches) if it parses as such, else protocol 1 (its items have no staff fields); else the protocol 3 issues. */
 export function parseExport(body: unknown): AnyBatch {
   const v2 = upstream.batch.safeParse(body);
   if (v2.success) return v2.data;
@@ -139,7 +139,7 @@ export function registerDeviceRoutes(app: FastifyInstance, ctx: HubContext): voi
         operationId: 'importTillExport',
         summary: "Import a till's export of unsynced items",
         description:
-          'The file the till wrote with "Export unsynced sales" (one upstream batch, protocol 2 or 1), applied as if the terminal had pushed it: ' +
+          'The file the till wrote with "Export unsynced sales" (one upstream batch, protocol 3, 2 or 1; shifts from protocol 3), applied as if the terminal had pushed it: ' +
           'each item once by its uuid, so items the hub already has answer duplicate and a second import changes nothing.',
         tags: ADMIN_TAGS,
         security: ADMIN_SECURITY,

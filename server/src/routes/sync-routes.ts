@@ -11,7 +11,7 @@ import { strictContract } from '@ezo/contract/contract';
 import { DEFAULT_DOWNSTREAM_LIMIT } from '@ezo/contract/limits';
 import { MIN_SUPPORTED_PROTOCOL_VERSION, PROTOCOL_HEADER, PROTOCOL_VERSION } from '@ezo/contract/protocol-version';
 import type { UpstreamResponse } from '@ezo/contract/upstream';
-import type { ParsedUpstreamBatch as AnyBatch } from '@ezo/contract/v1/upstream';
+import type { AnyBatch } from '../sync/ingest-batch.ts';
 import { HttpError, zodIssues } from '../http/api-error.ts';
 import { contractValidatorCompiler, fastJsonSerializerCompiler, handlerParsesBody } from '../http/contract-validation.ts';
 import type { HubContext } from '../http/hub-context.ts';
@@ -25,7 +25,7 @@ const OPEN_PRICE_PROTOCOL = 3;
 import { ingestBatch } from '../sync/ingest-batch.ts';
 import { foldStockMoves } from '../sync/fold-stock.ts';
 import { recordDeviceReport } from '../devices/devices.ts';
-import { terminalInfoOf } from '../devices/terminal-info.ts';
+import { lastShiftOf, terminalInfoOf } from '../devices/terminal-info.ts';
 import { terminalAuth } from './terminal-auth.ts';
 
 const contract = strictContract;
@@ -73,7 +73,10 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: HubContext): void 
         response: { 200: { description: 'The terminal the token belongs to.', content: { 'application/json': { schema: contract.terminal.terminalInfo } } }, ...errorResponses(400, 401, 426, 429, 500, 503) },
       },
     },
-    (request) => terminalInfoOf(caller(request).who),
+    async (request) => {
+      const { who } = caller(request);
+      return terminalInfoOf(who, await lastShiftOf(ctx.db, who.terminalId));
+    },
   );
 
   api.get(

@@ -1,10 +1,12 @@
 // POST /api/v1/sync/upstream, after validation: one transaction per batch and a savepoint per item, so
 // each item is atomic and a rejected one costs the others nothing. Inserts come first; product edits
 // (versioned writes, under the commit-order lock) come last; stock moves go to the move log, unlocked. Deadlocks and serialization failures retry the whole batch, which is idempotent.
-// Batches of protocol 1 and 2 take this one path: typed as protocol 1's shape (which a protocol 2 item
-// extends), with the staff fields read by attribution.ts; each item is hashed and stored as it came.
+// Batches of protocol 1 to 3 take this one path: typed as protocol 1's shape (which a later item
+// extends), with the staff fields read by attribution.ts and the shifts of protocol 3 (none in an
+// older batch) last; each item is hashed and stored as it came.
 import type { ItemResult } from '@ezo/contract/upstream';
-import type { ParsedUpstreamBatch as AnyBatch } from '@ezo/contract/v1/upstream';
+import type { ParsedUpstreamBatch as V1Batch } from '@ezo/contract/v1/upstream';
+import type { Shift } from '@ezo/contract/shift';
 import { type Database, type Sql, PG_DEADLOCK_DETECTED, PG_SERIALIZATION_FAILURE, PG_UNIQUE_VIOLATION, isDataError, pgErrorCode } from '../db/database.ts';
 import type { TerminalPrincipal } from '../auth/authenticate.ts';
 import { contentHash } from './content-hash.ts';
@@ -18,6 +20,10 @@ import { ingestSalesBulk } from './ingest-sales-bulk.ts';
 import { visibleCustomer } from './customer-visibility.ts';
 import type { Sale } from '@ezo/contract/v1/sale';
 import { checkAttribution, storeMembers } from './attribution.ts';
+import { Z_NUMBER_UNIQUE, ingestShift, shiftStaff } from './ingest-shift.ts';
+
+/** An upstream batch of any protocol the hub speaks: protocol 1's shape, and protocol 3's shifts when present. */
+export type AnyBatch = V1Batch & { changes: { shifts?: readonly Shift[] } };
 
 /** Attempts for a batch that hit a deadlock or serialization failure before the error reaches the till. */
 const MAX_BATCH_ATTEMPTS = 4;
@@ -44,12 +50,13 @@ export async function ingestBatch(db: Database, who: TerminalPrincipal, batch: A
 
 async function ingestInTransaction(tx: Sql, who: TerminalPrincipal, batch: AnyBatch, log: ItemErrorLog): Promise<ItemResult[]> {
   const { sales, adjustments, products } = batch.changes;
+  const shifts = batch.changes.shifts ?? [];
   // Products and customers are never deleted (only tombstoned), so one lookup serves the whole batch.
   const productIds = [...new Set([...sales.flatMap((s) => s.lines.map((l) => l.product_uuid)), ...adjustments.map((a) => a.product_uuid), ...products.map((p) => p.product_uuid)])];
   const customerIds = [...new Set(sales.flatMap((s) => (s.customer_uuid === null ? [] : [s.customer_uuid])))];
   const knownProducts = await existing(tx, 'products', productIds);
   const knownCustomers = await visibleCustomers(tx, who.storeId, customerIds);
-  const members = await storeMembers(tx, who.storeId, [...sales, ...adjustments, ...products]);
+  const members = await storeMembers(tx, who.storeId, [...sales, ...adjustments, ...products, ...shifts.flatMap(shiftStaff)]);
   const stock = new StockDeltas();
   await stock.loadBase(tx, who.storeId, productIds);
   const results: ItemResult[] = [];
@@ -88,6 +95,9 @@ async function ingestInTransaction(tx: Sql, who: TerminalPrincipal, batch: AnyBa
   }
   for (const edit of products) {
     results.push(resultOf(edit.uuid, 'product', await inSavepoint(tx, stock, { entity: 'product', uuid: edit.uuid, log }, () => ingestProductEdit(tx, who, edit, contentHash(edit), knownProducts, members))));
+  }
+  for (const shift of shifts) {
+    results.push(resultOf(shift.uuid, 'shift', await inSavepoint(tx, stock, { entity: 'shift', uuid: shift.uuid, log }, () => ingestShift(tx, who, shift, contentHash(shift), members))));
   }
   await stock.apply(tx, who.storeId);
   return results;
@@ -135,6 +145,8 @@ async function inSavepoint(tx: Sql, stock: StockDeltas, item: ItemRef, step: () 
     if (err instanceof Rejection) return err;
     // A receipt number is unique per store (its own store's: revealing nothing about another).
     if (code === PG_UNIQUE_VIOLATION && constraintOf(err) === RECEIPT_NUMBER_UNIQUE) return new Rejection('invalid', 'this receipt number is already used in this store');
+    // A Z number is unique per terminal (the terminal's own: revealing nothing about others).
+    if (code === PG_UNIQUE_VIOLATION && constraintOf(err) === Z_NUMBER_UNIQUE) return new Rejection('invalid', 'this Z number is already used by another shift of this terminal');
     item.log({ entity: item.entity, uuid: item.uuid, sqlstate: code ?? '', message: err instanceof Error ? err.message : String(err) });
     return notStorable();
   }

@@ -35,8 +35,9 @@ export function notStorable(): Rejection {
 }
 
 /** Whose items a table's uuids are: a replay or conflict is only told to the owner. */
-const OWNER: Record<'sales' | 'adjustments' | 'product_edits', 'store_id' | 'terminal_id'> = {
+const OWNER: Record<'sales' | 'adjustments' | 'product_edits' | 'shifts', 'store_id' | 'terminal_id'> = {
   sales: 'store_id',
+  shifts: 'store_id',
   adjustments: 'store_id',
   product_edits: 'terminal_id',
 };
@@ -48,7 +49,7 @@ const OWNER: Record<'sales' | 'adjustments' | 'product_edits', 'store_id' | 'ter
  */
 export async function replayOrConflict(
   tx: Sql,
-  table: 'sales' | 'adjustments' | 'product_edits',
+  table: 'sales' | 'adjustments' | 'product_edits' | 'shifts',
   uuid: string,
   hash: string,
   who: { storeId: string; terminalId: string },

@@ -3,7 +3,7 @@
 // must not make the UI believe the sale failed and record it twice.
 import type { TillDataDeps } from '../../api/service-parts.ts';
 
-export function notifyQueued(deps: TillDataDeps): void {
+export function notifyQueued(deps: Pick<TillDataDeps, 'onQueued'>): void {
   try {
     deps.onQueued();
   } catch (error) {

@@ -2,20 +2,22 @@
 // and refunding need an open shift, so every sale is in a Z report. Closing computes the Z report
 // in the same transaction, gives it the next Z number and keeps it with the shift; a closed shift
 // is immutable (migration 009's triggers). Opening, closing and cash movements name the staff
-// member (closing also the manager who approved it when the member lacked close_shift). Shifts are
-// local for now; their uuids and stored reports are what an upstream shift entity will carry.
+// member (closing also the manager who approved it when the member lacked close_shift). A closed
+// shift goes to the hub: its record is queued in the transaction that closes it (shift-record.ts).
+// Opening the drawer without a sale needs an open shift and open_drawer (or a manager's approval);
+// each opening is recorded and counted in the Z report.
 import type { SqlConnection, SqlExecutor } from '../../sync/sql-connection.ts';
-import type { CashMoveInput, CashMoveView, ClosedShiftSummary, ShiftClose, ShiftView, ZReport } from '../../api/till-api.ts';
-import { MAX_TEXT_LENGTH } from '@ezo/contract/limits';
+import type { CashMoveInput, CashMoveView, ClosedShiftSummary, DrawerOpening, ShiftClose, ShiftView, ZReport } from '../../api/till-api.ts';
+import { MAX_CASH_MOVES_PER_SHIFT, MAX_DENOMINATIONS, MAX_DRAWER_OPENINGS_PER_SHIFT, MAX_TEXT_LENGTH } from '@ezo/contract/limits';
 import { TillError } from '../../api/till-error.ts';
 import { assertMoney, invalid } from './draft-checks.ts';
 import type { Actor, TillDataDeps } from '../../api/service-parts.ts';
 import { computeZReport, shiftMoves, type ShiftRow } from './z-report.ts';
 import { staffName } from '../staff/staff-store.ts';
+import { queueClosedShifts } from './shift-record.ts';
+import { notifyQueued } from './notify-queued.ts';
 
 const SHIFT_COLUMNS = 'uuid, opened_at, opening_float, closed_at, opened_by';
-/** Longest list of denominations a count may have (EUR has 15). */
-const MAX_DENOMINATIONS = 40;
 
 async function toShiftView(db: SqlExecutor, row: ShiftRow): Promise<ShiftView> {
   return { uuid: row.uuid, openedAt: row.opened_at, openingFloat: row.opening_float, closedAt: row.closed_at, openedBy: await staffName(db, row.opened_by) };
@@ -46,11 +48,16 @@ export async function openShift(db: SqlConnection, deps: TillDataDeps, openingFl
   const uuid = deps.newUuid();
   const openedAt = new Date(deps.clock.now()).toISOString();
   const actor = deps.actor(null);
-  return db.transaction(async (tx) => {
+  const terminal = await deps.terminal();
+  const { view, queued } = await db.transaction(async (tx) => {
     if ((await openShiftRow(tx)) !== undefined) throw invalid('A shift is already open; close it before opening another.');
     await tx.run(`INSERT INTO shifts (uuid, opened_at, opening_float, opened_by) VALUES (?, ?, ?, ?)`, [uuid, openedAt, openingFloat, actor.staffId]);
-    return { uuid, openedAt, openingFloat, closedAt: null, openedBy: await staffName(tx, actor.staffId) };
+    // Shifts closed before this till queued shifts, or while it was not paired, go now.
+    const queued = terminal === null ? 0 : await queueClosedShifts(tx, terminal, openedAt);
+    return { view: { uuid, openedAt, openingFloat, closedAt: null, openedBy: await staffName(tx, actor.staffId) }, queued };
   });
+  if (queued > 0) notifyQueued(deps);
+  return view;
 }
 
 export async function recordCashMove(db: SqlConnection, deps: TillDataDeps, move: CashMoveInput): Promise<CashMoveView> {
@@ -65,6 +72,8 @@ export async function recordCashMove(db: SqlConnection, deps: TillDataDeps, move
   const actor = deps.actor(null);
   return db.transaction(async (tx) => {
     const shift = await requireOpenShift(tx);
+    const moves = await tx.get<{ n: number }>(`SELECT count(*) AS n FROM cash_movements WHERE shift_uuid = ?`, [shift]);
+    if ((moves?.n ?? 0) >= MAX_CASH_MOVES_PER_SHIFT) throw invalid(`A shift can have at most ${MAX_CASH_MOVES_PER_SHIFT} cash movements; close it and open a new one.`);
     if (move.kind === 'out') {
       const preview = await previewOf(tx, deps, null);
       if (preview !== null && move.amount > preview.expectedCash) throw invalid('More cash would go out than the drawer should hold.');
@@ -97,7 +106,10 @@ async function previewOf(tx: SqlExecutor, deps: TillDataDeps, closedBy: Actor | 
   const shift = await openShiftRow(tx);
   if (shift === undefined) return null;
   const terminal = await deps.terminal();
-  const last = await lastClosed(tx);
+  const local = await lastClosed(tx);
+  // The hub's last shift of this terminal when it is further on: this till replaced another one.
+  const fromHub = terminal?.last_z_number ?? 0;
+  const last = fromHub > (local?.z_number ?? 0) ? { z_number: fromHub, grand_total: terminal?.last_grand_total ?? 0 } : local;
   return computeZReport(tx, shift, {
     closedAt: new Date(deps.clock.now()).toISOString(),
     countedCash: close?.countedCash ?? 0,
@@ -134,7 +146,8 @@ export async function closeShift(db: SqlConnection, deps: TillDataDeps, input: S
   // Checked (and a manager's approval used up) only when there is a shift to close.
   if ((await openShiftRow(db)) === undefined) throw invalid('No shift is open.');
   const actor = deps.actor('close_shift');
-  return db.transaction(async (tx) => {
+  const terminal = await deps.terminal();
+  const { report, queued } = await db.transaction(async (tx) => {
     const report = await previewOf(tx, deps, actor, close);
     if (report === null) throw invalid('No shift is open.');
     await tx.run(
@@ -142,7 +155,31 @@ export async function closeShift(db: SqlConnection, deps: TillDataDeps, input: S
        WHERE uuid = ? AND closed_at IS NULL`,
       [report.closedAt, report.countedCash, report.expectedCash, JSON.stringify(report), report.zNumber, report.grandTotal, actor.staffId, actor.approvedBy, report.shiftUuid],
     );
-    return report;
+    // The record for the hub and its outbox row commit with the close, or neither does. Not paired:
+    // queued when the till next starts or opens a shift paired.
+    const queued = terminal === null ? 0 : await queueClosedShifts(tx, terminal, report.closedAt, report.shiftUuid);
+    return { report, queued };
+  });
+  if (queued > 0) notifyQueued(deps);
+  return report;
+}
+
+/**
+ * Opens the cash drawer without a sale (giving change, checking a note): needs an open shift and
+ * open_drawer, or a manager's approval. Recorded with who and when; the Z report counts it.
+ */
+export async function openDrawer(db: SqlConnection, deps: TillDataDeps): Promise<DrawerOpening> {
+  // Checked (and a manager's approval used up) only when there is a shift to open the drawer in.
+  if ((await openShiftRow(db)) === undefined) throw new TillError('no_shift', 'Open a shift before opening the drawer.');
+  const actor = deps.actor('open_drawer');
+  const uuid = deps.newUuid();
+  const createdAt = new Date(deps.clock.now()).toISOString();
+  return db.transaction(async (tx) => {
+    const shift = await requireOpenShift(tx);
+    const count = (await tx.get<{ n: number }>(`SELECT count(*) AS n FROM drawer_opens WHERE shift_uuid = ?`, [shift]))?.n ?? 0;
+    if (count >= MAX_DRAWER_OPENINGS_PER_SHIFT) throw invalid(`A shift can have at most ${MAX_DRAWER_OPENINGS_PER_SHIFT} drawer openings; close it and open a new one.`);
+    await tx.run(`INSERT INTO drawer_opens (uuid, shift_uuid, staff_id, approved_by, created_at) VALUES (?, ?, ?, ?, ?)`, [uuid, shift, actor.staffId, actor.approvedBy, createdAt]);
+    return { uuid, createdAt, openedBy: await staffName(tx, actor.staffId), count: count + 1 };
   });
 }
 
@@ -159,5 +196,6 @@ export async function closedShifts(db: SqlExecutor, limit: number): Promise<Clos
 export async function zReport(db: SqlExecutor, shiftUuid: string): Promise<ZReport | null> {
   const row = await db.get<{ z_report: string | null }>(`SELECT z_report FROM shifts WHERE uuid = ? AND z_number IS NOT NULL`, [shiftUuid]);
   const json = row?.z_report ?? null;
-  return json === null ? null : (JSON.parse(json) as ZReport);
+  // A report closed before drawer openings were counted has none (none could be made).
+  return json === null ? null : { noSaleOpenings: 0, ...(JSON.parse(json) as Omit<ZReport, 'noSaleOpenings'>) };
 }

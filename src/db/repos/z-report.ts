@@ -95,5 +95,6 @@ export async function computeZReport(tx: SqlExecutor, shift: ShiftRow, close: ZR
     moves,
     denominations: close.denominations,
     cashiers: await shiftCashiers(tx, shift.uuid),
+    noSaleOpenings: (await tx.get<{ n: number }>(`SELECT count(*) AS n FROM drawer_opens WHERE shift_uuid = ?`, [shift.uuid]))?.n ?? 0,
   };
 }

@@ -11,6 +11,7 @@ import { staffAndDevicesMigration } from './008-staff-and-devices.ts';
 import { rateLimitsMigration } from './009-rate-limits.ts';
 import { storeSettingsMigration } from './010-store-settings.ts';
 import { changeNoticesMigration } from './011-change-notices.ts';
+import { shiftsMigration } from './012-shifts.ts';
 
 export const MIGRATIONS: readonly Migration[] = [
   initialMigration,
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   rateLimitsMigration,
   storeSettingsMigration,
   changeNoticesMigration,
+  shiftsMigration,
 ];

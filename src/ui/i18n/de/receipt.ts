@@ -59,5 +59,6 @@ export const receipt: Messages<typeof en> = {
     short: 'Differenz: Fehlbetrag',
     over: 'Differenz: Überschuss',
     grandTotal: 'Gesamtsumme seit der ersten Schicht',
+    noSaleOpenings: 'Schubladenöffnungen ohne Verkauf',
   },
 };

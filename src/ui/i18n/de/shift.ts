@@ -56,6 +56,11 @@ export const shift: Messages<typeof en> = {
     open: 'Z-Nr. {{number}}',
     reportTitle: 'Z-Bericht Nr. {{number}}',
   },
+  drawer: {
+    open: 'Kassenlade öffnen (ohne Verkauf)',
+    opened_one: 'Kassenlade ohne Verkauf geöffnet ({{count}}-mal in dieser Schicht).',
+    opened_other: 'Kassenlade ohne Verkauf geöffnet ({{count}}-mal in dieser Schicht).',
+  },
   sellPrompt: {
     title: 'Schicht öffnen, um zu verkaufen',
   },

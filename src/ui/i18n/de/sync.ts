@@ -82,7 +82,7 @@ export const sync: Messages<typeof en> = {
     made: 'Erstellt',
     tries: 'Versuche',
     reason: 'Grund',
-    entity: { Sale: 'Verkauf', Product: 'Artikeländerung', Adjustment: 'Bestandskorrektur' },
+    entity: { Sale: 'Verkauf', Product: 'Artikeländerung', Adjustment: 'Bestandskorrektur', Shift: 'Abgeschlossene Schicht' },
     retryAll: 'Alle erneut senden',
     queuedAgain_one: '{{count}} Eintrag wird erneut gesendet.',
     queuedAgain_other: '{{count}} Einträge werden erneut gesendet.',

@@ -57,5 +57,6 @@ export const receipt = {
     short: 'Difference: short',
     over: 'Difference: over',
     grandTotal: 'Grand total since the first shift',
+    noSaleOpenings: 'No-sale drawer openings',
   },
 } as const;

@@ -54,6 +54,11 @@ export const shift = {
     open: 'Z no. {{number}}',
     reportTitle: 'Z report no. {{number}}',
   },
+  drawer: {
+    open: 'Open drawer (no sale)',
+    opened_one: 'Drawer opened without a sale ({{count}} time this shift).',
+    opened_other: 'Drawer opened without a sale ({{count}} times this shift).',
+  },
   sellPrompt: {
     title: 'Open a shift to sell',
   },

@@ -83,7 +83,7 @@ export const sync = {
     made: 'Made',
     tries: 'Tries',
     reason: 'Reason',
-    entity: { Sale: 'Sale', Product: 'Product change', Adjustment: 'Stock adjustment' },
+    entity: { Sale: 'Sale', Product: 'Product change', Adjustment: 'Stock adjustment', Shift: 'Closed shift' },
     retryAll: 'Retry all',
     queuedAgain_one: '{{count}} item queued again.',
     queuedAgain_other: '{{count}} items queued again.',

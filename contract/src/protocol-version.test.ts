@@ -10,6 +10,7 @@ import { PROTOCOL_VERSION } from './protocol-version.ts';
 const CONTRACT_HASHES: Record<number, string> = {
   1: 'b52402efc6422e3c',
   2: 'd208d82942250bf7',
+  3: 'c1461ae77842f9e8',
 };
 
 /**

@@ -18,7 +18,9 @@
 //    filters below_catalog, lists price_deviations; StockLevel.quantity is any safe integer (items are
 //    bounded to ±MAX_STOCK at ingest instead); admin store prices (a till's price edit changes only its
 //    store's price), customers per store with a chain setting share_customers.
-export const PROTOCOL_VERSION = 2;
+// 3: reports (additive: no till message changed): admin sales journal, receipt as printed, period
+//    report and their CSV exports (reports.ts).
+export const PROTOCOL_VERSION = 3;
 
 /**
  * The oldest version the hub still speaks. A till older than this is answered 426 protocol_too_old on

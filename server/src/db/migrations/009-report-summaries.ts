@@ -104,7 +104,7 @@ export const reportSummariesMigration: Migration = {
     `CREATE INDEX sales_journal_by_store ON sales (store_id, created_at, uuid)`,
     `CREATE INDEX sales_journal_by_terminal ON sales (terminal_id, created_at, uuid)`,
     `CREATE INDEX sales_journal_by_staff ON sales (staff_id, created_at, uuid) WHERE staff_id IS NOT NULL`,
-    `CREATE INDEX sales_journal_by_customer ON sales ((body->>'customer_uuid'), created_at) WHERE body->>'customer_uuid' IS NOT NULL`,
+    `CREATE INDEX sales_journal_by_customer ON sales (((body->>'customer_uuid')::uuid), created_at) WHERE body->>'customer_uuid' IS NOT NULL`,
     // Receipt-number search is a prefix match (LIKE 'R1-00%'), which needs pattern ops under any collation.
     `CREATE INDEX sales_journal_by_receipt ON sales (store_id, receipt_number text_pattern_ops)`,
     `CREATE INDEX sale_lines_by_product ON sale_lines (product_uuid, sale_uuid)`,

@@ -18,6 +18,7 @@ const DAY_MS = 86_400_000;
 const HOURS_PER_DAY = 24;
 
 interface HourlyRow {
+  grouping_set: 'terminal' | 'staff' | 'hour' | 'day' | 'total';
   terminal_id: string;
   staff_id: string | null;
   day: string;
@@ -75,14 +76,17 @@ export async function readPeriodReport(db: Sql, stores: readonly ReportStore[], 
   const range = [ids, q.from, q.to];
   const top = q.top ?? DEFAULT_REPORT_TOP;
 
+  // One row per till, per cashier, per hour of the day, per day and the total (GROUPING SETS, told apart
+  // by grouping_id): the database sums, the hub only places the rows.
   const hourly = await db.query<HourlyRow>(
-    `SELECT terminal_id::text AS terminal_id, staff_id::text AS staff_id, to_char(local_hour, 'YYYY-MM-DD') AS day, extract(hour FROM local_hour)::int AS hour,
+    `SELECT CASE GROUPING(terminal_id, staff_id, hour, day) WHEN 7 THEN 'terminal' WHEN 11 THEN 'staff' WHEN 13 THEN 'hour' WHEN 14 THEN 'day' ELSE 'total' END AS grouping_set,
+            terminal_id::text AS terminal_id, staff_id::text AS staff_id, to_char(day, 'YYYY-MM-DD') AS day, hour,
             sum(sales_count)::text AS sales_count, sum(sales_total)::text AS sales_total, sum(sales_discount)::text AS sales_discount,
             sum(sales_items)::text AS sales_items, sum(refunds_count)::text AS refunds_count, sum(refunds_total)::text AS refunds_total,
             sum(refunds_items)::text AS refunds_items
-       FROM report_sales_hourly
-      WHERE store_id = ANY($1::uuid[]) AND local_hour >= $2::date AND local_hour < $3::date + 1
-      GROUP BY 1, 2, 3, 4`,
+       FROM (SELECT h.*, extract(hour FROM local_hour)::int AS hour, local_hour::date AS day FROM report_sales_hourly h
+              WHERE store_id = ANY($1::uuid[]) AND local_hour >= $2::date AND local_hour < $3::date + 1) h
+      GROUP BY GROUPING SETS ((terminal_id), (staff_id), (hour), (day), ())`,
     range,
   );
   const vat = await db.query<{ tax_rate_bp: number; net: string; vat: string; gross: string }>(
@@ -130,23 +134,37 @@ export async function readPeriodReport(db: Sql, stores: readonly ReportStore[], 
   const byHour = Array.from({ length: HOURS_PER_DAY }, (_, hour) => ({ hour, sales_count: 0, net_sales: 0 }));
   const byDay = new Map(days.map((day) => [day, { day, sales_count: 0, refunds_count: 0, net_sales: 0 }]));
   for (const r of hourly) {
-    add(total, r);
-    total.sales_discount += Number(r.sales_discount);
-    total.sales_items += Number(r.sales_items);
-    total.refunds_items += Number(r.refunds_items);
-    add(byTerminal.get(r.terminal_id) ?? byTerminal.set(r.terminal_id, zero()).get(r.terminal_id)!, r);
-    add(byStaff.get(r.staff_id) ?? byStaff.set(r.staff_id, zero()).get(r.staff_id)!, r);
     const net = Number(r.sales_total) - Number(r.refunds_total);
-    const hour = byHour[r.hour];
-    if (hour !== undefined) {
-      hour.sales_count += Number(r.sales_count);
-      hour.net_sales += net;
-    }
-    const day = byDay.get(r.day);
-    if (day !== undefined) {
-      day.sales_count += Number(r.sales_count);
-      day.refunds_count += Number(r.refunds_count);
-      day.net_sales += net;
+    switch (r.grouping_set) {
+      case 'total':
+        add(total, r);
+        total.sales_discount += Number(r.sales_discount);
+        total.sales_items += Number(r.sales_items);
+        total.refunds_items += Number(r.refunds_items);
+        break;
+      case 'terminal':
+        add(byTerminal.get(r.terminal_id) ?? byTerminal.set(r.terminal_id, zero()).get(r.terminal_id)!, r);
+        break;
+      case 'staff':
+        add(byStaff.get(r.staff_id) ?? byStaff.set(r.staff_id, zero()).get(r.staff_id)!, r);
+        break;
+      case 'hour': {
+        const hour = byHour[r.hour];
+        if (hour !== undefined) {
+          hour.sales_count += Number(r.sales_count);
+          hour.net_sales += net;
+        }
+        break;
+      }
+      case 'day': {
+        const day = byDay.get(r.day);
+        if (day !== undefined) {
+          day.sales_count += Number(r.sales_count);
+          day.refunds_count += Number(r.refunds_count);
+          day.net_sales += net;
+        }
+        break;
+      }
     }
   }
   const staffIds = [...byStaff.keys()].filter((id): id is string => id !== null);

@@ -112,9 +112,11 @@ describe.each(BACKENDS)('reports on $name', (backend) => {
     await server.dispose();
   });
 
-  it('a store is in Berlin time unless set otherwise; an unknown store is a 404, to before from a 400', async () => {
+  it('a store is in Berlin time unless set otherwise, never in an unknown zone; an unknown store is a 404, to before from a 400', async () => {
     const rows = await server.db.query<{ time_zone: string }>('SELECT time_zone FROM stores WHERE id = $1', [server.store.id]);
     expect(rows[0]?.time_zone).toBe(BERLIN);
+    // A zone PostgreSQL does not know would make every sale of the store unstorable: it never gets in.
+    await expect(server.db.query(`UPDATE stores SET time_zone = 'Mars/Olympus' WHERE id = $1`, [server.store.id])).rejects.toMatchObject({ code: '22023' });
     expect((await period(`store_id=${randomUUID()}&from=2026-01-01&to=2026-01-31`)).status).toBe(404);
     expect((await period(`store_id=${server.store.id}&from=2026-02-01&to=2026-01-31`)).status).toBe(400);
     expect((await period(`store_id=${server.store.id}&from=2025-01-01&to=2026-12-31`)).status).toBe(400);

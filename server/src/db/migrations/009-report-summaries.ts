@@ -49,6 +49,9 @@ export const reportSummariesMigration: Migration = {
   statements: [
     // Other migrations of this release may add the same column: IF NOT EXISTS keeps either order working.
     `ALTER TABLE stores ADD COLUMN IF NOT EXISTS time_zone text NOT NULL DEFAULT 'Europe/Berlin'`,
+    // Ingest converts every sale's time with it: a name PostgreSQL does not know would make each sale of
+    // the store unstorable, so no such name gets in (whatever route sets it later).
+    `ALTER TABLE stores ADD CONSTRAINT stores_time_zone_known CHECK ((timestamptz '2000-01-01 00:00Z' AT TIME ZONE time_zone) IS NOT NULL)`,
 
     // Per store, wall-clock hour, terminal and cashier (NULL: a protocol 1 till's sale). Refund figures
     // are positive (what went back). Totals are after discounts, VAT included as charged.

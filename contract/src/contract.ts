@@ -10,6 +10,7 @@ import { demoPairingSchemas } from './demo-pairing.ts';
 import { pairingSchemas } from './pairing.ts';
 import { staffSchemas } from './staff.ts';
 import { deviceSchemas } from './devices.ts';
+import { reportSchemas } from './reports.ts';
 import { upstreamSchemas as upstreamV1Schemas } from './v1/upstream.ts';
 
 function buildContract(strictness: Strictness) {
@@ -26,6 +27,7 @@ function buildContract(strictness: Strictness) {
     pairing: pairingSchemas(object),
     staff: staffSchemas(object),
     devices: deviceSchemas(object),
+    reports: reportSchemas(object),
   };
 }
 

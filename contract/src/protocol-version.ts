@@ -27,6 +27,8 @@
 //    default none, so every protocol 2 batch is still valid) and the item entity `shift`; admin
 //    GET /api/v1/admin/shifts (ShiftsQuery, AdminShift, ShiftsReport). TerminalInfo gains the optional
 //    last_z_number and last_grand_total (a till replacing another continues the terminal's Z numbers).
+//    Reports (additive: no till message changed): admin sales journal, receipt as printed, period
+//    report and their CSV exports (reports.ts).
 export const PROTOCOL_VERSION = 3;
 
 /**

@@ -22,6 +22,7 @@ import { registerDeviceRoutes } from './routes/device-routes.ts';
 import { registerStaticApp } from './http/static-app.ts';
 import { registerOpenApi } from './openapi/register-openapi.ts';
 import { registerAdminRoutes } from './routes/admin-routes.ts';
+import { registerReportRoutes } from './routes/report-routes.ts';
 import { registerHealthRoutes } from './routes/health-routes.ts';
 import { registerMetricsRoutes } from './routes/metrics-routes.ts';
 import { registerHubMetrics } from './metrics/hub-metrics.ts';
@@ -148,6 +149,7 @@ export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
   registerStoreRoutes(app, ctx);
   registerDeviceRoutes(app, ctx);
   registerStaffRoutes(app, ctx);
+  registerReportRoutes(app, ctx);
   await registerStaticApp(app, options.staticDir);
   const stopFolding = startStockFolding(options.db, (err) => app.log.warn({ err }, 'stock fold failed; retrying'));
   app.addHook('onClose', stopFolding);

@@ -85,8 +85,10 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(schemas).filter((name) => name.endsWith('Input'))).toEqual([]);
     const text = JSON.stringify(doc);
     // The Sale's own fields appear in its component, in protocol 1's frozen copy (SaleV1: the import takes both) and in
-    // the admin's row (AdminSale: the sale with who and which device); everything else refers to those.
-    expect(text.match(/"receipt_number":/g)).toHaveLength(3);
+    // the admin's row (AdminSale: the sale with who and which device); everything else refers to those. The reports'
+    // rows name a receipt too (JournalEntry, LinkedSale), each once, as a component.
+    expect(text.match(/"receipt_number":/g)).toHaveLength(5);
+    for (const name of ['JournalEntry', 'LinkedSale', 'Receipt', 'PeriodReport']) expect(schemas).toHaveProperty([name]);
     expect(JSON.stringify(schemas['UpstreamBatch'])).toContain('"#/components/schemas/Sale"');
     expect(JSON.stringify(schemas['SalesReport'])).toContain('"#/components/schemas/AdminSale"');
     expect(JSON.stringify(schemas['AdminSale'])).toContain('"#/components/schemas/SaleLine"');

@@ -7,6 +7,7 @@ import type { TerminalPrincipal } from '../auth/authenticate.ts';
 import { Rejection, replayOrConflict, type Outcome } from './item-outcome.ts';
 import type { StockDeltas } from './stock-deltas.ts';
 import { insertSaleLines } from './insert-sale-lines.ts';
+import { addSalesToSummaries } from './sale-summaries.ts';
 
 export async function ingestSale(tx: Sql, who: TerminalPrincipal, sale: Sale, hash: string, stock: StockDeltas): Promise<Outcome> {
   const by = attributionOf(sale);
@@ -22,6 +23,8 @@ export async function ingestSale(tx: Sql, who: TerminalPrincipal, sale: Sale, ha
     await tx.query('UPDATE sales SET refund_of = $2 WHERE uuid = $1', [sale.uuid, sale.refund_of]);
   }
   await insertSaleLines(tx, who.storeId, sale.lines.map((line) => ({ sale, line })));
+  // After refund_of is set: the summaries tell refunds from sales by it.
+  await addSalesToSummaries(tx, [sale.uuid]);
   // A sale takes goods out of the store, a refund (negative quantities) puts them back.
   stock.addChecked(saleMoves(sale));
   return 'applied';

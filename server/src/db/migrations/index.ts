@@ -12,6 +12,7 @@ import { rateLimitsMigration } from './009-rate-limits.ts';
 import { storeSettingsMigration } from './010-store-settings.ts';
 import { changeNoticesMigration } from './011-change-notices.ts';
 import { shiftsMigration } from './012-shifts.ts';
+import { reportSummariesMigration } from './013-report-summaries.ts';
 
 export const MIGRATIONS: readonly Migration[] = [
   initialMigration,
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   storeSettingsMigration,
   changeNoticesMigration,
   shiftsMigration,
+  reportSummariesMigration,
 ];

@@ -1,0 +1,59 @@
+// Keeps the report summary tables (migrations/013-report-summaries.ts) up to date: every path that
+// stores a sale or refund calls addSalesToSummaries in the same transaction (and savepoint) as the
+// insert, for the sales it has just inserted and only those, so a duplicate send adds nothing and a
+// rolled-back item takes its sums with it. The figures come from the stored body's line amounts, which
+// the hub checked against src/domain/sale-totals.ts at ingest: sums of integers, no rounding here.
+// One statement for the four tables (data-modifying CTEs), each upsert in key order so two batches
+// of one store that meet on a product's row wait for each other instead of deadlocking.
+import type { Sql } from '../db/database.ts';
+
+const UPSERT = `
+WITH s AS (
+  SELECT s.uuid, s.store_id, s.terminal_id, s.staff_id, s.refund_of IS NOT NULL AS is_refund, s.total,
+         (s.body->>'discount_total')::bigint AS discount, s.body,
+         (s.created_at AT TIME ZONE st.time_zone) AS local_time,
+         (SELECT COALESCE(sum((x->>'quantity')::bigint), 0) FROM jsonb_array_elements(s.body->'lines') x) AS items
+    FROM sales s JOIN stores st ON st.id = s.store_id
+   WHERE s.uuid = ANY($1::uuid[])
+), hourly AS (
+  INSERT INTO report_sales_hourly AS r (store_id, local_hour, terminal_id, staff_id, sales_count, sales_total, sales_discount, sales_items, refunds_count, refunds_total, refunds_items)
+  SELECT store_id, date_trunc('hour', local_time), terminal_id, staff_id,
+         count(*) FILTER (WHERE NOT is_refund), COALESCE(sum(total) FILTER (WHERE NOT is_refund), 0), COALESCE(sum(discount) FILTER (WHERE NOT is_refund), 0),
+         COALESCE(sum(items) FILTER (WHERE NOT is_refund), 0),
+         count(*) FILTER (WHERE is_refund), COALESCE(-sum(total) FILTER (WHERE is_refund), 0), COALESCE(-sum(items) FILTER (WHERE is_refund), 0)
+    FROM s GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+  ON CONFLICT ON CONSTRAINT report_sales_hourly_key DO UPDATE SET
+    sales_count = r.sales_count + EXCLUDED.sales_count, sales_total = r.sales_total + EXCLUDED.sales_total,
+    sales_discount = r.sales_discount + EXCLUDED.sales_discount, sales_items = r.sales_items + EXCLUDED.sales_items,
+    refunds_count = r.refunds_count + EXCLUDED.refunds_count, refunds_total = r.refunds_total + EXCLUDED.refunds_total,
+    refunds_items = r.refunds_items + EXCLUDED.refunds_items
+  RETURNING 1
+), vat AS (
+  INSERT INTO report_vat_daily AS r (store_id, local_day, terminal_id, tax_rate_bp, net, vat, gross)
+  SELECT s.store_id, s.local_time::date, s.terminal_id, l.tax_rate_bp, sum(l.line_subtotal), sum(l.line_tax), sum(l.line_total)
+    FROM s, jsonb_to_recordset(s.body->'lines') AS l(tax_rate_bp int, line_subtotal bigint, line_tax bigint, line_total bigint)
+   GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+  ON CONFLICT (store_id, local_day, terminal_id, tax_rate_bp) DO UPDATE SET
+    net = r.net + EXCLUDED.net, vat = r.vat + EXCLUDED.vat, gross = r.gross + EXCLUDED.gross
+  RETURNING 1
+), pay AS (
+  INSERT INTO report_payments_daily AS r (store_id, local_day, terminal_id, method, payments, amount)
+  SELECT s.store_id, s.local_time::date, s.terminal_id, p.method, count(*), sum(p.amount)
+    FROM s, jsonb_to_recordset(s.body->'payments') AS p(method text, amount bigint)
+   GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+  ON CONFLICT (store_id, local_day, terminal_id, method) DO UPDATE SET
+    payments = r.payments + EXCLUDED.payments, amount = r.amount + EXCLUDED.amount
+  RETURNING 1
+)
+INSERT INTO report_products_daily AS r (store_id, local_day, product_uuid, quantity, net_sales, discount)
+SELECT s.store_id, s.local_time::date, l.product_uuid, sum(l.quantity), sum(l.line_total), sum(l.line_discount)
+  FROM s, jsonb_to_recordset(s.body->'lines') AS l(product_uuid uuid, quantity bigint, line_total bigint, line_discount bigint)
+ GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+ON CONFLICT (store_id, local_day, product_uuid) DO UPDATE SET
+  quantity = r.quantity + EXCLUDED.quantity, net_sales = r.net_sales + EXCLUDED.net_sales, discount = r.discount + EXCLUDED.discount`;
+
+/** Adds these sales, just inserted in this transaction, to the summaries. Never call it for a replay. */
+export async function addSalesToSummaries(tx: Sql, saleUuids: readonly string[]): Promise<void> {
+  if (saleUuids.length === 0) return;
+  await tx.query(UPSERT, [saleUuids]);
+}

@@ -13,7 +13,6 @@ import { strictContract } from '@ezo/contract/contract';
 import { normalizePairingCode } from '@ezo/contract/pairing';
 import { PROTOCOL_VERSION } from '@ezo/contract/protocol-version';
 import { PAIRING_CODE_TTL_SECONDS } from '@ezo/contract/limits';
-import { PROTOCOL_VERSION } from '@ezo/contract/protocol-version';
 import { BACKENDS } from './support/backends.ts';
 import { buildHub } from '../src/app.ts';
 import { hashToken } from '../src/auth/tokens.ts';

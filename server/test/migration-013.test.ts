@@ -1,4 +1,4 @@
-// Migration 009 on a database that already holds sales and a refund: the backfill fills the report
+// Migration 013 on a database that already holds sales and a refund: the backfill fills the report
 // summaries exactly as the ingest code (sync/sale-summaries.ts) would have, with Berlin days (a 23:30
 // sale on its own day), and every store gets a time zone.
 import { randomUUID } from 'node:crypto';

@@ -15,6 +15,7 @@ import { AuthThrottle, DEFAULT_ACCOUNT_THROTTLE, DEFAULT_AUTH_THROTTLE, type Aut
 import { DEFAULT_SESSION_LIFETIME, Sessions, type SessionLifetime } from './auth/sessions.ts';
 import { registerPrincipal } from './routes/admin-guard.ts';
 import { registerBackOfficeSessionRoutes } from './routes/backoffice-session-routes.ts';
+import { registerCatalogRoutes } from './routes/catalog-routes.ts';
 import { DEFAULT_RATE_LIMIT, PAIRING_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './http/rate-limit.ts';
 import { DEFAULT_TIMEOUTS, limitConnectionsPerAddress, serverOptions, type HubTimeouts } from './http/timeouts.ts';
 import { LastSeen } from './devices/devices.ts';
@@ -139,6 +140,7 @@ export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
   registerDeviceRoutes(app, ctx);
   registerStaffRoutes(app, ctx);
   registerBackOfficeSessionRoutes(app, ctx);
+  registerCatalogRoutes(app, ctx);
   await registerStaticApp(app, options.staticDir);
   const stopFolding = startStockFolding(options.db, (err) => app.log.warn({ err }, 'stock fold failed; retrying'));
   app.addHook('onClose', stopFolding);

@@ -9,6 +9,7 @@ import { authFailuresMigration } from './006-auth-failures.ts';
 import { customerStoresMigration } from './007-customer-stores.ts';
 import { staffAndDevicesMigration } from './008-staff-and-devices.ts';
 import { backofficeSessionsMigration } from './009-backoffice-sessions.ts';
+import { catalogBackofficeMigration } from './010-catalog-backoffice.ts';
 
 export const MIGRATIONS: readonly Migration[] = [
   initialMigration,
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   customerStoresMigration,
   staffAndDevicesMigration,
   backofficeSessionsMigration,
+  catalogBackofficeMigration,
 ];

@@ -47,7 +47,7 @@ export function App() {
   }
   return (
     <SessionContext.Provider value={value}>
-      <LocationProvider>
+      <LocationProvider scope="/backoffice">
         <Shell />
       </LocationProvider>
     </SessionContext.Provider>

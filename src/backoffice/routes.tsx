@@ -20,7 +20,7 @@ export interface Section {
 const notAvailable = lazy(() => import('./screens/not-available/not-available-screen.tsx'));
 
 export const SECTIONS: readonly Section[] = [
-  { path: 'catalog', label: 'shell.screens.catalog', permission: 'manage_catalog', screen: notAvailable },
+  { path: 'catalog', label: 'shell.screens.catalog', permission: 'manage_catalog', screen: lazy(() => import('./screens/catalog/catalog-screen.tsx')) },
   { path: 'customers', label: 'shell.screens.customers', permission: undefined, screen: notAvailable },
   { path: 'stores', label: 'shell.screens.stores', permission: undefined, screen: notAvailable },
   { path: 'devices', label: 'shell.screens.devices', permission: 'manage_devices', screen: notAvailable },

@@ -53,6 +53,8 @@ export function searchCondition(q: string | undefined, params: SqlParam[]): stri
 
 interface ListedRow extends ProductRow {
   sort_key: string;
+  /** The typed sort column (ordering inside the search CTE); not answered. */
+  sort_value: unknown;
 }
 
 export async function listProducts(db: Sql, query: ProductListQuery): Promise<AdminProductPage> {
@@ -70,14 +72,17 @@ export async function listProducts(db: Sql, query: ProductListQuery): Promise<Ad
     where.push(`(products.${sort.column}, products.uuid) ${desc ? '<' : '>'} ($${params.push(value)}::${sort.type}, $${params.push(uuid)}::uuid)`);
   }
   const order = desc ? 'DESC' : 'ASC';
+  // Qualified: a bare name in ORDER BY would mean the output column (price::text AS price), sorting text
+  // and bypassing the index. A search first collects its matches through the search indexes (a
+  // materialized CTE), then sorts them: left to itself the planner may walk the sort index hoping to
+  // meet LIMIT matches early, which reads the whole table for a rare word or a barcode.
+  const select = `SELECT ${PRODUCT_COLUMNS}, products.${sort.column}::text AS sort_key, products.${sort.column} AS sort_value FROM products WHERE ${where.join(' AND ')}`;
+  const sql =
+    search === undefined
+      ? `${select} ORDER BY products.${sort.column} ${order}, products.uuid ${order} LIMIT ${limit + 1}`
+      : `WITH hits AS MATERIALIZED (${select}) SELECT * FROM hits ORDER BY hits.sort_value ${order}, hits.uuid ${order} LIMIT ${limit + 1}`;
   const rows = await db
-    .query<ListedRow>(
-      // Qualified: a bare name in ORDER BY would mean the output column (price::text AS price), sorting
-      // text and bypassing the index.
-      `SELECT ${PRODUCT_COLUMNS}, products.${sort.column}::text AS sort_key FROM products WHERE ${where.join(' AND ')}
-        ORDER BY products.${sort.column} ${order}, products.uuid ${order} LIMIT ${limit + 1}`,
-      params,
-    )
+    .query<ListedRow>(sql, params)
     .catch((err: unknown) => {
       // A cursor value that does not cast (hand-made) is the caller's 400, not a 500.
       if (query.cursor !== undefined && typeof err === 'object' && err !== null && String((err as { code?: unknown }).code ?? '').startsWith('22')) {

@@ -57,7 +57,9 @@ describe.each(BACKENDS)('the back-office catalog on $name', (backend) => {
     const header = await importCsv(csvOf(['sku,name,price', 'A,B,1.00']), false);
     expect(header.body.errors).toEqual([expect.objectContaining({ line: 1, column: 'vat_rate' })]);
     const dup = await importCsv(csvOf([HEADER, 'X-1,A,,,1.00,19,,', 'X-1,B,,,1.00,19,,']), false);
-    expect(dup.body.errors).toEqual([expect.objectContaining({ line: 3, column: 'sku', message: expect.stringContaining('line 2') })]);
+    expect(dup.body.errors).toHaveLength(1);
+    expect(dup.body.errors[0]).toMatchObject({ line: 3, column: 'sku' });
+    expect(dup.body.errors[0]?.message).toContain('line 2');
     const broken = await importCsv(`${HEADER}\nX-1,"unclosed,,,1.00,19,,\n`, false);
     expect(broken.body).toMatchObject({ accepted: false, error_count: 1 });
   });

@@ -5,7 +5,7 @@
 // price. Search: every word of `q` must start a word of the name (full-text 'simple': no stemming, any
 // language), or `q` starts the SKU (any case) or the barcode.
 import { DEFAULT_PRODUCT_PAGE, type AdminProductPage, type AdminProductRow, type ProductListQuery, type ProductSort } from '@ezo/contract/backoffice-catalog';
-import type { Sql, SqlParam } from '../db/database.ts';
+import { isDataError, pgErrorCode, type Sql, type SqlParam } from '../db/database.ts';
 import { HttpError } from '../http/api-error.ts';
 import { PRODUCT_COLUMNS, productToWire, type ProductRow } from './wire-rows.ts';
 
@@ -85,7 +85,7 @@ export async function listProducts(db: Sql, query: ProductListQuery): Promise<Ad
     .query<ListedRow>(sql, params)
     .catch((err: unknown) => {
       // A cursor value that does not cast (hand-made) is the caller's 400, not a 500.
-      if (query.cursor !== undefined && typeof err === 'object' && err !== null && String((err as { code?: unknown }).code ?? '').startsWith('22')) {
+      if (query.cursor !== undefined && isDataError(pgErrorCode(err))) {
         throw new HttpError('bad_request', 'this cursor is not one the hub handed out', [{ path: 'cursor', message: 'use next_cursor of the previous page' }]);
       }
       throw err;

@@ -6,7 +6,7 @@ import { lazy } from 'preact-iso';
 import type { Permission } from '@ezo/contract/staff';
 import type { BackOfficeKey } from './i18n/messages.ts';
 
-export const BASE_PATH = '/backoffice';
+export { BASE_PATH, sectionUrl } from './paths.ts';
 
 export interface Section {
   /** Below BASE_PATH, without slashes ('catalog'); the screen gets everything after it as `rest`. */
@@ -29,4 +29,3 @@ export const SECTIONS: readonly Section[] = [
   { path: 'reports', label: 'shell.screens.reports', permission: 'view_reports', screen: notAvailable },
 ];
 
-export const sectionUrl = (path: string) => `${BASE_PATH}/${path}`;

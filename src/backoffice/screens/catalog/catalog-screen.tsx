@@ -3,7 +3,7 @@
 // /catalog/categories, /catalog/vat-rates, /catalog/import.
 import { useLocation } from 'preact-iso';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import { sectionUrl } from '../../routes.tsx';
+import { sectionUrl } from '../../paths.ts';
 import { CategoriesPanel } from './categories-panel.tsx';
 import { ImportPanel } from './import-panel.tsx';
 import { ProductForm } from './product-form.tsx';

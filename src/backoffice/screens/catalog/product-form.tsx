@@ -10,7 +10,7 @@ import { bpToPercent, createProduct, getPriceHistory, getProduct, listCategories
 import { failureText } from '../../components/failure-text.ts';
 import { CheckboxField, fieldErrors, Form, SelectField, TextField } from '../../components/form.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import { sectionUrl } from '../../routes.tsx';
+import { sectionUrl } from '../../paths.ts';
 
 interface Draft {
   name: string;

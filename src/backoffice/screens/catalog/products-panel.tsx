@@ -4,7 +4,7 @@ import { CATALOG_FRACTION_DIGITS, type AdminProductRow } from '@ezo/contract/bac
 import { listProducts, bpToPercent } from '../../api/catalog.ts';
 import { PagedTable, type Column } from '../../components/paged-table.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import { sectionUrl } from '../../routes.tsx';
+import { sectionUrl } from '../../paths.ts';
 
 export function ProductsPanel() {
   const { t } = useI18n();

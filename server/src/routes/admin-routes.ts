@@ -2,11 +2,10 @@
 // Writes that version rows take the commit-order lock first, in the same order as upstream batches.
 // The token is checked first (onRequest, before the body is read), so a caller without one learns nothing
 // more and cannot make the hub read a body; failed attempts count towards the address's throttle.
-import type { FastifyInstance, onRequestAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { strictContract } from '@ezo/contract/contract';
-import { requireAdmin } from '../auth/authenticate.ts';
 import { fastJsonSerializerCompiler } from '../http/contract-validation.ts';
 import type { HubContext } from '../http/hub-context.ts';
 import { errorResponses } from '../openapi/error-responses.ts';
@@ -19,13 +18,20 @@ import { COMMIT_ORDER_LOCK_KEY } from '../sync/item-outcome.ts';
 import { foldStockMoves } from '../sync/fold-stock.ts';
 import { readSalesPage } from '../reports/sales-report.ts';
 import { readShiftsPage } from '../reports/shifts-report.ts';
+import { ADMIN_SECURITY, adminGuard, type StaffAccess } from './admin-guard.ts';
+import { markPriceChanges } from '../catalog/price-history.ts';
+import { canSeeStore, principalOf, requirePermission, storesWith } from '../auth/principal.ts';
+import { HttpError } from '../http/api-error.ts';
+import type { Sql } from '../db/database.ts';
 
 const admin = strictContract.admin;
 const TAGS = ['admin'];
-const SECURITY = [{ admin: [] }];
+const SECURITY = ADMIN_SECURITY;
 const UuidParam = z.strictObject({ uuid: z.uuid().describe('The row uuid.') });
 
 interface CatalogSpec {
+  /** Who may write it with a back-office session (admin-guard.ts): the catalog is chain-wide. */
+  access: StaffAccess;
   /** One row, for summaries ("Create a product"). */
   noun: string;
   /** Capitalised and singular, for operation ids (createProduct). */
@@ -36,19 +42,18 @@ interface CatalogSpec {
 }
 
 const CATALOG: Record<CatalogKind, CatalogSpec> = {
-  products: { noun: 'product', name: 'Product', create: admin.productCreate, patch: admin.productPatch, row: admin.product },
-  categories: { noun: 'category', name: 'Category', create: admin.categoryCreate, patch: admin.categoryPatch, row: admin.category },
-  customers: { noun: 'customer', name: 'Customer', create: admin.customerCreate, patch: admin.customerPatch, row: admin.customer },
+  products: { access: 'manage_catalog', noun: 'product', name: 'Product', create: admin.productCreate, patch: admin.productPatch, row: admin.product },
+  categories: { access: 'manage_catalog', noun: 'category', name: 'Category', create: admin.categoryCreate, patch: admin.categoryPatch, row: admin.category },
+  customers: { access: 'owner', noun: 'customer', name: 'Customer', create: admin.customerCreate, patch: admin.customerPatch, row: admin.customer },
 };
 
 const json = <S extends z.ZodType>(description: string, schema: S) => ({ description, content: { 'application/json': { schema } } });
 
 export function registerAdminRoutes(app: FastifyInstance, ctx: HubContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  // A throw here ends the request with that error (Fastify catches it), before the body is read.
-  const guard: onRequestAsyncHookHandler = async (request) => {
-    await requireAdmin(ctx.db, ctx.adminTokenHash, request, ctx.authThrottle);
-  };
+  const guard = adminGuard(ctx);
+  // Store-scoped routes: the handler checks the principal (auth/principal.ts); another store is a 404.
+  const routeChecks = adminGuard(ctx, 'route');
   const versioned = <T>(work: (tx: Parameters<Parameters<HubContext['db']['transaction']>[0]>[0]) => Promise<T>) =>
     ctx.db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [COMMIT_ORDER_LOCK_KEY]);
@@ -57,10 +62,17 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: HubContext): void
 
   for (const kind of Object.keys(CATALOG) as CatalogKind[]) {
     const spec = CATALOG[kind];
+    const catalogGuard = adminGuard(ctx, spec.access);
+    // Product writes tag their price changes for the price history (catalog/price-history.ts).
+    const tagged = <T>(request: FastifyRequest, work: (tx: Sql) => Promise<T>) =>
+      versioned(async (tx) => {
+        if (kind === 'products') await markPriceChanges(tx, 'admin', request.principal);
+        return work(tx);
+      });
     api.post(
       `/api/v1/admin/${kind}`,
       {
-        onRequest: guard,
+        onRequest: catalogGuard,
         schema: {
           operationId: `create${spec.name}`,
           summary: `Create a ${spec.noun}`,
@@ -68,18 +80,18 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: HubContext): void
           tags: TAGS,
           security: SECURITY,
           body: spec.create,
-          response: { 201: json(`The new ${spec.noun}.`, spec.row), ...errorResponses(400, 401, 409, 413, 415, 500, 503) },
+          response: { 201: json(`The new ${spec.noun}.`, spec.row), ...errorResponses(400, 401, 403, 409, 413, 415, 500, 503) },
         },
       },
       async (request, reply) => {
-        const row = await versioned((tx) => createCatalogRow(tx, kind, request.body as Record<string, unknown>));
+        const row = await tagged(request, (tx) => createCatalogRow(tx, kind, request.body as Record<string, unknown>));
         return reply.code(201).send(row);
       },
     );
     api.patch(
       `/api/v1/admin/${kind}/:uuid`,
       {
-        onRequest: guard,
+        onRequest: catalogGuard,
         schema: {
           operationId: `update${spec.name}`,
           summary: `Change fields of a ${spec.noun}`,
@@ -88,15 +100,15 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: HubContext): void
           security: SECURITY,
           params: UuidParam,
           body: spec.patch,
-          response: { 200: json(`The ${spec.noun} as changed.`, spec.row), ...errorResponses(400, 401, 404, 409, 413, 415, 500, 503) },
+          response: { 200: json(`The ${spec.noun} as changed.`, spec.row), ...errorResponses(400, 401, 403, 404, 409, 413, 415, 500, 503) },
         },
       },
-      async (request) => versioned((tx) => patchCatalogRow(tx, kind, request.params.uuid, request.body as Record<string, unknown>)),
+      async (request) => tagged(request, (tx) => patchCatalogRow(tx, kind, request.params.uuid, request.body as Record<string, unknown>)),
     );
     api.delete(
       `/api/v1/admin/${kind}/:uuid`,
       {
-        onRequest: guard,
+        onRequest: catalogGuard,
         schema: {
           operationId: `delete${spec.name}`,
           summary: `Delete a ${spec.noun} (a tombstone)`,
@@ -104,10 +116,10 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: HubContext): void
           tags: TAGS,
           security: SECURITY,
           params: UuidParam,
-          response: { 200: json(`The ${spec.noun} as tombstoned.`, spec.row), ...errorResponses(400, 401, 404, 500, 503) },
+          response: { 200: json(`The ${spec.noun} as tombstoned.`, spec.row), ...errorResponses(400, 401, 403, 404, 500, 503) },
         },
       },
-      async (request) => versioned((tx) => deleteCatalogRow(tx, kind, request.params.uuid)),
+      async (request) => tagged(request, (tx) => deleteCatalogRow(tx, kind, request.params.uuid)),
     );
   }
 
@@ -165,7 +177,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: HubContext): void
   api.put(
     storePriceRoute,
     {
-      onRequest: guard,
+      onRequest: routeChecks,
       schema: {
         operationId: 'setStorePrice',
         summary: "Set a store's own price of a product",
@@ -174,15 +186,18 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: HubContext): void
         security: SECURITY,
         params: admin.storePriceParams,
         body: admin.storePriceSet,
-        response: { 200: json('The price in that store.', admin.storePrice), ...errorResponses(400, 401, 404, 413, 415, 500, 503) },
+        response: { 200: json('The price in that store.', admin.storePrice), ...errorResponses(400, 401, 403, 404, 413, 415, 500, 503) },
       },
     },
-    async (request) => versioned((tx) => putStorePrice(tx, request.params.store_id, request.params.product_uuid, request.body.price)),
+    async (request) => {
+      requirePermission(principalOf(request), 'manage_catalog', request.params.store_id);
+      return versioned((tx) => putStorePrice(tx, request.params.store_id, request.params.product_uuid, request.body.price));
+    },
   );
   api.delete(
     storePriceRoute,
     {
-      onRequest: guard,
+      onRequest: routeChecks,
       schema: {
         operationId: 'clearStorePrice',
         summary: "Clear a store's own price of a product",
@@ -190,16 +205,19 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: HubContext): void
         tags: TAGS,
         security: SECURITY,
         params: admin.storePriceParams,
-        response: { 200: json('The price in that store.', admin.storePrice), ...errorResponses(400, 401, 404, 500, 503) },
+        response: { 200: json('The price in that store.', admin.storePrice), ...errorResponses(400, 401, 403, 404, 500, 503) },
       },
     },
-    async (request) => versioned((tx) => putStorePrice(tx, request.params.store_id, request.params.product_uuid, null)),
+    async (request) => {
+      requirePermission(principalOf(request), 'manage_catalog', request.params.store_id);
+      return versioned((tx) => putStorePrice(tx, request.params.store_id, request.params.product_uuid, null));
+    },
   );
 
   api.get(
     '/api/v1/admin/sales',
     {
-      onRequest: guard,
+      onRequest: routeChecks,
       // Up to MAX_ADMIN_SALES_LIMIT sales the hub validated when they came in (see contract-validation.ts).
       serializerCompiler: fastJsonSerializerCompiler,
       schema: {
@@ -211,10 +229,19 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: HubContext): void
         tags: TAGS,
         security: SECURITY,
         querystring: admin.salesQuery,
-        response: { 200: json('The sales.', admin.salesReport), ...errorResponses(400, 401, 500, 503) },
+        response: { 200: json('The sales.', admin.salesReport), ...errorResponses(400, 401, 403, 404, 500, 503) },
       },
     },
-    async (request) => readSalesPage(ctx.db, request.query),
+    async (request) => {
+      const principal = principalOf(request);
+      // A manager reads one of their stores at a time (view_reports there); the token and owners read all.
+      if (storesWith(principal, 'view_reports') !== 'all') {
+        const storeId = request.query.store_id;
+        if (storeId === undefined) throw new HttpError('bad_request', 'name one of your stores', [{ path: 'store_id', message: 'required with a manager session' }]);
+        requirePermission(principal, 'view_reports', storeId);
+      }
+      return readSalesPage(ctx.db, request.query);
+    },
   );
 
   api.get(
@@ -241,7 +268,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: HubContext): void
   api.get(
     '/api/v1/admin/stock',
     {
-      onRequest: guard,
+      onRequest: routeChecks,
       schema: {
         operationId: 'getStock',
         summary: 'Stock figures of one store',
@@ -249,11 +276,12 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: HubContext): void
         tags: TAGS,
         security: SECURITY,
         querystring: admin.stockQuery,
-        response: { 200: json('The stock of the store.', admin.stockReport), ...errorResponses(400, 401, 500, 503) },
+        response: { 200: json('The stock of the store.', admin.stockReport), ...errorResponses(400, 401, 404, 500, 503) },
       },
     },
     async (request) => {
       const q = request.query;
+      if (!canSeeStore(principalOf(request), q.store_id)) throw new HttpError('not_found', `no store ${q.store_id}`);
       await foldStockMoves(ctx.db);
       const rows = await ctx.db.query<StockRow>(`SELECT ${STOCK_COLUMNS} FROM stock WHERE store_id = $1 ORDER BY product_uuid`, [q.store_id]);
       return { store_id: q.store_id, stock: rows.map(stockToWire) };

@@ -13,6 +13,8 @@ import { storeSettingsMigration } from './010-store-settings.ts';
 import { changeNoticesMigration } from './011-change-notices.ts';
 import { shiftsMigration } from './012-shifts.ts';
 import { reportSummariesMigration } from './013-report-summaries.ts';
+import { backofficeSessionsMigration } from './014-backoffice-sessions.ts';
+import { catalogBackofficeMigration } from './015-catalog-backoffice.ts';
 
 export const MIGRATIONS: readonly Migration[] = [
   initialMigration,
@@ -28,4 +30,6 @@ export const MIGRATIONS: readonly Migration[] = [
   changeNoticesMigration,
   shiftsMigration,
   reportSummariesMigration,
+  backofficeSessionsMigration,
+  catalogBackofficeMigration,
 ];

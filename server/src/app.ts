@@ -17,6 +17,8 @@ import { LastSeen } from './devices/devices.ts';
 import { registerPairingRoutes } from './routes/pairing-routes.ts';
 import { registerStaffRoutes } from './routes/staff-routes.ts';
 import { registerDeviceRoutes } from './routes/device-routes.ts';
+import { registerCustomerRoutes } from './routes/customer-routes.ts';
+import { registerStoreListRoutes } from './routes/store-list-routes.ts';
 import { registerStaticApp } from './http/static-app.ts';
 import { registerOpenApi } from './openapi/register-openapi.ts';
 import { registerAdminRoutes } from './routes/admin-routes.ts';
@@ -124,6 +126,8 @@ export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
   registerAdminRoutes(app, ctx);
   registerDeviceRoutes(app, ctx);
   registerStaffRoutes(app, ctx);
+  registerCustomerRoutes(app, ctx);
+  registerStoreListRoutes(app, ctx);
   await registerStaticApp(app, options.staticDir);
   const stopFolding = startStockFolding(options.db, (err) => app.log.warn({ err }, 'stock fold failed; retrying'));
   app.addHook('onClose', stopFolding);

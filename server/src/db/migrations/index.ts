@@ -8,6 +8,7 @@ import { storePricesMigration } from './005-store-prices.ts';
 import { authFailuresMigration } from './006-auth-failures.ts';
 import { customerStoresMigration } from './007-customer-stores.ts';
 import { staffAndDevicesMigration } from './008-staff-and-devices.ts';
+import { backofficeListsMigration } from './009-backoffice-lists.ts';
 
 export const MIGRATIONS: readonly Migration[] = [
   initialMigration,
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   authFailuresMigration,
   customerStoresMigration,
   staffAndDevicesMigration,
+  backofficeListsMigration,
 ];

@@ -59,7 +59,7 @@ interface SaleFigures {
 async function sales(count: number): Promise<SaleFigures> {
   const db = await openMigratedMemoryDb();
   const catalog = generateCatalog(0, CATALOG_SIZE);
-  await applyPage(db, { sync_id: 'bench', timestamp: 'c0', has_more: false, changes: { products: catalog, categories: [], customers: [], stock: [], staff: [] } }, new Date().toISOString());
+  await applyPage(db, { sync_id: 'bench', timestamp: 'c0', has_more: false, changes: { products: catalog, categories: [], customers: [], stock: [], staff: [], store_settings: [] } }, new Date().toISOString());
   const sync = createSyncService(db, {
     clock: { now: () => Date.now() },
     fetch: () => Promise.reject(new Error('no network in this bench')),
@@ -106,7 +106,7 @@ async function pages(count: number): Promise<Summary> {
   const db = await openMigratedMemoryDb();
   const samples: number[] = [];
   for (let p = 0; p < count; p++) {
-    const page = { sync_id: 'bench', timestamp: `c${p + 1}`, has_more: p + 1 < count, changes: { products: generateCatalog(p * PAGE_ROWS, PAGE_ROWS), categories: [], customers: [], stock: [], staff: [] } } as DownstreamPage;
+    const page = { sync_id: 'bench', timestamp: `c${p + 1}`, has_more: p + 1 < count, changes: { products: generateCatalog(p * PAGE_ROWS, PAGE_ROWS), categories: [], customers: [], stock: [], staff: [], store_settings: [] } } as DownstreamPage;
     const t0 = performance.now();
     await applyPage(db, page, page.has_more ? null : new Date().toISOString());
     samples.push(performance.now() - t0);

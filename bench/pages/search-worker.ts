@@ -83,7 +83,7 @@ const api: SearchWorkerApi = {
       const rows: Product[] = [];
       for (let c = from; c < Math.min(from + ROWS_PER_TX, catalogSize); c += GENERATE_CHUNK) rows.push(...generateCatalog(c, Math.min(GENERATE_CHUNK, catalogSize - c)));
       const last = from + ROWS_PER_TX >= catalogSize;
-      const page = { sync_id: 'bench', timestamp: String(from + rows.length), has_more: !last, changes: { products: rows, categories: [], customers: [], stock: [], staff: [] } };
+      const page = { sync_id: 'bench', timestamp: String(from + rows.length), has_more: !last, changes: { products: rows, categories: [], customers: [], stock: [], staff: [], store_settings: [] } };
       await applyPage(database.connection, page, last ? new Date().toISOString() : null, { enter: from === 0, finish: last });
     }
     const elapsedMs = performance.now() - t0;

@@ -39,6 +39,7 @@ export function generateProduct(index: number, random: () => number): Product {
     tax_rate_bp: pick(random, TAX_RATES_BP),
     tax_included: true,
     active: true,
+    open_price: false,
     price_version: 1,
     updated_at: FIXED_TIME,
     deleted_at: null,

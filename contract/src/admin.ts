@@ -7,21 +7,19 @@ import { saleSchemas } from './sale.ts';
 import { upstreamSchemas } from './upstream.ts';
 import { upstreamSchemas as upstreamV1Schemas } from './v1/upstream.ts';
 import { DiscountLimitPercent, IdleLockSeconds } from './terminal.ts';
+import { Locale, TimeZone, storeSettingsSchemas } from './store-settings.ts';
 import { Code, Currency, Cursor, Day, Money, Name, NonNegativeMoney, TaxRateBp, Text, Uuid } from './primitives.ts';
 
 /** Sales one report page returns at most. */
 export const MAX_ADMIN_SALES_LIMIT = 5_000;
 export const DEFAULT_ADMIN_SALES_LIMIT = 500;
 
-const Locale = z
-  .string()
-  .regex(/^[A-Za-z0-9-]{2,35}$/, 'a locale is a BCP-47 tag: letters, digits and hyphens')
-  .describe('BCP-47 locale for formatting money and dates, e.g. de-DE.');
 const NewUuid = Uuid.optional().describe('The new row uuid; the hub makes one when absent.');
 
 export const adminSchemas = oncePerBuilder((object) => {
   const { category, product, customer, stockLevel } = catalogSchemas(object);
   const { sale } = saleSchemas(object);
+  const { storeSettings, storeSettingsPut } = storeSettingsSchemas(object);
 
   const categoryFields = { name: Name, sort_order: z.int().min(0).max(1_000_000) };
   const categoryCreate = object(
@@ -44,6 +42,7 @@ export const adminSchemas = oncePerBuilder((object) => {
       tax_rate_bp: TaxRateBp,
       tax_included: z.boolean(),
       active: z.boolean().optional(),
+      open_price: z.boolean().optional().describe('Protocol 3: the till asks for the price when it is sold (a "Misc 19 %" item); default false.'),
     },
     { id: 'ProductCreate', description: 'A new product.' },
   );
@@ -57,6 +56,7 @@ export const adminSchemas = oncePerBuilder((object) => {
       tax_rate_bp: TaxRateBp.optional(),
       tax_included: z.boolean().optional(),
       active: z.boolean().optional(),
+      open_price: z.boolean().optional(),
     },
     { id: 'ProductPatch', description: 'The fields of a product to change; absent fields stay.' },
   );
@@ -76,16 +76,26 @@ export const adminSchemas = oncePerBuilder((object) => {
     { id: 'CustomerPatch', description: 'The fields of a customer to change; absent fields stay.' },
   );
 
-  const storeSettings = { idle_lock_seconds: IdleLockSeconds, discount_limit_percent: DiscountLimitPercent };
   const storeCreate = object(
-    { name: Name, currency: Currency, locale: Locale, idle_lock_seconds: IdleLockSeconds.optional(), discount_limit_percent: DiscountLimitPercent.optional() },
+    {
+      name: Name,
+      currency: Currency,
+      locale: Locale,
+      time_zone: TimeZone.optional(),
+      idle_lock_seconds: IdleLockSeconds.optional(),
+      discount_limit_percent: DiscountLimitPercent.optional(),
+    },
     { id: 'StoreCreate', description: 'A new store; absent settings take their defaults.' },
   );
   const storePatch = object(
     { name: Name.optional(), locale: Locale.optional(), idle_lock_seconds: IdleLockSeconds.optional(), discount_limit_percent: DiscountLimitPercent.optional() },
-    { id: 'StorePatch', description: "The fields of a store to change; absent fields stay. Tills read settings on start and with GET /api/v1/sync/terminal." },
+    { id: 'StorePatch', description: "The fields of a store to change; absent fields stay. Its tills pull the change (downstream store_settings)." },
   );
-  const store = object({ id: Uuid, name: Name, currency: Currency, locale: Locale, ...storeSettings }, { id: 'Store', description: 'A store: its terminals sell in its currency.' });
+  const settingsShape = storeSettings.omit({ store_id: true }).shape;
+  const store = object(
+    { id: Uuid, ...settingsShape },
+    { id: 'Store', description: "A store and all its settings (protocol 3: receipt header and footer, time zone, storage alarm): its terminals sell in its currency." },
+  );
   const storeParams = object({ store_id: Uuid.describe('The store.') });
   const terminalCreate = object(
     { store_id: Uuid, name: Name, receipt_prefix: Code.describe('Prefix of the new terminal receipt numbers; unique per store.') },
@@ -203,6 +213,7 @@ export const adminSchemas = oncePerBuilder((object) => {
     storePatch,
     store,
     storeParams,
+    storeSettingsPut,
     terminalCreate,
     terminalCreated,
     salesQuery,
@@ -226,6 +237,7 @@ export type CustomerCreate = z.infer<Schemas['customerCreate']>;
 export type CustomerPatch = z.infer<Schemas['customerPatch']>;
 export type StoreCreate = z.infer<Schemas['storeCreate']>;
 export type StorePatch = z.infer<Schemas['storePatch']>;
+export type StoreSettingsPut = z.infer<Schemas['storeSettingsPut']>;
 export type AdminSale = z.infer<Schemas['adminSale']>;
 export type AdminStore = z.infer<Schemas['store']>;
 export type TerminalCreate = z.infer<Schemas['terminalCreate']>;

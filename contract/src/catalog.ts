@@ -30,6 +30,10 @@ export const catalogSchemas = oncePerBuilder((object) => {
       tax_rate_bp: TaxRateBp,
       tax_included: z.boolean().describe('Whether price includes tax (gross) or excludes it (net).'),
       active: z.boolean().describe('Inactive products stay in the catalog but are not offered for sale.'),
+      open_price: z
+        .boolean()
+        .default(false)
+        .describe('Protocol 3: the till asks for the price when it is sold (a "Misc 19 %" item) and the hub takes that price as the catalog price; absent: false.'),
       price_version: z.int().min(1).describe('Bumped by the hub on every price change; a till price edit names the version it started from.'),
       updated_at: UpdatedAt,
       deleted_at: DeletedAt,

@@ -5,12 +5,14 @@ import { z } from 'zod';
 import { oncePerBuilder } from './strictness.ts';
 import { catalogSchemas } from './catalog.ts';
 import { staffSchemas } from './staff.ts';
+import { storeSettingsSchemas } from './store-settings.ts';
 import { Cursor, Uuid } from './primitives.ts';
 import { DEFAULT_DOWNSTREAM_LIMIT, MAX_DOWNSTREAM_LIMIT } from './limits.ts';
 
 export const downstreamSchemas = oncePerBuilder((object) => {
   const { category, product, customer, stockLevel } = catalogSchemas(object);
   const { staffMember } = staffSchemas(object);
+  const { storeSettings } = storeSettingsSchemas(object);
   const query = object({
     last_synced_at: Cursor.optional().describe('The timestamp of the previous page; absent on the first pull (everything from the beginning).'),
     limit: z.coerce.number().int().min(1).max(MAX_DOWNSTREAM_LIMIT).optional().describe(`Rows per page; default ${DEFAULT_DOWNSTREAM_LIMIT}.`),
@@ -32,13 +34,18 @@ export const downstreamSchemas = oncePerBuilder((object) => {
             .max(MAX_DOWNSTREAM_LIMIT)
             .default([])
             .describe("Protocol 2: members with a role in the terminal's store, and those who lost it or were deactivated (active false)."),
+          store_settings: z
+            .array(storeSettings)
+            .max(1)
+            .default([])
+            .describe("Protocol 3: the terminal's own store's settings when they changed since the cursor (never another store's)."),
         },
         { description: 'The rows changed since the cursor, tombstones included, at most `limit` in all.' },
       ),
     },
     { id: 'DownstreamPage', description: "One page of master-data changes in the hub's commit order." },
   );
-  return { query, page, category, product, customer, stockLevel, staffMember, uuid: Uuid };
+  return { query, page, category, product, customer, stockLevel, staffMember, storeSettings, uuid: Uuid };
 });
 
 export type DownstreamQuery = z.infer<ReturnType<typeof downstreamSchemas>['query']>;

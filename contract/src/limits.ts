@@ -60,3 +60,17 @@ export const MAX_PASSWORD_LENGTH = 200;
 export const MAX_STAFF_STORES = 100;
 /** A device's report of its queue: the largest count it may report. */
 export const MAX_REPORTED_COUNT = 1_000_000_000;
+
+/** The storage alarm (unsynced sales on storage that is not persistent): hours they may wait, per store. */
+export const DEFAULT_STORAGE_ALARM_HOURS = 24;
+export const MIN_STORAGE_ALARM_HOURS = 1;
+export const MAX_STORAGE_ALARM_HOURS = 168;
+/** A store's address on receipts: lines, and characters per line (an 80 mm roll prints about 42). */
+export const MAX_ADDRESS_LINES = 4;
+export const MAX_ADDRESS_LINE_LENGTH = 100;
+/** A tax number or VAT id, loosely: the formats differ by country (DE 12/345/67890, DE123456789). */
+export const MAX_TAX_ID_LENGTH = 32;
+/** The receipt's own header and footer text (a few printed lines). */
+export const MAX_RECEIPT_TEXT_LENGTH = 300;
+/** The time zone a store gets when none is given. */
+export const DEFAULT_TIME_ZONE = 'Europe/Berlin';

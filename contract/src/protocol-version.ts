@@ -18,7 +18,12 @@
 //    filters below_catalog, lists price_deviations; StockLevel.quantity is any safe integer (items are
 //    bounded to ±MAX_STOCK at ingest instead); admin store prices (a till's price edit changes only its
 //    store's price), customers per store with a chain setting share_customers.
-export const PROTOCOL_VERSION = 2;
+// 3: store settings. Downstream pages gain `store_settings` (the till's own store: legal name, address,
+//    tax number, VAT id, receipt header and footer, locale, currency, time zone, idle lock, discount
+//    limit, storage alarm hours; default [] so a protocol 2 page parses); admin Store carries them and
+//    PUT /api/v1/admin/stores/{id} sets them (StoreSettingsPut). Products gain `open_price` (default
+//    false): the till asks for the price, the hub takes it as the catalog price.
+export const PROTOCOL_VERSION = 3;
 
 /**
  * The oldest version the hub still speaks. A till older than this is answered 426 protocol_too_old on

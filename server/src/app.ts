@@ -16,6 +16,7 @@ import { DEFAULT_TIMEOUTS, limitConnectionsPerAddress, serverOptions, type HubTi
 import { LastSeen } from './devices/devices.ts';
 import { registerPairingRoutes } from './routes/pairing-routes.ts';
 import { registerStaffRoutes } from './routes/staff-routes.ts';
+import { registerStoreRoutes } from './routes/store-routes.ts';
 import { registerDeviceRoutes } from './routes/device-routes.ts';
 import { registerCustomerRoutes } from './routes/customer-routes.ts';
 import { registerStoreListRoutes } from './routes/store-list-routes.ts';
@@ -124,6 +125,7 @@ export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
   registerSyncRoutes(app, ctx);
   registerPairingRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
+  registerStoreRoutes(app, ctx);
   registerDeviceRoutes(app, ctx);
   registerStaffRoutes(app, ctx);
   registerCustomerRoutes(app, ctx);

@@ -3,6 +3,7 @@
 // a TillError (see till-error.ts). Money is integer minor units; times are ISO-8601 strings.
 import type { PaymentMethod, Sale } from '@ezo/contract/sale';
 import type { TerminalInfo } from '@ezo/contract/terminal';
+import type { StoreSettings } from '@ezo/contract/store-settings';
 import type { Cart, CartLineInput } from '../domain/cart.ts';
 import type { ZFigures } from '../domain/z-figures.ts';
 import type { UpstreamBatch } from '@ezo/contract/upstream';
@@ -30,7 +31,10 @@ export type Ownership = 'owner' | 'elsewhere' | 'moved';
 
 export interface Pairing {
   serverUrl: string;
+  /** The terminal, under its store's pulled settings (name, currency, locale, PIN lock, discount limit). */
   terminal: TerminalInfo;
+  /** The store's settings from the hub (receipt header and footer, time zone, storage alarm); null before the first pull. */
+  store: StoreSettings | null;
 }
 
 // ---- staff -------------------------------------------------------------------------------------

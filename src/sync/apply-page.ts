@@ -21,7 +21,7 @@ const NO_BULK: BulkStep = { enter: false, finish: false };
 /** Rows a page carries, for first-sync progress. */
 export function pageRowCount(page: DownstreamPage): number {
   const c = page.changes;
-  return c.products.length + c.categories.length + c.customers.length + c.stock.length + c.staff.length;
+  return c.products.length + c.categories.length + c.customers.length + c.stock.length + c.staff.length + c.store_settings.length;
 }
 
 /** `completedAt` is set on the last page of a pull (has_more false): it records the finished pull. */
@@ -35,7 +35,7 @@ export async function applyPage(db: SqlConnection, page: DownstreamPage, complet
 }
 
 async function applyChanges(tx: SqlExecutor, page: DownstreamPage): Promise<void> {
-  const { categories, products, customers, stock, staff } = page.changes;
+  const { categories, products, customers, stock, staff, store_settings: storeSettings } = page.changes;
   for (const c of categories) {
     await tx.run(
       `INSERT INTO categories (uuid, name, sort_order, updated_at, deleted_at) VALUES (?, ?, ?, ?, ?)
@@ -68,6 +68,14 @@ async function applyChanges(tx: SqlExecutor, page: DownstreamPage): Promise<void
        ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name, role = excluded.role, permissions = excluded.permissions,
          pin_hash = excluded.pin_hash, active = excluded.active, updated_at = excluded.updated_at`,
       [m.id, m.display_name, m.role, JSON.stringify(m.permissions), m.active ? m.pin_hash : null, m.active ? 1 : 0, m.updated_at],
+    );
+  }
+  // The store's settings (its own store only, by the hub's rule): kept whole, as validated.
+  for (const st of storeSettings) {
+    await tx.run(
+      `INSERT INTO store_settings (store_id, settings, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT (store_id) DO UPDATE SET settings = excluded.settings, updated_at = excluded.updated_at`,
+      [st.store_id, JSON.stringify(st), st.updated_at],
     );
   }
 }

@@ -34,7 +34,7 @@ function scriptedHub(rows: readonly Product[], failAt: number | null = null): Hu
       return Promise.resolve({
         kind: 'ok',
         status: 200,
-        body: { sync_id: 's', timestamp: String(to), has_more: to < rows.length, remaining: rows.length - to, changes: { products, categories: [], customers: [], stock: [], staff: [] } },
+        body: { sync_id: 's', timestamp: String(to), has_more: to < rows.length, remaining: rows.length - to, changes: { products, categories: [], customers: [], stock: [], staff: [], store_settings: [] } },
       });
     },
   };
@@ -86,7 +86,7 @@ describe('first sync into an empty catalog (bulk load)', () => {
     for (let from = 0; from < rows.length; from += BULK_PULL_PAGE_LIMIT) {
       const products = rows.slice(from, from + BULK_PULL_PAGE_LIMIT);
       const to = from + products.length;
-      await applyPage(reference, { sync_id: 's', timestamp: String(to), has_more: to < rows.length, changes: { products, categories: [], customers: [], stock: [], staff: [] } }, to < rows.length ? null : 'x');
+      await applyPage(reference, { sync_id: 's', timestamp: String(to), has_more: to < rows.length, changes: { products, categories: [], customers: [], stock: [], staff: [], store_settings: [] } }, to < rows.length ? null : 'x');
     }
 
     expect(await productsSchema(bulk)).toEqual(schemaBefore);
@@ -131,7 +131,7 @@ describe('first sync into an empty catalog (bulk load)', () => {
     const db = await openMigratedMemoryDb();
     const schema = await productsSchema(db);
     const rows = generateCatalog(0, 30);
-    await applyPage(db, { sync_id: 's', timestamp: '1', has_more: false, changes: { products: rows.slice(0, 1), categories: [], customers: [], stock: [], staff: [] } }, null);
+    await applyPage(db, { sync_id: 's', timestamp: '1', has_more: false, changes: { products: rows.slice(0, 1), categories: [], customers: [], stock: [], staff: [], store_settings: [] } }, null);
     let sawBulk = false;
     const watching: HubClient = {
       abortAll: () => undefined,

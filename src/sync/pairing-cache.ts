@@ -1,11 +1,11 @@
 // The stored pairing, read once and kept: every sale asks for the terminal. The copy is dropped by
-// any commit that changed the settings table (pairing, demo pairing, a 401), so no writer has to
-// remember to forget it.
+// any commit that changed the settings table (pairing, demo pairing, a 401) or the store's pulled
+// settings (the terminal follows them), so no writer has to remember to forget it.
 import type { SqlConnection } from './sql-connection.ts';
 import { readPairing, type StoredPairing } from './pairing-store.ts';
 
-/** Where the pairing is stored (pairing-store.ts). */
-const PAIRING_TABLE = 'settings';
+/** Where the pairing and the store's settings are stored (pairing-store.ts, store-settings-store.ts). */
+const PAIRING_TABLES = ['settings', 'store_settings'];
 
 export interface PairingCache {
   read(): Promise<StoredPairing | null>;
@@ -39,7 +39,7 @@ export function createPairingCache(db: SqlConnection): PairingCache {
     },
     open() {
       unsubscribe ??= db.onCommit((tables) => {
-        if (tables.has(PAIRING_TABLE)) kept = null;
+        if (PAIRING_TABLES.some((t) => tables.has(t))) kept = null;
       });
     },
   };

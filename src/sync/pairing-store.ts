@@ -1,9 +1,12 @@
 // What the till stores about its pairing, in the `settings` table: the hub's URL, the terminal's
-// token, the TerminalInfo the hub returned, and whether the hub last refused the token (401).
+// token, the TerminalInfo the hub returned, and whether the hub last refused the token (401). Read
+// together with the store's pulled settings (store-settings-store.ts), which the terminal follows.
 // The token never leaves the worker: pairing() returns the URL and terminal only.
 import type { SqlConnection, SqlExecutor } from './sql-connection.ts';
 import type { TerminalInfo } from '@ezo/contract/terminal';
+import type { StoreSettings } from '@ezo/contract/store-settings';
 import { lenientContract } from '@ezo/contract/contract';
+import { readStoreSettings, withStoreSettings } from './store-settings-store.ts';
 
 const KEY = {
   serverUrl: 'sync.server_url',
@@ -21,7 +24,10 @@ export type DeviceRemoval = 'revoked' | 'retired';
 export interface StoredPairing {
   serverUrl: string;
   token: string;
+  /** As the hub said at pairing, under the store's pulled settings (name, currency, locale, PIN lock, discount limit). */
   terminal: TerminalInfo;
+  /** The store's settings from the last pull that had them; null before it. */
+  store: StoreSettings | null;
   authorised: boolean;
   /** Set with authorised = false when the hub said why (401 device_revoked / device_retired). */
   removed: DeviceRemoval | null;
@@ -41,7 +47,8 @@ export async function readPairing(db: SqlExecutor): Promise<StoredPairing | null
   if (!terminal.success) return null;
   const authorised = map.get(KEY.authorised) !== '0';
   const removed = map.get(KEY.removed);
-  return { serverUrl, token, terminal: terminal.data, authorised, removed: !authorised && (removed === 'revoked' || removed === 'retired') ? removed : null };
+  const store = await readStoreSettings(db, terminal.data.store_id);
+  return { serverUrl, token, terminal: withStoreSettings(terminal.data, store), store, authorised, removed: !authorised && (removed === 'revoked' || removed === 'retired') ? removed : null };
 }
 
 export async function writePairing(tx: SqlExecutor, serverUrl: string, token: string, terminal: TerminalInfo): Promise<void> {

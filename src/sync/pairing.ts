@@ -16,6 +16,7 @@ import { normalizePairingCode, pairingSchemas } from '@ezo/contract/pairing';
 import type { TerminalInfo } from '@ezo/contract/terminal';
 import { objectBuilder } from '@ezo/contract/strictness';
 import { describeOutcome, hubUrl, type HubClient } from './hub-client.ts';
+import { readStoreSettings, withStoreSettings } from './store-settings-store.ts';
 import { readPairing, writePairing } from './pairing-store.ts';
 import { clearCursor } from './sync-state-store.ts';
 import { describeIssues } from './zod-issues.ts';
@@ -71,7 +72,7 @@ async function unsyncedCount(db: SqlExecutor): Promise<number> {
 }
 
 async function store(db: SqlConnection, base: string, token: string, terminal: TerminalInfo): Promise<Pairing> {
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const previous = await readPairing(tx);
     if (previous !== null && (previous.serverUrl !== base || previous.terminal.store_id !== terminal.store_id)) {
       const unsynced = await unsyncedCount(tx);
@@ -82,11 +83,13 @@ async function store(db: SqlConnection, base: string, token: string, terminal: T
         );
       }
       await clearCursor(tx);
-      await tx.exec(`DELETE FROM product_hub_versions; DELETE FROM products; DELETE FROM categories; DELETE FROM customers; DELETE FROM stock_levels; DELETE FROM staff;`);
+      await tx.exec(`DELETE FROM product_hub_versions; DELETE FROM products; DELETE FROM categories; DELETE FROM customers; DELETE FROM stock_levels; DELETE FROM staff; DELETE FROM store_settings;`);
     }
     await writePairing(tx, base, token, terminal);
+    // The same store again: its pulled settings still stand over the terminal.
+    const store = await readStoreSettings(tx, terminal.store_id);
+    return { serverUrl: base, terminal: withStoreSettings(terminal, store), store };
   });
-  return { serverUrl: base, terminal };
 }
 
 export type DemoPairingResult = { kind: 'found'; pairing: DemoPairing } | { kind: 'not_demo' } | { kind: 'error'; message: string };

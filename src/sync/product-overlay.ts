@@ -21,6 +21,7 @@ interface ProductDbRow {
   tax_rate_bp: number;
   tax_included: number;
   active: number;
+  open_price: number;
   price_version: number;
   updated_at: string;
   deleted_at: string | null;
@@ -31,7 +32,7 @@ const EDITABLE = ['name', 'sku', 'barcode', 'price', 'tax_rate_bp', 'tax_include
 
 export async function productRow(db: SqlExecutor, uuid: string): Promise<ProductDbRow | undefined> {
   return db.get<ProductDbRow>(
-    `SELECT id, uuid, sku, barcode, name, category_uuid, price, tax_rate_bp, tax_included, active, price_version, updated_at, deleted_at
+    `SELECT id, uuid, sku, barcode, name, category_uuid, price, tax_rate_bp, tax_included, active, open_price, price_version, updated_at, deleted_at
      FROM products WHERE uuid = ?`,
     [uuid],
   );
@@ -48,22 +49,31 @@ function toContract(row: ProductDbRow): Product {
     tax_rate_bp: row.tax_rate_bp,
     tax_included: row.tax_included === 1,
     active: row.active === 1,
+    open_price: row.open_price === 1,
     price_version: row.price_version,
     updated_at: row.updated_at,
     deleted_at: row.deleted_at,
   };
 }
 
+const SHOWN_COLUMNS = '(uuid, sku, barcode, name, category_uuid, price, tax_rate_bp, tax_included, active, open_price, price_version, updated_at, deleted_at)';
+const SHOWN_COLUMN_COUNT = 13;
+const SHOWN_CONFLICT = `ON CONFLICT (uuid) DO UPDATE SET sku = excluded.sku, barcode = excluded.barcode, name = excluded.name,
+       category_uuid = excluded.category_uuid, price = excluded.price, tax_rate_bp = excluded.tax_rate_bp,
+       tax_included = excluded.tax_included, active = excluded.active, open_price = excluded.open_price, price_version = excluded.price_version,
+       updated_at = excluded.updated_at, deleted_at = excluded.deleted_at`;
+
+/** A hub row as stored; open_price is absent from rows kept before protocol 3 (product_hub_versions): false. */
+function shownValues(p: Product): SqlValue[] {
+  const openPrice = (p.open_price as boolean | undefined) === true ? 1 : 0;
+  return [p.uuid, p.sku, p.barcode, p.name, p.category_uuid, p.price, p.tax_rate_bp, p.tax_included ? 1 : 0, p.active ? 1 : 0, openPrice, p.price_version, p.updated_at, p.deleted_at];
+}
+
 /** Upserts the row the till shows. */
 async function writeShown(tx: SqlExecutor, p: Product): Promise<void> {
   await tx.run(
-    `INSERT INTO products (uuid, sku, barcode, name, category_uuid, price, tax_rate_bp, tax_included, active, price_version, updated_at, deleted_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (uuid) DO UPDATE SET sku = excluded.sku, barcode = excluded.barcode, name = excluded.name,
-       category_uuid = excluded.category_uuid, price = excluded.price, tax_rate_bp = excluded.tax_rate_bp,
-       tax_included = excluded.tax_included, active = excluded.active, price_version = excluded.price_version,
-       updated_at = excluded.updated_at, deleted_at = excluded.deleted_at`,
-    [p.uuid, p.sku, p.barcode, p.name, p.category_uuid, p.price, p.tax_rate_bp, p.tax_included ? 1 : 0, p.active ? 1 : 0, p.price_version, p.updated_at, p.deleted_at],
+    `INSERT INTO products ${SHOWN_COLUMNS} VALUES (${new Array(SHOWN_COLUMN_COUNT).fill('?').join(', ')}) ${SHOWN_CONFLICT}`,
+    shownValues(p),
   );
 }
 
@@ -117,28 +127,19 @@ export async function productsUnderEdit(tx: SqlExecutor): Promise<Set<string>> {
 
 /**
  * Products per multi-row upsert. One statement per product cost most of a page's write time in
- * bind/step/reset round trips through the wasm boundary; 12 parameters a row stays far below
+ * bind/step/reset round trips through the wasm boundary; 13 parameters a row stays far below
  * SQLite's 32,766 parameters a statement. (A json_each() upsert of the whole page was slower: each
  * `->>` re-parses the row's JSON object.)
  */
 export const PRODUCTS_PER_UPSERT = 100;
 
-const SHOWN_COLUMNS = '(uuid, sku, barcode, name, category_uuid, price, tax_rate_bp, tax_included, active, price_version, updated_at, deleted_at)';
-const SHOWN_CONFLICT = `ON CONFLICT (uuid) DO UPDATE SET sku = excluded.sku, barcode = excluded.barcode, name = excluded.name,
-       category_uuid = excluded.category_uuid, price = excluded.price, tax_rate_bp = excluded.tax_rate_bp,
-       tax_included = excluded.tax_included, active = excluded.active, price_version = excluded.price_version,
-       updated_at = excluded.updated_at, deleted_at = excluded.deleted_at`;
-
-function shownValues(p: Product): SqlValue[] {
-  return [p.uuid, p.sku, p.barcode, p.name, p.category_uuid, p.price, p.tax_rate_bp, p.tax_included ? 1 : 0, p.active ? 1 : 0, p.price_version, p.updated_at, p.deleted_at];
-}
 
 /** Upserts of n rows, built once per n (the connection caches the prepared statement by its text). */
 const upsertSql = new Map<number, string>();
 function upsertRows(n: number): string {
   let sql = upsertSql.get(n);
   if (sql === undefined) {
-    const row = `(${new Array(12).fill('?').join(', ')})`;
+    const row = `(${new Array(SHOWN_COLUMN_COUNT).fill('?').join(', ')})`;
     sql = `INSERT INTO products ${SHOWN_COLUMNS} VALUES ${new Array(n).fill(row).join(', ')} ${SHOWN_CONFLICT}`;
     upsertSql.set(n, sql);
   }

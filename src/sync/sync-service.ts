@@ -82,7 +82,7 @@ export function createSyncService(db: SqlConnection, deps: SyncServiceDeps): Syn
 
     async pairing(): Promise<Pairing | null> {
       const p = await storedPairing.read();
-      return p === null ? null : { serverUrl: p.serverUrl, terminal: p.terminal };
+      return p === null ? null : { serverUrl: p.serverUrl, terminal: p.terminal, store: p.store };
     },
 
     async pair(serverUrl: string, token: string): Promise<Pairing> {

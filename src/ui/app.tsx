@@ -46,6 +46,18 @@ export function App(props: { api: Remote<TillApi> }) {
     }
   }, [paired, pairing, api]);
 
+  // The store's settings arrive with a pull (store_settings): read the pairing again after each one, so
+  // the header, receipts, PIN lock and discount limit follow a change made in the back office.
+  const lastPullAt = status?.lastPullAt ?? null;
+  useEffect(() => {
+    if (lastPullAt === null || !paired) return;
+    api
+      .pairing()
+      // Unchanged settings keep the same object: no screen renders again for a pull that changed nothing.
+      .then((p) => setPairing((current) => (p === null || JSON.stringify(p) === JSON.stringify(current) ? current : p)))
+      .catch((e: unknown) => setBootError({ error: e, action: 'readPairing' }));
+  }, [lastPullAt, paired, api]);
+
   // Receipts and reports speak the store's language; the screens default to it when the browser's is not ours.
   const storeLocale = pairing?.terminal.locale ?? null;
   useEffect(() => {

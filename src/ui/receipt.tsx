@@ -1,6 +1,7 @@
 // A sale or refund receipt as printed on an 80 mm roll and shown on screen. Everything comes from
 // the recorded sale (never from the cart), so a reprint from history is identical but for the COPY
-// mark. Printed in the store's language and locale (TerminalInfo.locale) whatever the screens speak;
+// mark. Printed in the store's language, locale and time zone whatever the screens speak, with the
+// store's header and footer (store-header.ts);
 // only its label for screen readers follows the UI language. The figures come from
 // src/domain/receipt-layout.ts, so they add up; the customer's receipt never shows sync state.
 import { Fragment } from 'preact';
@@ -25,12 +26,13 @@ export interface ReceiptProps {
 }
 
 export function Receipt(props: ReceiptProps) {
-  const { terminal } = useTill();
+  const { terminal, store } = useTill();
   const { t: uiT } = useI18n();
   const t = translator(storeLanguage(terminal.locale));
   const { sale, customerName, cashierName, storeTaxRates } = props.detail;
   const money = moneyFormat(sale.currency, terminal.locale);
-  const header = props.header ?? storeHeaderOf(terminal);
+  const header = props.header ?? storeHeaderOf(terminal, store);
+  const timeZone = store?.time_zone;
   const isRefund = sale.refund_of !== null;
   const number = sale.receipt_number;
   const f = receiptFigures(sale.lines, storeTaxRates);
@@ -49,12 +51,13 @@ export function Receipt(props: ReceiptProps) {
         {header.addressLines?.map((a) => <p key={a}>{a}</p>)}
         {header.taxNumber !== undefined && <p>{t('receipt.taxNumber', { value: header.taxNumber })}</p>}
         {header.vatId !== undefined && <p>{t('receipt.vatId', { value: header.vatId })}</p>}
+        {header.text !== undefined && <p class="receipt-header-text">{header.text}</p>}
         <p>{t('receipt.terminal', { name: terminal.terminal_name })}</p>
         <p>
           {isRefund ? t('receipt.refund') : t('receipt.receipt')} <strong>{number}</strong>
         </p>
         {isRefund && props.originalReceipt !== undefined && <p>{t('receipt.refundOf', { receipt: props.originalReceipt })}</p>}
-        <p>{formatDateTime(sale.created_at, terminal.locale)}</p>
+        <p>{formatDateTime(sale.created_at, terminal.locale, timeZone)}</p>
         {customerName !== null && <p>{t('receipt.customer', { name: customerName })}</p>}
         {cashierName !== null && <p class="receipt-cashier">{t('receipt.cashier', { name: cashierName })}</p>}
       </header>

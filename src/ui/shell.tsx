@@ -83,6 +83,7 @@ export function Shell(props: ShellProps) {
     () => ({
       api,
       terminal,
+      store: pairing.store,
       money: moneyFormat(terminal.currency, locale),
       notify,
       reportError: (e, action) => notify(errorText(t, language, e, action), 'error'),
@@ -90,7 +91,7 @@ export function Shell(props: ShellProps) {
       requirePermission,
       paired: props.onPaired,
     }),
-    [api, terminal, notify, locale, t, language, session, requirePermission, props.onPaired],
+    [api, terminal, pairing.store, notify, locale, t, language, session, requirePermission, props.onPaired],
   );
 
   // Pushes on `online`, on becoming visible, on a backoff timer and on service-worker wake-ups.

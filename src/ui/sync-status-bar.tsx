@@ -10,9 +10,10 @@ import { FailedItemsDialog } from './failed-items-dialog.tsx';
 import { ExportUnsyncedButton } from './pwa/export-button.tsx';
 import { useBrowserOnline } from './use-browser-online.ts';
 import { StorageAlarm, useStorageRisk } from './pwa/storage-warning.tsx';
+import { alarmThresholdMs } from './pwa/storage-safety.ts';
 
 export function SyncStatusBar(props: { status: SyncStatus }) {
-  const { api, reportError, notify } = useTill();
+  const { api, reportError, notify, store } = useTill();
   const { t, locale, language } = useI18n();
   const [showFailed, setShowFailed] = useState(false);
   const [syncing, setSyncing] = useState(false);
@@ -22,7 +23,7 @@ export function SyncStatusBar(props: { status: SyncStatus }) {
   const summary = syncSummary(s, t, (iso) => formatTime(iso, locale));
   const last = lastSyncedAt(s);
   const share = firstSyncShare(s);
-  const risk = useStorageRisk(s);
+  const risk = useStorageRisk(s, alarmThresholdMs(store?.storage_alarm_hours ?? null));
 
   const syncNow = async () => {
     setSyncing(true);

@@ -7,6 +7,7 @@ import type { Remote } from 'comlink';
 import type { Pairing, StaffSessionView, TillApi } from '../api/till-api.ts';
 import type { RequirePermission } from './staff/permission-gate.tsx';
 import type { TerminalInfo } from '@ezo/contract/terminal';
+import type { StoreSettings } from '@ezo/contract/store-settings';
 import type { MoneyFormat } from '../domain/format-money.ts';
 import type { ErrorAction } from './error-text.ts';
 
@@ -14,7 +15,10 @@ export type NoticeKind = 'info' | 'error';
 
 export interface TillContext {
   api: Remote<TillApi>;
+  /** The terminal, under its store's pulled settings (pairing-store.ts). */
   terminal: TerminalInfo;
+  /** The store's settings from the hub (receipt header and footer, time zone, storage alarm); null before the first pull. */
+  store: StoreSettings | null;
   /** The store's currency in the UI locale (screens); receipts format in the store's locale. */
   money: MoneyFormat;
   /** Shows a message in the app's live region (polite for info, assertive for errors). */

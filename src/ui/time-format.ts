@@ -1,5 +1,7 @@
-// Dates and times on screens and receipts, in the store's locale. Display only: the till's clock
-// never decides what syncs.
+// Dates and times on screens and receipts, in the store's locale. Receipts and Z reports pass the
+// store's time zone (StoreSettings.time_zone), so a till whose clock is set to another zone still
+// prints the store's local time; screens use the device's. Display only: the till's clock never
+// decides what syncs.
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 
@@ -10,15 +12,17 @@ function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.Da
     try {
       f = new Intl.DateTimeFormat(locale, options);
     } catch {
-      f = new Intl.DateTimeFormat(undefined, options);
+      // An unknown locale or time zone (the hub validates both; a newer one than this browser knows).
+      const { timeZone: _unknown, ...rest } = options;
+      f = new Intl.DateTimeFormat(undefined, rest);
     }
     cache.set(key, f);
   }
   return f;
 }
 
-export function formatDateTime(iso: string, locale: string): string {
-  return formatter(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+export function formatDateTime(iso: string, locale: string, timeZone?: string): string {
+  return formatter(locale, { dateStyle: 'medium', timeStyle: 'short', ...(timeZone === undefined ? {} : { timeZone }) }).format(new Date(iso));
 }
 
 export function formatTime(iso: string, locale: string): string {

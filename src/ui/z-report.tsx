@@ -15,12 +15,13 @@ import { formatDateTime } from './time-format.ts';
 import { storeHeaderOf, type StoreHeader } from './store-header.ts';
 
 export function ZReportView(props: { report: ZReport; copy?: boolean; header?: StoreHeader }) {
-  const { terminal } = useTill();
+  const { terminal, store } = useTill();
   const { t: uiT } = useI18n();
   const language = storeLanguage(terminal.locale);
   const t = translator(language);
   const z = props.report;
-  const header = props.header ?? storeHeaderOf(terminal);
+  const header = props.header ?? storeHeaderOf(terminal, store);
+  const timeZone = store?.time_zone;
   const money = moneyFormat(z.currency, terminal.locale);
   const letters = vatLetters(z.vat.map((r) => r.tax_rate_bp));
   const percent = (bp: number) => `${bpToPercent(bp, money.decimalSeparator)} %`;
@@ -38,13 +39,14 @@ export function ZReportView(props: { report: ZReport; copy?: boolean; header?: S
       <header class="receipt-head">
         {props.copy === true && <p class="receipt-copy">{t('receipt.copy')}</p>}
         <p class="receipt-store">{header.legalName ?? header.name}</p>
+        {header.addressLines?.map((a) => <p key={a}>{a}</p>)}
         {header.taxNumber !== undefined && <p>{t('receipt.taxNumber', { value: header.taxNumber })}</p>}
         <p>{t('receipt.z.title', { terminal: z.terminalName })}</p>
         <p>
           <strong data-figure="z-number">{t('receipt.z.number', { number: z.zNumber })}</strong>
         </p>
         <p>
-          {formatDateTime(z.openedAt, terminal.locale)} – {formatDateTime(z.closedAt, terminal.locale)}
+          {formatDateTime(z.openedAt, terminal.locale, timeZone)} – {formatDateTime(z.closedAt, terminal.locale, timeZone)}
         </p>
         {z.openedBy !== null && <p>{t('receipt.z.openedBy', { name: z.openedBy })}</p>}
         {z.closedBy !== null && <p>{t('receipt.z.closedBy', { name: z.closedBy })}</p>}

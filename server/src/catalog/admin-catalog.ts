@@ -27,7 +27,7 @@ interface KindSpec {
 const KINDS: Record<CatalogKind, KindSpec> = {
   products: {
     columns: PRODUCT_COLUMNS,
-    fields: ['sku', 'barcode', 'name', 'category_uuid', 'price', 'tax_rate_bp', 'tax_included', 'active'],
+    fields: ['sku', 'barcode', 'name', 'category_uuid', 'price', 'tax_rate_bp', 'tax_included', 'active', 'open_price'],
     toWire: (r: ProductRow) => productToWire(r),
   },
   categories: { columns: CATEGORY_COLUMNS, fields: ['name', 'sort_order'], toWire: (r: CategoryRow) => categoryToWire(r) },

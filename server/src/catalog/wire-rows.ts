@@ -4,7 +4,7 @@ import type { Category, Customer, Product, StockLevel } from '@ezo/contract/cata
 
 export const CATEGORY_COLUMNS = `uuid::text AS uuid, name, sort_order, version::text AS row_version, updated_at, deleted_at`;
 export const PRODUCT_COLUMNS = `uuid::text AS uuid, sku, barcode, name, category_uuid::text AS category_uuid, price::text AS price,
-  tax_rate_bp, tax_included, active, price_version, version::text AS row_version, updated_at, deleted_at`;
+  tax_rate_bp, tax_included, active, open_price, price_version, version::text AS row_version, updated_at, deleted_at`;
 export const CUSTOMER_COLUMNS = `uuid::text AS uuid, name, email, phone, version::text AS row_version, updated_at, deleted_at`;
 export const STOCK_COLUMNS = `product_uuid::text AS product_uuid, quantity::text AS quantity, version::text AS row_version, updated_at`;
 
@@ -33,6 +33,7 @@ export interface ProductRow extends Versioned {
   tax_rate_bp: number;
   tax_included: boolean;
   active: boolean;
+  open_price: boolean;
   price_version: number;
   updated_at: Time;
   deleted_at: Time | null;
@@ -69,6 +70,7 @@ export const productToWire = (r: ProductRow): Product => ({
   tax_rate_bp: r.tax_rate_bp,
   tax_included: r.tax_included,
   active: r.active,
+  open_price: r.open_price,
   price_version: r.price_version,
   updated_at: iso(r.updated_at),
   deleted_at: isoOrNull(r.deleted_at),

@@ -1,4 +1,4 @@
-// The back office (admin token only): catalog edits, stores and terminals, sales and stock reports.
+// The back office (admin token only): catalog edits, terminals, sales and stock reports (stores: store-routes.ts).
 // Writes that version rows take the commit-order lock first, in the same order as upstream batches.
 // The token is checked first (onRequest, before the body is read), so a caller without one learns nothing
 // more and cannot make the hub read a body; failed attempts count towards the address's throttle.
@@ -14,10 +14,9 @@ import { createCatalogRow, deleteCatalogRow, patchCatalogRow, type CatalogKind }
 import { STOCK_COLUMNS, stockToWire, type StockRow } from '../catalog/wire-rows.ts';
 import { putStorePrice } from '../catalog/store-prices.ts';
 import { readChainSettings, writeChainSettings } from '../stores/chain-settings.ts';
-import { createStore, createTerminal, listStores, patchStore } from '../stores/stores.ts';
+import { createTerminal } from '../stores/stores.ts';
 import { COMMIT_ORDER_LOCK_KEY } from '../sync/item-outcome.ts';
 import { foldStockMoves } from '../sync/fold-stock.ts';
-import { storeList } from './hub-responses.ts';
 import { readSalesPage } from '../reports/sales-report.ts';
 
 const admin = strictContract.admin;
@@ -111,52 +110,6 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: HubContext): void
     );
   }
 
-  api.get(
-    '/api/v1/admin/stores',
-    {
-      onRequest: guard,
-      schema: {
-        operationId: 'listStores',
-        summary: 'List the stores',
-        tags: TAGS,
-        security: SECURITY,
-        response: { 200: json('Every store.', storeList), ...errorResponses(401, 500, 503) },
-      },
-    },
-    async () => ({ stores: await listStores(ctx.db) }),
-  );
-  api.post(
-    '/api/v1/admin/stores',
-    {
-      onRequest: guard,
-      schema: {
-        operationId: 'createStore',
-        summary: 'Create a store',
-        tags: TAGS,
-        security: SECURITY,
-        body: admin.storeCreate,
-        response: { 201: json('The new store.', admin.store), ...errorResponses(400, 401, 413, 415, 500, 503) },
-      },
-    },
-    async (request, reply) => reply.code(201).send(await createStore(ctx.db, request.body)),
-  );
-  api.patch(
-    '/api/v1/admin/stores/:store_id',
-    {
-      onRequest: guard,
-      schema: {
-        operationId: 'updateStore',
-        summary: 'Change a store (name, locale, PIN lock time, discount limit)',
-        description: 'Tills read the settings when they start and with GET /api/v1/sync/terminal.',
-        tags: TAGS,
-        security: SECURITY,
-        params: admin.storeParams,
-        body: admin.storePatch,
-        response: { 200: json('The store as changed.', admin.store), ...errorResponses(400, 401, 404, 413, 415, 500, 503) },
-      },
-    },
-    async (request) => patchStore(ctx.db, request.params.store_id, request.body),
-  );
   api.post(
     '/api/v1/admin/terminals',
     {

@@ -21,6 +21,9 @@ import { protocolOf } from '../http/protocol.ts';
 import { errorResponses } from '../openapi/error-responses.ts';
 import { decodeCursor } from '../sync/cursor.ts';
 import { readDownstreamPage } from '../sync/downstream-page.ts';
+
+/** The protocol that knows open_price products (the till asks for their price). */
+const OPEN_PRICE_PROTOCOL = 3;
 import { ingestBatch } from '../sync/ingest-batch.ts';
 import { foldStockMoves } from '../sync/fold-stock.ts';
 import { recordDeviceReport } from '../devices/devices.ts';
@@ -100,7 +103,8 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: HubContext): void 
         operationId: 'pullDownstream',
         summary: 'Pull one page of master-data changes',
         description:
-          "Products, categories, customers, this store's stock and this store's staff changed since the cursor, in the hub's commit order. " +
+          "Products, categories, customers, this store's stock, this store's staff and this store's settings changed since the cursor, in the hub's commit order. " +
+          `A till speaking a protocol before ${OPEN_PRICE_PROTOCOL} gets open-price products as inactive (it could not ask for their price). ` +
           'Send the page timestamp as last_synced_at next time; pull again at once while has_more is true.',
         tags: TAGS,
         security: SECURITY,
@@ -110,11 +114,11 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: HubContext): void 
       },
     },
     async (request, reply) => {
-      const { who } = caller(request);
+      const { who, protocol } = caller(request);
       const since = decodeCursor(request.query.last_synced_at);
       // Every stock move committed before this pull is in the stock rows the pull reads.
       await foldStockMoves(ctx.db);
-      const page = await readDownstreamPage(ctx.db, who.storeId, since, request.query.limit ?? DEFAULT_DOWNSTREAM_LIMIT);
+      const page = await readDownstreamPage(ctx.db, who.storeId, since, request.query.limit ?? DEFAULT_DOWNSTREAM_LIMIT, protocol >= OPEN_PRICE_PROTOCOL);
       return sendJsonText(reply, page);
     },
   );

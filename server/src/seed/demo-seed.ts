@@ -1,16 +1,40 @@
-// The first-run demo data: one store (EUR, de-DE, German VAT 0/7/19 %) with one terminal, a catalog
-// of ~300 products in 10 categories, 30 customers and opening stock. Names, prices, barcodes and stock
+// The first-run demo data: one German store (EUR, de-DE, Europe/Berlin, German VAT 0/7/19 %, with the
+// legal name, address, tax number and VAT id its receipts print) with one terminal, a catalog of ~300
+// products in 10 categories with German names, an open-price item per VAT rate ("Diverses 19 %" and
+// "Diverses 7 %": the till asks for the price), 30 customers and opening stock. Names, prices, barcodes and stock
 // follow from the row number (only the uuids are random), so every fresh hub looks the same.
 import { randomUUID } from 'node:crypto';
 import type { Database, Sql } from '../db/database.ts';
 import type { StaffCreate } from '@ezo/contract/staff';
 import { COMMIT_ORDER_LOCK_KEY } from '../sync/item-outcome.ts';
-import { createStore, createTerminal } from '../stores/stores.ts';
+import type { StoreSettingsPut } from '@ezo/contract/admin';
+import { DEFAULT_DISCOUNT_LIMIT_PERCENT, DEFAULT_IDLE_LOCK_SECONDS, DEFAULT_STORAGE_ALARM_HOURS } from '@ezo/contract/limits';
+import { createStore, createTerminal, putStoreSettings } from '../stores/stores.ts';
 import { createStaff, hashSecrets } from '../staff/staff.ts';
 import { applyStockDeltas } from '../sync/stock-deltas.ts';
 import { ean13 } from './ean13.ts';
 
 export const DEMO_STORE = { name: 'Demo Store', currency: 'EUR', locale: 'de-DE' } as const;
+/** What the demo store's receipts print: a believable (invented) German shop. */
+export const DEMO_STORE_SETTINGS: StoreSettingsPut = {
+  ...DEMO_STORE,
+  time_zone: 'Europe/Berlin',
+  legal_name: 'Ezo Demo-Laden GmbH',
+  address_lines: ['Musterstraße 12', '10115 Berlin'],
+  tax_number: '37/123/45678',
+  vat_id: 'DE123456789',
+  receipt_header: null,
+  receipt_footer: 'Vielen Dank für Ihren Einkauf!',
+  idle_lock_seconds: DEFAULT_IDLE_LOCK_SECONDS,
+  discount_limit_percent: DEFAULT_DISCOUNT_LIMIT_PERCENT,
+  storage_alarm_hours: DEFAULT_STORAGE_ALARM_HOURS,
+};
+/** The open-price items, one per VAT rate; no barcode, price 0 (the till asks for it). */
+export const DEMO_OPEN_PRICE_ITEMS = [
+  { sku: 'DIV-19', name: 'Diverses 19 %', tax_rate_bp: 1900 },
+  { sku: 'DIV-07', name: 'Diverses 7 %', tax_rate_bp: 700 },
+] as const;
+const OPEN_PRICE_CATEGORY = 'Diverses';
 export const DEMO_TERMINAL = { name: 'Till 1', receipt_prefix: 'T1' } as const;
 const PRODUCTS_PER_CATEGORY = 30;
 const CUSTOMER_COUNT = 30;
@@ -18,18 +42,18 @@ const CUSTOMER_COUNT = 30;
 const EAN_PREFIX = '4006381';
 
 const CATEGORIES: readonly { name: string; tax_rate_bp: number; tax_included: boolean; basePrice: number; items: readonly string[] }[] = [
-  { name: 'Coffee & Tea', tax_rate_bp: 700, tax_included: true, basePrice: 249, items: ['Espresso Beans', 'Filter Coffee', 'Green Tea', 'Black Tea', 'Chai'] },
-  { name: 'Bakery', tax_rate_bp: 700, tax_included: true, basePrice: 129, items: ['Croissant', 'Pretzel', 'Rye Bread', 'Baguette', 'Muffin'] },
-  { name: 'Dairy', tax_rate_bp: 700, tax_included: true, basePrice: 99, items: ['Milk', 'Yoghurt', 'Butter', 'Cheese', 'Cream'] },
-  { name: 'Fruit & Veg', tax_rate_bp: 700, tax_included: true, basePrice: 79, items: ['Apples', 'Bananas', 'Carrots', 'Tomatoes', 'Potatoes'] },
-  { name: 'Drinks', tax_rate_bp: 1900, tax_included: true, basePrice: 119, items: ['Lemonade', 'Cola', 'Mineral Water', 'Apple Juice', 'Iced Tea'] },
-  { name: 'Snacks', tax_rate_bp: 700, tax_included: true, basePrice: 149, items: ['Crisps', 'Chocolate', 'Nuts', 'Biscuits', 'Gummy Bears'] },
-  { name: 'Household', tax_rate_bp: 1900, tax_included: true, basePrice: 299, items: ['Dish Soap', 'Sponges', 'Kitchen Roll', 'Candles', 'Bin Bags'] },
-  { name: 'Stationery', tax_rate_bp: 1900, tax_included: false, basePrice: 199, items: ['Notebook', 'Pencil', 'Pen', 'Envelopes', 'Stapler'] },
-  { name: 'Books & Press', tax_rate_bp: 700, tax_included: true, basePrice: 450, items: ['Newspaper', 'Magazine', 'Paperback', 'Cookbook', 'Map'] },
-  { name: 'Gift Cards', tax_rate_bp: 0, tax_included: false, basePrice: 1000, items: ['Gift Card', 'Voucher', 'Donation', 'Deposit Return', 'Service Fee'] },
+  { name: 'Kaffee & Tee', tax_rate_bp: 700, tax_included: true, basePrice: 249, items: ['Espressobohnen', 'Filterkaffee', 'Grüner Tee', 'Schwarzer Tee', 'Chai'] },
+  { name: 'Backwaren', tax_rate_bp: 700, tax_included: true, basePrice: 129, items: ['Croissant', 'Brezel', 'Roggenbrot', 'Baguette', 'Muffin'] },
+  { name: 'Molkereiprodukte', tax_rate_bp: 700, tax_included: true, basePrice: 99, items: ['Milch', 'Joghurt', 'Butter', 'Käse', 'Sahne'] },
+  { name: 'Obst & Gemüse', tax_rate_bp: 700, tax_included: true, basePrice: 79, items: ['Äpfel', 'Bananen', 'Karotten', 'Tomaten', 'Kartoffeln'] },
+  { name: 'Getränke', tax_rate_bp: 1900, tax_included: true, basePrice: 119, items: ['Limonade', 'Cola', 'Mineralwasser', 'Apfelsaft', 'Eistee'] },
+  { name: 'Knabbereien', tax_rate_bp: 700, tax_included: true, basePrice: 149, items: ['Chips', 'Schokolade', 'Nüsse', 'Kekse', 'Gummibärchen'] },
+  { name: 'Haushalt', tax_rate_bp: 1900, tax_included: true, basePrice: 299, items: ['Spülmittel', 'Schwämme', 'Küchenrolle', 'Kerzen', 'Müllbeutel'] },
+  { name: 'Schreibwaren', tax_rate_bp: 1900, tax_included: false, basePrice: 199, items: ['Notizbuch', 'Bleistift', 'Kugelschreiber', 'Briefumschläge', 'Hefter'] },
+  { name: 'Bücher & Presse', tax_rate_bp: 700, tax_included: true, basePrice: 450, items: ['Tageszeitung', 'Zeitschrift', 'Taschenbuch', 'Kochbuch', 'Stadtplan'] },
+  { name: 'Gutscheine', tax_rate_bp: 0, tax_included: false, basePrice: 1000, items: ['Geschenkkarte', 'Gutschein', 'Spende', 'Pfandrückgabe', 'Servicegebühr'] },
 ];
-const VARIANTS = ['Small', 'Medium', 'Large', 'Organic', 'Classic', 'Family Pack'];
+const VARIANTS = ['klein', 'mittel', 'groß', 'Bio', 'Klassik', 'Familienpackung'];
 const FIRST = ['Anna', 'Ben', 'Clara', 'David', 'Emma', 'Felix', 'Greta', 'Hannes', 'Ida', 'Jonas'];
 const LAST = ['Müller', 'Schmidt', 'Fischer'];
 
@@ -77,6 +101,7 @@ export async function seedDemoOnFirstRun(db: Database, staff: DemoStaffSecrets):
  */
 export async function seedDemo(tx: Sql, options: { catalog: boolean; staff: DemoStaffSecrets; terminalToken?: string }): Promise<DemoSeed> {
   const store = await createStore(tx, DEMO_STORE);
+  await putStoreSettings(tx, store.id, DEMO_STORE_SETTINGS);
   const terminal = await createTerminal(tx, { store_id: store.id, ...DEMO_TERMINAL }, options.terminalToken);
   const roles = (role: 'owner' | 'manager' | 'cashier') => [{ store_id: store.id, role }];
   const ids = options.staff.ids;
@@ -119,6 +144,17 @@ export async function seedCatalog(tx: Sql, storeId: string): Promise<void> {
       [rows.map((r) => r.uuid), rows.map((r) => r.sku), rows.map((r) => r.barcode), rows.map((r) => r.name), categoryUuid, c.tax_rate_bp, c.tax_included, rows.map((r) => r.price)],
     );
     rows.forEach((r, i) => stock.push([r.uuid, 20 + ((i * 13) % 80)]));
+  }
+  const misc = randomUUID();
+  await tx.query('INSERT INTO categories (uuid, name, sort_order) VALUES ($1, $2, $3)', [misc, OPEN_PRICE_CATEGORY, CATEGORIES.length * 10]);
+  for (const item of DEMO_OPEN_PRICE_ITEMS) {
+    await tx.query('INSERT INTO products (uuid, sku, name, category_uuid, price, tax_rate_bp, tax_included, open_price) VALUES ($1, $2, $3, $4, 0, $5, true, true)', [
+      randomUUID(),
+      item.sku,
+      item.name,
+      misc,
+      item.tax_rate_bp,
+    ]);
   }
   for (let i = 0; i < CUSTOMER_COUNT; i++) {
     const first = FIRST[i % FIRST.length] ?? 'Guest';

@@ -1,36 +1,41 @@
-// Stores and their terminals. A terminal's legacy token is made here, returned once, and stored only hashed.
+// Stores, their settings (versioned: each store's tills pull their own, migrations/009-store-settings.ts)
+// and their terminals. A terminal's legacy token is made here, returned once, and stored only hashed.
 import { randomUUID } from 'node:crypto';
 import type { Sql } from '../db/database.ts';
-import type { AdminStore, StoreCreate, StorePatch, TerminalCreate, TerminalCreated } from '@ezo/contract/admin';
-import { DEFAULT_DISCOUNT_LIMIT_PERCENT, DEFAULT_IDLE_LOCK_SECONDS } from '@ezo/contract/limits';
+import type { AdminStore, StoreCreate, StorePatch, StoreSettingsPut, TerminalCreate, TerminalCreated } from '@ezo/contract/admin';
+import { DEFAULT_DISCOUNT_LIMIT_PERCENT, DEFAULT_IDLE_LOCK_SECONDS, DEFAULT_TIME_ZONE } from '@ezo/contract/limits';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import { HttpError } from '../http/api-error.ts';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from '../db/database.ts';
 
-const STORE_COLUMNS = 'id::text AS id, name, currency, locale, idle_lock_seconds, discount_limit_percent';
-type StoreRow = AdminStore;
-const toStore = (r: StoreRow): AdminStore => ({ ...r, currency: r.currency.trim() });
+const STORE_COLUMNS = `id::text AS id, name, currency, locale, time_zone, legal_name, address_lines, tax_number, vat_id, receipt_header,
+  receipt_footer, idle_lock_seconds, discount_limit_percent, storage_alarm_hours, updated_at`;
+type StoreRow = Omit<AdminStore, 'updated_at'> & { updated_at: Date | string };
+const toStore = (r: StoreRow): AdminStore => ({
+  ...r,
+  currency: r.currency.trim(),
+  updated_at: (r.updated_at instanceof Date ? r.updated_at : new Date(r.updated_at)).toISOString(),
+});
 
+/** The caller holds the commit-order lock (the insert is versioned: the store's tills pull it). */
 export async function createStore(db: Sql, input: StoreCreate, id: string = randomUUID()): Promise<AdminStore> {
-  const store: AdminStore = {
-    id,
-    name: input.name,
-    currency: input.currency,
-    locale: input.locale,
-    idle_lock_seconds: input.idle_lock_seconds ?? DEFAULT_IDLE_LOCK_SECONDS,
-    discount_limit_percent: input.discount_limit_percent ?? DEFAULT_DISCOUNT_LIMIT_PERCENT,
-  };
-  await db.query('INSERT INTO stores (id, name, currency, locale, idle_lock_seconds, discount_limit_percent) VALUES ($1, $2, $3, $4, $5, $6)', [
-    id,
-    store.name,
-    store.currency,
-    store.locale,
-    store.idle_lock_seconds,
-    store.discount_limit_percent,
-  ]);
-  return store;
+  const rows = await db.query<StoreRow>(
+    `INSERT INTO stores (id, name, currency, locale, time_zone, idle_lock_seconds, discount_limit_percent) VALUES ($1, $2, $3, $4, $5, $6, $7)
+     RETURNING ${STORE_COLUMNS}`,
+    [
+      id,
+      input.name,
+      input.currency,
+      input.locale,
+      input.time_zone ?? DEFAULT_TIME_ZONE,
+      input.idle_lock_seconds ?? DEFAULT_IDLE_LOCK_SECONDS,
+      input.discount_limit_percent ?? DEFAULT_DISCOUNT_LIMIT_PERCENT,
+    ],
+  );
+  return toStore(rows[0] as StoreRow);
 }
 
+/** The caller holds the commit-order lock. */
 export async function patchStore(db: Sql, id: string, patch: StorePatch): Promise<AdminStore> {
   const sets: string[] = [];
   const params: (string | number)[] = [id];
@@ -45,6 +50,51 @@ export async function patchStore(db: Sql, id: string, patch: StorePatch): Promis
   const row = rows[0];
   if (row === undefined) throw new HttpError('not_found', `no store ${id}`);
   return toStore(row);
+}
+
+export async function readStore(db: Sql, id: string): Promise<AdminStore> {
+  const row = (await db.query<StoreRow>(`SELECT ${STORE_COLUMNS} FROM stores WHERE id = $1`, [id]))[0];
+  if (row === undefined) throw new HttpError('not_found', `no store ${id}`);
+  return toStore(row);
+}
+
+/** Texts a receipt prints only when set: an empty one is none. */
+const orNull = (text: string | null): string | null => (text === null || text === '' ? null : text);
+
+/**
+ * Replaces all of a store's settings. The caller holds the commit-order lock: the update is versioned,
+ * so the store's tills pull it. The currency cannot change once the store has sales (they, their
+ * refunds and the day reports are in the old one): that is a 409, and nothing is written.
+ */
+export async function putStoreSettings(tx: Sql, id: string, s: StoreSettingsPut): Promise<AdminStore> {
+  const current = (await tx.query<{ currency: string }>('SELECT currency FROM stores WHERE id = $1 FOR UPDATE', [id]))[0];
+  if (current === undefined) throw new HttpError('not_found', `no store ${id}`);
+  if (current.currency.trim() !== s.currency) {
+    const sold = await tx.query('SELECT 1 FROM sales WHERE store_id = $1 LIMIT 1', [id]);
+    if (sold.length > 0) throw new HttpError('conflict', `the store has sales in ${current.currency.trim()}; its currency cannot change`);
+  }
+  const rows = await tx.query<StoreRow>(
+    `UPDATE stores SET name = $2, legal_name = $3, address_lines = $4, tax_number = $5, vat_id = $6, receipt_header = $7, receipt_footer = $8,
+       currency = $9, locale = $10, time_zone = $11, idle_lock_seconds = $12, discount_limit_percent = $13, storage_alarm_hours = $14
+     WHERE id = $1 RETURNING ${STORE_COLUMNS}`,
+    [
+      id,
+      s.name,
+      s.legal_name,
+      s.address_lines,
+      s.tax_number,
+      s.vat_id,
+      orNull(s.receipt_header),
+      orNull(s.receipt_footer),
+      s.currency,
+      s.locale,
+      s.time_zone,
+      s.idle_lock_seconds,
+      s.discount_limit_percent,
+      s.storage_alarm_hours,
+    ],
+  );
+  return toStore(rows[0] as StoreRow);
 }
 
 export async function createTerminal(db: Sql, input: TerminalCreate, token: string = newToken()): Promise<TerminalCreated> {

@@ -1,7 +1,9 @@
 // Writes the lines of stored sales, each with what it charged and what the catalog said at this moment
 // (migrations/004-line-catalog-price.ts): the hub never refuses a line for differing from the catalog
 // (a till may sell offline on an older price), it records the difference for reports. "The catalog" is the
-// store's effective price: its own price where it has one (store_prices), else the chain's.
+// store's effective price: its own price where it has one (store_prices), else the chain's. An open-price
+// product (a "Misc 19 %" item) has no catalog price: the price the till was given is its catalog price, so
+// such a line never shows as a price deviation.
 import type { Sale, SaleLine } from '@ezo/contract/v1/sale';
 import type { Sql } from '../db/database.ts';
 
@@ -10,7 +12,8 @@ export async function insertSaleLines(tx: Sql, storeId: string, lines: readonly 
   const column = <T>(f: (l: SaleLine) => T) => lines.map((x) => f(x.line));
   await tx.query(
     `INSERT INTO sale_lines (uuid, sale_uuid, product_uuid, quantity, refund_of_line, unit_price, tax_rate_bp, tax_included, catalog_price, catalog_tax_rate_bp, catalog_tax_included)
-     SELECT l.uuid, l.sale_uuid, l.product_uuid, l.quantity, l.refund_of_line, l.unit_price, l.tax_rate_bp, l.tax_included, COALESCE(sp.price, p.price), p.tax_rate_bp, p.tax_included
+     SELECT l.uuid, l.sale_uuid, l.product_uuid, l.quantity, l.refund_of_line, l.unit_price, l.tax_rate_bp, l.tax_included,
+            CASE WHEN p.open_price THEN l.unit_price ELSE COALESCE(sp.price, p.price) END, p.tax_rate_bp, p.tax_included
        FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::int[], $5::uuid[], $6::bigint[], $7::int[], $8::boolean[])
             AS l(uuid, sale_uuid, product_uuid, quantity, refund_of_line, unit_price, tax_rate_bp, tax_included)
        LEFT JOIN products p ON p.uuid = l.product_uuid

@@ -9,10 +9,11 @@ export const CATEGORY_JSON = `json_build_object('uuid', uuid, 'name', name, 'sor
 /**
  * A product as one store's tills see it: the chain's row (alias p) under the store's price override (alias
  * sp, LEFT JOINed; sync/effective-price.ts has the rule). Without an override it equals the admin API's row.
+ * `sellsOpenPrice` false (a till before protocol 3): an open-price product is sent inactive.
  */
-export const STORE_PRODUCT_JSON = `json_build_object('uuid', p.uuid, 'sku', p.sku, 'barcode', p.barcode, 'name', p.name,
+export const storeProductJson = (sellsOpenPrice: boolean): string => `json_build_object('uuid', p.uuid, 'sku', p.sku, 'barcode', p.barcode, 'name', p.name,
   'category_uuid', p.category_uuid, 'price', COALESCE(sp.price, p.price), 'tax_rate_bp', p.tax_rate_bp, 'tax_included', p.tax_included,
-  'active', p.active, 'price_version', p.price_version + COALESCE(sp.price_version, 0),
+  'active', ${sellsOpenPrice ? 'p.active' : 'p.active AND NOT p.open_price'}, 'open_price', p.open_price, 'price_version', p.price_version + COALESCE(sp.price_version, 0),
   'updated_at', ${iso('GREATEST(p.updated_at, sp.updated_at)')}, 'deleted_at', ${iso('p.deleted_at')})::text`;
 export const CUSTOMER_JSON = `json_build_object('uuid', uuid, 'name', name, 'email', email, 'phone', phone,
   'updated_at', ${iso('updated_at')}, 'deleted_at', ${iso('deleted_at')})::text`;
@@ -24,3 +25,9 @@ export const STAFF_JSON = `json_build_object('id', s.id, 'display_name', s.displ
   'updated_at', ${iso('r.updated_at')})::text`;
 /** The FROM of STAFF_JSON. */
 export const STAFF_FROM = `staff_store_roles r JOIN staff s ON s.id = r.staff_id JOIN role_permissions p ON p.role = r.role`;
+
+/** A store's settings as its own tills pull them (downstream store_settings); the admin API's Store with store_id for id. */
+export const STORE_SETTINGS_JSON = `json_build_object('store_id', id, 'name', name, 'legal_name', legal_name, 'address_lines', to_json(address_lines),
+  'tax_number', tax_number, 'vat_id', vat_id, 'receipt_header', receipt_header, 'receipt_footer', receipt_footer,
+  'idle_lock_seconds', idle_lock_seconds, 'discount_limit_percent', discount_limit_percent, 'storage_alarm_hours', storage_alarm_hours,
+  'currency', trim(currency), 'locale', locale, 'time_zone', time_zone, 'updated_at', ${iso('updated_at')})::text`;

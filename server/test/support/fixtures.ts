@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { lineAmounts, saleAmounts } from '../../../src/domain/sale-totals.ts';
 import type { Customer, Product } from '@ezo/contract/catalog';
 import type { DownstreamPage } from '@ezo/contract/downstream';
+import type { StoreSettings } from '@ezo/contract/store-settings';
 import type { Sale, SaleLine } from '@ezo/contract/sale';
 import type { Adjustment } from '@ezo/contract/adjustment';
 import type { ProductEdit } from '@ezo/contract/product-edit';
@@ -119,13 +120,15 @@ export interface Pulled {
   products: Map<string, Product>;
   customers: Map<string, Customer>;
   stock: Map<string, number>;
+  /** Every store_settings row the pull delivered, in order (protocol 3). */
+  storeSettings: StoreSettings[];
   /** The cursor to pull from next time. */
   cursor: string | undefined;
 }
 
 /** Pulls as a terminal from `cursor` (default: the start) until has_more is false. */
 export async function pullAll(server: Pick<TestServer, 'url'>, token: string, cursor?: string): Promise<Pulled> {
-  const out: Pulled = { products: new Map(), customers: new Map(), stock: new Map(), cursor };
+  const out: Pulled = { products: new Map(), customers: new Map(), stock: new Map(), storeSettings: [], cursor };
   for (;;) {
     const q = out.cursor === undefined ? '' : `?last_synced_at=${encodeURIComponent(out.cursor)}`;
     const res = await call<DownstreamPage>(server, token, 'GET', `/api/v1/sync/downstream${q}`);
@@ -133,6 +136,7 @@ export async function pullAll(server: Pick<TestServer, 'url'>, token: string, cu
     for (const p of res.body.changes.products) out.products.set(p.uuid, p);
     for (const c of res.body.changes.customers) out.customers.set(c.uuid, c);
     for (const s of res.body.changes.stock) out.stock.set(s.product_uuid, s.quantity);
+    out.storeSettings.push(...res.body.changes.store_settings);
     out.cursor = res.body.timestamp;
     if (!res.body.has_more) return out;
   }

@@ -10,7 +10,8 @@ import { migration007 } from './007-draft-cart.ts';
 import { migration008 } from './008-staff.ts';
 import { migration009 } from './009-counter-and-shifts.ts';
 import { migration010 } from './010-pull-staff-after-update.ts';
+import { migration011 } from './011-store-settings.ts';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

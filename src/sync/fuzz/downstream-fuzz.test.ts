@@ -53,6 +53,7 @@ function page(version: 1 | 2): DownstreamPage {
         tax_rate_bp: 700 + version,
         tax_included: i % 2 === 0,
         active: true,
+        open_price: i === 7,
         price_version: version,
         updated_at: at,
         deleted_at: version === 2 && i === 5 ? at : null,
@@ -60,6 +61,7 @@ function page(version: 1 | 2): DownstreamPage {
       customers: Array.from({ length: 4 }, (_, i) => ({ uuid: id(300 + i), name: `Customer ${i} v${version}`, email: i % 2 === 0 ? null : `c${i}@example.com`, phone: null, updated_at: at, deleted_at: null })),
       stock: Array.from({ length: 12 }, (_, i) => ({ product_uuid: id(200 + i), quantity: (i - 3) * version, updated_at: at })),
       staff: [],
+      store_settings: [],
     },
   };
 }

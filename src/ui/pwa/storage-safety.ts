@@ -1,5 +1,8 @@
 // Keeping unsynced sales on this device: asks the browser to make the till's storage persistent (so it is not
 // evicted under storage pressure or after days unused) and reads how much is stored. Data lives in OPFS.
+import { DEFAULT_STORAGE_ALARM_HOURS } from '@ezo/contract/limits';
+
+const HOUR_MS = 60 * 60_000;
 
 /** Browsers that prompt (Firefox) are asked again at most this often after staff declined. */
 export const PERSIST_REASK_MS = 7 * 24 * 60 * 60_000;
@@ -84,7 +87,12 @@ export function formatBytes(bytes: number, locale = 'en'): string {
  * A short outage or a sale not yet pushed is normal and shows only as the count in the status bar.
  * (The store will set this in its settings once they sync; until then the default holds.)
  */
-export const UNSYNCED_ALARM_AFTER_MS = 24 * 60 * 60_000;
+export const UNSYNCED_ALARM_AFTER_MS = DEFAULT_STORAGE_ALARM_HOURS * HOUR_MS;
+
+/** The store's alarm threshold (StoreSettings.storage_alarm_hours) in milliseconds; the default without one. */
+export function alarmThresholdMs(storageAlarmHours: number | null): number {
+  return storageAlarmHours === null ? UNSYNCED_ALARM_AFTER_MS : storageAlarmHours * HOUR_MS;
+}
 /** Storage used beyond this share of the quota is an alarm whether or not anything is unsynced. */
 export const QUOTA_ALARM_SHARE = 0.9;
 

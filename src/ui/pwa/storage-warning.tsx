@@ -6,7 +6,7 @@ import type { Remote } from 'comlink';
 import { useEffect, useState } from 'preact/hooks';
 import type { SyncStatus, TillApi } from '../../api/till-api.ts';
 import { ExportUnsyncedButton } from './export-button.tsx';
-import { atRiskOfEviction } from './storage-safety.ts';
+import { UNSYNCED_ALARM_AFTER_MS, atRiskOfEviction } from './storage-safety.ts';
 import { useStorageState } from './use-storage-state.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { Modal } from '../modal.tsx';
@@ -18,8 +18,11 @@ const RECHECK_MS = 60_000;
 
 type Status = Pick<SyncStatus, 'pending' | 'failed' | 'oldestUnsyncedAt'>;
 
-/** Whether data is at risk now, re-read when unsynced work appears and every RECHECK_MS. */
-export function useStorageRisk(status: Status): 'unsynced' | 'quota' | null {
+/**
+ * Whether data is at risk now, re-read when unsynced work appears and every RECHECK_MS. `thresholdMs`:
+ * the store's setting (StoreSettings.storage_alarm_hours); the default before the first pull.
+ */
+export function useStorageRisk(status: Status, thresholdMs: number = UNSYNCED_ALARM_AFTER_MS): 'unsynced' | 'quota' | null {
   const { state, refresh } = useStorageState();
   const [now, setNow] = useState(Date.now);
   const hasUnsynced = status.pending + status.failed > 0;
@@ -34,7 +37,7 @@ export function useStorageRisk(status: Status): 'unsynced' | 'quota' | null {
     return () => clearInterval(timer);
   }, [refresh]);
   if (state === null) return null;
-  return atRiskOfEviction({ storage: state, oldestUnsyncedAt: status.oldestUnsyncedAt, now });
+  return atRiskOfEviction({ storage: state, oldestUnsyncedAt: status.oldestUnsyncedAt, now, thresholdMs });
 }
 
 export function StorageAlarm(props: { risk: 'unsynced' | 'quota'; status: Status; api: Pick<Remote<TillApi>, 'exportUnsynced'> }) {

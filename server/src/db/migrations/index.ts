@@ -8,7 +8,8 @@ import { storePricesMigration } from './005-store-prices.ts';
 import { authFailuresMigration } from './006-auth-failures.ts';
 import { customerStoresMigration } from './007-customer-stores.ts';
 import { staffAndDevicesMigration } from './008-staff-and-devices.ts';
-import { backofficeListsMigration } from './009-backoffice-lists.ts';
+import { storeSettingsMigration } from './009-store-settings.ts';
+import { backofficeListsMigration } from './010-backoffice-lists.ts';
 
 export const MIGRATIONS: readonly Migration[] = [
   initialMigration,
@@ -19,5 +20,6 @@ export const MIGRATIONS: readonly Migration[] = [
   authFailuresMigration,
   customerStoresMigration,
   staffAndDevicesMigration,
+  storeSettingsMigration,
   backofficeListsMigration,
 ];

@@ -12,7 +12,7 @@ const ACCENTED = 'àáâãäåāăąçćčďèéêëēėęěìíîïīįıñńň
 const PLAIN = 'aaaaaaaaaccc' + 'deeeeeeeeiiiiiii' + 'nnnoooooooouuuuuuuuyyzzzlsst' + 'trr';
 
 export const backofficeListsMigration: Migration = {
-  version: 9,
+  version: 10,
   statements: [
     `CREATE FUNCTION ezo_fold(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
        SELECT replace(translate(lower(t), '${ACCENTED}', '${PLAIN}'), 'ß', 'ss')

@@ -1,0 +1,102 @@
+// Admin: stores and their settings (protocol 3). Every write is versioned under the commit-order lock,
+// so the store's own tills pull the change with their next downstream page (store_settings); no other
+// store's till ever sees it.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { strictContract } from '@ezo/contract/contract';
+import type { HubContext } from '../http/hub-context.ts';
+import { errorResponses } from '../openapi/error-responses.ts';
+import { createStore, listStores, patchStore, putStoreSettings, readStore } from '../stores/stores.ts';
+import { storeList } from './hub-responses.ts';
+import { ADMIN_SECURITY, ADMIN_TAGS, adminGuard, json, versionedWrite } from './admin-guard.ts';
+
+const { admin } = strictContract;
+const PULLED = "The store's tills pull the change with their next downstream page (store_settings).";
+
+export function registerStoreRoutes(app: FastifyInstance, ctx: HubContext): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const guard = adminGuard(ctx);
+  const versioned = versionedWrite(ctx);
+
+  api.get(
+    '/api/v1/admin/stores',
+    {
+      onRequest: guard,
+      schema: {
+        operationId: 'listStores',
+        summary: 'List the stores with their settings',
+        tags: ADMIN_TAGS,
+        security: ADMIN_SECURITY,
+        response: { 200: json('Every store.', storeList), ...errorResponses(401, 500, 503) },
+      },
+    },
+    async () => ({ stores: await listStores(ctx.db) }),
+  );
+  api.post(
+    '/api/v1/admin/stores',
+    {
+      onRequest: guard,
+      schema: {
+        operationId: 'createStore',
+        summary: 'Create a store',
+        description: 'Absent settings take their defaults; set the rest with PUT /api/v1/admin/stores/{store_id}.',
+        tags: ADMIN_TAGS,
+        security: ADMIN_SECURITY,
+        body: admin.storeCreate,
+        response: { 201: json('The new store.', admin.store), ...errorResponses(400, 401, 413, 415, 500, 503) },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await versioned((tx) => createStore(tx, request.body))),
+  );
+  api.get(
+    '/api/v1/admin/stores/:store_id',
+    {
+      onRequest: guard,
+      schema: {
+        operationId: 'getStore',
+        summary: 'A store and all its settings',
+        tags: ADMIN_TAGS,
+        security: ADMIN_SECURITY,
+        params: admin.storeParams,
+        response: { 200: json('The store.', admin.store), ...errorResponses(400, 401, 404, 500, 503) },
+      },
+    },
+    async (request) => readStore(ctx.db, request.params.store_id),
+  );
+  api.put(
+    '/api/v1/admin/stores/:store_id',
+    {
+      onRequest: guard,
+      schema: {
+        operationId: 'setStoreSettings',
+        summary: "Replace a store's settings",
+        description:
+          `All settings at once: receipt header and footer, legal name, address, tax number, VAT id, locale, currency, time zone, PIN lock, discount limit, storage alarm. ${PULLED} ` +
+          'The currency cannot change once the store has sales (409); a refused request changes nothing.',
+        tags: ADMIN_TAGS,
+        security: ADMIN_SECURITY,
+        params: admin.storeParams,
+        body: admin.storeSettingsPut,
+        response: { 200: json('The store as changed.', admin.store), ...errorResponses(400, 401, 404, 409, 413, 415, 500, 503) },
+      },
+    },
+    async (request) => versioned((tx) => putStoreSettings(tx, request.params.store_id, request.body)),
+  );
+  api.patch(
+    '/api/v1/admin/stores/:store_id',
+    {
+      onRequest: guard,
+      schema: {
+        operationId: 'updateStore',
+        summary: 'Change some fields of a store (name, locale, PIN lock time, discount limit)',
+        description: `Absent fields stay as they are. ${PULLED}`,
+        tags: ADMIN_TAGS,
+        security: ADMIN_SECURITY,
+        params: admin.storeParams,
+        body: admin.storePatch,
+        response: { 200: json('The store as changed.', admin.store), ...errorResponses(400, 401, 404, 413, 415, 500, 503) },
+      },
+    },
+    async (request) => versioned((tx) => patchStore(tx, request.params.store_id, request.body)),
+  );
+}

@@ -27,7 +27,7 @@ const Search = StorableString.trim().max(MAX_NAME_LENGTH).describe('Search text;
 const StockFigure = z.int().min(-MAX_STOCK).max(MAX_STOCK);
 
 export const CUSTOMER_SORTS = ['name', '-name', 'updated', '-updated'] as const;
-export const STOCK_SORTS = ['name', 'quantity', '-quantity'] as const;
+export const STOCK_SORTS = ['name', '-name', 'quantity', '-quantity'] as const;
 
 export const adminListSchemas = oncePerBuilder((object) => {
   const adminCustomer = object(
@@ -79,7 +79,7 @@ export const adminListSchemas = oncePerBuilder((object) => {
   const stockQuery = object({
     q: Search.optional().describe('Matches the product name (any part), SKU or barcode (from the start); case is ignored.'),
     low_stock_below: z.coerce.number().pipe(StockFigure).optional().describe('Only products with fewer units on hand than this.'),
-    sort: z.enum(STOCK_SORTS).optional().describe('name (default), quantity (lowest first) or -quantity.'),
+    sort: z.enum(STOCK_SORTS).optional().describe('name (default) or quantity (lowest first); a leading - reverses.'),
     cursor: ListCursor.optional(),
     limit: Limit.optional(),
   });

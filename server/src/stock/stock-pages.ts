@@ -16,6 +16,7 @@ const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 const STOCK_ORDER: Record<NonNullable<StockQuery['sort']>, { key: string; dir: 'ASC' | 'DESC' }> = {
   name: { key: 'lower(p.name)', dir: 'ASC' },
+  '-name': { key: 'lower(p.name)', dir: 'DESC' },
   quantity: { key: 's.quantity', dir: 'ASC' },
   '-quantity': { key: 's.quantity', dir: 'DESC' },
 };

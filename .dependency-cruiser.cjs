@@ -6,6 +6,7 @@
 //   src/sync   (the sync engine; defines its SQL port)      -> contract, domain, api
 //   src/db     (wa-sqlite, repositories, the worker)        -> contract, domain, api, sync
 //   src/ui     (Preact screens)                             -> contract, domain, api   (never db or sync)
+//   src/backoffice (the back office app, served by the hub) -> contract, domain        (talks to the hub over HTTP only)
 //   server/    (the hub)                                    -> contract, domain         (never the till's UI)
 //
 // Tests and test helpers may reach the real hub (server/src/testing) to sync against it.
@@ -57,6 +58,19 @@ module.exports = {
       comment: 'The UI reaches the database only through the Comlink API (src/api), never its modules.',
       from: { path: '^src/ui/' },
       to: { path: '^(src/(db|sync)|server)/' },
+    },
+    {
+      name: 'backoffice-uses-only-contract-and-domain',
+      severity: 'error',
+      comment: 'The back office is its own app: it reaches the hub over HTTP (src/backoffice/api), never the till or the server modules.',
+      from: { path: '^src/backoffice/' },
+      to: { path: '^(src/(?!domain/|backoffice/)|server|test-support|bench|e2e)' },
+    },
+    {
+      name: 'nothing-else-imports-the-backoffice',
+      severity: 'error',
+      from: { path: '^(src/(?!backoffice/)|server|contract)' },
+      to: { path: '^src/backoffice/' },
     },
     {
       name: 'hub-uses-only-contract-and-domain',

@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { constants as zlib } from 'node:zlib';
+import { resolve } from 'node:path';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { pwaOptions } from './src/ui/pwa/pwa-options.ts';
 import { playwright } from '@vitest/browser-playwright';
@@ -31,7 +32,19 @@ export default defineConfig({
   worker: { format: 'es' },
   // wa-sqlite must not be pre-bundled: a cold dev server would otherwise reload the page mid-run.
   optimizeDeps: { exclude: ['@journeyapps/wa-sqlite'] },
-  build: { target: 'es2022', sourcemap: true },
+  // Two pages: the till (index.html) and the back office (backoffice/index.html, served by the hub at
+  // /backoffice/). Chunks only the back office loads are named backoffice-*, so the till's precache
+  // leaves them out (src/ui/pwa/pwa-options.ts).
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    rollupOptions: {
+      input: { index: resolve(import.meta.dirname, 'index.html'), backoffice: resolve(import.meta.dirname, 'backoffice/index.html') },
+      output: {
+        chunkFileNames: (chunk) => (chunk.facadeModuleId?.includes('/src/backoffice/') === true ? 'assets/backoffice-[name]-[hash].js' : 'assets/[name]-[hash].js'),
+      },
+    },
+  },
   // In development the hub (`npm run server -- --demo`) answers /api through Vite, so the till pairs
   // itself as it does when the hub serves it.
   server: { port: 5173, proxy: { '/api': { target: `http://127.0.0.1:${process.env.PORT ?? '8080'}` } } },

@@ -19,6 +19,8 @@ const WAKE_ACK_TIMEOUT_MS = 45_000;
 
 /** Navigations to the hub's API go to the network; everything else in scope is the single-page till. */
 const API_PATH = /^\/api\//;
+/** The back office is another app the hub serves (always online): never answered or cached by the till's worker. */
+const BACK_OFFICE_PATH = /^\/backoffice(\/|$)/;
 
 // Rule 1, precache: the built shell, every chunk (the database worker too), both SQLite wasm builds, the icons and
 // the manifest, served cache-first by revision. A new build installs a new worker whose precache replaces this one
@@ -29,8 +31,8 @@ precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 
 // Rule 3, navigations: any in-scope page URL (a reload on /sales, a start_url launch) gets the precached index.html,
-// so the till opens with the server stopped. /api/ navigations are excluded and go to the network.
-registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [API_PATH] }));
+// so the till opens with the server stopped. /api/ and /backoffice/ navigations are excluded and go to the network.
+registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [API_PATH, BACK_OFFICE_PATH] }));
 
 // Rule 4, everything else (the /api/ calls above all): no route, no runtime cache. The browser goes to the network
 // as if there were no service worker; sales, stock and prices must never be answered from a stale copy.

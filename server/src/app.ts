@@ -10,7 +10,11 @@ import { registerErrorHandler } from './http/error-handler.ts';
 import type { HubContext } from './http/hub-context.ts';
 import { registerLifecycle } from './http/lifecycle.ts';
 import { hubLoggerOptions, REQUEST_ID_HEADER, requestIdFor } from './http/logging.ts';
-import { AuthThrottle, DEFAULT_AUTH_THROTTLE, type AuthThrottleOptions } from './auth/auth-throttle.ts';
+import fastifyCookie from '@fastify/cookie';
+import { AuthThrottle, DEFAULT_ACCOUNT_THROTTLE, DEFAULT_AUTH_THROTTLE, type AuthThrottleOptions } from './auth/auth-throttle.ts';
+import { DEFAULT_SESSION_LIFETIME, Sessions, type SessionLifetime } from './auth/sessions.ts';
+import { registerPrincipal } from './routes/admin-guard.ts';
+import { registerBackOfficeSessionRoutes } from './routes/backoffice-session-routes.ts';
 import { DEFAULT_RATE_LIMIT, PAIRING_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './http/rate-limit.ts';
 import { DEFAULT_TIMEOUTS, limitConnectionsPerAddress, serverOptions, type HubTimeouts } from './http/timeouts.ts';
 import { LastSeen } from './devices/devices.ts';
@@ -39,6 +43,10 @@ export interface HubOptions {
   rateLimit?: RateLimitOptions | false;
   /** Failed sign-ins per address (shared through the database); false turns it off; default DEFAULT_AUTH_THROTTLE. */
   authThrottle?: AuthThrottleOptions | false;
+  /** Failed back-office sign-ins per account (shared through the database); false turns it off; default DEFAULT_ACCOUNT_THROTTLE. */
+  accountThrottle?: AuthThrottleOptions | false;
+  /** Back-office session expiry; default DEFAULT_SESSION_LIFETIME. */
+  sessionLifetime?: SessionLifetime;
   /** Bounds on slow clients; default DEFAULT_TIMEOUTS. */
   timeouts?: Partial<HubTimeouts>;
   /** true: JSON lines on stdout (http/logging.ts); a logger: that one (main.ts's, a test's capture); default none. */
@@ -93,6 +101,7 @@ export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
   const lifecycle = registerLifecycle(app);
   const rate = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   const throttle = options.authThrottle ?? DEFAULT_AUTH_THROTTLE;
+  const accountThrottle = options.accountThrottle ?? DEFAULT_ACCOUNT_THROTTLE;
   const pairingRate = options.pairingRateLimit ?? PAIRING_RATE_LIMIT;
   const now = options.now ?? (() => new Date());
   const ctx: HubContext = {
@@ -100,6 +109,8 @@ export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
     adminTokenHash: options.adminTokenHash,
     rateLimiter: rate === false ? undefined : new RateLimiter(rate),
     authThrottle: throttle === false ? undefined : new AuthThrottle(throttle),
+    accountThrottle: accountThrottle === false ? undefined : new AuthThrottle(accountThrottle, 'account'),
+    sessions: new Sessions(options.sessionLifetime ?? DEFAULT_SESSION_LIFETIME),
     pairingByAddress: pairingRate === false ? undefined : new RateLimiter(pairingRate, () => now().getTime()),
     pairingByTerminal: pairingRate === false ? undefined : new RateLimiter(pairingRate, () => now().getTime()),
     now,
@@ -109,6 +120,9 @@ export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
     metrics,
   };
   registerCors(app);
+  // Parses the back-office session cookie (auth/backoffice-auth.ts); nothing is signed: the id is unguessable and stored hashed.
+  await app.register(fastifyCookie);
+  registerPrincipal(app);
   app.addHook('onSend', async (request, reply) => {
     void reply.header(REQUEST_ID_HEADER, request.id);
   });
@@ -130,6 +144,7 @@ export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
   registerStaffRoutes(app, ctx);
   registerCustomerRoutes(app, ctx);
   registerStoreListRoutes(app, ctx);
+  registerBackOfficeSessionRoutes(app, ctx);
   await registerStaticApp(app, options.staticDir);
   const stopFolding = startStockFolding(options.db, (err) => app.log.warn({ err }, 'stock fold failed; retrying'));
   app.addHook('onClose', stopFolding);

@@ -5,6 +5,9 @@
 // script or the service worker would take for the file. Files the build compressed
 // (x.br, x.gz beside x; vite.config.ts) are sent as they are to a browser that accepts the encoding,
 // with the headers of x and Vary: Accept-Encoding.
+//
+// The back office is a second page of the same build (dist/backoffice/index.html): navigations under
+// /backoffice get it (its client-side routes), every other navigation the till's index.html.
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic, { type SetHeadersResponse } from '@fastify/static';
 import { HttpError } from './api-error.ts';
@@ -27,6 +30,10 @@ function isNavigation(method: string, accept: string | undefined, fetchMode: str
   if (method !== 'GET' && method !== 'HEAD') return false;
   return fetchMode === 'navigate' || (accept ?? '').toLowerCase().includes('text/html');
 }
+
+/** The back office's client-side routes: /backoffice, /backoffice/ and anything below. */
+const BACK_OFFICE_ROUTE = /^\/backoffice(\/|$)/;
+const BACK_OFFICE_PAGE = 'backoffice/index.html';
 
 /** The build's precompressed copies of a file: x.br and x.gz. */
 const COMPRESSED_COPY = /\.(br|gz)$/;
@@ -60,6 +67,6 @@ export async function registerStaticApp(app: FastifyInstance, root: string | und
       .header('Referrer-Policy', 'no-referrer')
       .header('Cache-Control', NO_CACHE)
       .header('Vary', VARY);
-    return reply.sendFile('index.html', { cacheControl: false });
+    return reply.sendFile(BACK_OFFICE_ROUTE.test(path) ? BACK_OFFICE_PAGE : 'index.html', { cacheControl: false });
   });
 }

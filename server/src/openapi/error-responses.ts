@@ -17,6 +17,10 @@ export const ERROR_RESPONSES = {
     name: 'Unauthorized',
     description: 'No bearer token (unauthorized), an unknown one (invalid_token), or a device that was revoked (device_revoked) or replaced by a newer pairing (device_retired).',
   },
+  403: {
+    name: 'Forbidden',
+    description: 'A back-office session without the permission this needs (forbidden), or a state-changing request with a session cookie from another origin.',
+  },
   404: { name: 'NotFound', description: 'No such record.' },
   409: { name: 'Conflict', description: 'The request contradicts a record the hub holds.' },
   413: { name: 'PayloadTooLarge', description: `The body is larger than the ${MAX_BODY_BYTES} bytes the hub reads.` },

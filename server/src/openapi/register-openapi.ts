@@ -31,7 +31,8 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       tags: [
         { name: 'sync', description: "The till's API: a device token (or a terminal's legacy token), that terminal's store only." },
         { name: 'pairing', description: 'A till redeeming a one-time pairing code: no token.' },
-        { name: 'admin', description: 'The back office: the admin token.' },
+        { name: 'admin', description: 'The back office: the admin token (automation), or a back-office session (owners: every store; managers: their stores).' },
+        { name: 'backoffice', description: 'Back-office sign-in and sign-out (the session cookie).' },
         { name: 'public', description: 'No token.' },
         { name: 'health', description: 'Probes for load balancers and orchestrators; no token.' },
         { name: 'metrics', description: 'Prometheus metrics: METRICS_TOKEN or the admin token.' },
@@ -45,7 +46,15 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
               "A device token (POST /api/v1/pairing/redeem), or a terminal's legacy token (POST /api/v1/admin/terminals; retired by the terminal's first pairing). " +
               'It works on its own store only; a revoked or retired device gets 401 device_revoked or device_retired.',
           },
-          admin: { type: 'http', scheme: 'bearer', description: 'The ADMIN_TOKEN of the hub.' },
+          admin: { type: 'http', scheme: 'bearer', description: 'The ADMIN_TOKEN of the hub (automation: every store).' },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'ezo_session',
+            description:
+              'A back-office session (POST /api/v1/backoffice/session): owners see every store, managers the stores they have a role in. ' +
+              'State-changing requests need an Origin header naming this hub.',
+          },
           metrics: { type: 'http', scheme: 'bearer', description: 'The METRICS_TOKEN of the hub, for a Prometheus scraper.' },
         },
       },

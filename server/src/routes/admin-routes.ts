@@ -2,11 +2,10 @@
 // Writes that version rows take the commit-order lock first, in the same order as upstream batches.
 // The token is checked first (onRequest, before the body is read), so a caller without one learns nothing
 // more and cannot make the hub read a body; failed attempts count towards the address's throttle.
-import type { FastifyInstance, onRequestAsyncHookHandler } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { strictContract } from '@ezo/contract/contract';
-import { requireAdmin } from '../auth/authenticate.ts';
 import { fastJsonSerializerCompiler } from '../http/contract-validation.ts';
 import type { HubContext } from '../http/hub-context.ts';
 import { errorResponses } from '../openapi/error-responses.ts';
@@ -18,10 +17,11 @@ import { createTerminal } from '../stores/stores.ts';
 import { COMMIT_ORDER_LOCK_KEY } from '../sync/item-outcome.ts';
 import { foldStockMoves } from '../sync/fold-stock.ts';
 import { readSalesPage } from '../reports/sales-report.ts';
+import { ADMIN_SECURITY, adminGuard } from './admin-guard.ts';
 
 const admin = strictContract.admin;
 const TAGS = ['admin'];
-const SECURITY = [{ admin: [] }];
+const SECURITY = ADMIN_SECURITY;
 const UuidParam = z.strictObject({ uuid: z.uuid().describe('The row uuid.') });
 
 interface CatalogSpec {
@@ -44,10 +44,7 @@ const json = <S extends z.ZodType>(description: string, schema: S) => ({ descrip
 
 export function registerAdminRoutes(app: FastifyInstance, ctx: HubContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  // A throw here ends the request with that error (Fastify catches it), before the body is read.
-  const guard: onRequestAsyncHookHandler = async (request) => {
-    await requireAdmin(ctx.db, ctx.adminTokenHash, request, ctx.authThrottle);
-  };
+  const guard = adminGuard(ctx);
   const versioned = <T>(work: (tx: Parameters<Parameters<HubContext['db']['transaction']>[0]>[0]) => Promise<T>) =>
     ctx.db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [COMMIT_ORDER_LOCK_KEY]);

@@ -10,6 +10,7 @@ import { hashToken, newToken } from '../auth/tokens.ts';
 import type { Database } from '../db/database.ts';
 import { openDatabase } from '../db/open-database.ts';
 import type { AuthThrottleOptions } from '../auth/auth-throttle.ts';
+import type { SessionLifetime } from '../auth/sessions.ts';
 import type { RateLimitOptions } from '../http/rate-limit.ts';
 import type { HubTimeouts } from '../http/timeouts.ts';
 import { seedDemo } from '../seed/demo-seed.ts';
@@ -44,6 +45,10 @@ export interface TestServerOptions {
   metricsToken?: string;
   /** Failed sign-ins per address; default off, so suites that forge tokens by the hundred are not throttled. */
   authThrottle?: AuthThrottleOptions | false;
+  /** Failed back-office sign-ins per account; default off like authThrottle. */
+  accountThrottle?: AuthThrottleOptions | false;
+  /** Back-office session expiry; default the hub's. */
+  sessionLifetime?: SessionLifetime;
   /** Bounds on slow clients; default the hub's, without the per-address connection limit. */
   timeouts?: Partial<HubTimeouts>;
   /** Pairing redemptions per address and terminal; default: off. */
@@ -111,6 +116,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       ...(options.logger === undefined ? {} : { logger: options.logger }),
       ...(options.metricsToken === undefined ? {} : { metricsTokenHash: hashToken(options.metricsToken) }),
       authThrottle: options.authThrottle ?? false,
+      accountThrottle: options.accountThrottle ?? false,
+      ...(options.sessionLifetime === undefined ? {} : { sessionLifetime: options.sessionLifetime }),
       // Every simulated till of a test connects from 127.0.0.1: no per-address connection limit unless asked.
       timeouts: { maxConnectionsPerAddress: Number.POSITIVE_INFINITY, ...options.timeouts },
       pairingRateLimit: options.pairingRateLimit ?? false,

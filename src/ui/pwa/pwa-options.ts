@@ -24,7 +24,9 @@ export const pwaOptions: Partial<VitePWAOptions> = {
     globPatterns: ['**/*.{html,js,css,wasm,png,svg,ico}'],
     // The build's precompressed copies (x.br, x.gz; vite.config.ts) are for the hub to send in place of
     // x; the browser decodes them, so the precache holds x once. Workbox's default ignore is kept.
-    globIgnores: ['**/node_modules/**/*', '**/*.{br,gz}'],
+    // The back office (its page and its own chunks, named backoffice-*: vite.config.ts) is not the till's
+    // and needs the hub anyway: the till's worker neither caches nor serves it.
+    globIgnores: ['**/node_modules/**/*', '**/*.{br,gz}', 'backoffice/**', 'assets/backoffice-*'],
     maximumFileSizeToCacheInBytes: MAX_PRECACHE_FILE_BYTES,
     // A classic script: every browser with service workers can run it, module workers or not.
     rollupFormat: 'iife',

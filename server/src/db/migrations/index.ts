@@ -10,6 +10,7 @@ import { customerStoresMigration } from './007-customer-stores.ts';
 import { staffAndDevicesMigration } from './008-staff-and-devices.ts';
 import { storeSettingsMigration } from './009-store-settings.ts';
 import { backofficeListsMigration } from './010-backoffice-lists.ts';
+import { backofficeSessionsMigration } from './011-backoffice-sessions.ts';
 
 export const MIGRATIONS: readonly Migration[] = [
   initialMigration,
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   staffAndDevicesMigration,
   storeSettingsMigration,
   backofficeListsMigration,
+  backofficeSessionsMigration,
 ];

@@ -1,0 +1,8 @@
+// The German catalog: the same keys as the English one (Catalog), checked by the type.
+import type { Catalog } from '../messages.ts';
+import { common } from './common.ts';
+import { shell } from './shell.ts';
+import { signIn } from './sign-in.ts';
+import { catalog } from './catalog.ts';
+
+export const de: Catalog = { common, shell, signIn, catalog };

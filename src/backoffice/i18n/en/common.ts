@@ -1,0 +1,28 @@
+// Shared words: forms, tables, errors from the hub.
+export const common = {
+  save: 'Save',
+  cancel: 'Cancel',
+  saving: 'Saving…',
+  search: 'Search',
+  next: 'Next page',
+  previous: 'Previous page',
+  noRows: 'Nothing found.',
+  rowsShown_one: '{{count}} row shown',
+  rowsShown_other: '{{count}} rows shown',
+  sortBy: 'Sort by {{column}}',
+  yes: 'Yes',
+  no: 'No',
+  fieldInvalid: 'Please check this field.',
+  errors: {
+    bad_request: 'Some fields are not valid. Please check them.',
+    unauthorized: 'You are not signed in, or your session ended.',
+    forbidden: 'You do not have the permission for this.',
+    not_found: 'Not found. It may have been removed.',
+    conflict: 'This conflicts with existing data (for example a SKU that is already used).',
+    rate_limited: 'Too many attempts. Please wait {{seconds}} seconds.',
+    payload_too_large: 'The file or request is too large.',
+    unavailable: 'The hub or its database is unavailable. Please try again shortly.',
+    network: 'The hub cannot be reached. Check the connection and try again.',
+    unexpected: 'Something went wrong ({{code}}).',
+  },
+} as const;

@@ -1,0 +1,9 @@
+// The English catalog of the back office. It defines the set of keys: every other language must have
+// exactly these (a type error otherwise, and catalogs.test.ts). One file per screen; a new screen adds
+// its own file here and in every language.
+import { common } from './common.ts';
+import { shell } from './shell.ts';
+import { signIn } from './sign-in.ts';
+import { catalog } from './catalog.ts';
+
+export const en = { common, shell, signIn, catalog } as const;

@@ -1,0 +1,32 @@
+// The sections of the back office: one line each (path under /backoffice/, the nav label's key, the
+// permission the section needs in at least one store, and its screen, loaded when first opened). A
+// helper building a section replaces its line's `screen` with its own lazy import.
+import type { ComponentType } from 'preact';
+import { lazy } from 'preact-iso';
+import type { Permission } from '@ezo/contract/staff';
+import type { BackOfficeKey } from './i18n/messages.ts';
+
+export const BASE_PATH = '/backoffice';
+
+export interface Section {
+  /** Below BASE_PATH, without slashes ('catalog'); the screen gets everything after it as `rest`. */
+  path: string;
+  label: BackOfficeKey;
+  /** Needed in at least one store to see the section (undefined: everyone signed in). */
+  permission: Permission | undefined;
+  screen: ComponentType<{ title: string }>;
+}
+
+const notAvailable = lazy(() => import('./screens/not-available/not-available-screen.tsx'));
+
+export const SECTIONS: readonly Section[] = [
+  { path: 'catalog', label: 'shell.screens.catalog', permission: 'manage_catalog', screen: notAvailable },
+  { path: 'customers', label: 'shell.screens.customers', permission: undefined, screen: notAvailable },
+  { path: 'stores', label: 'shell.screens.stores', permission: undefined, screen: notAvailable },
+  { path: 'devices', label: 'shell.screens.devices', permission: 'manage_devices', screen: notAvailable },
+  { path: 'staff', label: 'shell.screens.staff', permission: 'manage_staff', screen: notAvailable },
+  { path: 'stock', label: 'shell.screens.stock', permission: undefined, screen: notAvailable },
+  { path: 'reports', label: 'shell.screens.reports', permission: 'view_reports', screen: notAvailable },
+];
+
+export const sectionUrl = (path: string) => `${BASE_PATH}/${path}`;

@@ -18,10 +18,11 @@ export interface Section {
 }
 
 const notAvailable = lazy(() => import('./screens/not-available/not-available-screen.tsx'));
+const customers = lazy(() => import('./screens/customers/customers-screen.tsx'));
 
 export const SECTIONS: readonly Section[] = [
   { path: 'catalog', label: 'shell.screens.catalog', permission: 'manage_catalog', screen: notAvailable },
-  { path: 'customers', label: 'shell.screens.customers', permission: undefined, screen: notAvailable },
+  { path: 'customers', label: 'shell.screens.customers', permission: undefined, screen: customers },
   { path: 'stores', label: 'shell.screens.stores', permission: undefined, screen: notAvailable },
   { path: 'devices', label: 'shell.screens.devices', permission: 'manage_devices', screen: notAvailable },
   { path: 'staff', label: 'shell.screens.staff', permission: 'manage_staff', screen: notAvailable },

@@ -19,7 +19,8 @@ const lists = strictAdminLists;
 
 export function registerCustomerRoutes(app: FastifyInstance, ctx: HubContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const guard = adminGuard(ctx);
+  // Owners and managers: each sees and changes the customers of their stores (the handlers scope by store).
+  const guard = adminGuard(ctx, 'route');
   const versioned = versionedWrite(ctx);
 
   api.get(

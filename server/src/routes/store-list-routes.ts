@@ -1,7 +1,9 @@
 // Admin: a store's lists for the back office: stock on hand (search, low stock, keyset pages), the
 // adjustments journal (who, why, when) and the terminals with their active device. A store outside the
 // caller's stores is answered like a missing one: 404.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Permission } from '@ezo/contract/staff';
+import { principalOf, requirePermission } from '../auth/principal.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { strictContract } from '@ezo/contract/contract';
 import { strictAdminLists } from '@ezo/contract/admin-lists';
@@ -18,9 +20,11 @@ const lists = strictAdminLists;
 
 export function registerStoreListRoutes(app: FastifyInstance, ctx: HubContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const guard = adminGuard(ctx);
-  const storeOf = async (request: Parameters<typeof scopeOf>[0], storeId: string) => {
-    requireStoreInScope(scopeOf(request), storeId);
+  // Owners and managers, for the stores they have a role in; terminals need manage_devices there.
+  const guard = adminGuard(ctx, 'route');
+  const storeOf = async (request: FastifyRequest, storeId: string, permission?: Permission) => {
+    if (permission === undefined) requireStoreInScope(scopeOf(request), storeId);
+    else requirePermission(principalOf(request), permission, storeId);
     await requireStore(ctx.db, storeId);
   };
 
@@ -83,7 +87,7 @@ export function registerStoreListRoutes(app: FastifyInstance, ctx: HubContext): 
       },
     },
     async (request) => {
-      await storeOf(request, request.params.store_id);
+      await storeOf(request, request.params.store_id, 'manage_devices');
       return { terminals: await listTerminals(ctx.db, request.params.store_id) };
     },
   );

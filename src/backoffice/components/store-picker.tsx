@@ -3,7 +3,6 @@
 // for any other. `permission`: only stores where the person holds it.
 import { useId } from 'preact/hooks';
 import type { Permission } from '@ezo/contract/staff';
-import { useI18n } from '../i18n/i18n-context.tsx';
 import { useSession } from '../session-context.tsx';
 
 export function useStores(permission?: Permission): { id: string; name: string }[] {
@@ -11,13 +10,12 @@ export function useStores(permission?: Permission): { id: string; name: string }
   return session.stores.filter((s) => permission === undefined || s.permissions.includes(permission)).map((s) => ({ id: s.store_id, name: s.store_name }));
 }
 
-export function StorePicker({ value, onValue, permission }: { value: string; onValue: (storeId: string) => void; permission?: Permission }) {
-  const { t } = useI18n();
+export function StorePicker({ label, value, onValue, permission }: { label: string; value: string; onValue: (storeId: string) => void; permission?: Permission }) {
   const id = useId();
   const stores = useStores(permission);
   return (
     <div class="bo-field bo-store-picker">
-      <label for={id}>{t('common.store')}</label>
+      <label for={id}>{label}</label>
       <select id={id} value={value} onChange={(e) => onValue(e.currentTarget.value)}>
         {stores.map((s) => (
           <option key={s.id} value={s.id}>

@@ -4,5 +4,6 @@ import { common } from './common.ts';
 import { shell } from './shell.ts';
 import { signIn } from './sign-in.ts';
 import { catalog } from './catalog.ts';
+import { customers } from './customers.ts';
 
-export const de: Catalog = { common, shell, signIn, catalog };
+export const de: Catalog = { common, shell, signIn, catalog, customers };

@@ -5,5 +5,6 @@ import { common } from './common.ts';
 import { shell } from './shell.ts';
 import { signIn } from './sign-in.ts';
 import { catalog } from './catalog.ts';
+import { customers } from './customers.ts';
 
-export const en = { common, shell, signIn, catalog } as const;
+export const en = { common, shell, signIn, catalog, customers } as const;

@@ -36,10 +36,18 @@ export function CustomerForm({ customer, onSaved, onCancel }: CustomerFormProps)
 
   const save = async () => {
     const fields = { name, email: textOrNull(email), phone: textOrNull(phone), store_id: storeId === CHAIN ? null : storeId };
-    const checked = customer === undefined ? checkForm(customerCreateSchema, fields) : checkForm(customerPatchSchema, fields);
-    if (!checked.ok) return setFailure(checked.failure);
-    setBusy(true);
-    const result = customer === undefined ? await createCustomer(checked.value) : await updateCustomer(customer.uuid, checked.value);
+    let result;
+    if (customer === undefined) {
+      const checked = checkForm(customerCreateSchema, fields);
+      if (!checked.ok) return setFailure(checked.failure);
+      setBusy(true);
+      result = await createCustomer(checked.value);
+    } else {
+      const checked = checkForm(customerPatchSchema, fields);
+      if (!checked.ok) return setFailure(checked.failure);
+      setBusy(true);
+      result = await updateCustomer(customer.uuid, checked.value);
+    }
     setBusy(false);
     if (!result.ok) return setFailure(result.failure);
     setFailure(null);

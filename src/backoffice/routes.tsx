@@ -19,12 +19,13 @@ export interface Section {
 
 const notAvailable = lazy(() => import('./screens/not-available/not-available-screen.tsx'));
 const customers = lazy(() => import('./screens/customers/customers-screen.tsx'));
+const devices = lazy(() => import('./screens/devices/devices-screen.tsx'));
 
 export const SECTIONS: readonly Section[] = [
   { path: 'catalog', label: 'shell.screens.catalog', permission: 'manage_catalog', screen: notAvailable },
   { path: 'customers', label: 'shell.screens.customers', permission: undefined, screen: customers },
   { path: 'stores', label: 'shell.screens.stores', permission: undefined, screen: notAvailable },
-  { path: 'devices', label: 'shell.screens.devices', permission: 'manage_devices', screen: notAvailable },
+  { path: 'devices', label: 'shell.screens.devices', permission: 'manage_devices', screen: devices },
   { path: 'staff', label: 'shell.screens.staff', permission: 'manage_staff', screen: notAvailable },
   { path: 'stock', label: 'shell.screens.stock', permission: undefined, screen: notAvailable },
   { path: 'reports', label: 'shell.screens.reports', permission: 'view_reports', screen: notAvailable },

@@ -33,6 +33,7 @@ export const customers: Messages<typeof en> = {
   mergeConfirmTitle: 'Diese Kunden zusammenführen?',
   mergeConfirm: 'Jetzt zusammenführen',
   mergeConfirmText: '{{duplicate}} wird mit {{survivor}} zusammengeführt. Das kann nicht rückgängig gemacht werden.',
+  mergeRefused: 'Diese Kunden können nicht zusammengeführt werden: Sie gehören zu verschiedenen Filialen (verschieben Sie zuerst einen) oder einer wurde schon gelöscht oder zusammengeführt.',
   mergeSales_one: '{{count}} Verkauf des Duplikats wird unter dem verbleibenden Kunden ausgewiesen.',
   mergeSales_other: '{{count}} Verkäufe des Duplikats werden unter dem verbleibenden Kunden ausgewiesen.',
 };

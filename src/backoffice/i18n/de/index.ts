@@ -5,5 +5,6 @@ import { shell } from './shell.ts';
 import { signIn } from './sign-in.ts';
 import { catalog } from './catalog.ts';
 import { customers } from './customers.ts';
+import { devices } from './devices.ts';
 
-export const de: Catalog = { common, shell, signIn, catalog, customers };
+export const de: Catalog = { common, shell, signIn, catalog, customers, devices };

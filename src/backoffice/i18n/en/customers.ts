@@ -30,6 +30,7 @@ export const customers = {
   mergeConfirmTitle: 'Merge these customers?',
   mergeConfirm: 'Merge now',
   mergeConfirmText: '{{duplicate}} will be merged into {{survivor}}. This cannot be undone.',
+  mergeRefused: 'These customers cannot be merged: they belong to different stores (move one first), or one of them was already deleted or merged.',
   mergeSales_one: '{{count}} sale of the duplicate will be reported under the customer you keep.',
   mergeSales_other: '{{count}} sales of the duplicate will be reported under the customer you keep.',
 } as const;

@@ -6,5 +6,6 @@ import { shell } from './shell.ts';
 import { signIn } from './sign-in.ts';
 import { catalog } from './catalog.ts';
 import { customers } from './customers.ts';
+import { devices } from './devices.ts';
 
-export const en = { common, shell, signIn, catalog, customers } as const;
+export const en = { common, shell, signIn, catalog, customers, devices } as const;

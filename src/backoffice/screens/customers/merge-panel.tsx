@@ -76,7 +76,7 @@ export function MergePanel({ duplicate, onMerged, onCancel }: { duplicate: Admin
       </fieldset>
       {failure !== null && (
         <p class="bo-error" role="alert">
-          {failureText(t, failure)}
+          {failure.code === 'conflict' ? t('customers.mergeRefused') : failureText(t, failure)}
         </p>
       )}
       <div class="bo-form-actions">

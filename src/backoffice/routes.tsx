@@ -19,6 +19,7 @@ export interface Section {
 
 const notAvailable = lazy(() => import('./screens/not-available/not-available-screen.tsx'));
 const customers = lazy(() => import('./screens/customers/customers-screen.tsx'));
+const stock = lazy(() => import('./screens/stock/stock-screen.tsx'));
 const devices = lazy(() => import('./screens/devices/devices-screen.tsx'));
 
 export const SECTIONS: readonly Section[] = [
@@ -27,7 +28,7 @@ export const SECTIONS: readonly Section[] = [
   { path: 'stores', label: 'shell.screens.stores', permission: undefined, screen: notAvailable },
   { path: 'devices', label: 'shell.screens.devices', permission: 'manage_devices', screen: devices },
   { path: 'staff', label: 'shell.screens.staff', permission: 'manage_staff', screen: notAvailable },
-  { path: 'stock', label: 'shell.screens.stock', permission: undefined, screen: notAvailable },
+  { path: 'stock', label: 'shell.screens.stock', permission: undefined, screen: stock },
   { path: 'reports', label: 'shell.screens.reports', permission: 'view_reports', screen: notAvailable },
 ];
 

@@ -24,7 +24,7 @@ export const devices: Messages<typeof en> = {
   pairOne: 'Ein Gerät mit {{terminal}} koppeln',
   pairTitle: 'Ein Gerät mit {{terminal}} koppeln',
   pairExplain:
-    'Scannen Sie den QR-Code mit der Kamera des Tablets oder öffnen Sie die Kasse, wählen Sie „Mit Code koppeln“ und geben Sie den Code ein. Ein neu gekoppeltes Gerät ersetzt das bisherige.',
+    'Scannen Sie den QR-Code mit der Kamera des Tablets oder geben Sie Serveradresse und Code im Einrichtungsbildschirm der Kasse ein. Ein neu gekoppeltes Gerät ersetzt das bisherige.',
   code: 'Kopplungscode:',
   url: 'Adresse:',
   qrLabel: 'QR-Code der Kopplungsadresse',

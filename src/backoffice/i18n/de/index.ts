@@ -6,5 +6,6 @@ import { signIn } from './sign-in.ts';
 import { catalog } from './catalog.ts';
 import { customers } from './customers.ts';
 import { devices } from './devices.ts';
+import { stock } from './stock.ts';
 
-export const de: Catalog = { common, shell, signIn, catalog, customers, devices };
+export const de: Catalog = { common, shell, signIn, catalog, customers, devices, stock };

@@ -21,7 +21,7 @@ export const devices = {
   pairOne: 'Pair a device to {{terminal}}',
   pairTitle: 'Pair a device to {{terminal}}',
   pairExplain:
-    'Scan the QR code with the tablet’s camera, or open the till, choose “Pair with a code” and type the code. Pairing a new device retires the one paired now.',
+    'Scan the QR code with the tablet’s camera, or type the server address and the code on the till’s setup screen. Pairing a new device retires the one paired now.',
   code: 'Pairing code:',
   url: 'Address:',
   qrLabel: 'QR code of the pairing address',

@@ -7,5 +7,6 @@ import { signIn } from './sign-in.ts';
 import { catalog } from './catalog.ts';
 import { customers } from './customers.ts';
 import { devices } from './devices.ts';
+import { stock } from './stock.ts';
 
-export const en = { common, shell, signIn, catalog, customers, devices } as const;
+export const en = { common, shell, signIn, catalog, customers, devices, stock } as const;

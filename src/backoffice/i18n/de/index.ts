@@ -7,5 +7,6 @@ import { catalog } from './catalog.ts';
 import { customers } from './customers.ts';
 import { devices } from './devices.ts';
 import { stock } from './stock.ts';
+import { stores } from './stores.ts';
 
-export const de: Catalog = { common, shell, signIn, catalog, customers, devices, stock };
+export const de: Catalog = { common, shell, signIn, catalog, customers, devices, stock, stores };

@@ -8,5 +8,6 @@ import { catalog } from './catalog.ts';
 import { customers } from './customers.ts';
 import { devices } from './devices.ts';
 import { stock } from './stock.ts';
+import { stores } from './stores.ts';
 
-export const en = { common, shell, signIn, catalog, customers, devices, stock } as const;
+export const en = { common, shell, signIn, catalog, customers, devices, stock, stores } as const;

@@ -20,6 +20,7 @@ export interface Section {
 const notAvailable = lazy(() => import('./screens/not-available/not-available-screen.tsx'));
 const customers = lazy(() => import('./screens/customers/customers-screen.tsx'));
 const stores = lazy(() => import('./screens/stores/stores-screen.tsx'));
+const staff = lazy(() => import('./screens/staff/staff-screen.tsx'));
 const stock = lazy(() => import('./screens/stock/stock-screen.tsx'));
 const devices = lazy(() => import('./screens/devices/devices-screen.tsx'));
 
@@ -28,7 +29,7 @@ export const SECTIONS: readonly Section[] = [
   { path: 'customers', label: 'shell.screens.customers', permission: undefined, screen: customers },
   { path: 'stores', label: 'shell.screens.stores', permission: undefined, screen: stores },
   { path: 'devices', label: 'shell.screens.devices', permission: 'manage_devices', screen: devices },
-  { path: 'staff', label: 'shell.screens.staff', permission: 'manage_staff', screen: notAvailable },
+  { path: 'staff', label: 'shell.screens.staff', permission: 'manage_staff', screen: staff },
   { path: 'stock', label: 'shell.screens.stock', permission: undefined, screen: stock },
   { path: 'reports', label: 'shell.screens.reports', permission: 'view_reports', screen: notAvailable },
 ];

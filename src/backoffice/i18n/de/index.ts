@@ -8,5 +8,6 @@ import { customers } from './customers.ts';
 import { devices } from './devices.ts';
 import { stock } from './stock.ts';
 import { stores } from './stores.ts';
+import { staff } from './staff.ts';
 
-export const de: Catalog = { common, shell, signIn, catalog, customers, devices, stock, stores };
+export const de: Catalog = { common, shell, signIn, catalog, customers, devices, stock, stores, staff };

@@ -9,5 +9,6 @@ import { customers } from './customers.ts';
 import { devices } from './devices.ts';
 import { stock } from './stock.ts';
 import { stores } from './stores.ts';
+import { staff } from './staff.ts';
 
-export const en = { common, shell, signIn, catalog, customers, devices, stock, stores } as const;
+export const en = { common, shell, signIn, catalog, customers, devices, stock, stores, staff } as const;

@@ -2,7 +2,8 @@
 // e-mail, phone digits; case and accents ignored), a store filter, create and edit, and merging a
 // duplicate into the customer that stays.
 import { useCallback, useState } from 'preact/hooks';
-import { CUSTOMER_SORTS, type AdminCustomer } from '@ezo/contract/admin-lists';
+import type { CUSTOMER_SORTS } from '@ezo/contract/admin-lists';
+import { type AdminCustomer } from '@ezo/contract/admin-lists';
 import { listCustomers } from '../../api/customers.ts';
 import { PagedTable, type Column, type PageRequest } from '../../components/paged-table.tsx';
 import { useStores } from '../../components/store-picker.tsx';

@@ -2,8 +2,7 @@
 // e-mail, phone digits; case and accents ignored), a store filter, create and edit, and merging a
 // duplicate into the customer that stays.
 import { useCallback, useState } from 'preact/hooks';
-import type { CUSTOMER_SORTS } from '@ezo/contract/admin-lists';
-import { type AdminCustomer } from '@ezo/contract/admin-lists';
+import type { AdminCustomer, CUSTOMER_SORTS } from '@ezo/contract/admin-lists';
 import { listCustomers } from '../../api/customers.ts';
 import { PagedTable, type Column, type PageRequest } from '../../components/paged-table.tsx';
 import { useStores } from '../../components/store-picker.tsx';

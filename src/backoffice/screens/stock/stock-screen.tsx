@@ -2,8 +2,7 @@
 // name or quantity; paged on the hub) and its adjustments journal (what, how many, why, who, when, on
 // which terminal), newest first.
 import { useCallback, useState } from 'preact/hooks';
-import type { STOCK_SORTS } from '@ezo/contract/admin-lists';
-import { type AdjustmentEntry, type StockItem } from '@ezo/contract/admin-lists';
+import type { AdjustmentEntry, STOCK_SORTS, StockItem } from '@ezo/contract/admin-lists';
 import { listAdjustments, listStock } from '../../api/store-lists.ts';
 import { PagedTable, type Column, type PageRequest } from '../../components/paged-table.tsx';
 import { StorePicker, useStores } from '../../components/store-picker.tsx';

@@ -24,6 +24,8 @@ import { registerPairingRoutes } from './routes/pairing-routes.ts';
 import { registerStaffRoutes } from './routes/staff-routes.ts';
 import { registerStoreRoutes } from './routes/store-routes.ts';
 import { registerDeviceRoutes } from './routes/device-routes.ts';
+import { registerCustomerRoutes } from './routes/customer-routes.ts';
+import { registerStoreListRoutes } from './routes/store-list-routes.ts';
 import { registerStaticApp } from './http/static-app.ts';
 import { registerOpenApi } from './openapi/register-openapi.ts';
 import { registerAdminRoutes } from './routes/admin-routes.ts';
@@ -165,6 +167,8 @@ export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
   registerDeviceRoutes(app, ctx);
   registerStaffRoutes(app, ctx);
   registerReportRoutes(app, ctx);
+  registerCustomerRoutes(app, ctx);
+  registerStoreListRoutes(app, ctx);
   registerBackOfficeSessionRoutes(app, ctx);
   registerCatalogRoutes(app, ctx);
   await registerStaticApp(app, options.staticDir);

@@ -17,15 +17,18 @@ export interface Section {
   screen: ComponentType<{ title: string }>;
 }
 
-const notAvailable = lazy(() => import('./screens/not-available/not-available-screen.tsx'));
+const customers = lazy(() => import('./screens/customers/customers-screen.tsx'));
+const stores = lazy(() => import('./screens/stores/stores-screen.tsx'));
+const staff = lazy(() => import('./screens/staff/staff-screen.tsx'));
+const stock = lazy(() => import('./screens/stock/stock-screen.tsx'));
+const devices = lazy(() => import('./screens/devices/devices-screen.tsx'));
 
 export const SECTIONS: readonly Section[] = [
   { path: 'catalog', label: 'shell.screens.catalog', permission: 'manage_catalog', screen: lazy(() => import('./screens/catalog/catalog-screen.tsx')) },
-  { path: 'customers', label: 'shell.screens.customers', permission: undefined, screen: notAvailable },
-  { path: 'stores', label: 'shell.screens.stores', permission: undefined, screen: notAvailable },
-  { path: 'devices', label: 'shell.screens.devices', permission: 'manage_devices', screen: notAvailable },
-  { path: 'staff', label: 'shell.screens.staff', permission: 'manage_staff', screen: notAvailable },
-  { path: 'stock', label: 'shell.screens.stock', permission: undefined, screen: notAvailable },
-  { path: 'reports', label: 'shell.screens.reports', permission: 'view_reports', screen: notAvailable },
+  { path: 'customers', label: 'shell.screens.customers', permission: undefined, screen: customers },
+  { path: 'stores', label: 'shell.screens.stores', permission: undefined, screen: stores },
+  { path: 'devices', label: 'shell.screens.devices', permission: 'manage_devices', screen: devices },
+  { path: 'staff', label: 'shell.screens.staff', permission: 'manage_staff', screen: staff },
+  { path: 'stock', label: 'shell.screens.stock', permission: undefined, screen: stock },
 ];
 

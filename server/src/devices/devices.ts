@@ -6,7 +6,7 @@ import type { Sql } from '../db/database.ts';
 import { HttpError } from '../http/api-error.ts';
 
 const iso = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-const DEVICE_COLUMNS = `d.id::text AS id, d.terminal_id::text AS terminal_id, t.name AS terminal_name, d.store_id::text AS store_id, d.label,
+export const DEVICE_COLUMNS = `d.id::text AS id, d.terminal_id::text AS terminal_id, t.name AS terminal_name, d.store_id::text AS store_id, d.label,
   d.receipt_prefix, d.status, ${iso('d.paired_at')} AS paired_at, ${iso('d.last_seen_at')} AS last_seen_at, d.app_version, d.protocol_version,
   d.pending::int AS pending, d.failed::int AS failed, ${iso('d.reported_at')} AS reported_at, ${iso('d.ended_at')} AS ended_at`;
 

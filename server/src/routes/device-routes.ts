@@ -15,6 +15,8 @@ import { createPairingCode } from '../devices/pairing.ts';
 import { listDevices, revokeDevice } from '../devices/devices.ts';
 import { ingestBatch } from '../sync/ingest-batch.ts';
 import { ADMIN_SECURITY, ADMIN_TAGS, adminGuard, json } from './admin-guard.ts';
+import { requireRowStore } from './request-scope.ts';
+import { principalOf, requirePermission } from '../auth/principal.ts';
 
 const { pairing, devices, admin, upstream, upstreamV1 } = strictContract;
 
@@ -68,7 +70,8 @@ async function importer(db: Sql, terminalId: string, deviceId: string | undefine
 
 export function registerDeviceRoutes(app: FastifyInstance, ctx: HubContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const guard = adminGuard(ctx);
+  // Owners, and managers holding manage_devices in the store of the terminal or device (else 404 or 403).
+  const guard = adminGuard(ctx, 'route');
 
   api.post(
     '/api/v1/admin/terminals/:terminal_id/pairing-codes',
@@ -86,7 +89,10 @@ export function registerDeviceRoutes(app: FastifyInstance, ctx: HubContext): voi
         response: { 201: json('The code.', pairing.codeCreated), ...errorResponses(400, 401, 404, 500, 503) },
       },
     },
-    async (request, reply) => reply.code(201).send(await createPairingCode(ctx.db, request.params.terminal_id, ctx.now(), ctx.publicUrl())),
+    async (request, reply) => {
+      await requireRowStore(ctx.db, request, 'terminals', request.params.terminal_id, 'manage_devices');
+      return reply.code(201).send(await createPairingCode(ctx.db, request.params.terminal_id, ctx.now(), ctx.publicUrl()));
+    },
   );
 
   api.get(
@@ -103,7 +109,10 @@ export function registerDeviceRoutes(app: FastifyInstance, ctx: HubContext): voi
         response: { 200: json('The devices.', devices.list), ...errorResponses(400, 401, 500, 503) },
       },
     },
-    async (request) => ({ devices: await listDevices(ctx.db, request.query.store_id) }),
+    async (request) => {
+      requirePermission(principalOf(request), 'manage_devices', request.query.store_id);
+      return { devices: await listDevices(ctx.db, request.query.store_id) };
+    },
   );
 
   api.post(
@@ -123,6 +132,7 @@ export function registerDeviceRoutes(app: FastifyInstance, ctx: HubContext): voi
       },
     },
     async (request) => {
+      await requireRowStore(ctx.db, request, 'devices', request.params.device_id, 'manage_devices');
       const device = await revokeDevice(ctx.db, request.params.device_id, ctx.now());
       request.log.info({ device: device.id }, 'device revoked');
       return device;
@@ -150,6 +160,7 @@ export function registerDeviceRoutes(app: FastifyInstance, ctx: HubContext): voi
       },
     },
     async (request) => {
+      await requireRowStore(ctx.db, request, 'terminals', request.params.terminal_id, 'manage_devices');
       const batch = parseExport(request.body);
       const who = await importer(ctx.db, request.params.terminal_id, request.query.device_id);
       const results = await ingestBatch(ctx.db, who, batch, (refused) =>

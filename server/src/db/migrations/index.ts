@@ -15,6 +15,7 @@ import { shiftsMigration } from './012-shifts.ts';
 import { reportSummariesMigration } from './013-report-summaries.ts';
 import { backofficeSessionsMigration } from './014-backoffice-sessions.ts';
 import { catalogBackofficeMigration } from './015-catalog-backoffice.ts';
+import { backofficeListsMigration } from './016-backoffice-lists.ts';
 
 export const MIGRATIONS: readonly Migration[] = [
   initialMigration,
@@ -32,4 +33,5 @@ export const MIGRATIONS: readonly Migration[] = [
   reportSummariesMigration,
   backofficeSessionsMigration,
   catalogBackofficeMigration,
+  backofficeListsMigration,
 ];

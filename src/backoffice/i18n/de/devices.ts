@@ -1,0 +1,46 @@
+// Der Bildschirm „Geräte“.
+import type { Messages } from '../messages.ts';
+import type { devices as en } from '../en/devices.ts';
+
+export const devices: Messages<typeof en> = {
+  store: 'Filiale',
+  noStores: 'Sie verwalten die Geräte keiner Filiale.',
+  terminals: 'Kassen und ihre Geräte',
+  history: 'Alle Geräte dieser Filiale',
+  terminalName: 'Kasse',
+  device: 'Gerät',
+  lastSeen: 'Zuletzt gesehen',
+  appVersion: 'App-Version',
+  protocol: 'Protokoll',
+  pending: 'Wartet auf Abgleich',
+  failed: 'Fehlgeschlagen',
+  actions: 'Aktionen',
+  status: 'Status',
+  pairedAt: 'Gekoppelt',
+  endedAt: 'Beendet',
+  notPaired: 'Kein Gerät gekoppelt',
+  noTerminals: 'Diese Filiale hat noch keine Kassen.',
+  pair: 'Gerät koppeln',
+  pairOne: 'Ein Gerät mit {{terminal}} koppeln',
+  pairTitle: 'Ein Gerät mit {{terminal}} koppeln',
+  pairExplain:
+    'Scannen Sie den QR-Code mit der Kamera des Tablets oder geben Sie Serveradresse und Code im Einrichtungsbildschirm der Kasse ein. Ein neu gekoppeltes Gerät ersetzt das bisherige.',
+  code: 'Kopplungscode:',
+  url: 'Adresse:',
+  qrLabel: 'QR-Code der Kopplungsadresse',
+  expires: 'Gültig bis {{time}}, für ein Gerät.',
+  done: 'Fertig',
+  revoke: 'Sperren',
+  revokeOne: 'Das Gerät von {{terminal}} sperren',
+  revokeTitle: 'Dieses Gerät sperren?',
+  revokeText:
+    '{{name}} gleicht sofort nicht mehr ab und zeigt an, dass es gesperrt wurde. Seine nicht abgeglichenen Verkäufe bleiben darauf und können dort exportiert und hier importiert werden. Um es wieder zu nutzen, koppeln Sie es mit einem neuen Code.',
+  revokeConfirm: 'Gerät sperren',
+  revoked: '{{name}} wurde gesperrt.',
+  newTerminal: 'Neue Kasse',
+  prefix: 'Belegpräfix',
+  prefixHint: 'Beginn der Belegnummern dieser Kasse, z. B. T2; eindeutig in der Filiale.',
+  prefixTaken: 'Dieses Präfix wird in dieser Filiale schon verwendet.',
+  terminalCreated: 'Kasse {{name}} angelegt. Koppeln Sie ein Gerät damit.',
+  statuses: { active: 'Aktiv', retired: 'Durch ein neueres Gerät ersetzt', revoked: 'Gesperrt' },
+};

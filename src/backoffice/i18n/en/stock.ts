@@ -1,0 +1,21 @@
+// The Stock screen.
+export const stock = {
+  store: 'Store',
+  noStores: 'You have no store.',
+  product: 'Product',
+  sku: 'SKU',
+  barcode: 'Barcode',
+  onHand: 'On hand',
+  lowOnly: 'Only low stock',
+  threshold: 'Low stock: fewer than',
+  caption: 'Stock on hand',
+  search: 'Search name, SKU or barcode',
+  journal: 'Adjustments journal',
+  journalCaption: 'Stock adjustments, newest first',
+  when: 'When',
+  delta: 'Units',
+  reason: 'Reason',
+  who: 'Who',
+  approvedBy: '{{name}}, approved by {{manager}}',
+  terminal: 'Terminal',
+} as const;

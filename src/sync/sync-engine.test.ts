@@ -265,8 +265,8 @@ describe('the pull', () => {
     await t.sync.syncNow();
     const cursor = (await t.db.get<{ cursor: string | null }>(`SELECT cursor FROM sync_state`))?.cursor ?? null;
     expect(cursor).not.toBeNull(); // page 1 and its cursor were committed together
-    // Page 1's two rows, whichever entities they were (the seeded staff come first in the hub's order).
-    const rows = `SELECT (SELECT count(*) FROM products) + (SELECT count(*) FROM categories) + (SELECT count(*) FROM customers) + (SELECT count(*) FROM stock_levels) + (SELECT count(*) FROM staff) AS n`;
+    // Page 1's two rows, whichever entities they were (the store's settings and the seeded staff come first in the hub's order).
+    const rows = `SELECT (SELECT count(*) FROM products) + (SELECT count(*) FROM categories) + (SELECT count(*) FROM customers) + (SELECT count(*) FROM stock_levels) + (SELECT count(*) FROM staff) + (SELECT count(*) FROM store_settings) AS n`;
     expect(await t.db.get(rows)).toEqual({ n: 2 });
     expect((await t.sync.syncStatus()).lastError?.code).toBe('server');
 

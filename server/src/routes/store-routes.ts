@@ -8,6 +8,8 @@ import type { HubContext } from '../http/hub-context.ts';
 import { errorResponses } from '../openapi/error-responses.ts';
 import { createStore, listStores, patchStore, putStoreSettings, readStore } from '../stores/stores.ts';
 import { storeList } from './hub-responses.ts';
+import { canSeeStore, principalOf, visibleStoreIds } from '../auth/principal.ts';
+import { HttpError } from '../http/api-error.ts';
 import { ADMIN_SECURITY, ADMIN_TAGS, adminGuard, json, versionedWrite } from './admin-guard.ts';
 
 const { admin } = strictContract;
@@ -15,22 +17,31 @@ const PULLED = "The store's tills pull the change with their next downstream pag
 
 export function registerStoreRoutes(app: FastifyInstance, ctx: HubContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
+  // Writes stay with owners (and the admin token): a store's legal name, tax ids and currency are the
+  // organisation's. Reads are for everyone who may see the store: a manager gets their stores only,
+  // and another store is a 404 (no existence oracle).
   const guard = adminGuard(ctx);
+  const readGuard = adminGuard(ctx, 'route');
   const versioned = versionedWrite(ctx);
 
   api.get(
     '/api/v1/admin/stores',
     {
-      onRequest: guard,
+      onRequest: readGuard,
       schema: {
         operationId: 'listStores',
         summary: 'List the stores with their settings',
         tags: ADMIN_TAGS,
         security: ADMIN_SECURITY,
-        response: { 200: json('Every store.', storeList), ...errorResponses(401, 500, 503) },
+        description: 'Every store for the admin token and owners; a manager gets the stores they have a role in.',
+        response: { 200: json('The stores the caller may see.', storeList), ...errorResponses(401, 500, 503) },
       },
     },
-    async () => ({ stores: await listStores(ctx.db) }),
+    async (request) => {
+      const visible = visibleStoreIds(principalOf(request));
+      const stores = await listStores(ctx.db);
+      return { stores: visible === 'all' ? stores : stores.filter((s) => visible.includes(s.id)) };
+    },
   );
   api.post(
     '/api/v1/admin/stores',
@@ -51,7 +62,7 @@ export function registerStoreRoutes(app: FastifyInstance, ctx: HubContext): void
   api.get(
     '/api/v1/admin/stores/:store_id',
     {
-      onRequest: guard,
+      onRequest: readGuard,
       schema: {
         operationId: 'getStore',
         summary: 'A store and all its settings',
@@ -61,7 +72,10 @@ export function registerStoreRoutes(app: FastifyInstance, ctx: HubContext): void
         response: { 200: json('The store.', admin.store), ...errorResponses(400, 401, 404, 500, 503) },
       },
     },
-    async (request) => readStore(ctx.db, request.params.store_id),
+    async (request) => {
+      if (!canSeeStore(principalOf(request), request.params.store_id)) throw new HttpError('not_found', `no store ${request.params.store_id}`);
+      return readStore(ctx.db, request.params.store_id);
+    },
   );
   api.put(
     '/api/v1/admin/stores/:store_id',

@@ -22,9 +22,9 @@ describe('migrations', () => {
     expect(await db.get('SELECT cursor, last_pull_at FROM sync_state')).toEqual({ cursor: null, last_pull_at: '2026-01-01T00:00:00Z' });
   });
 
-  it('v11: the outbox takes closed shifts; a shift is marked queued once, for good', async () => {
+  it('v12: the outbox takes closed shifts; a shift is marked queued once, for good', async () => {
     const db = await openMemoryConnection();
-    await migrate(db, MIGRATIONS, 10);
+    await migrate(db, MIGRATIONS, 11);
     await expect(
       db.run(`INSERT INTO sync_queue (entity_type, entity_id, action, payload, created_at, idempotency_key) VALUES ('Shift', 1, 'CREATE', '{}', 'x', 'sh0')`),
     ).rejects.toThrow(/CHECK/);
@@ -93,9 +93,10 @@ describe('migrating a database with data from every earlier version', () => {
         // A row parked before v3 is not known to be transient: it waits for staff, as it did.
         { idempotency_key: 's1', status: 2, retry_count: 5, failed_transient: 0 },
       ]);
-      // v10 forgets the cursor so the till pulls its store's staff after the update to protocol 2.
-      expect(await db.get('SELECT cursor FROM sync_state')).toEqual({ cursor: from < 10 ? null : 'v1.42' });
-      // v11 rebuilt sync_queue to take closed shifts: its rows keep their ids, its indexes are back.
+      // v10 forgets the cursor so the till pulls its store's staff after the update to protocol 2, and
+      // v11 again so it pulls its store's settings and the open-price flags (protocol 3).
+      expect(await db.get('SELECT cursor FROM sync_state')).toEqual({ cursor: from < 11 ? null : 'v1.42' });
+      // v12 rebuilt sync_queue to take closed shifts: its rows keep their ids, its indexes are back.
       expect(await db.all(`SELECT id FROM sync_queue`)).toEqual([{ id: 1 }]);
       expect(await db.all(`SELECT name FROM sqlite_master WHERE tbl_name = 'sync_queue' AND type = 'index' AND sql IS NOT NULL ORDER BY name`)).toEqual([
         { name: 'sync_queue_due' },

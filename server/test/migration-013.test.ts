@@ -71,7 +71,7 @@ describe.each(backends)('migration 013 (report summaries) on $name', (backend) =
         );
       }
 
-      expect(await migrate(db)).toEqual([13]);
+      expect(await migrate(db, MIGRATIONS.filter((m) => m.version <= 13))).toEqual([13]);
       expect((await db.query<{ time_zone: string }>('SELECT time_zone FROM stores'))[0]?.time_zone).toBe('Europe/Berlin');
       const days = await db.query<{ day: string; sales: string; refunds: string; refunded: string }>(
         `SELECT to_char(local_hour, 'YYYY-MM-DD HH24') AS day, sales_count::text AS sales, refunds_count::text AS refunds, refunds_total::text AS refunded FROM report_sales_hourly ORDER BY local_hour`,

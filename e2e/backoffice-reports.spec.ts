@@ -1,14 +1,16 @@
 // The back office's reports in Chromium against the real hub serving the build: sales and a refund
 // reach the hub through its upstream API (as tills send them); a manager of the store signs in, the
 // period report shows the figures this test computes from those sales on its own (money in the
-// store's de-DE locale), the journal opens a receipt as printed with its refund linked, and axe finds
-// no serious violations on either tab.
+// store's de-DE locale), the journal opens a receipt as printed with its refund linked and exports the
+// day as CSV, the Shifts tab shows a closed shift's Z figures, and axe finds no serious violations.
 import { fileURLToPath } from 'node:url';
 import { test, expect, type Page } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
 import type { Sale } from '@ezo/contract/sale';
+import type { Shift } from '@ezo/contract/shift';
 import type { UpstreamResponse } from '@ezo/contract/upstream';
 import { moneyFormat } from '../src/domain/format-money.ts';
-import { startTestServer, type TestServer } from '../server/src/testing/test-server.ts';
+import { TEST_STAFF, startTestServer, type TestServer } from '../server/src/testing/test-server.ts';
 import { batch, call, createProduct, line, sale } from '../server/test/support/fixtures.ts';
 import { seriousViolations } from './support/axe.ts';
 
@@ -21,6 +23,47 @@ const eur = (minor: number) => moneyFormat('EUR', STORE_LOCALE).format(minor);
 
 let server: TestServer;
 let sales: Sale[];
+
+/** A closed shift whose figures add up (the hub checks them): one cash sale of 1190 at 19 %, a float of 100.00, counted 10 short. */
+function closedShift(terminalId: string): Shift {
+  const closed = new Date().toISOString();
+  const cashier = TEST_STAFF.cashier.id;
+  return {
+    uuid: randomUUID(),
+    terminal_id: terminalId,
+    z_number: 1,
+    currency: 'EUR',
+    opened_at: closed,
+    closed_at: closed,
+    opened_by: cashier,
+    closed_by: cashier,
+    close_approved_by: null,
+    opening_float: 10_000,
+    cash_moves: [],
+    expected_cash: 11_190,
+    counted_cash: 11_180,
+    denominations: null,
+    difference: -10,
+    drawer_openings: [],
+    z_report: {
+      first_receipt: 'Z-1',
+      last_receipt: 'Z-1',
+      sales_count: 1,
+      sales_total: 1190,
+      refunds_count: 0,
+      refunds_total: 0,
+      turnover: 1190,
+      discounts: 0,
+      vat: [{ tax_rate_bp: 1900, net: 1000, vat: 190, gross: 1190 }],
+      payments: [{ method: 'cash', count: 1, amount: 1190 }],
+      cash_in: 0,
+      cash_out: 0,
+      cashiers: [{ staff_id: cashier, name: 'Cashier' }],
+      grand_total: 1190,
+      no_sale_openings: 0,
+    },
+  };
+}
 
 test.use({ timezoneId: 'Europe/Berlin', locale: 'en-GB' });
 
@@ -41,6 +84,8 @@ test.beforeAll(async () => {
     const pushed = await call<UpstreamResponse>(server, token, 'POST', '/api/v1/sync/upstream', batch({ sales: [...items] }));
     expect(pushed.body.results.map((r) => r.status)).toEqual(items.map(() => 'applied'));
   }
+  const shifted = await call<UpstreamResponse>(server, till2.token, 'POST', '/api/v1/sync/upstream', batch({ shifts: [closedShift(till2.id)] }));
+  expect(shifted.body.results.map((r) => r.status)).toEqual(['applied']);
 });
 test.afterAll(async () => server.stop());
 
@@ -88,6 +133,9 @@ test("a manager reads the day's period report, figures as computed from the sale
   const journal = page.getByRole('table', { name: 'Sales and refunds, newest first' });
   await expect(journal.getByRole('row')).toHaveCount(4);
   await noSeriousViolations(page, 'journal');
+  const csv = await page.request.get(await page.getByRole('link', { name: 'Export the journal as CSV (neutral)' }).getAttribute('href').then((h) => `${server.url}${h ?? ''}`));
+  expect(csv.status()).toBe(200);
+  for (const s of sales) expect(await csv.text()).toContain(s.receipt_number);
   const first = plain[0];
   const refund = refunds[0];
   if (first === undefined || refund === undefined) throw new Error('no sales');
@@ -98,4 +146,12 @@ test("a manager reads the day's period report, figures as computed from the sale
   await noSeriousViolations(page, 'receipt');
   await page.getByRole('region', { name: 'Refunds of this sale' }).getByRole('link', { name: refund.receipt_number }).click();
   await expect(page.getByRole('heading', { name: `Refund ${refund.receipt_number}` })).toBeVisible();
+
+  // The day's closed shift with its Z figures.
+  await page.getByRole('link', { name: 'Shifts' }).click();
+  const shifts = page.getByRole('table', { name: 'Closed shifts with their Z figures' });
+  await expect(shifts.getByRole('row')).toHaveCount(2);
+  await expect(shifts.getByRole('row').nth(1)).toContainText(eur(1190));
+  await expect(shifts.getByRole('row').nth(1)).toContainText(eur(-10));
+  await noSeriousViolations(page, 'shifts');
 });

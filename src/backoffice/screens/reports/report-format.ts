@@ -4,10 +4,13 @@ import { useEffect, useState } from 'preact/hooks';
 import { moneyFormat } from '../../../domain/format-money.ts';
 import { getStore } from '../../api/stores.ts';
 
-/** Until the store's own locale is known, and for "all stores" without one: the shop's usual one. */
+/**
+ * Until the store's own locale is known, and when the hub does not let this person read the store's
+ * settings (GET /admin/stores/:id is owner-only for now): the shop's usual one.
+ */
 const FALLBACK_LOCALE = 'de-DE';
 
-/** The locale of a store (its receipts and exports use it); '' : the first of `fallbackStoreId`. */
+/** The locale of a store (its receipts and exports use it); the fallback until it is known. */
 export function useStoreLocale(storeId: string): string {
   const [locale, setLocale] = useState(FALLBACK_LOCALE);
   useEffect(() => {

@@ -22,6 +22,7 @@ const stores = lazy(() => import('./screens/stores/stores-screen.tsx'));
 const staff = lazy(() => import('./screens/staff/staff-screen.tsx'));
 const stock = lazy(() => import('./screens/stock/stock-screen.tsx'));
 const devices = lazy(() => import('./screens/devices/devices-screen.tsx'));
+const reports = lazy(() => import('./screens/reports/reports-screen.tsx'));
 
 export const SECTIONS: readonly Section[] = [
   { path: 'catalog', label: 'shell.screens.catalog', permission: 'manage_catalog', screen: lazy(() => import('./screens/catalog/catalog-screen.tsx')) },
@@ -30,5 +31,6 @@ export const SECTIONS: readonly Section[] = [
   { path: 'devices', label: 'shell.screens.devices', permission: 'manage_devices', screen: devices },
   { path: 'staff', label: 'shell.screens.staff', permission: 'manage_staff', screen: staff },
   { path: 'stock', label: 'shell.screens.stock', permission: undefined, screen: stock },
+  { path: 'reports', label: 'shell.screens.reports', permission: 'view_reports', screen: reports },
 ];
 

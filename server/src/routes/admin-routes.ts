@@ -247,7 +247,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: HubContext): void
   api.get(
     '/api/v1/admin/shifts',
     {
-      onRequest: guard,
+      onRequest: routeChecks,
       // Up to MAX_ADMIN_SHIFTS_LIMIT shifts the hub validated when they came in (see contract-validation.ts).
       serializerCompiler: fastJsonSerializerCompiler,
       schema: {
@@ -259,10 +259,14 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: HubContext): void
         tags: TAGS,
         security: SECURITY,
         querystring: admin.shiftsQuery,
-        response: { 200: json('The shifts.', admin.shiftsReport), ...errorResponses(400, 401, 404, 500, 503) },
+        response: { 200: json('The shifts.', admin.shiftsReport), ...errorResponses(400, 401, 403, 404, 500, 503) },
       },
     },
-    async (request) => readShiftsPage(ctx.db, request.query),
+    async (request) => {
+      // view_reports in that store; another store answers 404 like a missing one.
+      requirePermission(principalOf(request), 'view_reports', request.query.store_id);
+      return readShiftsPage(ctx.db, request.query);
+    },
   );
 
   api.get(

@@ -1,7 +1,7 @@
 // Admin: the reports (issue 20): the sales journal, one receipt as printed, the period report, and CSV
 // exports of the journal and of each report section. Every handler asks visibleStores(request) which
-// stores it may read and passes that one parameter down (reports/report-scope.ts): the admin token sees
-// all stores; a back-office session will see the stores its person has a role in.
+// stores it may read and passes that one parameter down (reports/report-scope.ts): the admin token and
+// owners see all stores; a manager's session the stores where their role has view_reports.
 import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -10,6 +10,7 @@ import { strictContract } from '@ezo/contract/contract';
 import type { HubContext } from '../http/hub-context.ts';
 import { errorResponses } from '../openapi/error-responses.ts';
 import { ADMIN_SECURITY, ADMIN_TAGS, adminGuard, json } from './admin-guard.ts';
+import { principalOf, requirePermission, storesWith } from '../auth/principal.ts';
 import { reportStores, type VisibleStores } from '../reports/report-scope.ts';
 import { readJournalPage } from '../reports/journal.ts';
 import { readReceipt } from '../reports/receipt.ts';
@@ -23,9 +24,14 @@ const csvFile = { description: 'The CSV file, streamed.', content: { 'text/csv':
 /** Fastify pipes a stream as is (no serializer); the route's schema documents the CSV text it carries. */
 const streamed = (csv: Readable) => csv as unknown as string;
 
-/** The stores this caller may read. Only the admin token passes the guard for now: every store. */
-function visibleStores(_request: FastifyRequest): VisibleStores {
-  return 'all';
+/**
+ * The stores this caller may read: where it holds view_reports ('all' for the token and owners). A named
+ * store it has no role in answers 404 (no existence oracle); a role there without view_reports, 403.
+ */
+function visibleStores(request: FastifyRequest, storeId?: string): VisibleStores {
+  const principal = principalOf(request);
+  if (storeId !== undefined) requirePermission(principal, 'view_reports', storeId);
+  return storesWith(principal, 'view_reports');
 }
 
 function attachment(name: string): string {
@@ -34,7 +40,8 @@ function attachment(name: string): string {
 
 export function registerReportRoutes(app: FastifyInstance, ctx: HubContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const guard = adminGuard(ctx);
+  // view_reports in at least one store; each handler narrows to the stores where it holds it.
+  const guard = adminGuard(ctx, 'view_reports');
 
   api.get(
     '/api/v1/admin/reports/journal',
@@ -49,10 +56,10 @@ export function registerReportRoutes(app: FastifyInstance, ctx: HubContext): voi
         tags: TAGS,
         security: ADMIN_SECURITY,
         querystring: reports.journalQuery,
-        response: { 200: json('One page of the journal.', reports.journalPage), ...errorResponses(400, 401, 404, 500, 503) },
+        response: { 200: json('One page of the journal.', reports.journalPage), ...errorResponses(400, 401, 403, 404, 500, 503) },
       },
     },
-    async (request) => readJournalPage(ctx.db, await reportStores(ctx.db, visibleStores(request), request.query.store_id), request.query),
+    async (request) => readJournalPage(ctx.db, await reportStores(ctx.db, visibleStores(request, request.query.store_id), request.query.store_id), request.query),
   );
 
   api.get(
@@ -66,11 +73,11 @@ export function registerReportRoutes(app: FastifyInstance, ctx: HubContext): voi
         tags: TAGS,
         security: ADMIN_SECURITY,
         querystring: reports.journalExportQuery,
-        response: { 200: csvFile, ...errorResponses(400, 401, 404, 500, 503) },
+        response: { 200: csvFile, ...errorResponses(400, 401, 403, 404, 500, 503) },
       },
     },
     async (request, reply) => {
-      const stores = await reportStores(ctx.db, visibleStores(request), request.query.store_id);
+      const stores = await reportStores(ctx.db, visibleStores(request, request.query.store_id), request.query.store_id);
       const name = ['journal', request.query.from, request.query.to].filter((p) => p !== undefined).join('-');
       return reply
         .type('text/csv; charset=utf-8')
@@ -90,7 +97,7 @@ export function registerReportRoutes(app: FastifyInstance, ctx: HubContext): voi
         tags: TAGS,
         security: ADMIN_SECURITY,
         params: reports.receiptParams,
-        response: { 200: json('The receipt.', reports.receipt), ...errorResponses(400, 401, 404, 500, 503) },
+        response: { 200: json('The receipt.', reports.receipt), ...errorResponses(400, 401, 403, 404, 500, 503) },
       },
     },
     async (request) => readReceipt(ctx.db, visibleStores(request), request.params.uuid),
@@ -110,10 +117,10 @@ export function registerReportRoutes(app: FastifyInstance, ctx: HubContext): voi
         tags: TAGS,
         security: ADMIN_SECURITY,
         querystring: reports.periodQuery,
-        response: { 200: json('The report.', reports.periodReport), ...errorResponses(400, 401, 404, 500, 503) },
+        response: { 200: json('The report.', reports.periodReport), ...errorResponses(400, 401, 403, 404, 500, 503) },
       },
     },
-    async (request) => readPeriodReport(ctx.db, await reportStores(ctx.db, visibleStores(request), request.query.store_id), request.query),
+    async (request) => readPeriodReport(ctx.db, await reportStores(ctx.db, visibleStores(request, request.query.store_id), request.query.store_id), request.query),
   );
 
   api.get(
@@ -127,12 +134,12 @@ export function registerReportRoutes(app: FastifyInstance, ctx: HubContext): voi
         tags: TAGS,
         security: ADMIN_SECURITY,
         querystring: reports.periodExportQuery,
-        response: { 200: csvFile, ...errorResponses(400, 401, 404, 500, 503) },
+        response: { 200: csvFile, ...errorResponses(400, 401, 403, 404, 500, 503) },
       },
     },
     async (request, reply) => {
       const q = request.query;
-      const stores = await reportStores(ctx.db, visibleStores(request), q.store_id);
+      const stores = await reportStores(ctx.db, visibleStores(request, q.store_id), q.store_id);
       const report = await readPeriodReport(ctx.db, stores, q);
       return reply
         .type('text/csv; charset=utf-8')

@@ -9,5 +9,6 @@ import { devices } from './devices.ts';
 import { stock } from './stock.ts';
 import { stores } from './stores.ts';
 import { staff } from './staff.ts';
+import { reports } from './reports.ts';
 
-export const de: Catalog = { common, shell, signIn, catalog, customers, devices, stock, stores, staff };
+export const de: Catalog = { common, shell, signIn, catalog, customers, devices, stock, stores, staff, reports };

@@ -11,6 +11,7 @@ export const shell: Messages<typeof en> = {
     devices: 'Geräte',
     staff: 'Personal',
     stock: 'Bestand',
+    reports: 'Berichte',
   },
   signedInAs: 'Angemeldet als {{name}}',
   signOut: 'Abmelden',

@@ -10,5 +10,6 @@ import { devices } from './devices.ts';
 import { stock } from './stock.ts';
 import { stores } from './stores.ts';
 import { staff } from './staff.ts';
+import { reports } from './reports.ts';
 
-export const en = { common, shell, signIn, catalog, customers, devices, stock, stores, staff } as const;
+export const en = { common, shell, signIn, catalog, customers, devices, stock, stores, staff, reports } as const;

@@ -9,6 +9,7 @@ export const shell = {
     devices: 'Devices',
     staff: 'Staff',
     stock: 'Stock',
+    reports: 'Reports',
   },
   signedInAs: 'Signed in as {{name}}',
   signOut: 'Sign out',

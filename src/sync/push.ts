@@ -68,7 +68,7 @@ import { lenientContract } from '@ezo/contract/contract';
 import { MAX_BODY_BYTES } from '@ezo/contract/limits';
 import { describeOutcome, hubUrl, isAppTooOld, isTransient, type HubClient, type HubOutcome } from './hub-client.ts';
 import { nextAttemptAt } from './backoff.ts';
-import { duePending, markCompleted, markFailed, markRetry, type QueueRow } from './queue-store.ts';
+import { duePending, markCompleted, markFailed, markRetry, pendingProvider, type QueueRow } from './queue-store.ts';
 import { recomputeOverlay } from './product-overlay.ts';
 import { savePushSucceeded } from './sync-state-store.ts';
 import { describeIssues } from './zod-issues.ts';
@@ -210,6 +210,8 @@ async function nextBatch(ctx: PushContext, flights: readonly Flight[]): Promise<
     const keys = dependencyKeys(row);
     const needs = keys.needs;
     if (needs !== null && flights.some((f) => f.provides.has(needs))) break;
+    // An older row it needs that is still waiting (a backoff after a failed batch) and not in this batch.
+    if (needs !== null && !provides.has(needs) && (await pendingProvider(ctx.db, needs, row.id, [...inFlight, ...rows.map((r) => r.id)]))) break;
     rows.push(row);
     if (keys.provides !== null) provides.add(keys.provides);
   }

@@ -36,6 +36,21 @@ export async function duePending(db: SqlExecutor, now: number, limit: number, ex
   );
 }
 
+/**
+ * Whether a Pending row older than `beforeId`, outside `exclude`, provides `key` (`sale:<uuid>` or
+ * `product:<uuid>`, push.ts's dependency keys). Such a row may be waiting out its backoff while a younger
+ * row that needs it is due: the younger one must wait too, or the hub would see a refund before its sale.
+ */
+export async function pendingProvider(db: SqlExecutor, key: string, beforeId: number, exclude: readonly number[]): Promise<boolean> {
+  const [kind, uuid] = key.split(':', 2) as [string, string];
+  const match = kind === 'sale' ? `entity_type = 'Sale' AND idempotency_key = ? COLLATE NOCASE` : `entity_type = 'Product' AND json_extract(payload, '$.product_uuid') = ? COLLATE NOCASE`;
+  const row = await db.get<{ one: number }>(
+    `SELECT 1 AS one FROM sync_queue WHERE status = ${QueueStatus.pending} AND id < ? AND id NOT IN (SELECT value FROM json_each(?)) AND ${match} LIMIT 1`,
+    [beforeId, JSON.stringify(exclude), uuid],
+  );
+  return row !== undefined;
+}
+
 /** The earliest next_attempt_at after `now` among Pending rows (when the retry timer fires), or null. */
 export async function nextRetryAt(db: SqlExecutor, now: number): Promise<number | null> {
   const row = await db.get<{ at: number | null }>(`SELECT min(next_attempt_at) AS at FROM sync_queue WHERE status = ${QueueStatus.pending} AND next_attempt_at > ?`, [now]);

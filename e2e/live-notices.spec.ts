@@ -27,10 +27,16 @@ test('an open till shows a price changed through the admin API within 2 s', asyn
   const newPrice = Number(product!.price) === 12_345 ? 12_346 : 12_345;
   const shown = new RegExp(String(newPrice).replace(/(\d{2})$/, '[.,]$1'));
 
-  const started = Date.now();
-  expect((await server.admin('PATCH', `/api/v1/admin/products/${product!.uuid}`, { price: newPrice })).status).toBe(200);
-  await expect(page.locator('.product-tile').filter({ hasText: name }).first().locator('.product-price')).toHaveText(shown, { timeout: REACHES_WITHIN_MS });
-  const took = Date.now() - started;
-  console.info(`live notices e2e: admin price change shown on the open till after ${took} ms`);
-  expect(took).toBeLessThan(REACHES_WITHIN_MS);
+  // The hub is shared by the worker's later tests: the demo price comes back whatever happens here.
+  const restore = () => server.admin('PATCH', `/api/v1/admin/products/${product!.uuid}`, { price: Number(product!.price) });
+  try {
+    const started = Date.now();
+    expect((await server.admin('PATCH', `/api/v1/admin/products/${product!.uuid}`, { price: newPrice })).status).toBe(200);
+    await expect(page.locator('.product-tile').filter({ hasText: name }).first().locator('.product-price')).toHaveText(shown, { timeout: REACHES_WITHIN_MS });
+    const took = Date.now() - started;
+    console.info(`live notices e2e: admin price change shown on the open till after ${took} ms`);
+    expect(took).toBeLessThan(REACHES_WITHIN_MS);
+  } finally {
+    expect((await restore()).status).toBe(200);
+  }
 });

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Product } from '@ezo/contract/catalog';
+import type { AdminStore } from '@ezo/contract/admin';
 import type { JournalPage, PeriodReport, Receipt } from '@ezo/contract/reports';
 import type { Sale } from '@ezo/contract/sale';
 import type { UpstreamResponse } from '@ezo/contract/upstream';
@@ -158,6 +159,29 @@ describe.each(BACKENDS)('reports on $name', (backend) => {
     expect(await days('2026-03-29', '2026-03-29')).toEqual([sales[2]!.uuid, sales[3]!.uuid].sort());
     expect(await days('2026-10-25', '2026-10-25')).toEqual([sales[5]!.uuid, sales[6]!.uuid].sort());
     expect((await journal(`store_id=${store.id}&from=2026-03-10&to=2026-03-10`)).body.items[0]?.local_time).toBe('2026-03-10T23:30:00');
+  });
+
+  it('a new time zone moves the store’s days: its summaries are rebuilt, and the report follows', async () => {
+    const store = await server.createStore('Umzug');
+    const till = await server.createTerminal(store.id);
+    const late = at(sale(till.id, [line({ product: drink, quantity: 2 })]), '2026-03-10T23:30:00Z'); // 00:30 CET, 11 March; 23:30 UTC, 10 March
+    await applied([late], till.token);
+    const day = async (d: string) => (await period(`store_id=${store.id}&from=${d}&to=${d}`)).body;
+    expect((await day('2026-03-11')).summary.sales_count).toBe(1);
+    expect((await day('2026-03-11')).hours.find((h) => h.hour === 0)?.sales_count).toBe(1);
+
+    const current = await server.admin<AdminStore>('GET', `/api/v1/admin/stores/${store.id}`);
+    const { id: _id, updated_at: _at, ...settings } = current.body;
+    expect((await server.admin('PUT', `/api/v1/admin/stores/${store.id}`, { ...settings, time_zone: 'UTC' })).status).toBe(200);
+    expect((await day('2026-03-11')).summary.sales_count).toBe(0);
+    const moved = await day('2026-03-10');
+    expect(moved.summary).toMatchObject({ sales_count: 1, net_sales: late.total });
+    expect(moved.hours.find((h) => h.hour === 23)?.sales_count).toBe(1);
+    expect(moved.vat).toEqual([{ tax_rate_bp: 1900, net: late.lines[0]!.line_subtotal, vat: late.lines[0]!.line_tax, gross: late.lines[0]!.line_total }]);
+    expect(moved.payments).toEqual([{ method: late.payments[0]!.method, payments: 1, amount: late.total }]);
+    // A sale after the move is keyed in the new zone, next to the rebuilt rows.
+    await applied([at(sale(till.id, [line({ product: food, quantity: 1 })]), '2026-03-10T23:45:00Z')], till.token);
+    expect((await day('2026-03-10')).summary.sales_count).toBe(2);
   });
 
   it('a refund on a later day counts on its own day; the receipts link sale and refund', async () => {

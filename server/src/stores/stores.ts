@@ -7,6 +7,7 @@ import { DEFAULT_DISCOUNT_LIMIT_PERCENT, DEFAULT_IDLE_LOCK_SECONDS, DEFAULT_TIME
 import { hashToken, newToken } from '../auth/tokens.ts';
 import { HttpError } from '../http/api-error.ts';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from '../db/database.ts';
+import { rebuildStoreSummaries } from '../sync/sale-summaries.ts';
 
 const STORE_COLUMNS = `id::text AS id, name, currency, locale, time_zone, legal_name, address_lines, tax_number, vat_id, receipt_header,
   receipt_footer, idle_lock_seconds, discount_limit_percent, storage_alarm_hours, updated_at`;
@@ -64,10 +65,11 @@ const orNull = (text: string | null): string | null => (text === null || text ==
 /**
  * Replaces all of a store's settings. The caller holds the commit-order lock: the update is versioned,
  * so the store's tills pull it. The currency cannot change once the store has sales (they, their
- * refunds and the day reports are in the old one): that is a 409, and nothing is written.
+ * refunds and the day reports are in the old one): that is a 409, and nothing is written. A new time
+ * zone moves the store's days: its report summaries are rebuilt in the same transaction.
  */
 export async function putStoreSettings(tx: Sql, id: string, s: StoreSettingsPut): Promise<AdminStore> {
-  const current = (await tx.query<{ currency: string }>('SELECT currency FROM stores WHERE id = $1 FOR UPDATE', [id]))[0];
+  const current = (await tx.query<{ currency: string; time_zone: string }>('SELECT currency, time_zone FROM stores WHERE id = $1 FOR UPDATE', [id]))[0];
   if (current === undefined) throw new HttpError('not_found', `no store ${id}`);
   if (current.currency.trim() !== s.currency) {
     const sold = await tx.query('SELECT 1 FROM sales WHERE store_id = $1 LIMIT 1', [id]);
@@ -94,6 +96,7 @@ export async function putStoreSettings(tx: Sql, id: string, s: StoreSettingsPut)
       s.storage_alarm_hours,
     ],
   );
+  if (current.time_zone !== s.time_zone) await rebuildStoreSummaries(tx, id);
   return toStore(rows[0] as StoreRow);
 }
 

@@ -4,17 +4,20 @@
 // rolled-back item takes its sums with it. The figures come from the stored body's line amounts, which
 // the hub checked against src/domain/sale-totals.ts at ingest: sums of integers, no rounding here.
 // One statement for the four tables (data-modifying CTEs), each upsert in key order so two batches
-// of one store that meet on a product's row wait for each other instead of deadlocking.
+// of one store that meet on a product's row wait for each other instead of deadlocking. A store whose
+// time zone changes has its summaries rebuilt from its sales (rebuildStoreSummaries), so every day and
+// hour key is in the zone the store has now.
 import type { Sql } from '../db/database.ts';
 
-const UPSERT = `
+/** The upsert of the sales that `which` selects (a condition on `s`, the sales row, using $1). */
+const upsert = (which: string) => `
 WITH s AS (
   SELECT s.uuid, s.store_id, s.terminal_id, s.staff_id, s.refund_of IS NOT NULL AS is_refund, s.total,
          (s.body->>'discount_total')::bigint AS discount, s.body,
          (s.created_at AT TIME ZONE st.time_zone) AS local_time,
          (SELECT COALESCE(sum((x->>'quantity')::bigint), 0) FROM jsonb_array_elements(s.body->'lines') x) AS items
     FROM sales s JOIN stores st ON st.id = s.store_id
-   WHERE s.uuid = ANY($1::uuid[])
+   WHERE ${which}
 ), hourly AS (
   INSERT INTO report_sales_hourly AS r (store_id, local_hour, terminal_id, staff_id, sales_count, sales_total, sales_discount, sales_items, refunds_count, refunds_total, refunds_items)
   SELECT store_id, date_trunc('hour', local_time), terminal_id, staff_id,
@@ -55,5 +58,19 @@ ON CONFLICT (store_id, local_day, product_uuid) DO UPDATE SET
 /** Adds these sales, just inserted in this transaction, to the summaries. Never call it for a replay. */
 export async function addSalesToSummaries(tx: Sql, saleUuids: readonly string[]): Promise<void> {
   if (saleUuids.length === 0) return;
-  await tx.query(UPSERT, [saleUuids]);
+  await tx.query(ADD_SALES, [saleUuids]);
+}
+
+const ADD_SALES = upsert('s.uuid = ANY($1::uuid[])');
+const ADD_STORE = upsert('s.store_id = $1');
+const SUMMARY_TABLES = ['report_sales_hourly', 'report_vat_daily', 'report_payments_daily', 'report_products_daily'] as const;
+
+/**
+ * Recomputes one store's summaries from its stored sales, after its time zone changed. The caller holds
+ * the store's row FOR UPDATE: a sale of the store cannot be inserted meanwhile (its foreign key waits
+ * for that lock), so none is counted twice or missed.
+ */
+export async function rebuildStoreSummaries(tx: Sql, storeId: string): Promise<void> {
+  for (const table of SUMMARY_TABLES) await tx.query(`DELETE FROM ${table} WHERE store_id = $1`, [storeId]);
+  await tx.query(ADD_STORE, [storeId]);
 }

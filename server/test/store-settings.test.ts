@@ -125,6 +125,8 @@ describe.each(BACKENDS)('store settings on $name', (backend) => {
     const report = await server.admin<SalesReport>('GET', `/api/v1/admin/sales?store_id=${server.store.id}`);
     expect(report.body.sales.some((x) => x.uuid === s.uuid)).toBe(true);
     expect(report.body.price_deviations.filter((d) => d.sale_uuid === s.uuid)).toEqual([]);
+    // Not a stock item: its sale records no stock move, so it never gets a stock figure.
+    expect(await server.db.query('SELECT 1 FROM stock_moves WHERE product_uuid = $1 UNION ALL SELECT 1 FROM stock WHERE product_uuid = $1', [misc.uuid])).toEqual([]);
     // Turning the flag off makes the catalog price count again.
     const patched = await server.admin<{ open_price: boolean }>('PATCH', `/api/v1/admin/products/${misc.uuid}`, { open_price: false });
     expect(patched.body.open_price).toBe(false);

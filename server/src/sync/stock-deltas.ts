@@ -68,11 +68,17 @@ export class StockDeltas {
     for (const [k, v] of saved) this.deltas.set(k, v);
   }
 
+  /**
+   * Records the moves. An open-price product ("Misc 19 %", any item at a typed price) is not a stock item:
+   * its moves are not recorded, so it never gets a stock row (the tills do not count it either).
+   */
   async apply(tx: Sql, storeId: string): Promise<void> {
     const entries = [...this.deltas].filter(([, d]) => d !== 0);
     if (entries.length === 0) return;
     await tx.query(
-      `INSERT INTO stock_moves (store_id, product_uuid, delta) SELECT $1, d.product_uuid, d.delta FROM unnest($2::uuid[], $3::bigint[]) AS d(product_uuid, delta)`,
+      `INSERT INTO stock_moves (store_id, product_uuid, delta)
+       SELECT $1, d.product_uuid, d.delta FROM unnest($2::uuid[], $3::bigint[]) AS d(product_uuid, delta)
+        WHERE NOT EXISTS (SELECT 1 FROM products p WHERE p.uuid = d.product_uuid AND p.open_price)`,
       [storeId, entries.map(([p]) => p), entries.map(([, d]) => d)],
     );
   }

@@ -104,4 +104,16 @@ describe('stock', () => {
     expect((await t.db.all('SELECT id FROM inventory_adjustments')).length).toBe(0);
     expect(t.queued.count).toBe(0);
   });
+
+  it('an open-price product (sold at a typed price) is no stock item: never listed, never adjusted, its sales leave no figure', async () => {
+    const t = await till();
+    const misc = product(4, { name: 'Diverses 7 %', sku: 'DIV-07', price: 0, taxRateBp: 700, taxIncluded: true });
+    await addProducts(t.db, [misc]);
+    await t.db.run('UPDATE products SET open_price = 1 WHERE uuid = ?', [misc.uuid]);
+    await t.api.recordSale({ lines: [{ ...cartLine(misc, 1), unitPrice: 500 }], payments: [{ method: 'card', amount: 500, tendered: null }], customerUuid: null, note: null });
+    expect(await t.api.stock({ text: 'Diverses', lowAtOrBelow: null, limit: 10 })).toEqual([]);
+    expect((await t.api.stock({ text: '', lowAtOrBelow: 0, limit: 10 })).map((s) => s.name)).toEqual(['Crisps']);
+    await expect(t.api.adjustStock({ productUuid: misc.uuid, delta: 1, reason: 'found' })).rejects.toSatisfy(isInvalid);
+    expect((await t.db.all('SELECT id FROM inventory_adjustments')).length).toBe(0);
+  });
 });

@@ -105,7 +105,8 @@ export async function stock(db: SqlExecutor, query: StockQuery): Promise<StockVi
     order = `${QUANTITY}, ${order}`;
   }
   params.push(limit);
-  const rows = await db.all<StockRow>(`${STOCK_SELECT} WHERE p.deleted_at IS NULL ${filter} ORDER BY ${order} LIMIT ?`, params);
+  // Open-price products are not stock items (the hub records no moves for them either).
+  const rows = await db.all<StockRow>(`${STOCK_SELECT} WHERE p.deleted_at IS NULL AND p.open_price = 0 ${filter} ORDER BY ${order} LIMIT ?`, params);
   return rows.map(toStockView);
 }
 
@@ -132,8 +133,11 @@ export async function adjustStock(db: SqlConnection, deps: TillDataDeps, input: 
   const adjustment: Adjustment = { ...draft, staff_id: actor.staffId, approved_by: actor.approvedBy };
 
   await db.transaction(async (tx) => {
-    const product = await tx.get<{ id: number }>(`SELECT id FROM products WHERE uuid = ? AND deleted_at IS NULL`, [input.productUuid]);
+    const product = await tx.get<{ id: number; name: string; open_price: number }>(`SELECT id, name, open_price FROM products WHERE uuid = ? AND deleted_at IS NULL`, [
+      input.productUuid,
+    ]);
     if (product === undefined) throw invalid('This product is not in the catalog.');
+    if (product.open_price === 1) throw invalid(`${product.name} is sold at a typed price and has no stock.`);
     const { lastInsertRowId } = await tx.run(
       `INSERT INTO inventory_adjustments (uuid, product_uuid, delta, reason, created_at, staff_id, approved_by) VALUES (?, ?, ?, ?, ?, ?, ?)`,
       [adjustment.uuid, adjustment.product_uuid, adjustment.delta, adjustment.reason, adjustment.created_at, actor.staffId, actor.approvedBy],

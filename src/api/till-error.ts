@@ -36,6 +36,8 @@ export const TillErrorCode = {
   store_switch_unsynced: 'store_switch_unsynced',
   /** Pairing as another terminal while this till holds unsynced items made as the old one: refused. */
   terminal_switch_unsynced: 'terminal_switch_unsynced',
+  /** Pairing as another terminal or store while a shift opened as the current one is open: refused. */
+  switch_open_shift: 'switch_open_shift',
   internal: 'internal',
 } as const;
 export type TillErrorCode = (typeof TillErrorCode)[keyof typeof TillErrorCode];

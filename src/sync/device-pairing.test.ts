@@ -74,6 +74,18 @@ describe('pairing by code', () => {
     expect(stored).toEqual([{ device_id: again.terminal.device_id }]);
   });
 
+  it('refuses to become another terminal while a shift opened as this one is open (its record would be refused), and changes nothing', async () => {
+    const t = await till();
+    const { terminal } = await t.sync.pairWithCode(hub.url, await hub.pairingCode());
+    await t.db.run(`INSERT INTO shifts (uuid, opened_at, opening_float) VALUES ('00000000-0000-4000-8000-00000000cafe', '2026-12-03T08:00:00.000Z', 0)`);
+    const other = await hub.createTerminal(hub.store.id);
+    await expect(t.sync.pairWithCode(hub.url, await hub.pairingCode(other.id))).rejects.toMatchObject({ code: 'switch_open_shift' });
+    expect((await t.sync.pairing())?.terminal.terminal_id).toBe(terminal.terminal_id);
+    // The same terminal again (a replacement device) keeps the shift: its record names the same terminal.
+    const again = await t.sync.pairWithCode(hub.url, await hub.pairingCode());
+    expect(again.terminal.terminal_id).toBe(terminal.terminal_id);
+  });
+
   it('a revoked device stops syncing, says it was revoked, and keeps its unsynced sale; the hub saw its report before', async () => {
     let online = true;
     const t = await till(() => online);

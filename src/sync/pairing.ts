@@ -74,9 +74,24 @@ async function unsyncedCount(db: SqlExecutor): Promise<number> {
   return (await db.get<{ n: number }>(`SELECT count(*) AS n FROM sync_queue WHERE status IN (0, 2)`))?.n ?? 0;
 }
 
+/**
+ * A shift is open on this till. Its record names the terminal it was opened on: closed as another
+ * terminal, the hub would refuse it (wrong_terminal), so a till does not change terminal mid-shift.
+ */
+async function hasOpenShift(db: SqlExecutor): Promise<boolean> {
+  return (await db.get(`SELECT 1 FROM shifts WHERE closed_at IS NULL`)) !== undefined;
+}
+
 async function store(db: SqlConnection, base: string, token: string, terminal: TerminalInfo): Promise<Pairing> {
   return db.transaction(async (tx) => {
     const previous = await readPairing(tx);
+    const switching = previous !== null && (previous.serverUrl !== base || previous.terminal.terminal_id !== terminal.terminal_id);
+    if (switching && (await hasOpenShift(tx))) {
+      throw new TillError(
+        'switch_open_shift',
+        `A shift of ${previous.terminal.terminal_name} is still open on this till; close it (its Z report) before it becomes ${terminal.terminal_name}.`,
+      );
+    }
     if (previous !== null && (previous.serverUrl !== base || previous.terminal.store_id !== terminal.store_id)) {
       const unsynced = await unsyncedCount(tx);
       if (unsynced > 0) {

@@ -59,6 +59,7 @@ export const errors: Messages<typeof en> = {
     forbidden: 'Dafür brauchen Sie die Freigabe einer Führungskraft.',
     store_switch_unsynced: 'Diese Kasse hat noch nicht synchronisierte Verkäufe ihrer Filiale und kann deshalb nicht zu einer anderen Filiale wechseln. Synchronisieren (oder exportieren) Sie sie zuerst; nichts wurde geändert.',
     terminal_switch_unsynced: 'Diese Kasse hat noch nicht synchronisierte Verkäufe als ihre jetzige Kasse und kann deshalb keine andere Kasse werden. Synchronisieren (oder exportieren) Sie sie zuerst; hier wurde nichts geändert. Fordern Sie danach einen neuen Kopplungscode an.',
+    switch_open_shift: 'Auf dieser Kasse ist noch eine Schicht offen. Schließen Sie sie zuerst mit ihrem Z-Bericht im Bildschirm Schicht; hier wurde nichts geändert. Fordern Sie danach einen neuen Kopplungscode an.',
     pairing_code_invalid: 'Der Kopplungscode ist falsch, abgelaufen oder schon benutzt. Lassen Sie sich im Backoffice einen neuen Code geben.',
   },
   invalidWhen: {

@@ -58,6 +58,7 @@ export const errors = {
     forbidden: 'You may not do this without a manager\'s approval.',
     store_switch_unsynced: 'This till still holds unsynced sales of its store, so it cannot switch to another store. Sync them (or export them) first; nothing was changed.',
     terminal_switch_unsynced: 'This till still holds unsynced sales made as its current terminal, so it cannot become another terminal. Sync them (or export them) first; nothing was changed here. Ask for a new pairing code afterwards.',
+    switch_open_shift: 'A shift is still open on this till. Close it with its Z report on the Shift screen first; nothing was changed here. Ask for a new pairing code afterwards.',
     pairing_code_invalid: 'The pairing code is wrong, expired or already used. Ask for a new code in the back office.',
   },
   /** More precise advice for a refusal in one place; the general advice serves everywhere else. */

@@ -7,6 +7,7 @@ import { constants as zlib } from 'node:zlib';
 import { resolve } from 'node:path';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { pwaOptions } from './src/ui/pwa/pwa-options.ts';
+import { tillOnlyManifest } from './src/ui/pwa/till-only-manifest.ts';
 import { playwright } from '@vitest/browser-playwright';
 import { findChromium, CHROMIUM_ARGS } from './test-support/chromium.ts';
 
@@ -18,6 +19,7 @@ export default defineConfig({
   plugins: [
     preact(),
     VitePWA(pwaOptions),
+    tillOnlyManifest(),
     // Precompressed copies (x.br, x.gz beside x) that the hub sends as they are to browsers that accept
     // them (server/src/http/static-app.ts). The wasm above all (1.1 MB). Brotli at BUILD_BROTLI_QUALITY:
     // 11 made `vite build` 8 s -> 29 s here (every e2e run builds) for about 9 % fewer bytes than 9.

@@ -42,6 +42,8 @@ test('an owner signs in, creates a product, changes its price, and imports a CSV
   test.setTimeout(120_000);
   await page.goto(`${server.url}/backoffice/`);
   await expect(page.getByRole('heading', { name: 'Sign in to the back office' })).toBeVisible();
+  // The back office is not the till: it links no web app manifest, so it never installs as the till.
+  await expect(page.locator('link[rel="manifest"]')).toHaveCount(0);
   await noSeriousViolations(page, 'sign-in');
   await signIn(page);
   await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();

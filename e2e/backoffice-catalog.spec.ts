@@ -109,6 +109,35 @@ test('an owner signs in, creates a product, changes its price, and imports a CSV
   await expect(page.getByRole('heading', { name: 'Sign in to the back office' })).toBeVisible();
 });
 
+test.describe('in German', () => {
+  test.use({ locale: 'de-DE' });
+
+  test('prices show and edit with a decimal comma', async ({ page }) => {
+    const created = await server.admin<{ uuid: string }>('POST', '/api/v1/admin/products', { sku: 'DE-1', name: 'Brezel', price: 179, tax_rate_bp: 700, tax_included: true });
+    expect(created.status).toBe(201);
+    await page.goto(`${server.url}/backoffice/`);
+    await page.getByLabel('E-Mail').fill(EMAIL);
+    await page.getByLabel('Passwort').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.getByLabel('Nach Name, SKU oder Barcode suchen').fill('Brezel');
+    const row = page.getByRole('row').filter({ hasText: 'DE-1' });
+    await expect(row).toContainText('1,79');
+    await expect(row).not.toContainText('1.79');
+
+    await page.getByRole('link', { name: 'Brezel bearbeiten' }).click();
+    await expect(page.getByLabel('Preis', { exact: true })).toHaveValue('1,79');
+    await page.getByLabel('Preis', { exact: true }).fill('1,89');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Gespeichert.' })).toBeVisible();
+    await expect(page.getByLabel('Preis', { exact: true })).toHaveValue('1,89');
+    const history = page.getByRole('table', { name: 'Frühere Preise, neueste zuerst' });
+    await expect(history.getByRole('row').nth(1)).toContainText('1,89');
+    await expect(history.getByRole('row').nth(2)).toContainText('1,79');
+    const stored = await server.db.query<{ price: number | string }>(`SELECT price FROM products WHERE sku = 'DE-1'`);
+    expect(Number(stored[0]?.price)).toBe(189);
+  });
+});
+
 test('wrong passwords are throttled per account with a clear message', async ({ page }) => {
   await page.goto(`${server.url}/backoffice/`);
   for (let i = 0; i < ACCOUNT_FAILURES - 1; i++) {

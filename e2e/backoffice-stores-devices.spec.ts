@@ -31,12 +31,21 @@ async function signInBackOffice(page: Page, email: string): Promise<void> {
   await expect(page.getByText('Signed in as')).toBeVisible();
 }
 
+/** The empty status line takes no room (it stays in the page as a live region). */
+async function expectEmptyNoticesHidden(page: Page): Promise<void> {
+  const heights = await page.evaluate(() => [...document.querySelectorAll('.bo-notice')].filter((n) => n.textContent === '').map((n) => n.getBoundingClientRect().height));
+  expect(heights.length).toBeGreaterThan(0);
+  expect(heights.every((height) => height === 0)).toBe(true);
+}
+
 test('pairs a till with the code from the Devices screen and revokes it there; the till says so', async ({ page, context, server }) => {
   await createSignIn(server, 'owner.e2e@example.com', [{ store_id: server.store.id, role: 'owner' }]);
   const office = await context.newPage();
   await signInBackOffice(office, 'owner.e2e@example.com');
   await office.getByRole('link', { name: 'Devices' }).click();
   await expect(office.getByRole('heading', { name: 'Devices', level: 1 })).toBeVisible();
+  await expect(office.getByRole('table', { name: 'Every device of this store' })).toBeVisible();
+  await expectEmptyNoticesHidden(office);
   const row = office.getByRole('row').filter({ has: office.getByRole('rowheader') }).first();
   await row.getByRole('button', { name: /^Pair a device to / }).click();
   const code = (await office.getByTestId('pairing-code').textContent()) ?? '';

@@ -1,7 +1,7 @@
 // Money formatting must be exact for every currency's minor units, including 0- and 3-decimal ones.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decimalString, moneyFormat, parseMoney } from './format-money.ts';
+import { amountText, decimalString, moneyFormat, parseMoney } from './format-money.ts';
 import { MAX_MONEY_MINOR } from '@ezo/contract/limits';
 
 describe('moneyFormat', () => {
@@ -54,6 +54,46 @@ describe('decimalString', () => {
 
   it('refuses non-integers', () => {
     expect(() => decimalString(1.5, 2)).toThrow(RangeError);
+  });
+});
+
+describe('amountText', () => {
+  it('writes the locale\'s decimal separator without sign or grouping', () => {
+    expect(amountText(179, 2, 'de-DE')).toBe('1,79');
+    expect(amountText(179, 2, 'de')).toBe('1,79');
+    expect(amountText(179, 2, 'en')).toBe('1.79');
+    expect(amountText(123456, 2, 'de-DE')).toBe('1234,56');
+    expect(amountText(123456, 2, 'en-US')).toBe('1234.56');
+  });
+
+  it('keeps every fraction digit, also zeros and none', () => {
+    expect(amountText(100, 2, 'de-DE')).toBe('1,00');
+    expect(amountText(0, 2, 'en')).toBe('0.00');
+    expect(amountText(1235, 0, 'de-DE')).toBe('1235');
+    expect(amountText(1235, 0, 'ja-JP')).toBe('1235');
+    expect(amountText(1234567, 3, 'de-DE')).toBe('1234,567');
+  });
+
+  it('shows negative amounts', () => {
+    expect(amountText(-5, 2, 'de-DE').replace('\u2212', '-')).toBe('-0,05');
+    expect(amountText(-179, 2, 'en').replace('\u2212', '-')).toBe('-1.79');
+  });
+
+  it('is exact beyond float precision', () => {
+    expect(amountText(Number.MAX_SAFE_INTEGER, 2, 'de-DE')).toBe('90071992547409,91');
+    expect(amountText(Number.MAX_SAFE_INTEGER, 2, 'en')).toBe('90071992547409.91');
+  });
+
+  it('falls back when the locale is unknown to Intl', () => {
+    expect(amountText(179, 2, 'zz-INVALID-!!')).toMatch(/^1[.,]79$/);
+  });
+
+  it('reads back through parseMoney for every non-negative amount', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: MAX_MONEY_MINOR }), fc.constantFrom(0, 2, 3), fc.constantFrom('de-DE', 'en', 'en-US', 'de'), (minor, digits, locale) => {
+        expect(parseMoney(amountText(minor, digits, locale), digits)).toBe(minor);
+      }),
+    );
   });
 });
 

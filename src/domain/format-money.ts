@@ -56,6 +56,29 @@ export function decimalString(minor: number, fractionDigits: number): `${number}
   return `${negative ? '-' : ''}${whole}.${fraction}` as `${number}`;
 }
 
+const amountFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * Minor units as a plain number in the locale, without currency sign or grouping: amountText(179, 2,
+ * "de-DE") = "1,79", amountText(179, 2, "en") = "1.79", amountText(1235, 0, "de-DE") = "1235". The
+ * same text parseMoney reads back, so a price shown in a table can be typed into a field as it stands.
+ * Exact: the decimal string is built from integers and Intl formats that string, never a float.
+ */
+export function amountText(minor: number, fractionDigits: number, locale: string): string {
+  const key = `${locale}|${fractionDigits}`;
+  let nf = amountFormats.get(key);
+  if (nf === undefined) {
+    const options: Intl.NumberFormatOptions = { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits, useGrouping: false };
+    try {
+      nf = new Intl.NumberFormat(locale, options);
+    } catch {
+      nf = new Intl.NumberFormat(undefined, options);
+    }
+    amountFormats.set(key, nf);
+  }
+  return nf.format(decimalString(minor, fractionDigits));
+}
+
 // An amount typed by staff: digits, one optional "." or "," separator, at most fractionDigits after it.
 const AMOUNT_PATTERN = /^(\d{1,15})(?:[.,](\d*))?$/;
 

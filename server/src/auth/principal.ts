@@ -12,6 +12,7 @@
 import type { FastifyRequest } from 'fastify';
 import { ALL_PERMISSIONS, type Permission, type Role } from '@ezo/contract/staff';
 import { HttpError } from '../http/api-error.ts';
+import type { StoreScope } from '../http/store-scope.ts';
 
 export interface StoreGrant {
   storeId: string;
@@ -56,13 +57,13 @@ export function canSeeStore(principal: Principal, storeId: string): boolean {
   return permissionsIn(principal, storeId) !== undefined;
 }
 
-export function visibleStoreIds(principal: Principal): 'all' | readonly string[] {
+export function visibleStoreIds(principal: Principal): StoreScope {
   if (principal.kind === 'admin' || principal.owner) return 'all';
   return principal.storeRoles.map((g) => g.storeId);
 }
 
 /** The stores where the principal holds a permission: 'all', or their ids (possibly none). */
-export function storesWith(principal: Principal, permission: Permission): 'all' | readonly string[] {
+export function storesWith(principal: Principal, permission: Permission): StoreScope {
   if (principal.kind === 'admin' || principal.owner) return 'all';
   return principal.storeRoles.filter((g) => g.permissions.includes(permission)).map((g) => g.storeId);
 }

@@ -6,7 +6,7 @@ import { DEFAULT_ADMIN_PAGE_LIMIT } from '@ezo/contract/admin-lists';
 import type { CustomerCreate, CustomerPatch } from '@ezo/contract/admin';
 import type { Sql } from '../db/database.ts';
 import { HttpError } from '../http/api-error.ts';
-import { ALL_STORES, requireStoreInScope, type StoreScope } from '../http/store-scope.ts';
+import { requireStoreInScope, type StoreScope } from '../http/store-scope.ts';
 import { visibleCustomer } from '../sync/customer-visibility.ts';
 import { createCatalogRow, deleteCatalogRow, patchCatalogRow } from '../catalog/admin-catalog.ts';
 import { customerSearch } from './customer-search.ts';
@@ -26,8 +26,8 @@ const ORDER: Record<NonNullable<CustomerQuery['sort']>, { key: string; dir: 'ASC
 
 /** SQL over `c`: the customers the scope may see (a manager: those their stores' tills see). */
 function scopeCondition(scope: StoreScope, param: (v: string | readonly string[]) => string): string | null {
-  if (scope.kind === 'all') return null;
-  return `(c.store_id = ANY(${param(scope.storeIds)}::uuid[]) OR (SELECT share_customers FROM chain_settings))`;
+  if (scope === 'all') return null;
+  return `(c.store_id = ANY(${param(scope)}::uuid[]) OR (SELECT share_customers FROM chain_settings))`;
 }
 
 export async function listCustomers(db: Sql, q: CustomerQuery, scope: StoreScope): Promise<CustomerPage> {
@@ -91,7 +91,7 @@ export async function customerDetail(db: Sql, uuid: string, scope: StoreScope): 
 function checkStoreField(scope: StoreScope, storeId: string | null | undefined): void {
   if (storeId === undefined) return;
   if (storeId === null) {
-    if (scope.kind !== 'all') throw new HttpError('bad_request', "only an owner may make a chain customer", [{ path: 'store_id', message: 'choose one of your stores' }]);
+    if (scope !== 'all') throw new HttpError('bad_request', "only an owner may make a chain customer", [{ path: 'store_id', message: 'choose one of your stores' }]);
     return;
   }
   try {
@@ -102,20 +102,20 @@ function checkStoreField(scope: StoreScope, storeId: string | null | undefined):
 }
 
 export async function createCustomer(tx: Sql, input: CustomerCreate, scope: StoreScope): Promise<AdminCustomer> {
-  checkStoreField(scope, input.store_id ?? (scope.kind === 'all' ? undefined : null));
+  checkStoreField(scope, input.store_id ?? (scope === 'all' ? undefined : null));
   const created = (await createCatalogRow(tx, 'customers', input)) as { uuid: string };
-  return readCustomer(tx, created.uuid, ALL_STORES);
+  return readCustomer(tx, created.uuid, 'all');
 }
 
 export async function patchCustomer(tx: Sql, uuid: string, patch: CustomerPatch, scope: StoreScope): Promise<AdminCustomer> {
   await readCustomer(tx, uuid, scope, true);
   checkStoreField(scope, patch.store_id);
   await patchCatalogRow(tx, 'customers', uuid, patch);
-  return readCustomer(tx, uuid, ALL_STORES);
+  return readCustomer(tx, uuid, 'all');
 }
 
 export async function deleteCustomer(tx: Sql, uuid: string, scope: StoreScope): Promise<AdminCustomer> {
   await readCustomer(tx, uuid, scope, true);
   await deleteCatalogRow(tx, 'customers', uuid);
-  return readCustomer(tx, uuid, ALL_STORES);
+  return readCustomer(tx, uuid, 'all');
 }

@@ -13,7 +13,7 @@
 import type { CustomerMerged } from '@ezo/contract/admin-lists';
 import type { Sql } from '../db/database.ts';
 import { HttpError } from '../http/api-error.ts';
-import { ALL_STORES, type StoreScope } from '../http/store-scope.ts';
+import type { StoreScope } from '../http/store-scope.ts';
 import { readCustomer } from './customers.ts';
 
 export async function mergeCustomers(tx: Sql, survivorId: string, duplicateId: string, scope: StoreScope, now: Date): Promise<CustomerMerged> {
@@ -52,5 +52,5 @@ export async function mergeCustomers(tx: Sql, survivorId: string, duplicateId: s
   }
   await tx.query('UPDATE customers SET merged_into = $1 WHERE merged_into = $2', [survivor.uuid, duplicate.uuid]);
   await tx.query('UPDATE customers SET merged_into = $1, merged_at = $3, deleted_at = $3 WHERE uuid = $2', [survivor.uuid, duplicate.uuid, now]);
-  return { survivor: await readCustomer(tx, survivor.uuid, ALL_STORES), duplicate: await readCustomer(tx, duplicate.uuid, ALL_STORES) };
+  return { survivor: await readCustomer(tx, survivor.uuid, 'all'), duplicate: await readCustomer(tx, duplicate.uuid, 'all') };
 }

@@ -6,7 +6,7 @@ import type { Receipt } from '@ezo/contract/reports';
 import { receiptFigures } from '../../../src/domain/receipt-layout.ts';
 import type { Sql } from '../db/database.ts';
 import { HttpError } from '../http/api-error.ts';
-import type { VisibleStores } from './report-scope.ts';
+import type { StoreScope } from '../http/store-scope.ts';
 
 const ISO_UTC = `'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'`;
 const LOCAL = `'YYYY-MM-DD"T"HH24:MI:SS'`;
@@ -30,7 +30,7 @@ interface LinkedRow {
   total: string;
 }
 
-export async function readReceipt(db: Sql, visible: VisibleStores, uuid: string): Promise<Receipt> {
+export async function readReceipt(db: Sql, visible: StoreScope, uuid: string): Promise<Receipt> {
   const rows = await db.query<SaleRow>(
     `SELECT s.body || jsonb_build_object('staff_id', s.staff_id, 'approved_by', s.approved_by, 'device_id', s.device_id) AS body,
             s.refund_of::text AS refund_of,

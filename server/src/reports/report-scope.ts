@@ -1,12 +1,10 @@
 // Which stores a report may read. Every report function takes the caller's visible stores as one
-// parameter: the admin token sees all; a back-office session (auth/principal.ts, later) passes the
-// stores its person has a role in. A store outside them is answered like a missing one (404, no
+// parameter (a StoreScope, http/store-scope.ts): the admin token and owners see all; a back-office
+// session passes the stores where its person's role may view reports. A store outside them is answered like a missing one (404, no
 // existence oracle), and "all stores" means all visible ones.
 import type { Sql, SqlParam } from '../db/database.ts';
 import { HttpError } from '../http/api-error.ts';
-
-/** 'all': every store (the admin token); else the ids of the stores the caller may see. */
-export type VisibleStores = 'all' | readonly string[];
+import type { StoreScope } from '../http/store-scope.ts';
 
 export interface ReportStore {
   id: string;
@@ -17,7 +15,7 @@ export interface ReportStore {
 }
 
 /** The stores a report covers: `storeId` if visible (else 404), or every visible store. */
-export async function reportStores(db: Sql, visible: VisibleStores, storeId: string | undefined): Promise<ReportStore[]> {
+export async function reportStores(db: Sql, visible: StoreScope, storeId: string | undefined): Promise<ReportStore[]> {
   const params: SqlParam[] = [];
   const where: string[] = [];
   if (visible !== 'all') where.push(`id = ANY($${params.push([...visible])}::uuid[])`);

@@ -11,7 +11,8 @@ import type { HubContext } from '../http/hub-context.ts';
 import { errorResponses } from '../openapi/error-responses.ts';
 import { ADMIN_SECURITY, ADMIN_TAGS, adminGuard, json } from './admin-guard.ts';
 import { principalOf, requirePermission, storesWith } from '../auth/principal.ts';
-import { reportStores, type VisibleStores } from '../reports/report-scope.ts';
+import type { StoreScope } from '../http/store-scope.ts';
+import { reportStores } from '../reports/report-scope.ts';
 import { readJournalPage } from '../reports/journal.ts';
 import { readReceipt } from '../reports/receipt.ts';
 import { readPeriodReport } from '../reports/period-report.ts';
@@ -28,7 +29,7 @@ const streamed = (csv: Readable) => csv as unknown as string;
  * The stores this caller may read: where it holds view_reports ('all' for the token and owners). A named
  * store it has no role in answers 404 (no existence oracle); a role there without view_reports, 403.
  */
-function visibleStores(request: FastifyRequest, storeId?: string): VisibleStores {
+function visibleStores(request: FastifyRequest, storeId?: string): StoreScope {
   const principal = principalOf(request);
   if (storeId !== undefined) requirePermission(principal, 'view_reports', storeId);
   return storesWith(principal, 'view_reports');

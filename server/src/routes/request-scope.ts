@@ -5,17 +5,15 @@ import type { Permission } from '@ezo/contract/staff';
 import { principalOf, requirePermission, storesWith, visibleStoreIds } from '../auth/principal.ts';
 import type { Sql } from '../db/database.ts';
 import { HttpError } from '../http/api-error.ts';
-import { ALL_STORES, type StoreScope } from '../http/store-scope.ts';
+import type { StoreScope } from '../http/store-scope.ts';
 
 export function scopeOf(request: FastifyRequest): StoreScope {
-  const ids = visibleStoreIds(principalOf(request));
-  return ids === 'all' ? ALL_STORES : { kind: 'stores', storeIds: ids };
+  return visibleStoreIds(principalOf(request));
 }
 
 /** The stores where the caller holds a permission. */
 export function scopeWith(request: FastifyRequest, permission: Permission): StoreScope {
-  const ids = storesWith(principalOf(request), permission);
-  return ids === 'all' ? ALL_STORES : { kind: 'stores', storeIds: ids };
+  return storesWith(principalOf(request), permission);
 }
 
 /**

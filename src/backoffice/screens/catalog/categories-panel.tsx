@@ -51,45 +51,47 @@ export function CategoriesPanel() {
           {notice}
         </p>
       )}
-      <table class="bo-table">
-        <caption>{t('catalog.categories.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('catalog.categories.name')}</th>
-            <th scope="col" class="num">
-              {t('catalog.categories.products')}
-            </th>
-            <th scope="col">{t('catalog.categories.rename')}</th>
-            <th scope="col">{t('catalog.categories.delete')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((c) => (
-            <tr key={c.uuid}>
-              <td>{c.name}</td>
-              <td class="num">{c.products}</td>
-              <td>
-                <input
-                  aria-label={t('catalog.categories.renameLabel', { name: c.name })}
-                  value={renames[c.uuid] ?? c.name}
-                  onInput={(e) => {
-                    const value = e.currentTarget.value;
-                    setRenames((r) => ({ ...r, [c.uuid]: value }));
-                  }}
-                />{' '}
-                <button type="button" disabled={busy} onClick={() => void run(() => renameCategory(c.uuid, (renames[c.uuid] ?? c.name).trim()))}>
-                  {t('catalog.categories.rename')}
-                </button>
-              </td>
-              <td>
-                <button type="button" class="danger" disabled={busy} onClick={() => void run(() => deleteCategory(c.uuid), t('catalog.categories.deleted', { name: c.name }))}>
-                  {t('catalog.categories.delete')}
-                </button>
-              </td>
+      <div class="bo-table-wrap">
+        <table class="bo-table">
+          <caption>{t('catalog.categories.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('catalog.categories.name')}</th>
+              <th scope="col" class="num">
+                {t('catalog.categories.products')}
+              </th>
+              <th scope="col">{t('catalog.categories.rename')}</th>
+              <th scope="col">{t('catalog.categories.delete')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((c) => (
+              <tr key={c.uuid}>
+                <td>{c.name}</td>
+                <td class="num">{c.products}</td>
+                <td>
+                  <input
+                    aria-label={t('catalog.categories.renameLabel', { name: c.name })}
+                    value={renames[c.uuid] ?? c.name}
+                    onInput={(e) => {
+                      const value = e.currentTarget.value;
+                      setRenames((r) => ({ ...r, [c.uuid]: value }));
+                    }}
+                  />{' '}
+                  <button type="button" disabled={busy} onClick={() => void run(() => renameCategory(c.uuid, (renames[c.uuid] ?? c.name).trim()))}>
+                    {t('catalog.categories.rename')}
+                  </button>
+                </td>
+                <td>
+                  <button type="button" class="danger" disabled={busy} onClick={() => void run(() => deleteCategory(c.uuid), t('catalog.categories.deleted', { name: c.name }))}>
+                    {t('catalog.categories.delete')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {failure !== null && rows.length === 0 && (
         <p class="bo-error" role="alert">
           {failureText(t, failure)}

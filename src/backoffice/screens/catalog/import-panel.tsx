@@ -71,27 +71,29 @@ export function ImportPanel() {
           </p>
         )}
         {report !== null && report.errors.length > 0 && (
-          <table class="bo-table">
-            <caption>{t('catalog.import.errorsCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col" class="num">
-                  {t('catalog.import.line')}
-                </th>
-                <th scope="col">{t('catalog.import.column')}</th>
-                <th scope="col">{t('catalog.import.message')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.errors.map((e, i) => (
-                <tr key={`${e.line}-${i}`}>
-                  <td class="num">{e.line}</td>
-                  <td>{e.column ?? ''}</td>
-                  <td>{e.message}</td>
+          <div class="bo-table-wrap">
+            <table class="bo-table">
+              <caption>{t('catalog.import.errorsCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col" class="num">
+                    {t('catalog.import.line')}
+                  </th>
+                  <th scope="col">{t('catalog.import.column')}</th>
+                  <th scope="col">{t('catalog.import.message')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {report.errors.map((e, i) => (
+                  <tr key={`${e.line}-${i}`}>
+                    <td class="num">{e.line}</td>
+                    <td>{e.column ?? ''}</td>
+                    <td>{e.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </div>
       <p>

@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { CATALOG_FRACTION_DIGITS, type AdminCategoryRow, type AdminProductRow, type PriceHistory } from '@ezo/contract/backoffice-catalog';
-import { decimalString, parseMoney } from '../../../domain/format-money.ts';
+import { amountText, parseMoney } from '../../../domain/format-money.ts';
 import type { ApiFailure } from '../../api/client.ts';
 import { bpToPercent, createProduct, getPriceHistory, getProduct, listCategories, patchProduct, percentToBp } from '../../api/catalog.ts';
 import { failureText } from '../../components/failure-text.ts';
@@ -25,13 +25,14 @@ interface Draft {
 
 const EMPTY: Draft = { name: '', sku: '', barcode: '', category: '', price: '', vat: '19', taxIncluded: true, active: true };
 
-function draftOf(p: AdminProductRow): Draft {
+// The price in the UI language's decimal form ("2,50" in German), which parseMoney reads back.
+function draftOf(p: AdminProductRow, language: string): Draft {
   return {
     name: p.name,
     sku: p.sku,
     barcode: p.barcode ?? '',
     category: p.category_uuid ?? '',
-    price: decimalString(p.price, CATALOG_FRACTION_DIGITS),
+    price: amountText(p.price, CATALOG_FRACTION_DIGITS, language),
     vat: bpToPercent(p.tax_rate_bp),
     taxIncluded: p.tax_included,
     active: p.active,
@@ -57,7 +58,7 @@ export function ProductForm({ uuid }: { uuid: string | undefined }) {
     const [p, h] = await Promise.all([getProduct(id), getPriceHistory(id)]);
     if (p.ok) {
       setProduct(p.value);
-      setDraft(draftOf(p.value));
+      setDraft(draftOf(p.value, language));
     } else setFailure(p.failure);
     if (h.ok) setHistory(h.value);
   };
@@ -140,33 +141,35 @@ export function ProductForm({ uuid }: { uuid: string | undefined }) {
       {history !== null && (
         <>
           <h2>{t('catalog.product.history')}</h2>
-          <table class="bo-table">
-            <caption>{t('catalog.product.historyCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('catalog.product.changedAt')}</th>
-                <th scope="col" class="num">
-                  {t('catalog.products.price')}
-                </th>
-                <th scope="col" class="num">
-                  {t('catalog.products.vatRate')}
-                </th>
-                <th scope="col">{t('catalog.product.source')}</th>
-                <th scope="col">{t('catalog.product.changedBy')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {history.items.map((h, i) => (
-                <tr key={`${h.changed_at}-${i}`}>
-                  <td>{dateTime.format(new Date(h.changed_at))}</td>
-                  <td class="num">{decimalString(h.price, CATALOG_FRACTION_DIGITS)}</td>
-                  <td class="num">{bpToPercent(h.tax_rate_bp)} %</td>
-                  <td>{t(`catalog.product.sources.${h.source}`)}</td>
-                  <td>{h.changed_by?.display_name ?? t('catalog.product.nobody')}</td>
+          <div class="bo-table-wrap">
+            <table class="bo-table">
+              <caption>{t('catalog.product.historyCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('catalog.product.changedAt')}</th>
+                  <th scope="col" class="num">
+                    {t('catalog.products.price')}
+                  </th>
+                  <th scope="col" class="num">
+                    {t('catalog.products.vatRate')}
+                  </th>
+                  <th scope="col">{t('catalog.product.source')}</th>
+                  <th scope="col">{t('catalog.product.changedBy')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {history.items.map((h, i) => (
+                  <tr key={`${h.changed_at}-${i}`}>
+                    <td>{dateTime.format(new Date(h.changed_at))}</td>
+                    <td class="num">{amountText(h.price, CATALOG_FRACTION_DIGITS, language)}</td>
+                    <td class="num">{bpToPercent(h.tax_rate_bp)} %</td>
+                    <td>{t(`catalog.product.sources.${h.source}`)}</td>
+                    <td>{h.changed_by?.display_name ?? t('catalog.product.nobody')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </>
       )}
     </>

@@ -21,31 +21,33 @@ export function VatRatesPanel() {
           {failureText(t, failure)}
         </p>
       )}
-      <table class="bo-table">
-        <caption>{t('catalog.vat.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col" class="num">
-              {t('catalog.vat.rate')}
-            </th>
-            <th scope="col" class="num">
-              {t('catalog.vat.products')}
-            </th>
-            <th scope="col" class="num">
-              {t('catalog.vat.active')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {(rates ?? []).map((r) => (
-            <tr key={r.tax_rate_bp}>
-              <td class="num">{bpToPercent(r.tax_rate_bp)} %</td>
-              <td class="num">{r.products}</td>
-              <td class="num">{r.active_products}</td>
+      <div class="bo-table-wrap">
+        <table class="bo-table">
+          <caption>{t('catalog.vat.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col" class="num">
+                {t('catalog.vat.rate')}
+              </th>
+              <th scope="col" class="num">
+                {t('catalog.vat.products')}
+              </th>
+              <th scope="col" class="num">
+                {t('catalog.vat.active')}
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {(rates ?? []).map((r) => (
+              <tr key={r.tax_rate_bp}>
+                <td class="num">{bpToPercent(r.tax_rate_bp)} %</td>
+                <td class="num">{r.products}</td>
+                <td class="num">{r.active_products}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }

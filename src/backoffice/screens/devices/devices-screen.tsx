@@ -103,81 +103,85 @@ export default function DevicesScreen({ title }: { title: string }) {
         />
       )}
       {pairing !== null && <PairingPanel terminalName={pairing.terminal} pairing={pairing.code} onClose={() => (setPairing(null), void load())} />}
-      <table class="bo-table">
-        <caption>{t('devices.terminals')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('devices.terminalName')}</th>
-            <th scope="col">{t('devices.device')}</th>
-            <th scope="col">{t('devices.lastSeen')}</th>
-            <th scope="col">{t('devices.appVersion')}</th>
-            <th scope="col">{t('devices.protocol')}</th>
-            <th scope="col" class="num">
-              {t('devices.pending')}
-            </th>
-            <th scope="col" class="num">
-              {t('devices.failed')}
-            </th>
-            <th scope="col">{t('devices.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {terminals?.map((terminal) => {
-            const d = terminal.active_device;
-            return (
-              <tr key={terminal.id}>
-                <th scope="row">
-                  {terminal.name} <small>({terminal.receipt_prefix})</small>
-                </th>
-                <td>{d === null ? t('devices.notPaired') : (d.label ?? d.receipt_prefix)}</td>
-                <td>{when(d?.last_seen_at ?? null)}</td>
-                <td>{d?.app_version ?? '—'}</td>
-                <td>{d?.protocol_version ?? '—'}</td>
-                <td class={`num${(d?.pending ?? 0) > 0 ? ' bo-warn' : ''}`}>{d?.pending ?? '—'}</td>
-                <td class={`num${(d?.failed ?? 0) > 0 ? ' bo-warn' : ''}`}>{d?.failed ?? '—'}</td>
-                <td class="bo-row-actions">
-                  <button type="button" disabled={busy} onClick={() => void pair(terminal)} aria-label={t('devices.pairOne', { terminal: terminal.name })}>
-                    {t('devices.pair')}
-                  </button>
-                  {d !== null && (
-                    <button type="button" class="danger" disabled={busy} onClick={() => setRevoking(d)} aria-label={t('devices.revokeOne', { terminal: terminal.name })}>
-                      {t('devices.revoke')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-          {terminals !== null && terminals.length === 0 && (
+      <div class="bo-table-wrap">
+        <table class="bo-table">
+          <caption>{t('devices.terminals')}</caption>
+          <thead>
             <tr>
-              <td colSpan={8}>{t('devices.noTerminals')}</td>
+              <th scope="col">{t('devices.terminalName')}</th>
+              <th scope="col">{t('devices.device')}</th>
+              <th scope="col">{t('devices.lastSeen')}</th>
+              <th scope="col">{t('devices.appVersion')}</th>
+              <th scope="col">{t('devices.protocol')}</th>
+              <th scope="col" class="num">
+                {t('devices.pending')}
+              </th>
+              <th scope="col" class="num">
+                {t('devices.failed')}
+              </th>
+              <th scope="col">{t('devices.actions')}</th>
             </tr>
-          )}
-        </tbody>
-      </table>
-      <table class="bo-table">
-        <caption>{t('devices.history')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('devices.device')}</th>
-            <th scope="col">{t('devices.terminalName')}</th>
-            <th scope="col">{t('devices.status')}</th>
-            <th scope="col">{t('devices.pairedAt')}</th>
-            <th scope="col">{t('devices.endedAt')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {devices.map((d) => (
-            <tr key={d.id}>
-              <td>{d.label ?? d.receipt_prefix}</td>
-              <td>{d.terminal_name}</td>
-              <td>{t(`devices.statuses.${d.status}`)}</td>
-              <td>{when(d.paired_at)}</td>
-              <td>{when(d.ended_at)}</td>
+          </thead>
+          <tbody>
+            {terminals?.map((terminal) => {
+              const d = terminal.active_device;
+              return (
+                <tr key={terminal.id}>
+                  <th scope="row">
+                    {terminal.name} <small>({terminal.receipt_prefix})</small>
+                  </th>
+                  <td>{d === null ? t('devices.notPaired') : (d.label ?? d.receipt_prefix)}</td>
+                  <td>{when(d?.last_seen_at ?? null)}</td>
+                  <td>{d?.app_version ?? '—'}</td>
+                  <td>{d?.protocol_version ?? '—'}</td>
+                  <td class={`num${(d?.pending ?? 0) > 0 ? ' bo-warn' : ''}`}>{d?.pending ?? '—'}</td>
+                  <td class={`num${(d?.failed ?? 0) > 0 ? ' bo-warn' : ''}`}>{d?.failed ?? '—'}</td>
+                  <td class="bo-row-actions">
+                    <button type="button" disabled={busy} onClick={() => void pair(terminal)} aria-label={t('devices.pairOne', { terminal: terminal.name })}>
+                      {t('devices.pair')}
+                    </button>
+                    {d !== null && (
+                      <button type="button" class="danger" disabled={busy} onClick={() => setRevoking(d)} aria-label={t('devices.revokeOne', { terminal: terminal.name })}>
+                        {t('devices.revoke')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+            {terminals !== null && terminals.length === 0 && (
+              <tr>
+                <td colSpan={8}>{t('devices.noTerminals')}</td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+      <div class="bo-table-wrap">
+        <table class="bo-table">
+          <caption>{t('devices.history')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('devices.device')}</th>
+              <th scope="col">{t('devices.terminalName')}</th>
+              <th scope="col">{t('devices.status')}</th>
+              <th scope="col">{t('devices.pairedAt')}</th>
+              <th scope="col">{t('devices.endedAt')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {devices.map((d) => (
+              <tr key={d.id}>
+                <td>{d.label ?? d.receipt_prefix}</td>
+                <td>{d.terminal_name}</td>
+                <td>{t(`devices.statuses.${d.status}`)}</td>
+                <td>{when(d.paired_at)}</td>
+                <td>{when(d.ended_at)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <ConfirmDialog open={revoking !== null} title={t('devices.revokeTitle')} confirmLabel={t('devices.revokeConfirm')} onConfirm={() => void revoke()} onCancel={() => setRevoking(null)} busy={busy}>
         <p>{t('devices.revokeText', { name: revoking?.label ?? revoking?.terminal_name ?? '' })}</p>
       </ConfirmDialog>

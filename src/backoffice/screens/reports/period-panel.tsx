@@ -14,19 +14,21 @@ import { DateField, ReportStoreSelect } from './report-store-select.tsx';
 
 function Table({ caption, head, children, id }: { caption: string; head: string[]; children: ComponentChildren; id: string }) {
   return (
-    <table class="bo-table" data-report={id}>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          {head.map((h, i) => (
-            <th key={h} scope="col" class={i === 0 ? undefined : 'num'}>
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>{children}</tbody>
-    </table>
+    <div class="bo-table-wrap">
+      <table class="bo-table" data-report={id}>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {head.map((h, i) => (
+              <th key={h} scope="col" class={i === 0 ? undefined : 'num'}>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
   );
 }
 

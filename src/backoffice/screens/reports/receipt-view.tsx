@@ -51,38 +51,40 @@ export function ReceiptView({ uuid }: { uuid: string }) {
           {receipt.staff_name === null ? '' : ` · ${receipt.staff_name}`}
           {receipt.customer_name === null ? '' : ` · ${receipt.customer_name}`}
         </p>
-        <table class="bo-table">
-          <caption>{t('reports.receiptTitle', { number })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('reports.product')}</th>
-              <th scope="col" class="num">
-                {t('reports.quantity')}
-              </th>
-              <th scope="col" class="num">
-                {t('reports.amount')}
-              </th>
-              <th scope="col" class="num">
-                {t('reports.discounts')}
-              </th>
-              <th scope="col">{t('reports.vat')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sale.lines.map((l) => {
-              const p = printedLine.get(l.uuid);
-              return (
-                <tr key={l.uuid}>
-                  <th scope="row">{l.name}</th>
-                  <td class="num">{l.quantity}</td>
-                  <td class="num">{p === undefined ? '' : m(p.amount)}</td>
-                  <td class="num">{p === undefined || p.discount === 0 ? '' : m(-p.discount)}</td>
-                  <td>{p?.letter ?? ''}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <div class="bo-table-wrap">
+          <table class="bo-table">
+            <caption>{t('reports.receiptTitle', { number })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('reports.product')}</th>
+                <th scope="col" class="num">
+                  {t('reports.quantity')}
+                </th>
+                <th scope="col" class="num">
+                  {t('reports.amount')}
+                </th>
+                <th scope="col" class="num">
+                  {t('reports.discounts')}
+                </th>
+                <th scope="col">{t('reports.vat')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sale.lines.map((l) => {
+                const p = printedLine.get(l.uuid);
+                return (
+                  <tr key={l.uuid}>
+                    <th scope="row">{l.name}</th>
+                    <td class="num">{l.quantity}</td>
+                    <td class="num">{p === undefined ? '' : m(p.amount)}</td>
+                    <td class="num">{p === undefined || p.discount === 0 ? '' : m(-p.discount)}</td>
+                    <td>{p?.letter ?? ''}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
         <dl class="bo-figures" data-receipt="totals">
           <div>
             <dt>{t('reports.linesSum')}</dt>
@@ -101,33 +103,35 @@ export function ReceiptView({ uuid }: { uuid: string }) {
             <dd>{m(printed.total)}</dd>
           </div>
         </dl>
-        <table class="bo-table">
-          <caption>{t('reports.vatCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('reports.rate')}</th>
-              <th scope="col" class="num">
-                {t('reports.net')}
-              </th>
-              <th scope="col" class="num">
-                {t('reports.vat')}
-              </th>
-              <th scope="col" class="num">
-                {t('reports.gross')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {printed.vat.map((v) => (
-              <tr key={v.tax_rate_bp}>
-                <th scope="row">{`${v.letter} ${rateText(v.tax_rate_bp, store.locale)}`}</th>
-                <td class="num">{m(v.net)}</td>
-                <td class="num">{m(v.vat)}</td>
-                <td class="num">{m(v.gross)}</td>
+        <div class="bo-table-wrap">
+          <table class="bo-table">
+            <caption>{t('reports.vatCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('reports.rate')}</th>
+                <th scope="col" class="num">
+                  {t('reports.net')}
+                </th>
+                <th scope="col" class="num">
+                  {t('reports.vat')}
+                </th>
+                <th scope="col" class="num">
+                  {t('reports.gross')}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {printed.vat.map((v) => (
+                <tr key={v.tax_rate_bp}>
+                  <th scope="row">{`${v.letter} ${rateText(v.tax_rate_bp, store.locale)}`}</th>
+                  <td class="num">{m(v.net)}</td>
+                  <td class="num">{m(v.vat)}</td>
+                  <td class="num">{m(v.gross)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         <ul class="bo-payments">
           {sale.payments.map((p, i) => (
             <li key={i}>

@@ -53,50 +53,52 @@ export function ShiftsPanel({ firstStore }: { firstStore: string }) {
       )}
       {shifts !== null && shifts.length === 0 && <p>{t('reports.noShifts')}</p>}
       {shifts !== null && shifts.length > 0 && (
-        <table class="bo-table">
-          <caption>{t('reports.shiftsCaption')}</caption>
-          <thead>
-            <tr>
-              {[
-                t('reports.zNumber'),
-                t('reports.closedAt'),
-                t('reports.salesCount'),
-                t('reports.refunds'),
-                t('reports.turnover'),
-                t('reports.vatCaption'),
-                t('reports.paymentsCaption'),
-                t('reports.expectedCash'),
-                t('reports.countedCash'),
-                t('reports.difference'),
-                t('reports.grandTotal'),
-              ].map((h) => (
-                <th key={h} scope="col">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {shifts.map((s) => {
-              const z = s.z_report;
-              return (
-                <tr key={s.uuid}>
-                  <th scope="row">{s.z_number}</th>
-                  <td>{instantText(s.closed_at, locale)}</td>
-                  <td class="num">{z.sales_count}</td>
-                  <td class="num">{num(z.refunds_total, s.currency)}</td>
-                  <td class="num">{num(z.turnover, s.currency)}</td>
-                  <td>{z.vat.map((v) => `${rateText(v.tax_rate_bp, locale)}: ${num(v.gross, s.currency)}`).join('; ')}</td>
-                  <td>{z.payments.map((p) => `${t(`reports.methods.${p.method}`)}: ${num(p.amount, s.currency)}`).join('; ')}</td>
-                  <td class="num">{num(s.expected_cash, s.currency)}</td>
-                  <td class="num">{num(s.counted_cash, s.currency)}</td>
-                  <td class={s.difference === 0 ? 'num' : 'num bo-warn'}>{num(s.difference, s.currency)}</td>
-                  <td class="num">{num(z.grand_total, s.currency)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <div class="bo-table-wrap">
+          <table class="bo-table">
+            <caption>{t('reports.shiftsCaption')}</caption>
+            <thead>
+              <tr>
+                {[
+                  t('reports.zNumber'),
+                  t('reports.closedAt'),
+                  t('reports.salesCount'),
+                  t('reports.refunds'),
+                  t('reports.turnover'),
+                  t('reports.vatCaption'),
+                  t('reports.paymentsCaption'),
+                  t('reports.expectedCash'),
+                  t('reports.countedCash'),
+                  t('reports.difference'),
+                  t('reports.grandTotal'),
+                ].map((h) => (
+                  <th key={h} scope="col">
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {shifts.map((s) => {
+                const z = s.z_report;
+                return (
+                  <tr key={s.uuid}>
+                    <th scope="row">{s.z_number}</th>
+                    <td>{instantText(s.closed_at, locale)}</td>
+                    <td class="num">{z.sales_count}</td>
+                    <td class="num">{num(z.refunds_total, s.currency)}</td>
+                    <td class="num">{num(z.turnover, s.currency)}</td>
+                    <td>{z.vat.map((v) => `${rateText(v.tax_rate_bp, locale)}: ${num(v.gross, s.currency)}`).join('; ')}</td>
+                    <td>{z.payments.map((p) => `${t(`reports.methods.${p.method}`)}: ${num(p.amount, s.currency)}`).join('; ')}</td>
+                    <td class="num">{num(s.expected_cash, s.currency)}</td>
+                    <td class="num">{num(s.counted_cash, s.currency)}</td>
+                    <td class={s.difference === 0 ? 'num' : 'num bo-warn'}>{num(s.difference, s.currency)}</td>
+                    <td class="num">{num(z.grand_total, s.currency)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
       {next !== null && (
         <button type="button" onClick={() => void load(next)}>

@@ -83,48 +83,50 @@ export default function StaffScreen({ title }: { title: string }) {
           </select>
         </label>
       </div>
-      <table class="bo-table">
-        <caption>{t('staff.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('staff.name')}</th>
-            <th scope="col">{t('staff.email')}</th>
-            <th scope="col">{t('staff.roles')}</th>
-            <th scope="col">{t('staff.pin')}</th>
-            <th scope="col">{t('staff.password')}</th>
-            <th scope="col">{t('staff.status')}</th>
-            <th scope="col">{t('staff.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {staff?.map((m) => (
-            <tr key={m.id} class={m.active ? undefined : 'bo-inactive'}>
-              <th scope="row">{m.display_name}</th>
-              <td>{m.email ?? '—'}</td>
-              <td>{m.roles.map((r) => `${storeName.get(r.store_id) ?? r.store_id}: ${t(`staff.roleNames.${r.role}`)}`).join(', ')}</td>
-              <td>{m.has_pin ? t('common.yes') : t('common.no')}</td>
-              <td>{m.has_password ? t('common.yes') : t('common.no')}</td>
-              <td>{m.active ? t('staff.active') : t('staff.inactive')}</td>
-              <td class="bo-row-actions">
-                <button type="button" onClick={() => setReset({ member: m, kind: 'pin' })} aria-label={t('staff.resetPinOne', { name: m.display_name })}>
-                  {t('staff.resetPin')}
-                </button>
-                <button type="button" onClick={() => setReset({ member: m, kind: 'password' })} aria-label={t('staff.resetPasswordOne', { name: m.display_name })}>
-                  {t('staff.resetPassword')}
-                </button>
-                <button type="button" class={m.active ? 'danger' : undefined} onClick={() => setToggling(m)}>
-                  {m.active ? t('staff.deactivate') : t('staff.reactivate')}
-                </button>
-              </td>
-            </tr>
-          ))}
-          {staff !== null && staff.length === 0 && (
+      <div class="bo-table-wrap">
+        <table class="bo-table">
+          <caption>{t('staff.caption')}</caption>
+          <thead>
             <tr>
-              <td colSpan={7}>{t('common.noRows')}</td>
+              <th scope="col">{t('staff.name')}</th>
+              <th scope="col">{t('staff.email')}</th>
+              <th scope="col">{t('staff.roles')}</th>
+              <th scope="col">{t('staff.pin')}</th>
+              <th scope="col">{t('staff.password')}</th>
+              <th scope="col">{t('staff.status')}</th>
+              <th scope="col">{t('staff.actions')}</th>
             </tr>
-          )}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {staff?.map((m) => (
+              <tr key={m.id} class={m.active ? undefined : 'bo-inactive'}>
+                <th scope="row">{m.display_name}</th>
+                <td>{m.email ?? '—'}</td>
+                <td>{m.roles.map((r) => `${storeName.get(r.store_id) ?? r.store_id}: ${t(`staff.roleNames.${r.role}`)}`).join(', ')}</td>
+                <td>{m.has_pin ? t('common.yes') : t('common.no')}</td>
+                <td>{m.has_password ? t('common.yes') : t('common.no')}</td>
+                <td>{m.active ? t('staff.active') : t('staff.inactive')}</td>
+                <td class="bo-row-actions">
+                  <button type="button" onClick={() => setReset({ member: m, kind: 'pin' })} aria-label={t('staff.resetPinOne', { name: m.display_name })}>
+                    {t('staff.resetPin')}
+                  </button>
+                  <button type="button" onClick={() => setReset({ member: m, kind: 'password' })} aria-label={t('staff.resetPasswordOne', { name: m.display_name })}>
+                    {t('staff.resetPassword')}
+                  </button>
+                  <button type="button" class={m.active ? 'danger' : undefined} onClick={() => setToggling(m)}>
+                    {m.active ? t('staff.deactivate') : t('staff.reactivate')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+            {staff !== null && staff.length === 0 && (
+              <tr>
+                <td colSpan={7}>{t('common.noRows')}</td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
       <ConfirmDialog
         open={toggling !== null}
         title={toggling?.active === true ? t('staff.deactivateTitle') : t('staff.reactivateTitle')}

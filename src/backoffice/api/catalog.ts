@@ -6,6 +6,7 @@ import { strictContract } from '@ezo/contract/contract';
 import type { ProductCreate, ProductPatch } from '@ezo/contract/admin';
 import type { PageRequest } from '../components/paged-table.tsx';
 import { apiRequest, type ApiResult } from './client.ts';
+import { bpToPercent as domainBpToPercent } from '../../domain/cart.ts';
 
 const { admin } = strictContract;
 
@@ -47,7 +48,11 @@ export function percentToBp(text: string): number | null {
   return bp <= MAX_TAX_RATE_BP ? bp : null;
 }
 
-/** 1900 -> "19", 550 -> "5.5". */
-export function bpToPercent(bp: number): string {
-  return (bp / 100).toString();
+/** 1900 -> "19", 550 -> "5,5" in German and "5.5" in English (what percentToBp reads back). */
+export function bpToPercent(bp: number, language: string): string {
+  return domainBpToPercent(bp, decimalSeparatorOf(language));
+}
+
+function decimalSeparatorOf(language: string): string {
+  return new Intl.NumberFormat(language).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
 }

@@ -33,7 +33,7 @@ function draftOf(p: AdminProductRow, language: string): Draft {
     barcode: p.barcode ?? '',
     category: p.category_uuid ?? '',
     price: amountText(p.price, CATALOG_FRACTION_DIGITS, language),
-    vat: bpToPercent(p.tax_rate_bp),
+    vat: bpToPercent(p.tax_rate_bp, language),
     taxIncluded: p.tax_included,
     active: p.active,
   };
@@ -162,7 +162,7 @@ export function ProductForm({ uuid }: { uuid: string | undefined }) {
                   <tr key={`${h.changed_at}-${i}`}>
                     <td>{dateTime.format(new Date(h.changed_at))}</td>
                     <td class="num">{amountText(h.price, CATALOG_FRACTION_DIGITS, language)}</td>
-                    <td class="num">{bpToPercent(h.tax_rate_bp)} %</td>
+                    <td class="num">{bpToPercent(h.tax_rate_bp, language)} %</td>
                     <td>{t(`catalog.product.sources.${h.source}`)}</td>
                     <td>{h.changed_by?.display_name ?? t('catalog.product.nobody')}</td>
                   </tr>

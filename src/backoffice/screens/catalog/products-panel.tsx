@@ -24,7 +24,7 @@ export function ProductsPanel() {
     { id: 'barcode', header: t('catalog.products.barcode'), cell: (p) => p.barcode ?? '' },
     { id: 'category', header: t('catalog.products.category'), cell: (p) => p.category_name ?? '' },
     { id: 'price', header: t('catalog.products.price'), sortable: true, numeric: true, cell: (p) => amountText(p.price, CATALOG_FRACTION_DIGITS, language) },
-    { id: 'vat', header: t('catalog.products.vatRate'), numeric: true, cell: (p) => `${bpToPercent(p.tax_rate_bp)} %` },
+    { id: 'vat', header: t('catalog.products.vatRate'), numeric: true, cell: (p) => `${bpToPercent(p.tax_rate_bp, language)} %` },
     { id: 'active', header: t('catalog.products.active'), cell: (p) => (p.active ? t('common.yes') : t('common.no')) },
   ];
   return (

@@ -7,7 +7,7 @@ import { failureText } from '../../components/failure-text.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 
 export function VatRatesPanel() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [rates, setRates] = useState<VatRate[] | null>(null);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   useEffect(() => {
@@ -40,7 +40,7 @@ export function VatRatesPanel() {
           <tbody>
             {(rates ?? []).map((r) => (
               <tr key={r.tax_rate_bp}>
-                <td class="num">{bpToPercent(r.tax_rate_bp)} %</td>
+                <td class="num">{bpToPercent(r.tax_rate_bp, language)} %</td>
                 <td class="num">{r.products}</td>
                 <td class="num">{r.active_products}</td>
               </tr>

@@ -86,16 +86,16 @@ async function journalRows(db: Sql, stores: readonly ReportStore[], q: JournalFi
   if (q.terminal_id !== undefined) where.push(`s.terminal_id = ${p(q.terminal_id)}::uuid`);
   if (q.staff_id !== undefined) where.push(`s.staff_id = ${p(q.staff_id)}::uuid`);
   if (q.kind !== undefined) where.push(q.kind === 'refund' ? 's.refund_of IS NOT NULL' : 's.refund_of IS NULL');
-  if (q.from !== undefined) {
-    const from = p(q.from);
-    where.push(`s.created_at >= ((${from}::date)::timestamp - ${MAX_EAST_OFFSET}) AT TIME ZONE 'UTC'`);
-    where.push(`s.created_at >= ((${from}::date)::timestamp AT TIME ZONE st.time_zone)`);
-  }
-  if (q.to !== undefined) {
-    const to = p(q.to);
-    where.push(`s.created_at < ((${to}::date + 1)::timestamp + ${MAX_WEST_OFFSET}) AT TIME ZONE 'UTC'`);
-    where.push(`s.created_at < ((${to}::date + 1)::timestamp AT TIME ZONE st.time_zone)`);
-  }
+  // The period twice: a coarse UTC range (the planner estimates it well), and each store's own days,
+  // `localDays(zone)` for the column that holds the sale's store's time zone.
+  const from = q.from === undefined ? undefined : p(q.from);
+  const to = q.to === undefined ? undefined : p(q.to);
+  if (from !== undefined) where.push(`s.created_at >= ((${from}::date)::timestamp - ${MAX_EAST_OFFSET}) AT TIME ZONE 'UTC'`);
+  if (to !== undefined) where.push(`s.created_at < ((${to}::date + 1)::timestamp + ${MAX_WEST_OFFSET}) AT TIME ZONE 'UTC'`);
+  const localDays = (zone: string) => [
+    ...(from === undefined ? [] : [`s.created_at >= ((${from}::date)::timestamp AT TIME ZONE ${zone})`]),
+    ...(to === undefined ? [] : [`s.created_at < ((${to}::date + 1)::timestamp AT TIME ZONE ${zone})`]),
+  ];
   if (q.customer !== undefined) {
     const text = p(`%${likeLiteral(q.customer)}%`);
     where.push(`(s.body->>'customer_uuid')::uuid IN (SELECT c.uuid FROM customers c WHERE c.name ILIKE ${text} OR c.email ILIKE ${text} OR c.phone ILIKE ${text})`);
@@ -118,27 +118,29 @@ async function journalRows(db: Sql, stores: readonly ReportStore[], q: JournalFi
   const base = `sales s JOIN stores st ON st.id = s.store_id`;
   const pageColumns = `s.uuid, s.store_id, s.terminal_id, s.staff_id, s.refund_of, s.receipt_number, s.created_at, s.received_at, s.total, s.body, st.time_zone`;
   const newestFirst = `ORDER BY s.created_at DESC, s.uuid DESC`;
+  const exact = [...where, ...localDays('st.time_zone')].join(' AND ');
   if (checks.conditions.length === 0) {
-    return named(db, `SELECT ${pageColumns} FROM ${base} WHERE ${where.join(' AND ')} ${newestFirst} LIMIT ${limit}`, params);
+    return named(db, `SELECT ${pageColumns} FROM ${base} WHERE ${exact} ${newestFirst} LIMIT ${limit}`, params);
   }
   // A filter checked row by row has no good plan for every value. Walking the time index and checking
   // each row is quick for a common value (cash, a receipt prefix of a busy till) and reads the whole
   // period for a rare one, whose matches can lie anywhere in it (receipt numbers grow with time, so a
   // prefix's sales are one stretch of it). So: first the newest JOURNAL_PROBE_ROWS rows of the period,
   // checked; their matches are the page's first ones overall (every other row is older), so when they
-  // fill the page, that is the answer.
+  // fill the page, that is the answer. The window has only the coarse UTC period: with each store's
+  // days too the planner expected a tenth of the rows and sorted the whole period instead of walking.
   const probe = await named(
     db,
     `SELECT * FROM (SELECT ${pageColumns} FROM ${base} WHERE ${where.join(' AND ')} ${newestFirst} LIMIT ${JOURNAL_PROBE_ROWS}) AS s
-      WHERE ${checks.conditions.join(' AND ')} ${newestFirst} LIMIT ${limit}`,
+      WHERE ${[...localDays('s.time_zone'), ...checks.conditions].join(' AND ')} ${newestFirst} LIMIT ${limit}`,
     params,
   );
   if (probe.length >= limit) return probe;
   // Otherwise the matches are rare in the newest rows: collect them all through their own index (the
   // receipt prefix's, or the product's lines; a materialized CTE, so the planner cannot go back to
-  // walking the time index), then sort them (only their time and uuid: a prefix may match thousands). A payment method has no index of its own: its sales are
-  // found by the walk, however long (it is common, or the period is short).
-  const all = [...where, ...checks.conditions].join(' AND ');
+  // walking the time index), then sort them, only their time and uuid (a prefix may match thousands).
+  // A payment method has no index of its own: its sales are found by the walk, however long.
+  const all = [exact, ...checks.conditions].join(' AND ');
   return named(
     db,
     checks.collectable

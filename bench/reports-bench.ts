@@ -4,6 +4,9 @@
 // the ingest code, chunk by chunk), then measures over HTTP the p50/p95 of filtered journal pages and of
 // period reports. Goals are printed, never asserted: journal page p95 < 300 ms, a month's report fast.
 // Run: BENCH_DATABASE_URL=postgres://ezo@127.0.0.1:5432/postgres npx tsx bench/reports-bench.ts [--sales 100000]
+// --keep leaves the seeded database in place and prints its URL; --reuse <url> measures on such a database
+// (its migrations run first, so a new index is built on it) instead of seeding again: the seed takes 15-30 min.
+// --only <text> runs only the cases whose name contains the text.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +16,10 @@ import type { Sale, SaleLine } from '@ezo/contract/sale';
 import type { JournalPage } from '@ezo/contract/reports';
 import { lineAmounts, saleAmounts } from '../src/domain/sale-totals.ts';
 import { startTestServer, TEST_STAFF, type TestServer } from '../server/src/testing/test-server.ts';
+import { buildHub } from '../server/src/app.ts';
+import { hashToken, newToken } from '../server/src/auth/tokens.ts';
+import { openDatabase } from '../server/src/db/open-database.ts';
+import type { Database } from '../server/src/db/database.ts';
 import { createTestDatabase } from '../server/src/testing/test-database.ts';
 import { insertSaleLines } from '../server/src/sync/insert-sale-lines.ts';
 import { addSalesToSummaries } from '../server/src/sync/sale-summaries.ts';
@@ -30,6 +37,12 @@ const CUSTOMER_SHARE = 0.1;
 const YEAR = 2025;
 const RUNS = 60;
 const JOURNAL_GOAL_MS = 300;
+const KEEP = args.includes('--keep');
+const REUSE = args.includes('--reuse') ? args[args.indexOf('--reuse') + 1] : undefined;
+/** --only <text>: only the cases whose name contains it (e.g. "journal"). */
+const ONLY = args.includes('--only') ? (args[args.indexOf('--only') + 1] ?? '') : '';
+/** The generator's state when measuring starts, the same after a seed and on a reused database. */
+const MEASURE_SEED = 4_242;
 const RESULTS_FILE = join(dirname(fileURLToPath(import.meta.url)), 'results', 'reports.json');
 
 /** A deterministic generator, so runs are comparable. */
@@ -55,7 +68,9 @@ interface Product {
   tax_rate_bp: number;
 }
 
-async function seed(server: TestServer): Promise<{ tills: Till[]; staff: string[]; products: Product[]; customers: { uuid: string; name: string }[] }> {
+type World = { tills: Till[]; staff: string[]; products: Product[]; customers: { uuid: string; name: string }[] };
+
+async function seed(server: TestServer): Promise<World> {
   const db = server.db;
   const tills: Till[] = [];
   for (let s = 0; s < STORES; s++) {
@@ -130,7 +145,18 @@ async function storeChunk(server: TestServer, storeId: string, sales: Sale[]): P
   });
 }
 
-async function seedSales(server: TestServer, world: Awaited<ReturnType<typeof seed>>): Promise<void> {
+/** The world of a database seeded by an earlier run (--keep): tills by their sales' receipt prefixes. */
+async function readWorld(db: Database): Promise<World> {
+  const tills = await db.query<{ id: string; storeId: string; prefix: string }>(
+    `SELECT DISTINCT ON (terminal_id) terminal_id::text AS id, store_id::text AS "storeId", split_part(receipt_number, '-', 1) AS prefix FROM sales ORDER BY terminal_id`,
+  );
+  const staff = await db.query<{ id: string }>('SELECT id::text AS id FROM staff');
+  const products = await db.query<Product>('SELECT uuid::text AS uuid, name, sku, price::int AS price, tax_rate_bp FROM products');
+  const customers = await db.query<{ uuid: string; name: string }>('SELECT uuid::text AS uuid, name FROM customers');
+  return { tills: tills.map((t) => ({ ...t, count: 0 })), staff: staff.map((s) => s.id), products, customers };
+}
+
+async function seedSales(server: TestServer, world: World): Promise<void> {
   const perStore = new Map<string, Sale[]>();
   const recent: Sale[] = [];
   const start = Date.UTC(YEAR, 0, 1);
@@ -176,12 +202,27 @@ function percentile(sorted: number[], p: number): number {
 
 async function main(): Promise<void> {
   const base = process.env['BENCH_DATABASE_URL'];
-  if (base === undefined || base === '') throw new Error('set BENCH_DATABASE_URL to a PostgreSQL server (a throwaway database is made on it)');
-  const database = await createTestDatabase(base);
-  const server = await startTestServer({ databaseUrl: database.url });
-  try {
+  if (REUSE === undefined && (base === undefined || base === '')) throw new Error('set BENCH_DATABASE_URL to a PostgreSQL server (a throwaway database is made on it)');
+  let hub: { url: string; adminToken: string; db: Database; stop(): Promise<void> };
+  let world: World;
+  let seedSeconds = NaN;
+  let drop = async () => {};
+  if (REUSE !== undefined) {
+    const db = await openDatabase({ url: REUSE });
+    const adminToken = newToken();
+    const app = await buildHub({ db, adminTokenHash: hashToken(adminToken), rateLimit: false, authThrottle: false, accountThrottle: false, publicUrl: '' });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const address = app.server.address();
+    hub = { url: `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`, adminToken, db, stop: async () => { await app.close(); await db.close(); } };
+    world = await readWorld(db);
+    console.log(`measuring on ${REUSE.replace(/\/\/[^@]*@/, '//')} (seeded earlier)`);
+  } else {
+    const database = await createTestDatabase(base!);
+    const server = await startTestServer({ databaseUrl: database.url });
+    hub = server;
+    if (!KEEP) drop = () => database.drop();
     console.log(`seeding ${SALES} sales into ${database.url.replace(/\/\/[^@]*@/, '//')}`);
-    const world = await seed(server);
+    world = await seed(server);
     // Seeding only: the secondary indexes of sales and sale_lines are built once afterwards (much faster
     // than maintaining them row by row); the summaries are kept by the ingest code as always.
     const indexes = await server.db.query<{ name: string; definition: string }>(
@@ -192,12 +233,20 @@ async function main(): Promise<void> {
     const t0 = performance.now();
     await seedSales(server, world);
     for (const i of indexes) await server.db.query(i.definition);
-    const seedSeconds = (performance.now() - t0) / 1000;
+    seedSeconds = (performance.now() - t0) / 1000;
+    if (KEEP) console.log(`kept: --reuse ${database.url}`);
+  }
+  const server = hub;
+  try {
     await server.db.query('ANALYZE');
     const counts = (await server.db.query<{ sales: string; hourly: string; products: string }>(
       `SELECT (SELECT count(*) FROM sales)::text AS sales, (SELECT count(*) FROM report_sales_hourly)::text AS hourly, (SELECT count(*) FROM report_products_daily)::text AS products`,
     ))[0]!;
-    console.log(`seeded in ${seedSeconds.toFixed(0)} s: ${counts.sales} sales, ${counts.hourly} hourly summary rows, ${counts.products} product-day rows`);
+    console.log(`${Number.isNaN(seedSeconds) ? 'database has' : `seeded in ${seedSeconds.toFixed(0)} s:`} ${counts.sales} sales, ${counts.hourly} hourly summary rows, ${counts.products} product-day rows`);
+    // The same requests whether seeded now or reused: tills and staff in a fixed order, the generator reset.
+    world.tills.sort((a, b) => a.prefix.localeCompare(b.prefix));
+    world.staff.sort();
+    state = MEASURE_SEED;
 
     const get = async (path: string): Promise<{ ms: number; body: unknown }> => {
       const started = performance.now();
@@ -234,6 +283,7 @@ async function main(): Promise<void> {
     ];
     const figures: Record<string, { p50: number; p95: number; max: number }> = {};
     for (const [name, path] of cases) {
+      if (!name.includes(ONLY)) continue;
       await get(path()); // warm-up
       const times: number[] = [];
       for (let i = 0; i < RUNS; i++) times.push((await get(path())).ms);
@@ -241,7 +291,7 @@ async function main(): Promise<void> {
       figures[name] = { p50: percentile(times, 50), p95: percentile(times, 95), max: times.at(-1) ?? NaN };
     }
     // Deep paging: pages 2..6 of a store's month, by cursor.
-    {
+    if ('journal: next pages by cursor'.includes(ONLY)) {
       const times: number[] = [];
       for (let i = 0; i < RUNS / 5; i++) {
         const p = month();
@@ -274,7 +324,7 @@ async function main(): Promise<void> {
     writeFileSync(RESULTS_FILE, JSON.stringify({ sales: Number(counts.sales), seedSeconds, figures, at: new Date().toISOString() }, null, 2));
   } finally {
     await server.stop();
-    await database.drop();
+    await drop();
   }
 }
 

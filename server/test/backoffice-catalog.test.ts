@@ -1,7 +1,7 @@
 // The back office's catalog against a real hub, with a signed-in owner and manager: CSV import (preview
 // with per-row errors and line numbers and nothing applied; apply; the same file again changes nothing,
 // not even a version), the product list (keyset pages that cover every product once, sorts, search by
-// name word, SKU and barcode), price history kept on each change with who made it, the streamed
+// name word, SKU and barcode, paged by cursor), price history kept on each change with who made it, the streamed
 // export that imports back unchanged, categories and VAT rates, and store scoping: a manager of one
 // store gets 404 for another store's data.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -105,6 +105,33 @@ describe.each(BACKENDS)('the back-office catalog on $name', (backend) => {
     expect(await search('400000000007')).toEqual(['P-007']);
     expect(await search('no such thing')).toEqual([]);
     expect(await search("%_'&|!:*")).toEqual([]);
+  });
+
+  it('pages a search by cursor in every sort: the same products as one page, once each, also one found by SKU and by name', async () => {
+    const products = (await call<AdminProductPage>('GET', '/api/v1/admin/products?limit=200&q=P-005')).body.items;
+    const p5 = products[0];
+    if (p5 === undefined) throw new Error('P-005 missing');
+    // "p-00" now starts P-005's SKU and, word by word ("p", "00"), two words of its name.
+    await server.admin('PATCH', `/api/v1/admin/products/${p5.uuid}`, { name: 'Plain Tea 005' });
+    try {
+      for (const [sort, order] of [['name', 'asc'], ['price', 'desc'], ['sku', 'desc'], ['updated_at', 'asc']] as const) {
+        const query = `/api/v1/admin/products?q=p-00&sort=${sort}&order=${order}`;
+        const whole = (await call<AdminProductPage>('GET', `${query}&limit=200`)).body.items.map((p) => p.sku);
+        expect(whole).toHaveLength(9);
+        expect(new Set(whole)).toEqual(new Set(['P-001', 'P-002', 'P-003', 'P-004', 'P-005', 'P-006', 'P-007', 'P-008', 'P-009']));
+        const paged: string[] = [];
+        let cursor: string | null = null;
+        do {
+          const res: { body: AdminProductPage } = await call<AdminProductPage>('GET', `${query}&limit=2${cursor === null ? '' : `&cursor=${cursor}`}`);
+          paged.push(...res.body.items.map((p) => p.sku));
+          cursor = res.body.next_cursor;
+        } while (cursor !== null);
+        expect(paged).toEqual(whole);
+      }
+      expect((await call<AdminProductPage>('GET', '/api/v1/admin/products?q=p-00&sort=sku&limit=200')).body.items.map((p) => p.sku).slice(0, 2)).toEqual(['P-001', 'P-002']);
+    } finally {
+      await server.admin('PATCH', `/api/v1/admin/products/${p5.uuid}`, { name: p5.name });
+    }
   });
 
   it('keeps a price history: each change with its source and who made it, in the same transaction', async () => {

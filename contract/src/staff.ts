@@ -21,7 +21,15 @@ export const TILL_PERMISSIONS = [
   'export_unsynced',
 ] as const;
 /** Back office only (the hub checks these once staff sign in there). */
-export const BACK_OFFICE_PERMISSIONS = ['manage_catalog', 'manage_staff', 'manage_devices', 'view_reports'] as const;
+export const BACK_OFFICE_PERMISSIONS = [
+  'manage_catalog',
+  'manage_staff',
+  'manage_devices',
+  'view_reports',
+  // A store's settings (PUT/PATCH /api/v1/admin/stores/{id}), in the stores where the role is held;
+  // creating a store stays with owners.
+  'manage_store_settings',
+] as const;
 
 export const Permission = z.enum([...TILL_PERMISSIONS, ...BACK_OFFICE_PERMISSIONS]).describe('Something a role may do.');
 export type Permission = z.infer<typeof Permission>;
@@ -33,7 +41,7 @@ export const ALL_PERMISSIONS: readonly Permission[] = Permission.options;
  */
 export const DEFAULT_ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   owner: ALL_PERMISSIONS,
-  manager: [...TILL_PERMISSIONS, 'manage_catalog', 'view_reports'],
+  manager: [...TILL_PERMISSIONS, 'manage_catalog', 'view_reports', 'manage_store_settings'],
   cashier: ['close_shift'],
 };
 

@@ -5,7 +5,9 @@
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import type { AdminCustomer } from '@ezo/contract/admin-lists';
-import type { StaffRecord } from '@ezo/contract/staff';
+import type { AdminStore } from '@ezo/contract/admin';
+import type { RolePermissions, StaffRecord } from '@ezo/contract/staff';
+import { DEMO_STORE_SETTINGS } from '../server/src/seed/demo-seed.ts';
 import { expect, test, type TestServer } from './fixtures.ts';
 import { seriousViolations } from './support/axe.ts';
 import { expectTillReady } from './support/till-page.ts';
@@ -95,6 +97,37 @@ test("a manager of store A sees store A's stock and customers, never store B's",
   // Asked directly, store B's lists answer as a store that does not exist.
   for (const path of [`/api/v1/admin/stores/${storeB.id}/stock`, `/api/v1/admin/stores/${storeB.id}/stock-adjustments`, `/api/v1/admin/customers/${bob.body.uuid}`]) {
     expect((await office.request.get(`${server.url}${path}`)).status(), path).toBe(404);
+  }
+});
+
+test("a manager edits their store's receipt footer; without manage_store_settings the form is read-only with a note", async ({ context, server }) => {
+  await createSignIn(server, 'manager.settings@example.com', [{ store_id: server.store.id, role: 'manager' }]);
+  const before = await server.admin<AdminStore>('GET', `/api/v1/admin/stores/${server.store.id}`);
+  const roles = await server.admin<{ roles: RolePermissions[] }>('GET', '/api/v1/admin/roles');
+  const managerPermissions = roles.body.roles.find((r) => r.role === 'manager')?.permissions ?? [];
+  const settingsOf = (s: AdminStore) => Object.fromEntries(Object.keys(DEMO_STORE_SETTINGS).map((k) => [k, s[k as keyof AdminStore]]));
+  const office = await context.newPage();
+  try {
+    await signInBackOffice(office, 'manager.settings@example.com');
+    await office.getByRole('link', { name: 'Stores' }).click();
+    const form = office.getByRole('form', { name: 'Store settings' });
+    await form.getByLabel('Receipt footer').fill('Thanks from your store manager');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect(office.getByRole('status').filter({ hasText: 'saved' })).toBeVisible();
+    const after = await server.admin<AdminStore>('GET', `/api/v1/admin/stores/${server.store.id}`);
+    expect(after.body.receipt_footer).toBe('Thanks from your store manager');
+
+    // The owner takes the permission from managers: the form stays visible, read-only, with a note.
+    const put = await server.admin('PUT', '/api/v1/admin/roles', { roles: [{ role: 'manager', permissions: managerPermissions.filter((p) => p !== 'manage_store_settings') }] });
+    expect(put.status).toBe(200);
+    await office.reload();
+    await expect(office.getByTestId('stores-read-only')).toContainText('cannot change them');
+    await expect(form.getByLabel('Receipt footer')).toBeDisabled();
+    await expect(form.getByRole('button', { name: 'Save' })).toHaveCount(0);
+    expect(await seriousViolations(office), 'axe on read-only Stores').toEqual([]);
+  } finally {
+    await server.admin('PUT', '/api/v1/admin/roles', { roles: [{ role: 'manager', permissions: managerPermissions }] });
+    await server.admin('PUT', `/api/v1/admin/stores/${server.store.id}`, settingsOf(before.body));
   }
 });
 

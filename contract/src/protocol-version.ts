@@ -29,6 +29,9 @@
 //    last_z_number and last_grand_total (a till replacing another continues the terminal's Z numbers).
 //    Reports (additive: no till message changed): admin sales journal, receipt as printed, period
 //    report and their CSV exports (reports.ts).
+//    Back office (additive): the permission manage_store_settings (a store's settings; tills never pull
+//    it, the hub leaves it out of downstream staff rows so a till's enum still parses them); one role
+//    per store set or removed at a time (StaffRoleSet, PUT/DELETE /api/v1/admin/staff/{id}/roles/{store}).
 export const PROTOCOL_VERSION = 3;
 
 /**

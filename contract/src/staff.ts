@@ -21,7 +21,15 @@ export const TILL_PERMISSIONS = [
   'export_unsynced',
 ] as const;
 /** Back office only (the hub checks these once staff sign in there). */
-export const BACK_OFFICE_PERMISSIONS = ['manage_catalog', 'manage_staff', 'manage_devices', 'view_reports'] as const;
+export const BACK_OFFICE_PERMISSIONS = [
+  'manage_catalog',
+  'manage_staff',
+  'manage_devices',
+  'view_reports',
+  // A store's settings (PUT/PATCH /api/v1/admin/stores/{id}), in the stores where the role is held;
+  // creating a store stays with owners.
+  'manage_store_settings',
+] as const;
 
 export const Permission = z.enum([...TILL_PERMISSIONS, ...BACK_OFFICE_PERMISSIONS]).describe('Something a role may do.');
 export type Permission = z.infer<typeof Permission>;
@@ -33,7 +41,7 @@ export const ALL_PERMISSIONS: readonly Permission[] = Permission.options;
  */
 export const DEFAULT_ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   owner: ALL_PERMISSIONS,
-  manager: [...TILL_PERMISSIONS, 'manage_catalog', 'view_reports'],
+  manager: [...TILL_PERMISSIONS, 'manage_catalog', 'view_reports', 'manage_store_settings'],
   cashier: ['close_shift'],
 };
 
@@ -166,6 +174,11 @@ export const staffSchemas = oncePerBuilder((object) => {
   const staffQuery = object({ store_id: Uuid.optional().describe('Only members with a role in this store.') });
   const staffList = object({ staff: z.array(staffRecord).describe('By display name.') }, { id: 'StaffList', description: 'Staff members.' });
   const staffParams = object({ staff_id: Uuid.describe('The staff member.') });
+  const staffRoleParams = object({ staff_id: Uuid.describe('The staff member.'), store_id: Uuid.describe('The store of the role.') });
+  const staffRoleSet = object(
+    { role: Role.describe('The role to hold in this store: added, or replacing the one held there.') },
+    { id: 'StaffRoleSet', description: "A member's role in one store." },
+  );
 
   const rolePermissions = object(
     { role: Role, permissions: z.array(Permission).max(ALL_PERMISSIONS.length).refine((p) => new Set(p).size === p.length, 'each permission once') },
@@ -176,7 +189,7 @@ export const staffSchemas = oncePerBuilder((object) => {
     { id: 'RolesList', description: 'Roles and their permissions; a PUT changes the roles it names (the owner role always holds every permission).' },
   );
 
-  return { staffMember, storeRole, staffRecord, staffCreate, staffPatch, staffQuery, staffList, staffParams, rolePermissions, rolesList };
+  return { staffMember, storeRole, staffRecord, staffCreate, staffPatch, staffQuery, staffList, staffParams, staffRoleParams, staffRoleSet, rolePermissions, rolesList };
 });
 
 type Schemas = ReturnType<typeof staffSchemas>;
@@ -186,6 +199,7 @@ export type StaffCreate = z.infer<Schemas['staffCreate']>;
 export type StaffPatch = z.infer<Schemas['staffPatch']>;
 export type RolePermissions = z.infer<Schemas['rolePermissions']>;
 export type StoreRole = z.infer<Schemas['storeRole']>;
+export type StaffRoleSet = z.infer<Schemas['staffRoleSet']>;
 
 /** Staff rows one downstream page carries at most (with the other entities: `limit` in all). */
 export const MAX_STAFF_PER_PAGE = MAX_DOWNSTREAM_LIMIT;

@@ -8,7 +8,7 @@ import type { HubContext } from '../http/hub-context.ts';
 import { errorResponses } from '../openapi/error-responses.ts';
 import { createStore, listStores, patchStore, putStoreSettings, readStore } from '../stores/stores.ts';
 import { storeList } from './hub-responses.ts';
-import { canSeeStore, principalOf, visibleStoreIds } from '../auth/principal.ts';
+import { canSeeStore, principalOf, requirePermission, visibleStoreIds } from '../auth/principal.ts';
 import { HttpError } from '../http/api-error.ts';
 import { ADMIN_SECURITY, ADMIN_TAGS, adminGuard, json, versionedWrite } from './admin-guard.ts';
 
@@ -17,17 +17,19 @@ const PULLED = "The store's tills pull the change with their next downstream pag
 
 export function registerStoreRoutes(app: FastifyInstance, ctx: HubContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  // Writes stay with owners (and the admin token): a store's legal name, tax ids and currency are the
-  // organisation's. Reads are for everyone who may see the store: a manager gets their stores only,
-  // and another store is a 404 (no existence oracle).
+  // Creating a store stays with owners (and the admin token). A store's settings, all of them, are
+  // changed by whoever holds manage_store_settings in that store (owners everywhere; managers by
+  // default in their own stores); the currency still cannot change once the store has sales. Reads
+  // are for everyone who may see the store. A store outside the caller's scope is a 404 (no existence
+  // oracle), a role there without the permission a 403.
   const guard = adminGuard(ctx);
-  const readGuard = adminGuard(ctx, 'route');
+  const routeGuard = adminGuard(ctx, 'route');
   const versioned = versionedWrite(ctx);
 
   api.get(
     '/api/v1/admin/stores',
     {
-      onRequest: readGuard,
+      onRequest: routeGuard,
       schema: {
         operationId: 'listStores',
         summary: 'List the stores with their settings',
@@ -62,7 +64,7 @@ export function registerStoreRoutes(app: FastifyInstance, ctx: HubContext): void
   api.get(
     '/api/v1/admin/stores/:store_id',
     {
-      onRequest: readGuard,
+      onRequest: routeGuard,
       schema: {
         operationId: 'getStore',
         summary: 'A store and all its settings',
@@ -80,37 +82,44 @@ export function registerStoreRoutes(app: FastifyInstance, ctx: HubContext): void
   api.put(
     '/api/v1/admin/stores/:store_id',
     {
-      onRequest: guard,
+      onRequest: routeGuard,
       schema: {
         operationId: 'setStoreSettings',
         summary: "Replace a store's settings",
         description:
           `All settings at once: receipt header and footer, legal name, address, tax number, VAT id, locale, currency, time zone, PIN lock, discount limit, storage alarm. ${PULLED} ` +
-          'The currency cannot change once the store has sales (409); a refused request changes nothing.',
+          'The currency cannot change once the store has sales (409); a refused request changes nothing. ' +
+          'Needs manage_store_settings in this store (owners: every store; managers by default: theirs).',
         tags: ADMIN_TAGS,
         security: ADMIN_SECURITY,
         params: admin.storeParams,
         body: admin.storeSettingsPut,
-        response: { 200: json('The store as changed.', admin.store), ...errorResponses(400, 401, 404, 409, 413, 415, 500, 503) },
+        response: { 200: json('The store as changed.', admin.store), ...errorResponses(400, 401, 403, 404, 409, 413, 415, 500, 503) },
       },
     },
-    async (request) => versioned((tx) => putStoreSettings(tx, request.params.store_id, request.body)),
+    async (request) => {
+      requirePermission(principalOf(request), 'manage_store_settings', request.params.store_id);
+      return versioned((tx) => putStoreSettings(tx, request.params.store_id, request.body));
+    },
   );
   api.patch(
     '/api/v1/admin/stores/:store_id',
     {
-      onRequest: guard,
+      onRequest: routeGuard,
       schema: {
         operationId: 'updateStore',
         summary: 'Change some fields of a store (name, locale, PIN lock time, discount limit)',
-        description: `Absent fields stay as they are. ${PULLED}`,
+        description: `Absent fields stay as they are. ${PULLED} Needs manage_store_settings in this store.`,
         tags: ADMIN_TAGS,
         security: ADMIN_SECURITY,
         params: admin.storeParams,
         body: admin.storePatch,
-        response: { 200: json('The store as changed.', admin.store), ...errorResponses(400, 401, 404, 413, 415, 500, 503) },
+        response: { 200: json('The store as changed.', admin.store), ...errorResponses(400, 401, 403, 404, 413, 415, 500, 503) },
       },
     },
-    async (request) => versioned((tx) => patchStore(tx, request.params.store_id, request.body)),
+    async (request) => {
+      requirePermission(principalOf(request), 'manage_store_settings', request.params.store_id);
+      return versioned((tx) => patchStore(tx, request.params.store_id, request.body));
+    },
   );
 }

@@ -82,8 +82,27 @@ async function setRoles(tx: Sql, staffId: string, roles: readonly StoreRole[]): 
   ]);
 }
 
+/** Active members holding an owner role somewhere: the organisation always keeps one once it has one. */
+async function ownerCount(tx: Sql): Promise<number> {
+  const rows = await tx.query<{ n: number | string }>(
+    `SELECT count(DISTINCT s.id) AS n FROM staff s JOIN staff_store_roles r ON r.staff_id = s.id
+      WHERE s.active AND r.removed_at IS NULL AND r.role = 'owner'`,
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** Runs a change and refuses it (409, the caller's transaction rolls back) when it leaves the organisation without an owner. */
+async function keepingAnOwner<T>(tx: Sql, path: string, change: () => Promise<T>): Promise<T> {
+  const before = await ownerCount(tx);
+  const result = await change();
+  if (before > 0 && (await ownerCount(tx)) === 0) {
+    throw new HttpError('conflict', 'the organisation must keep an owner', [{ path, message: 'this is the last owner: make someone else an owner first' }]);
+  }
+  return result;
+}
+
 /** Back-office sign-in only for owners and managers, and only with an e-mail to sign in with. */
-async function checkBackOffice(tx: Sql, staffId: string): Promise<void> {
+async function checkBackOffice(tx: Sql, staffId: string, rolePath = 'password'): Promise<void> {
   const rows = await tx.query<{ email: string | null; has_password: boolean; back_office: boolean }>(
     `SELECT s.email, s.password_hash IS NOT NULL AS has_password,
             EXISTS (SELECT 1 FROM staff_store_roles r WHERE r.staff_id = s.id AND r.removed_at IS NULL AND r.role IN ('owner', 'manager')) AS back_office
@@ -93,7 +112,10 @@ async function checkBackOffice(tx: Sql, staffId: string): Promise<void> {
   const row = rows[0];
   if (row === undefined || !row.has_password) return;
   if (row.email === null) throw new HttpError('bad_request', 'a back-office password needs an e-mail', [{ path: 'email', message: 'required with a password' }]);
-  if (!row.back_office) throw new HttpError('bad_request', 'only owners and managers sign in to the back office', [{ path: 'password', message: 'remove it, or give an owner or manager role' }]);
+  if (!row.back_office) {
+    const message = rolePath === 'password' ? 'remove it, or give an owner or manager role' : 'this member signs in to the back office: keep an owner or manager role, or remove their password first';
+    throw new HttpError('bad_request', 'only owners and managers sign in to the back office', [{ path: rolePath, message }]);
+  }
 }
 
 export async function createStaff(tx: Sql, input: StaffCreate, secrets: HashedSecrets): Promise<StaffRecord> {
@@ -119,11 +141,40 @@ export async function patchStaff(tx: Sql, id: string, patch: StaffPatch, secrets
   if (patch.active !== undefined) set('active', patch.active);
   if (secrets.pinHash !== undefined) set('pin_hash', secrets.pinHash);
   if (secrets.passwordHash !== undefined) set('password_hash', secrets.passwordHash);
-  if (sets.length > 0) await tx.query(`UPDATE staff SET ${sets.join(', ')} WHERE id = $1`, params).catch(emailTaken);
-  if (patch.roles !== undefined) await setRoles(tx, id, patch.roles);
+  await keepingAnOwner(tx, patch.roles === undefined ? 'active' : 'roles', async () => {
+    if (sets.length > 0) await tx.query(`UPDATE staff SET ${sets.join(', ')} WHERE id = $1`, params).catch(emailTaken);
+    if (patch.roles !== undefined) await setRoles(tx, id, patch.roles);
+  });
   await checkBackOffice(tx, id);
   await republish(tx, id);
   return staffRecord(tx, id);
+}
+
+async function lockMember(tx: Sql, id: string): Promise<void> {
+  const exists = await tx.query('SELECT 1 FROM staff WHERE id = $1 FOR UPDATE', [id]);
+  if (exists.length === 0) throw new HttpError('not_found', `no staff member ${id}`);
+}
+
+/** Gives the member `role` in one store (added, or replacing the role held there). */
+export async function setStoreRole(tx: Sql, staffId: string, storeId: string, role: Role): Promise<StaffRecord> {
+  await lockMember(tx, staffId);
+  await checkStores(tx, [{ store_id: storeId, role }]);
+  await keepingAnOwner(tx, 'role', () => addRole(tx, staffId, storeId, role));
+  await checkBackOffice(tx, staffId, 'role');
+  await republish(tx, staffId);
+  return staffRecord(tx, staffId);
+}
+
+/** Ends the member's role in one store (its tills see them inactive and drop the PIN); 404 when they hold none there. */
+export async function removeStoreRole(tx: Sql, staffId: string, storeId: string): Promise<StaffRecord> {
+  await lockMember(tx, staffId);
+  await keepingAnOwner(tx, 'role', async () => {
+    const ended = await tx.query('UPDATE staff_store_roles SET removed_at = now() WHERE staff_id = $1 AND store_id = $2 AND removed_at IS NULL RETURNING 1', [staffId, storeId]);
+    if (ended.length === 0) throw new HttpError('not_found', `no role in store ${storeId}`);
+  });
+  await checkBackOffice(tx, staffId, 'role');
+  await republish(tx, staffId);
+  return staffRecord(tx, staffId);
 }
 
 /** A member with a role in `storeId` (for the demo seed and tests). */

@@ -19,8 +19,19 @@ export const CUSTOMER_JSON = `json_build_object('uuid', uuid, 'name', name, 'ema
   'updated_at', ${iso('updated_at')}, 'deleted_at', ${iso('deleted_at')})::text`;
 export const STOCK_JSON = `json_build_object('product_uuid', product_uuid, 'quantity', quantity, 'updated_at', ${iso('updated_at')})::text`;
 
+/**
+ * The permissions a till's contract knew at protocol 3. A till parses `permissions` against its own
+ * enum, so a permission added later (manage_store_settings, back office only) would make an older
+ * till refuse the whole page: tills get only these, in the role's order.
+ */
+const PERMISSIONS_TILLS_KNOW = [
+  'refund', 'stock_adjust', 'discount_over_limit', 'price_override', 'close_shift', 'open_drawer', 'settings_and_pairing', 'export_unsynced',
+  'manage_catalog', 'manage_staff', 'manage_devices', 'view_reports',
+] as const;
+const TILL_PERMISSIONS_SQL = `ARRAY(SELECT x FROM unnest(p.permissions) WITH ORDINALITY AS u(x, i) WHERE x IN (${PERMISSIONS_TILLS_KNOW.map((x) => `'${x}'`).join(', ')}) ORDER BY i)`;
+
 /** A staff member as the pulling store's tills see them (r: staff_store_roles, s: staff, p: role_permissions). No PIN hash once inactive. */
-export const STAFF_JSON = `json_build_object('id', s.id, 'display_name', s.display_name, 'role', r.role, 'permissions', to_json(p.permissions),
+export const STAFF_JSON = `json_build_object('id', s.id, 'display_name', s.display_name, 'role', r.role, 'permissions', to_json(${TILL_PERMISSIONS_SQL}),
   'pin_hash', CASE WHEN s.active AND r.removed_at IS NULL THEN s.pin_hash END, 'active', s.active AND r.removed_at IS NULL,
   'updated_at', ${iso('r.updated_at')})::text`;
 /** The FROM of STAFF_JSON. */

@@ -31,14 +31,25 @@ export interface FormProps {
   /** An accessible name for the form. */
   label?: string;
   class?: string;
+  /** Shown but not editable (the person lacks the permission): every field disabled, no buttons. */
+  readOnly?: boolean;
 }
 
-export function Form({ onSubmit, busy, failure, submitLabel, onCancel, children, label, class: className }: FormProps) {
+export function Form({ onSubmit, busy, failure, submitLabel, onCancel, children, label, class: className, readOnly = false }: FormProps) {
   const { t } = useI18n();
   const submit = (e: JSX.TargetedEvent<HTMLFormElement>) => {
     e.preventDefault();
-    if (!busy) void onSubmit();
+    if (!busy && !readOnly) void onSubmit();
   };
+  if (readOnly) {
+    return (
+      <form class={`bo-form ${className ?? ''}`} onSubmit={submit} aria-label={label} noValidate>
+        <fieldset class="bo-read-only" disabled>
+          {children}
+        </fieldset>
+      </form>
+    );
+  }
   return (
     <form class={`bo-form ${className ?? ''}`} onSubmit={submit} aria-label={label} aria-busy={busy} noValidate>
       {children}

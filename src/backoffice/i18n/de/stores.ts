@@ -26,5 +26,6 @@ export const stores: Messages<typeof en> = {
   discountLimit: 'Rabattgrenze ohne Freigabe (%)',
   alarmHours: 'Speicheralarm nach (Stunden)',
   alarmHint: 'Wie lange nicht abgeglichene Verkäufe auf einer Kasse ohne dauerhaften Speicher warten dürfen.',
+  readOnly: 'Sie sehen diese Einstellungen, können sie aber nicht ändern: Ihrer Rolle in dieser Filiale fehlt die Berechtigung, Filialeinstellungen zu verwalten. Fragen Sie den Inhaber.',
   saved: '{{name}} gespeichert. Die Kassen übernehmen die Einstellungen beim nächsten Abgleich.',
 };

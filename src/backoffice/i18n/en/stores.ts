@@ -23,5 +23,6 @@ export const stores = {
   discountLimit: 'Discount limit without approval (%)',
   alarmHours: 'Storage alarm after (hours)',
   alarmHint: 'How long unsynced sales may wait on a till without persistent storage.',
+  readOnly: 'You can see these settings but cannot change them: your role in this store lacks the permission to manage store settings. Ask an owner.',
   saved: '{{name}} saved. Its tills take the settings with their next sync.',
 } as const;

@@ -1,4 +1,4 @@
-// A new staff member: name, role in one store (more roles: the admin API), a till PIN, and for owners
+// A new staff member: name, role in one store (more roles: the Roles panel afterwards), a till PIN, and for owners
 // and managers an e-mail and password for the back office. Checked with the contract's schema first
 // (its refinements too: a password needs an e-mail and a back-office role).
 import { useState } from 'preact/hooks';
@@ -14,7 +14,7 @@ const ROLES: readonly Role[] = ['cashier', 'manager', 'owner'];
 
 export function StaffForm({ onSaved, onCancel }: { onSaved: (m: StaffRecord) => void; onCancel: () => void }) {
   const { t } = useI18n();
-  const stores = useStores();
+  const stores = useStores('manage_staff');
   const [name, setName] = useState('');
   const [storeId, setStoreId] = useState(stores[0]?.id ?? '');
   const [role, setRole] = useState<string>('cashier');

@@ -1,5 +1,6 @@
 // Staff: the members (of one store or all), their role in each store, whether a PIN and a back-office
-// password are set; a new member with a role in a store; resetting a PIN or password; deactivating
+// password are set; a new member with a role in a store; their roles per store (add, change, remove:
+// roles-panel.tsx); resetting a PIN or password; deactivating
 // (every till drops the PIN at its next pull) or reactivating, with a confirmation. Forms are checked
 // with the contract's schemas before they are sent; PINs and passwords are never shown again.
 import { useCallback, useEffect, useState } from 'preact/hooks';
@@ -11,13 +12,14 @@ import { failureText } from '../../components/failure-text.ts';
 import { useStores } from '../../components/store-picker.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { ResetPanel, type ResetKind } from './reset-panel.tsx';
+import { RolesPanel } from './roles-panel.tsx';
 import { StaffForm } from './staff-form.tsx';
 
 const ALL = '';
 
 export default function StaffScreen({ title }: { title: string }) {
   const { t } = useI18n();
-  const stores = useStores();
+  const stores = useStores('manage_staff');
   const storeName = new Map(stores.map((s) => [s.id, s.name]));
   const [storeId, setStoreId] = useState(ALL);
   const [staff, setStaff] = useState<StaffRecord[] | null>(null);
@@ -25,6 +27,7 @@ export default function StaffScreen({ title }: { title: string }) {
   const [adding, setAdding] = useState(false);
   const [reset, setReset] = useState<{ member: StaffRecord; kind: ResetKind } | null>(null);
   const [toggling, setToggling] = useState<StaffRecord | null>(null);
+  const [editingRoles, setEditingRoles] = useState<StaffRecord | null>(null);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState('');
 
@@ -69,6 +72,18 @@ export default function StaffScreen({ title }: { title: string }) {
         </p>
       )}
       {adding && <StaffForm onSaved={(m) => done(t('staff.created', { name: m.display_name }))} onCancel={() => setAdding(false)} />}
+      {editingRoles !== null && (
+        <RolesPanel
+          key={editingRoles.id}
+          member={editingRoles}
+          onChanged={(m, message) => {
+            setNotice(message);
+            setEditingRoles(m);
+            void load();
+          }}
+          onClose={() => setEditingRoles(null)}
+        />
+      )}
       {reset !== null && <ResetPanel key={`${reset.member.id}-${reset.kind}`} member={reset.member} kind={reset.kind} onSaved={(m) => done(t('staff.resetDone', { name: m.display_name }))} onCancel={() => setReset(null)} />}
       <div class="bo-filters">
         <label>
@@ -107,6 +122,9 @@ export default function StaffScreen({ title }: { title: string }) {
                 <td>{m.has_password ? t('common.yes') : t('common.no')}</td>
                 <td>{m.active ? t('staff.active') : t('staff.inactive')}</td>
                 <td class="bo-row-actions">
+                  <button type="button" onClick={() => setEditingRoles(m)} aria-label={t('staff.editRolesOne', { name: m.display_name })}>
+                    {t('staff.editRoles')}
+                  </button>
                   <button type="button" onClick={() => setReset({ member: m, kind: 'pin' })} aria-label={t('staff.resetPinOne', { name: m.display_name })}>
                     {t('staff.resetPin')}
                   </button>

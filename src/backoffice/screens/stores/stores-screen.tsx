@@ -2,7 +2,9 @@
 // legal name, address, tax number and VAT id, receipt header and footer, locale, currency, time zone,
 // and what the tills use (PIN lock after idle, discount limit, storage alarm). Checked with the
 // contract's schema before it is sent; the hub's refusals (a currency change once the store has
-// sales) are shown too. Its tills pull the change with their next page.
+// sales) are shown too. Its tills pull the change with their next page. Without manage_store_settings
+// in the store (the owner took it from the role) the form is shown read-only with a note; the hub
+// refuses such a write anyway (403).
 import { useEffect, useState } from 'preact/hooks';
 import type { AdminStore } from '@ezo/contract/admin';
 import { SUPPORTED_LOCALES } from '@ezo/contract/store-settings';
@@ -13,6 +15,7 @@ import { Form, SelectField, TextField, fieldErrors } from '../../components/form
 import { StorePicker, useStores } from '../../components/store-picker.tsx';
 import { checkForm, textOrNull } from '../../components/validate.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { useSession } from '../../session-context.tsx';
 import { TextAreaField } from './text-area-field.tsx';
 
 type Fields = Record<'name' | 'legal_name' | 'address' | 'tax_number' | 'vat_id' | 'receipt_header' | 'receipt_footer' | 'currency' | 'locale' | 'time_zone' | 'idle_minutes' | 'discount' | 'alarm_hours', string>;
@@ -50,6 +53,8 @@ export default function StoresScreen({ title }: { title: string }) {
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState('');
   const errors = fieldErrors(failure);
+  const { can } = useSession();
+  const mayEdit = storeId !== '' && can('manage_store_settings', storeId);
 
   useEffect(() => {
     if (storeId === '') return;
@@ -109,8 +114,13 @@ export default function StoresScreen({ title }: { title: string }) {
           {failureText(t, loadFailure)}
         </p>
       )}
+      {fields !== null && !mayEdit && (
+        <p class="bo-note" data-testid="stores-read-only">
+          {t('stores.readOnly')}
+        </p>
+      )}
       {fields !== null && (
-        <Form onSubmit={save} busy={busy} failure={failure} submitLabel={t('common.save')} label={t('stores.formLabel')} class="bo-store-form">
+        <Form onSubmit={save} busy={busy} failure={failure} submitLabel={t('common.save')} label={t('stores.formLabel')} class="bo-store-form" readOnly={!mayEdit}>
           <fieldset>
             <legend>{t('stores.identity')}</legend>
             <TextField name="name" label={t('stores.name')} value={fields.name} onValue={set('name')} error={errors.get('name')} required />

@@ -16,6 +16,7 @@ import { reportSummariesMigration } from './013-report-summaries.ts';
 import { backofficeSessionsMigration } from './014-backoffice-sessions.ts';
 import { catalogBackofficeMigration } from './015-catalog-backoffice.ts';
 import { backofficeListsMigration } from './016-backoffice-lists.ts';
+import { shiftSaleDaysMigration } from './017-shift-sale-days.ts';
 
 export const MIGRATIONS: readonly Migration[] = [
   initialMigration,
@@ -34,4 +35,5 @@ export const MIGRATIONS: readonly Migration[] = [
   backofficeSessionsMigration,
   catalogBackofficeMigration,
   backofficeListsMigration,
+  shiftSaleDaysMigration,
 ];

@@ -1,6 +1,7 @@
 // The closed shifts of one store and day (the store's day, by closing time) with their Z figures as
 // the till printed them: Z number, till, closing time, turnover, VAT and payments, cash counted against
-// expected, and the grand total. More pages load on demand.
+// expected, and the grand total. More pages load on demand. Above them, the tills that sold in the
+// days up to the chosen one whose shift has not reached the hub.
 import { useEffect, useState } from 'preact/hooks';
 import type { AdminShift } from '@ezo/contract/admin';
 import type { ApiFailure } from '../../api/client.ts';
@@ -9,6 +10,7 @@ import { failureText } from '../../components/failure-text.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { instantText, money, rateText, today, useStoreLocale } from './report-format.ts';
 import { DateField, ReportStoreSelect } from './report-store-select.tsx';
+import { UnsentShiftsNotice } from './unsent-shifts-notice.tsx';
 
 export function ShiftsPanel({ firstStore }: { firstStore: string }) {
   const { t } = useI18n();
@@ -46,6 +48,7 @@ export function ShiftsPanel({ firstStore }: { firstStore: string }) {
         <ReportStoreSelect value={storeId} onValue={setStoreId} withAll={false} />
         <DateField label={t('reports.day')} value={day} onValue={setDay} />
       </div>
+      <UnsentShiftsNotice storeId={storeId} day={day} />
       {failure !== null && (
         <p class="bo-error" role="alert">
           {failureText(t, failure)}

@@ -10,7 +10,7 @@ import { PROTOCOL_VERSION } from './protocol-version.ts';
 const CONTRACT_HASHES: Record<number, string> = {
   1: 'b52402efc6422e3c',
   2: 'd208d82942250bf7',
-  3: '55732166b1abcc65',
+  3: 'b94d7e755f194c6d',
 };
 
 /**

@@ -96,4 +96,8 @@ export const reports: Messages<typeof en> = {
   unsentReceipts_one: '({{count}} Bon in keiner abgeschlossenen Schicht)',
   unsentReceipts_other: '({{count}} Bons in keiner abgeschlossenen Schicht)',
   allShiftsArrived: 'Jede Kasse, die in den {{days}} Tagen bis zu diesem Tag verkauft hat, hat ihre Schicht gesendet.',
+  print: 'Drucken',
+  printZ: 'Z-Bericht {{number}} drucken',
+  closeReprint: 'Schließen',
+  reprintTitle: 'Z-Bericht {{number}} (Kopie)',
 };

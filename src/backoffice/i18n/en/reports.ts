@@ -93,4 +93,8 @@ export const reports = {
   unsentReceipts_one: '({{count}} receipt not in any closed shift)',
   unsentReceipts_other: '({{count}} receipts not in any closed shift)',
   allShiftsArrived: 'Every till that sold in the {{days}} days up to this day has sent its shift.',
+  print: 'Print',
+  printZ: 'Print Z report {{number}}',
+  closeReprint: 'Close',
+  reprintTitle: 'Z report {{number}} (copy)',
 } as const;

@@ -17,9 +17,11 @@ export function lookbackStart(day: string): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) - (UNSENT_SHIFT_LOOKBACK_DAYS - 1) * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** "2026-12-02" -> "02.12." (de) or "12/02" (en): the store day as written, no zone shift. */
+/** "2026-12-02" -> "02.12." (de) or "2 Dec" (en: a numeric form would read differently in the UK and the US); the store day as written, no zone shift. */
 const shortDay = (day: string, language: string) =>
-  new Intl.DateTimeFormat(language, { day: '2-digit', month: '2-digit', timeZone: 'UTC' }).format(Date.parse(`${day}T00:00:00Z`));
+  new Intl.DateTimeFormat(language, language === 'de' ? { day: '2-digit', month: '2-digit', timeZone: 'UTC' } : { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
+    Date.parse(`${day}T00:00:00Z`),
+  );
 
 export function UnsentShiftsNotice({ storeId, day }: { storeId: string; day: string }) {
   const { t, language } = useI18n();

@@ -2,7 +2,8 @@
 // reach the hub through its upstream API (as tills send them); a manager of the store signs in, the
 // period report shows the figures this test computes from those sales on its own (money in the
 // store's de-DE locale), the journal opens a receipt as printed with its refund linked and exports the
-// day as CSV, the Shifts tab shows a closed shift's Z figures, and axe finds no serious violations.
+// day as CSV, the Shifts tab shows a closed shift's Z figures, flags the till that sold without a shift
+// at the hub and reprints the Z report as the till printed it, and axe finds no serious violations.
 import { fileURLToPath } from 'node:url';
 import { test, expect, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
@@ -23,13 +24,16 @@ const eur = (minor: number) => moneyFormat('EUR', STORE_LOCALE).format(minor);
 
 let server: TestServer;
 let sales: Sale[];
+/** Till 1 sold without sending a shift; till 2's sale is in its closed shift. */
+let till1Name: string;
+let till2Name: string;
 
 /** A closed shift whose figures add up (the hub checks them): one cash sale of 1190 at 19 %, a float of 100.00, counted 10 short. */
-function closedShift(terminalId: string): Shift {
+function closedShift(terminalId: string, uuid: string): Shift {
   const closed = new Date().toISOString();
   const cashier = TEST_STAFF.cashier.id;
   return {
-    uuid: randomUUID(),
+    uuid,
     terminal_id: terminalId,
     z_number: 1,
     currency: 'EUR',
@@ -75,7 +79,8 @@ test.beforeAll(async () => {
   const spritzer = await createProduct(server, { name: 'Apfelschorle', price: 290, tax_rate_bp: 1900, tax_included: true });
   const till2 = await server.createTerminal(server.store.id);
   const first = sale(server.terminal.id, [line({ product: pretzel, quantity: 3 }), line({ product: spritzer, quantity: 2, discountBp: 1000 })], { method: 'cash' });
-  const second = sale(till2.id, [line({ product: spritzer, quantity: 1 })], { method: 'card' });
+  const till2Shift = randomUUID();
+  const second = { ...sale(till2.id, [line({ product: spritzer, quantity: 1 })], { method: 'card' }), shift_uuid: till2Shift };
   const refundLine = first.lines[0];
   if (refundLine === undefined) throw new Error('no line');
   const refund = sale(server.terminal.id, [line({ product: pretzel, quantity: -1, refundOfLine: refundLine.uuid })], { refundOf: first.uuid, method: 'cash' });
@@ -84,8 +89,11 @@ test.beforeAll(async () => {
     const pushed = await call<UpstreamResponse>(server, token, 'POST', '/api/v1/sync/upstream', batch({ sales: [...items] }));
     expect(pushed.body.results.map((r) => r.status)).toEqual(items.map(() => 'applied'));
   }
-  const shifted = await call<UpstreamResponse>(server, till2.token, 'POST', '/api/v1/sync/upstream', batch({ shifts: [closedShift(till2.id)] }));
+  const shifted = await call<UpstreamResponse>(server, till2.token, 'POST', '/api/v1/sync/upstream', batch({ shifts: [closedShift(till2.id, till2Shift)] }));
   expect(shifted.body.results.map((r) => r.status)).toEqual(['applied']);
+  const names = await server.db.query<{ id: string; name: string }>('SELECT id::text AS id, name FROM terminals WHERE id = ANY($1::uuid[])', [[server.terminal.id, till2.id]]);
+  till1Name = names.find((n) => n.id === server.terminal.id)?.name ?? '';
+  till2Name = names.find((n) => n.id === till2.id)?.name ?? '';
 });
 test.afterAll(async () => server.stop());
 
@@ -153,5 +161,44 @@ test("a manager reads the day's period report, figures as computed from the sale
   await expect(shifts.getByRole('row')).toHaveCount(2);
   await expect(shifts.getByRole('row').nth(1)).toContainText(eur(1190));
   await expect(shifts.getByRole('row').nth(1)).toContainText(eur(-10));
+  // Till 1 sold today without a shift at the hub: flagged; till 2's sale is in its closed shift.
+  const today = new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short', timeZone: 'Europe/Berlin' }).format(new Date());
+  const flags = page.getByRole('region', { name: /whose shift has not reached the hub/ }).getByRole('listitem');
+  await expect(flags).toHaveCount(1);
+  await expect(flags.first()).toContainText(`${till1Name} sold on ${today}, its shift has not arrived yet`);
+  await expect(flags.first()).toContainText('(2 receipts not in any closed shift)');
+  await expect(flags.first()).not.toContainText(till2Name);
   await noSeriousViolations(page, 'shifts');
+
+  // The reprint: the till's Z report layout in the store's language (de-DE), marked KOPIE, printed once.
+  await page.evaluate(() => {
+    const w = window as unknown as { printed: number };
+    w.printed = 0;
+    window.print = () => {
+      w.printed += 1;
+    };
+  });
+  await shifts.getByRole('button', { name: 'Print Z report 1' }).click();
+  const z = page.getByRole('article', { name: 'Z report 1 (copy)' });
+  await expect(z).toBeVisible();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+  await expect(z).toContainText('KOPIE');
+  await expect(z).toContainText(`Z-Bericht · ${till2Name}`);
+  await expect(z.locator('[data-figure="z-number"]')).toHaveText('Z-Nr. 1');
+  await expect(z.locator('[data-figure="sales"]')).toHaveText(eur(1190));
+  await expect(z.locator('[data-figure="turnover"]')).toHaveText(eur(1190));
+  await expect(z.locator('[data-figure="expected"]')).toHaveText(eur(11_190));
+  await expect(z.locator('[data-figure="counted"]')).toHaveText(eur(11_180));
+  await expect(z.locator('[data-figure="difference"]')).toHaveText(eur(-10));
+  await expect(z.locator('[data-figure="grand-total"]')).toHaveText(eur(1190));
+  await expect(z.locator('[data-rate="1900"]')).toContainText(eur(190));
+  await expect(z.locator('[data-method="cash"]')).toContainText('Bar');
+  await expect(z.locator('[data-figure="cashiers"]')).toHaveText('Kassierer: Cashier');
+  await noSeriousViolations(page, 'Z report reprint');
+  // On paper only the report: the shifts table and the navigation are hidden.
+  await page.emulateMedia({ media: 'print' });
+  await expect(z).toBeVisible();
+  await expect(shifts).toBeHidden();
+  await expect(page.getByRole('link', { name: 'Shifts' })).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
 });

@@ -177,6 +177,10 @@ export const adminSchemas = oncePerBuilder((object) => {
       store_id: Uuid,
       device_id: Uuid.nullable().describe('The device that sent it; null for a legacy terminal token or an admin import without a device.'),
       received_at: IsoTime.describe('When the hub stored it.'),
+      terminal_name: Name.describe("The terminal's name, as its Z report prints it."),
+      opened_by_name: Name.nullable().describe('The display name of opened_by; null when nobody was recorded.'),
+      closed_by_name: Name.nullable().describe('The display name of closed_by.'),
+      close_approved_by_name: Name.nullable().describe('The display name of close_approved_by.'),
     },
     { id: 'AdminShift', description: 'A closed shift with its Z report as the till sent it, with where it came from and when it arrived.' },
   );

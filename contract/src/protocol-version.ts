@@ -28,7 +28,8 @@
 //    GET /api/v1/admin/shifts (ShiftsQuery, AdminShift, ShiftsReport). TerminalInfo gains the optional
 //    last_z_number and last_grand_total (a till replacing another continues the terminal's Z numbers).
 //    Reports (additive: no till message changed): admin sales journal, receipt as printed, period
-//    report and their CSV exports (reports.ts).
+//    report and their CSV exports, the days a till sold whose shift has not arrived (reports.ts);
+//    AdminShift names its terminal and staff as the Z report prints them (for the reprint).
 //    Back office (additive): the permission manage_store_settings (a store's settings; tills never pull
 //    it, the hub leaves it out of downstream staff rows so a till's enum still parses them); one role
 //    per store set or removed at a time (StaffRoleSet, PUT/DELETE /api/v1/admin/staff/{id}/roles/{store}).

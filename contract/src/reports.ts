@@ -210,7 +210,30 @@ export const reportSchemas = oncePerBuilder((object) => {
     { id: 'PeriodReport', description: 'Sales of a period, from the summary tables kept at ingest.' },
   );
 
-  return { journalQuery, journalExportQuery, journalEntry, journalPage, receiptParams, receipt, periodQuery, periodExportQuery, periodReport, vatRow };
+  const unsentShiftsQuery = object(periodFilters);
+  const unsentShift = object(
+    {
+      store_id: Uuid,
+      day: Day.describe("The store's day on which the till sold."),
+      terminal_id: Uuid,
+      terminal_name: Name,
+      receipts: Count.describe('Its sales and refunds that day that no closed shift the hub holds covers.'),
+      first_sale_at: IsoTime.describe('The created_at of the first of them.'),
+      last_sale_at: IsoTime.describe('The created_at of the last of them.'),
+    },
+    { id: 'UnsentShift', description: 'A till that sold on a day but whose shift of those sales has not reached the hub.' },
+  );
+  const unsentShifts = object(
+    {
+      store_ids: z.array(Uuid).describe('The stores included.'),
+      from: Day,
+      to: Day,
+      unsent: z.array(unsentShift).describe('By day, store and till name.'),
+    },
+    { id: 'UnsentShifts', description: "The days of a period on which a till sold but the hub holds no closed shift for those sales: the day's Z figures are not complete." },
+  );
+
+  return { journalQuery, journalExportQuery, journalEntry, journalPage, receiptParams, receipt, periodQuery, periodExportQuery, periodReport, vatRow, unsentShiftsQuery, unsentShifts };
 });
 
 type Schemas = ReturnType<typeof reportSchemas>;
@@ -222,3 +245,5 @@ export type Receipt = z.infer<Schemas['receipt']>;
 export type PeriodQuery = z.infer<Schemas['periodQuery']>;
 export type PeriodExportQuery = z.infer<Schemas['periodExportQuery']>;
 export type PeriodReport = z.infer<Schemas['periodReport']>;
+export type UnsentShiftsQuery = z.infer<Schemas['unsentShiftsQuery']>;
+export type UnsentShifts = z.infer<Schemas['unsentShifts']>;

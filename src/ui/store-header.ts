@@ -1,31 +1,3 @@
-// The store's header and footer on receipts and Z reports: the legal name, address, tax number, VAT id,
-// the store's own header text and its footer, from the hub's store settings (pulled as store_settings).
-// Before the first pull the till knows only the store's name from its pairing (TerminalInfo), and the
-// receipt prints that and a plain thank-you; every line but the name is optional for that reason.
-import type { TerminalInfo } from '@ezo/contract/terminal';
-import type { StoreSettings } from '@ezo/contract/store-settings';
-
-export interface StoreHeader {
-  name: string;
-  legalName?: string;
-  addressLines?: readonly string[];
-  /** Steuernummer. */
-  taxNumber?: string;
-  /** USt-IdNr. */
-  vatId?: string;
-  /** The store's own text under the address (opening hours, a web address). */
-  text?: string;
-  footer?: string;
-}
-
-export function storeHeaderOf(terminal: Pick<TerminalInfo, 'store_name'>, store: StoreSettings | null = null): StoreHeader {
-  if (store === null) return { name: terminal.store_name };
-  const header: StoreHeader = { name: store.name };
-  if (store.legal_name !== null) header.legalName = store.legal_name;
-  if (store.address_lines.length > 0) header.addressLines = store.address_lines;
-  if (store.tax_number !== null) header.taxNumber = store.tax_number;
-  if (store.vat_id !== null) header.vatId = store.vat_id;
-  if (store.receipt_header !== null && store.receipt_header !== '') header.text = store.receipt_header;
-  if (store.receipt_footer !== null && store.receipt_footer !== '') header.footer = store.receipt_footer;
-  return header;
-}
+// The store's header on receipts and Z reports: shared with the back office's reprints, so it lives in
+// src/print/store-header.ts.
+export { storeHeaderOf, type StoreHeader } from '../print/store-header.ts';

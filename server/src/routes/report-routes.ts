@@ -16,6 +16,7 @@ import { reportStores } from '../reports/report-scope.ts';
 import { readJournalPage } from '../reports/journal.ts';
 import { readReceipt } from '../reports/receipt.ts';
 import { readPeriodReport } from '../reports/period-report.ts';
+import { readUnsentShifts } from '../reports/unsent-shifts.ts';
 import { journalCsv, periodSectionCsv } from '../reports/csv-export.ts';
 
 const { reports } = strictContract;
@@ -147,5 +148,24 @@ export function registerReportRoutes(app: FastifyInstance, ctx: HubContext): voi
         .header('content-disposition', attachment(`${q.section}-${q.from}-${q.to}`))
         .send(streamed(periodSectionCsv(report, stores, q.section, q.format ?? 'store')));
     },
+  );
+
+  api.get(
+    '/api/v1/admin/reports/unsent-shifts',
+    {
+      onRequest: guard,
+      schema: {
+        operationId: 'getUnsentShifts',
+        summary: 'Days on which a till sold but its shift has not reached the hub',
+        description:
+          "Per store, day (the store's time zone) and till: the sales and refunds that no closed shift the hub holds covers (their shift is still open " +
+          'or not yet synced), so that day\'s Z figures are not complete. Read from a summary table kept at ingest.',
+        tags: TAGS,
+        security: ADMIN_SECURITY,
+        querystring: reports.unsentShiftsQuery,
+        response: { 200: json('The days.', reports.unsentShifts), ...errorResponses(400, 401, 403, 404, 500, 503) },
+      },
+    },
+    async (request) => readUnsentShifts(ctx.db, await reportStores(ctx.db, visibleStores(request, request.query.store_id), request.query.store_id), request.query),
   );
 }

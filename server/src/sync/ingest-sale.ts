@@ -8,6 +8,7 @@ import { Rejection, replayOrConflict, type Outcome } from './item-outcome.ts';
 import type { StockDeltas } from './stock-deltas.ts';
 import { insertSaleLines } from './insert-sale-lines.ts';
 import { addSalesToSummaries } from './sale-summaries.ts';
+import { addSalesToShiftDays } from './sale-shift-days.ts';
 
 export async function ingestSale(tx: Sql, who: TerminalPrincipal, sale: Sale, hash: string, stock: StockDeltas): Promise<Outcome> {
   const by = attributionOf(sale);
@@ -25,6 +26,7 @@ export async function ingestSale(tx: Sql, who: TerminalPrincipal, sale: Sale, ha
   await insertSaleLines(tx, who.storeId, sale.lines.map((line) => ({ sale, line })));
   // After refund_of is set: the summaries tell refunds from sales by it.
   await addSalesToSummaries(tx, [sale.uuid]);
+  await addSalesToShiftDays(tx, [sale.uuid]);
   // A sale takes goods out of the store, a refund (negative quantities) puts them back.
   stock.addChecked(saleMoves(sale));
   return 'applied';

@@ -10,6 +10,7 @@ import { Rejection, notStorable, type Outcome } from './item-outcome.ts';
 import type { StockDeltas } from './stock-deltas.ts';
 import { insertSaleLines } from './insert-sale-lines.ts';
 import { addSalesToSummaries } from './sale-summaries.ts';
+import { addSalesToShiftDays } from './sale-shift-days.ts';
 import { saleMoves } from './ingest-sale.ts';
 
 export interface BulkSale {
@@ -35,7 +36,9 @@ export async function ingestSalesBulk(tx: Sql, who: TerminalPrincipal, items: re
     const freshItems = items.filter((i) => fresh.has(i.sale.uuid.toLowerCase()));
     await insertSaleLines(tx, who.storeId, freshItems.flatMap((i) => i.sale.lines.map((line) => ({ sale: i.sale, line }))));
     // Only the sales this statement inserted: a replay is already counted.
-    await addSalesToSummaries(tx, freshItems.map((i) => i.sale.uuid));
+    const freshUuids = freshItems.map((i) => i.sale.uuid);
+    await addSalesToSummaries(tx, freshUuids);
+    await addSalesToShiftDays(tx, freshUuids);
     const outcomes = new Map<string, Outcome | Rejection>();
     const stale = items.filter((i) => !fresh.has(i.sale.uuid.toLowerCase()));
     if (stale.length > 0) {

@@ -1,5 +1,5 @@
 // The Reports screen's calls: the period report, the sales journal, one receipt as printed, a store's
-// closed shifts, and the URLs of the CSV exports (plain links: the browser downloads them with the cookie).
+// closed shifts and the tills whose shift has not arrived, and the URLs of the CSV exports (plain links: the browser downloads them with the cookie).
 import { strictContract } from '@ezo/contract/contract';
 import type { CsvFormat, JournalExportQuery, JournalQuery, PeriodSection } from '@ezo/contract/reports';
 import { API_BASE, apiRequest, withQuery } from './client.ts';
@@ -18,6 +18,10 @@ const periodQuery = (f: PeriodFilter) => ({ store_id: f.storeId === '' ? undefin
 
 export const getPeriodReport = (f: PeriodFilter, signal?: AbortSignal) =>
   apiRequest('GET', '/admin/reports/period', { schema: reports.periodReport, query: periodQuery(f), ...withSignal(signal) });
+
+/** The days of the period on which a till sold whose shift has not reached the hub. */
+export const getUnsentShifts = (f: PeriodFilter, signal?: AbortSignal) =>
+  apiRequest('GET', '/admin/reports/unsent-shifts', { schema: reports.unsentShifts, query: periodQuery(f), ...withSignal(signal) });
 
 export const periodExportUrl = (f: PeriodFilter, section: PeriodSection, format: CsvFormat) =>
   withQuery(`${API_BASE}/admin/reports/period/export`, { ...periodQuery(f), section, format });

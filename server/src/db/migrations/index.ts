@@ -16,6 +16,7 @@ import { reportSummariesMigration } from './013-report-summaries.ts';
 import { backofficeSessionsMigration } from './014-backoffice-sessions.ts';
 import { catalogBackofficeMigration } from './015-catalog-backoffice.ts';
 import { backofficeListsMigration } from './016-backoffice-lists.ts';
+import { shiftSaleDaysMigration } from './017-shift-sale-days.ts';
 import { storeSettingsPermissionMigration } from './018-store-settings-permission.ts';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -35,5 +36,6 @@ export const MIGRATIONS: readonly Migration[] = [
   backofficeSessionsMigration,
   catalogBackofficeMigration,
   backofficeListsMigration,
+  shiftSaleDaysMigration,
   storeSettingsPermissionMigration,
 ];

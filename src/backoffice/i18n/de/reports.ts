@@ -91,4 +91,13 @@ export const reports: Messages<typeof en> = {
   grandTotal: 'Gesamtsumme',
   noShifts: 'Keine abgeschlossene Schicht an diesem Tag.',
   more: 'Mehr',
+  unsentShiftsCaption: 'Kassen, die verkauft haben, deren Schicht aber noch nicht beim Hub ist (die {{days}} Tage bis zu diesem Tag)',
+  unsentShift: '{{terminal}} hat am {{day}} verkauft, ihre Schicht ist noch nicht angekommen',
+  unsentReceipts_one: '({{count}} Bon in keiner abgeschlossenen Schicht)',
+  unsentReceipts_other: '({{count}} Bons in keiner abgeschlossenen Schicht)',
+  allShiftsArrived: 'Jede Kasse, die in den {{days}} Tagen bis zu diesem Tag verkauft hat, hat ihre Schicht gesendet.',
+  print: 'Drucken',
+  printZ: 'Z-Bericht {{number}} drucken',
+  closeReprint: 'Schließen',
+  reprintTitle: 'Z-Bericht {{number}} (Kopie)',
 };

@@ -88,4 +88,13 @@ export const reports = {
   grandTotal: 'Grand total',
   noShifts: 'No closed shift on this day.',
   more: 'More',
+  unsentShiftsCaption: 'Tills that sold but whose shift has not reached the hub (the {{days}} days up to this day)',
+  unsentShift: '{{terminal}} sold on {{day}}, its shift has not arrived yet',
+  unsentReceipts_one: '({{count}} receipt not in any closed shift)',
+  unsentReceipts_other: '({{count}} receipts not in any closed shift)',
+  allShiftsArrived: 'Every till that sold in the {{days}} days up to this day has sent its shift.',
+  print: 'Print',
+  printZ: 'Print Z report {{number}}',
+  closeReprint: 'Close',
+  reprintTitle: 'Z report {{number}} (copy)',
 } as const;

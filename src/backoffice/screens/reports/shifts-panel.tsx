@@ -1,6 +1,8 @@
 // The closed shifts of one store and day (the store's day, by closing time) with their Z figures as
 // the till printed them: Z number, till, closing time, turnover, VAT and payments, cash counted against
-// expected, and the grand total. More pages load on demand.
+// expected, and the grand total. More pages load on demand. Above them, the tills that sold in the
+// days up to the chosen one whose shift has not reached the hub. Each shift's Z report reprints as the
+// till printed it (z-report-reprint.tsx).
 import { useEffect, useState } from 'preact/hooks';
 import type { AdminShift } from '@ezo/contract/admin';
 import type { ApiFailure } from '../../api/client.ts';
@@ -9,6 +11,8 @@ import { failureText } from '../../components/failure-text.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { instantText, money, rateText, today, useStoreLocale } from './report-format.ts';
 import { DateField, ReportStoreSelect } from './report-store-select.tsx';
+import { UnsentShiftsNotice } from './unsent-shifts-notice.tsx';
+import { ZReportReprint } from './z-report-reprint.tsx';
 
 export function ShiftsPanel({ firstStore }: { firstStore: string }) {
   const { t } = useI18n();
@@ -17,6 +21,8 @@ export function ShiftsPanel({ firstStore }: { firstStore: string }) {
   const [shifts, setShifts] = useState<AdminShift[] | null>(null);
   const [next, setNext] = useState<string | null>(null);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
+  const [timeZone, setTimeZone] = useState<string | undefined>(undefined);
+  const [reprint, setReprint] = useState<AdminShift | null>(null);
   const locale = useStoreLocale(storeId);
 
   const load = async (cursor: string | undefined, signal?: AbortSignal) => {
@@ -27,6 +33,7 @@ export function ShiftsPanel({ firstStore }: { firstStore: string }) {
       return;
     }
     setFailure(null);
+    setTimeZone(r.value.time_zone);
     setShifts((before) => [...(cursor === undefined ? [] : (before ?? [])), ...r.value.shifts]);
     setNext(r.value.next_cursor);
   };
@@ -34,6 +41,7 @@ export function ShiftsPanel({ firstStore }: { firstStore: string }) {
     if (day === '') return;
     const abort = new AbortController();
     setShifts(null);
+    setReprint(null);
     void load(undefined, abort.signal);
     return () => abort.abort();
     // load reads storeId and day, the dependencies.
@@ -46,6 +54,7 @@ export function ShiftsPanel({ firstStore }: { firstStore: string }) {
         <ReportStoreSelect value={storeId} onValue={setStoreId} withAll={false} />
         <DateField label={t('reports.day')} value={day} onValue={setDay} />
       </div>
+      <UnsentShiftsNotice storeId={storeId} day={day} />
       {failure !== null && (
         <p class="bo-error" role="alert">
           {failureText(t, failure)}
@@ -70,6 +79,7 @@ export function ShiftsPanel({ firstStore }: { firstStore: string }) {
                   t('reports.countedCash'),
                   t('reports.difference'),
                   t('reports.grandTotal'),
+                  t('reports.print'),
                 ].map((h) => (
                   <th key={h} scope="col">
                     {h}
@@ -93,6 +103,11 @@ export function ShiftsPanel({ firstStore }: { firstStore: string }) {
                     <td class="num">{num(s.counted_cash, s.currency)}</td>
                     <td class={s.difference === 0 ? 'num' : 'num bo-warn'}>{num(s.difference, s.currency)}</td>
                     <td class="num">{num(z.grand_total, s.currency)}</td>
+                    <td>
+                      <button type="button" aria-label={t('reports.printZ', { number: s.z_number })} onClick={() => setReprint(s)}>
+                        {t('reports.print')}
+                      </button>
+                    </td>
                   </tr>
                 );
               })}
@@ -100,6 +115,7 @@ export function ShiftsPanel({ firstStore }: { firstStore: string }) {
           </table>
         </div>
       )}
+      {reprint !== null && <ZReportReprint key={reprint.uuid} shift={reprint} locale={locale} timeZone={timeZone} onClose={() => setReprint(null)} />}
       {next !== null && (
         <button type="button" onClick={() => void load(next)}>
           {t('reports.more')}

@@ -1,4 +1,5 @@
 import type { receipt as en } from '../en/receipt.ts';
+import { zReportTexts } from '../../../print/z-report-texts.ts';
 import type { Messages } from '../messages.ts';
 
 export const receipt: Messages<typeof en> = {
@@ -30,35 +31,6 @@ export const receipt: Messages<typeof en> = {
   note: 'Notiz: {{note}}',
   z: {
     label: 'Z-Bericht',
-    title: 'Z-Bericht · {{terminal}}',
-    openedBy: 'Geöffnet von {{name}}',
-    closedBy: 'Abgeschlossen von {{name}}',
-    closeApprovedBy: 'Abschluss freigegeben von {{name}}',
-    number: 'Z-Nr. {{number}}',
-    receipts: 'Belege {{first}} – {{last}}',
-    cashiers: 'Kassierer: {{names}}',
-    salesCount_one: '{{count}} Verkauf',
-    salesCount_other: '{{count}} Verkäufe',
-    refundsCount_one: '{{count}} Erstattung',
-    refundsCount_other: '{{count}} Erstattungen',
-    turnover: 'Umsatz',
-    discounts: 'Gewährte Rabatte',
-    vatTitle: 'MwSt. je Steuersatz',
-    byMethod: 'Nach Zahlungsart',
-    method: 'Zahlungsart',
-    count: 'Anzahl',
-    amount: 'Betrag',
-    cashInReason: 'Einlage: {{reason}}',
-    cashOutReason: 'Entnahme: {{reason}}',
-    openingFloat: 'Anfangsbestand',
-    cashIn: 'Einlagen',
-    cashOut: 'Entnahmen',
-    expectedCash: 'Soll-Bestand',
-    countedCash: 'Ist-Bestand (gezählt)',
-    exact: 'Differenz: keine',
-    short: 'Differenz: Fehlbetrag',
-    over: 'Differenz: Überschuss',
-    grandTotal: 'Gesamtsumme seit der ersten Schicht',
-    noSaleOpenings: 'Schubladenöffnungen ohne Verkauf',
+    ...zReportTexts.de,
   },
 };

@@ -144,13 +144,23 @@ test('a pairing link on a paired till asks first, needs a manager for a cashier,
   await context.setOffline(false);
   await expect(syncBar(page)).toContainText('All synced', { timeout: SYNC_TIMEOUT_MS });
 
-  // Again, confirmed: the cashier lacks settings_and_pairing, the manager approves.
-  await page.goto(`/?pair=${code}`);
-  await expectTillReady(page, STAFF.cashier);
-  await ask.getByRole('button', { name: 'Pair again', exact: true }).click();
-  const approval = page.getByRole('dialog', { name: 'Manager approval' });
-  await approval.locator('input.pin-input').fill(STAFF.manager.pin);
-  await approval.getByRole('button', { name: 'Approve' }).click();
+  // Again, confirmed: the cashier lacks settings_and_pairing, the manager approves. The fixture's shift,
+  // opened as Till 1, is still open: the till refuses to become Till 2 (that shift's record would be
+  // refused by the hub) and says to close it first.
+  const confirmPairing = async (pairingCode: string) => {
+    await page.goto(`/?pair=${pairingCode}`);
+    await expectTillReady(page, STAFF.cashier);
+    await ask.getByRole('button', { name: 'Pair again', exact: true }).click();
+    const approval = page.getByRole('dialog', { name: 'Manager approval' });
+    await approval.locator('input.pin-input').fill(STAFF.manager.pin);
+    await approval.getByRole('button', { name: 'Approve' }).click();
+  };
+  await confirmPairing(code);
+  await expect(page.getByText(/A shift is still open on this till/).first()).toBeVisible();
+  await expect(page.locator('.terminal-name')).toHaveText('Till 1');
+  await closeShiftCountingNothing(page);
+  // The refused attempt used its code up (the hub redeemed it): a new one.
+  await confirmPairing(await server.pairingCode(second.id));
   await expect(ask).toHaveCount(0);
 
   // No reload: header, settings and the next receipt show Till 2 and its receipt prefix.
@@ -161,7 +171,9 @@ test('a pairing link on a paired till asks first, needs a manager for a cashier,
   const prefix = (await facts.locator('dt:has-text("Receipt prefix") + dd').textContent()) ?? '';
   expect(prefix).not.toBe('');
   await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Sell' }).click();
-  await openShiftIfNeeded(page);
+  // Till 2 starts its own shift (Till 1's was closed before the re-pair).
+  await expect(page.locator('.product-tile').first()).toBeVisible({ timeout: SYNC_TIMEOUT_MS });
+  await openShiftForSelling(page);
   await page.locator('.product-tile').first().click();
   await page.getByRole('button', { name: /^Pay / }).click();
   await page.getByRole('button', { name: /^Exact / }).click();
@@ -171,10 +183,16 @@ test('a pairing link on a paired till asks first, needs a manager for a cashier,
   await expect(receipt).toContainText('Till 2');
 });
 
-/** The shift stays open across a re-pair to the same store; open one only if the till asks for it. */
-async function openShiftIfNeeded(page: Page): Promise<void> {
-  await expect(page.locator('.product-tile').first()).toBeVisible({ timeout: SYNC_TIMEOUT_MS });
-  if (await page.getByRole('heading', { name: 'Open a shift' }).isVisible()) await openShiftForSelling(page);
+/** Closes the open shift from the Shift screen with nothing counted (a difference, confirmed). */
+async function closeShiftCountingNothing(page: Page): Promise<void> {
+  if ((await page.getByRole('dialog').count()) > 0) await page.keyboard.press('Escape');
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Shift' }).click();
+  await page.getByRole('radio', { name: 'Total only' }).click();
+  await page.getByLabel('Counted cash').fill('0');
+  await page.getByRole('button', { name: /^Close shift/ }).click();
+  const confirm = page.getByRole('dialog', { name: 'The count differs' });
+  if (await confirm.isVisible()) await confirm.getByRole('button', { name: 'Close with difference' }).click();
+  await expect(page.getByRole('article', { name: 'Z report' })).toBeVisible();
 }
 
 test.describe('on a German tablet', () => {

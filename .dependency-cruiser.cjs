@@ -62,9 +62,16 @@ module.exports = {
     {
       name: 'backoffice-uses-only-contract-and-domain',
       severity: 'error',
-      comment: 'The back office is its own app: it reaches the hub over HTTP (src/backoffice/api), never the till or the server modules.',
+      comment: 'The back office is its own app: it reaches the hub over HTTP (src/backoffice/api), never the till or the server modules. src/print (receipt and Z-report layouts) is shared with the till.',
       from: { path: '^src/backoffice/' },
-      to: { path: '^(src/(?!domain/|backoffice/)|server|test-support|bench|e2e)' },
+      to: { path: '^(src/(?!domain/|backoffice/|print/)|server|test-support|bench|e2e)' },
+    },
+    {
+      name: 'print-uses-only-contract-and-domain',
+      severity: 'error',
+      comment: 'The printed layouts are shared by the till and the back office, so they depend on neither.',
+      from: { path: '^src/print/' },
+      to: { path: '^(src/(?!domain/|print/)|server|test-support|bench|e2e)' },
     },
     {
       name: 'nothing-else-imports-the-backoffice',

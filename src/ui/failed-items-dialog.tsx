@@ -6,7 +6,7 @@ import { Modal } from './modal.tsx';
 import { useI18n } from './i18n/i18n-context.tsx';
 import { failureReason } from './sync-summary.ts';
 import { useTill } from './till-context.ts';
-import { formatDateTime } from './time-format.ts';
+import { formatDateTime } from '../print/date-time.ts';
 
 export function FailedItemsDialog(props: { onClose: () => void }) {
   const { api, reportError, notify } = useTill();

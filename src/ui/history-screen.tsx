@@ -8,7 +8,7 @@ import { useI18n } from './i18n/i18n-context.tsx';
 import { dialogOpen } from './shortcuts.ts';
 import { useBarcodeScanner } from './use-barcode-scanner.ts';
 import { useTill } from './till-context.ts';
-import { formatTime, localDay } from './time-format.ts';
+import { formatTime, localDay } from '../print/date-time.ts';
 
 /** Sales listed at once; the search narrows further. */
 export const HISTORY_LIMIT = 200;

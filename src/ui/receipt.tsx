@@ -13,8 +13,8 @@ import { useI18n } from './i18n/i18n-context.tsx';
 import { storeLanguage } from './i18n/languages.ts';
 import { translator } from './i18n/translator.ts';
 import { useTill } from './till-context.ts';
-import { formatDateTime } from './time-format.ts';
-import { storeHeaderOf, type StoreHeader } from './store-header.ts';
+import { formatDateTime } from '../print/date-time.ts';
+import { storeHeaderOf, type StoreHeader } from '../print/store-header.ts';
 
 export interface ReceiptProps {
   detail: SaleDetail;

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { CashMoveView, ShiftView, ZReport } from '../api/till-api.ts';
 import { useI18n } from './i18n/i18n-context.tsx';
 import { useTill } from './till-context.ts';
-import { formatDateTime, formatTime } from './time-format.ts';
+import { formatDateTime, formatTime } from '../print/date-time.ts';
 import { ZReportView } from './z-report.tsx';
 import { OpenShiftForm } from './shift/open-shift-form.tsx';
 import { CashMoveForm } from './shift/cash-move-form.tsx';

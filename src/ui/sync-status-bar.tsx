@@ -5,7 +5,7 @@ import type { SyncStatus } from '../api/till-api.ts';
 import { useTill } from './till-context.ts';
 import { useI18n } from './i18n/i18n-context.tsx';
 import { firstSyncShare, hubUnanswered, lastSyncedAt, syncNowOutcome, syncProblem, syncSummary } from './sync-summary.ts';
-import { formatTime } from './time-format.ts';
+import { formatTime } from '../print/date-time.ts';
 import { FailedItemsDialog } from './failed-items-dialog.tsx';
 import { ExportUnsyncedButton } from './pwa/export-button.tsx';
 import { useBrowserOnline } from './use-browser-online.ts';

@@ -6,7 +6,7 @@ import { ZReportLayout } from '../print/z-report-layout.tsx';
 import { useI18n } from './i18n/i18n-context.tsx';
 import { storeLanguage } from './i18n/languages.ts';
 import { useTill } from './till-context.ts';
-import { storeHeaderOf, type StoreHeader } from './store-header.ts';
+import { storeHeaderOf, type StoreHeader } from '../print/store-header.ts';
 
 export function ZReportView(props: { report: ZReport; copy?: boolean; header?: StoreHeader }) {
   const { terminal, store } = useTill();

@@ -2,18 +2,13 @@
 // token and owners see every store, a manager the stores they have a role in (auth/principal.ts).
 import type { FastifyRequest } from 'fastify';
 import type { Permission } from '@ezo/contract/staff';
-import { principalOf, requirePermission, storesWith, visibleStoreIds } from '../auth/principal.ts';
+import { principalOf, requirePermission, visibleStoreIds } from '../auth/principal.ts';
 import type { Sql } from '../db/database.ts';
 import { HttpError } from '../http/api-error.ts';
 import type { StoreScope } from '../http/store-scope.ts';
 
 export function scopeOf(request: FastifyRequest): StoreScope {
   return visibleStoreIds(principalOf(request));
-}
-
-/** The stores where the caller holds a permission. */
-export function scopeWith(request: FastifyRequest, permission: Permission): StoreScope {
-  return storesWith(principalOf(request), permission);
 }
 
 /**

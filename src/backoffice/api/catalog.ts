@@ -53,6 +53,13 @@ export function bpToPercent(bp: number, language: string): string {
   return domainBpToPercent(bp, decimalSeparatorOf(language));
 }
 
+const separators = new Map<string, string>();
+
 function decimalSeparatorOf(language: string): string {
-  return new Intl.NumberFormat(language).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
+  let separator = separators.get(language);
+  if (separator === undefined) {
+    separator = new Intl.NumberFormat(language).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
+    separators.set(language, separator);
+  }
+  return separator;
 }

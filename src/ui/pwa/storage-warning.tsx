@@ -10,7 +10,7 @@ import { UNSYNCED_ALARM_AFTER_MS, atRiskOfEviction } from './storage-safety.ts';
 import { useStorageState } from './use-storage-state.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { Modal } from '../modal.tsx';
-import { formatDateTime } from '../time-format.ts';
+import { formatDateTime } from '../../print/date-time.ts';
 import './pwa.css';
 
 /** How often the alarm is reconsidered while nothing else changes (the threshold is a duration). */

@@ -7,7 +7,7 @@ import { emptyCart, type Cart } from '../../domain/cart.ts';
 import { Modal } from '../modal.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useTill } from '../till-context.ts';
-import { formatTime } from '../time-format.ts';
+import { formatTime } from '../../print/date-time.ts';
 
 /** What a parked sale is called in the list: its customer, else its first item. */
 function labelOf(cart: Cart): string {

@@ -4,7 +4,7 @@ import type { ClosedShiftSummary, ZReport } from '../../api/till-api.ts';
 import { Modal } from '../modal.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useTill } from '../till-context.ts';
-import { formatDateTime } from '../time-format.ts';
+import { formatDateTime } from '../../print/date-time.ts';
 import { ZReportView } from '../z-report.tsx';
 
 /** How many closed shifts the history lists. */

@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PinResult, StaffSessionView } from '../../api/till-api.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { formatTime } from '../time-format.ts';
+import { formatTime } from '../../print/date-time.ts';
 
 /** The hub's rule: 4 to 6 digits. */
 export const MIN_PIN_DIGITS = 4;

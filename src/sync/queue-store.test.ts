@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { openMigratedMemoryDb } from '../../test-support/memory-db.ts';
 import type { SqlConnection } from './sql-connection.ts';
 import { enqueue, QueueStatus } from './outbox.ts';
-import { duePending, markCompleted, markFailed, markRetry } from './queue-store.ts';
+import { duePending, markCompleted, markFailed, markRetry, nextRetryAt } from './queue-store.ts';
 import { queueRows } from './testing/till-fixture.ts';
 
 const NOW = 1_000_000;
@@ -44,6 +44,19 @@ describe('duePending', () => {
   it('leaves out the rows of batches in flight, and still takes `limit` rows', async () => {
     expect((await duePending(db, NOW, 3, [id(0), id(2), id(3)])).map((r) => r.id)).toEqual([id(1), id(4), id(5)]);
     expect((await duePending(db, NOW, ROWS, ids)).map((r) => r.id)).toEqual([]);
+  });
+});
+
+describe('nextRetryAt', () => {
+  it('counts the rows that came due after the pass started, even when they are due by the time it ended', async () => {
+    // The other Pending rows are due since they were queued (next_attempt_at 0).
+    await db.transaction((tx) => markRetry(tx, id(0), 'backing off', NOW + 10));
+    // The pass started before the row came due and ended after: the row's push missed it, the timer must not.
+    expect(await nextRetryAt(db, NOW)).toBe(NOW + 10);
+    // A pass that started after the row came due had the row to send: no timer for it (offline tills do not spin).
+    expect(await nextRetryAt(db, NOW + 10)).toBeNull();
+    await db.transaction((tx) => markRetry(tx, id(1), 'later', NOW + 500));
+    expect(await nextRetryAt(db, NOW + 10)).toBe(NOW + 500);
   });
 });
 

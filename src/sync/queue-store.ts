@@ -51,9 +51,16 @@ export async function pendingProvider(db: SqlExecutor, key: string, beforeId: nu
   return row !== undefined;
 }
 
-/** The earliest next_attempt_at after `now` among Pending rows (when the retry timer fires), or null. */
-export async function nextRetryAt(db: SqlExecutor, now: number): Promise<number | null> {
-  const row = await db.get<{ at: number | null }>(`SELECT min(next_attempt_at) AS at FROM sync_queue WHERE status = ${QueueStatus.pending} AND next_attempt_at > ?`, [now]);
+/**
+ * When the retry timer should fire after a pass that started at `passStartedAt`: the earliest
+ * next_attempt_at among Pending rows that came due after that start, or null. Such a row may already
+ * be due (it came due while the pass ran, after the push had picked its rows, or the timer fired a
+ * millisecond early), and the caller fires at once then; counting from the end of the pass instead
+ * left that row waiting for the periodic timer. A row due at the start was the pass's to send: when it
+ * stayed (offline, not authorised) the online event or "Sync now" brings it, so the timer never spins.
+ */
+export async function nextRetryAt(db: SqlExecutor, passStartedAt: number): Promise<number | null> {
+  const row = await db.get<{ at: number | null }>(`SELECT min(next_attempt_at) AS at FROM sync_queue WHERE status = ${QueueStatus.pending} AND next_attempt_at > ?`, [passStartedAt]);
   return row?.at ?? null;
 }
 

@@ -2,6 +2,7 @@
 // one sender per device, debounced pushes, pruning, stop() mid-request, a pull broken between pages.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { setupServer } from 'msw/node';
+import { http, passthrough } from 'msw';
 import { faults, hubHandlers } from '../../test-support/msw/handlers.ts';
 import { createProducts, hubPrices, hubSaleCounts, startHub, type TestServer } from './testing/hub-fixture.ts';
 import { FIXTURE_ACTOR, makeSale, openTestTill, queueRows, recordTestSale, tillPrices, type TestTill } from './testing/till-fixture.ts';
@@ -113,6 +114,34 @@ describe('triggers', () => {
     expect((await queueRows(t.db))[0]).toMatchObject({ status: QueueStatus.pending, retry_count: 1 });
     // random() = 0: the first retry is due after half the base delay; the retry timer fires then.
     await vi.waitFor(async () => expect((await queueRows(t.db))[0]?.status).toBe(QueueStatus.completed), { timeout: BACKOFF_BASE_MS * 2, interval: 200 });
+  });
+
+  it('retries a row that came due while a pass was under way, though the pass ended after it was due', async () => {
+    const t = await till({ random: () => 0 });
+    const { terminal } = await t.sync.pair(hub.url, (await hub.pair()).device_token);
+    await t.sync.syncNow();
+    await recordTestSale(t.db, makeSale(terminal, [products[0]!], 1, 1));
+    network.use(...faults.serverError(hub.url, { path: 'upstream', times: 1 }));
+    await t.sync.syncNow(); // the first sale backs off BACKOFF_BASE_MS / 2
+    await recordTestSale(t.db, makeSale(terminal, [products[1]!], 1, 2));
+    // "Sync now" pushes only the second sale (the first is backing off). After the push the pass sends
+    // the device report; while that is on the wire the first sale's backoff runs out on the till's clock,
+    // so the pass ends with a row that is due and that its push could not take.
+    let reports = 0;
+    network.use(
+      http.post(`${hub.url}/api/v1/sync/device-report`, () => {
+        reports += 1;
+        t.clock.advance(BACKOFF_BASE_MS);
+        return passthrough();
+      }),
+    );
+    await t.sync.syncNow();
+    expect(reports).toBeGreaterThan(0);
+    // The retry timer fires at once for it (it used to be left to the periodic pass, 15 minutes on).
+    await vi.waitFor(async () => expect((await queueRows(t.db)).map((r) => r.status)).toEqual([QueueStatus.completed, QueueStatus.completed]), {
+      timeout: BACKOFF_BASE_MS / 2,
+      interval: 100,
+    });
   });
 
   it('pairing with another store starts the catalog over', async () => {

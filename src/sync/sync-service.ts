@@ -38,15 +38,22 @@ export function createSyncService(db: SqlConnection, deps: SyncServiceDeps): Syn
   const storedPairing = createPairingCache(db);
   const status = createStatusHub({ db, phase, pairing: () => storedPairing.read(), isOnline: deps.isOnline });
   const passes = createSyncPasses({ db, client, deps, pairing: storedPairing, phase, senderLock: createSenderLock(deps.locks), stopped: () => loop.stopped });
-  const loop = createRunLoop(passes.run, async () => {
-    // After every pass: pairing, authorisation or the network may have changed.
-    notices?.ensure();
-    await triggers.armRetry(async () => {
-      const t = now();
-      const at = await nextRetryAt(db, t);
-      return at === null ? null : at - t;
-    });
-  });
+  /** When the pass in flight (or the last one) started: the retry timer counts the rows that came due since. */
+  let passStartedAt = 0;
+  const loop = createRunLoop(
+    (wanted, more) => {
+      passStartedAt = now();
+      return passes.run(wanted, more);
+    },
+    async () => {
+      // After every pass: pairing, authorisation or the network may have changed.
+      notices?.ensure();
+      await triggers.armRetry(async () => {
+        const at = await nextRetryAt(db, passStartedAt);
+        return at === null ? null : Math.max(0, at - now());
+      });
+    },
+  );
   const triggers = createSyncTriggers(loop);
   const notices =
     deps.liveNotices === undefined

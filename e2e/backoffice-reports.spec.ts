@@ -125,7 +125,8 @@ test("a manager reads the day's period report, figures as computed from the sale
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Reports' }).click();
   await expect(page.getByRole('heading', { name: 'Reports', level: 1 })).toBeVisible();
-  await page.getByRole('button', { name: 'Show' }).click();
+  // Today's report shows on opening, no "Show" needed.
+  await expect(page.getByRole('button', { name: 'Today' })).toHaveAttribute('aria-pressed', 'true');
   for (const [figure, text] of Object.entries(expected)) {
     await expect(page.locator(`[data-figure="${figure}"] dd`), figure).toHaveText(text);
   }
@@ -134,7 +135,15 @@ test("a manager reads the day's period report, figures as computed from the sale
   await expect(page.getByRole('table', { name: 'VAT per rate' }).getByRole('row').nth(1)).toContainText(eur(gross19));
   await expect(page.getByRole('table', { name: 'Per till, with when its newest sale arrived' }).getByRole('row')).toHaveCount(3);
   await expect(page.getByRole('img', { name: /Net sales per hour/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /Payment mix/ })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Top categories' })).toBeVisible();
   await noSeriousViolations(page, 'period report');
+  // A quick period loads at once: the last 7 days, one row per day, the same figures (every sale is today's).
+  await page.getByRole('button', { name: 'Last 7 days' }).click();
+  await expect(page.getByRole('table', { name: 'Sales per day' }).getByRole('row')).toHaveCount(8);
+  await expect(page.getByRole('img', { name: /Net sales per day/ })).toBeVisible();
+  await expect(page.locator('[data-figure="netSales"] dd')).toHaveText(expected.netSales);
+  await noSeriousViolations(page, 'period report of 7 days');
 
   // The journal lists all three; the first sale opens as printed, with its refund linked.
   await page.getByRole('link', { name: 'Journal' }).click();

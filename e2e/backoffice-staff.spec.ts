@@ -1,7 +1,8 @@
 // The Staff screen's roles per store against the real hub (issue 19): an owner gives a member a role in
-// a second store, changes the role in the first and removes the second after a confirmation; a store
-// left unchosen is refused next to its field before anything is sent. A manager who may manage staff
-// is offered only the roles at or below their own. axe: no serious violations on the panel.
+// a second store, changes the role in the first and removes the second, each after a confirmation; a
+// store left unchosen is refused next to its field before anything is sent. The organisation's last
+// owner role cannot be taken away: the refusal shows next to its field, in words. A manager who may
+// manage staff is offered only the roles at or below their own. axe: no serious violations on the panel.
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import type { AdminStore } from '@ezo/contract/admin';
@@ -53,6 +54,9 @@ test('an owner adds a role in another store, changes one and removes one; errors
 
   await panel.getByLabel(`Role in ${storeA}`).selectOption({ label: 'Manager' });
   await panel.getByRole('button', { name: `Save role in ${storeA}` }).click();
+  const change = office.getByRole('dialog', { name: 'Change this role?' });
+  await expect(change).toContainText(`Rita Roles becomes Manager in ${storeA} (now Cashier)`);
+  await change.getByRole('button', { name: 'Change role' }).click();
   await expect(office.getByRole('status').filter({ hasText: `Role of Rita Roles in ${storeA} saved.` })).toBeVisible();
 
   await panel.getByRole('button', { name: 'Remove role in Filiale Rollen' }).click();
@@ -79,5 +83,31 @@ test('a manager who may manage staff is offered only the roles at or below their
     await expect(select.locator('option')).toHaveText(['Cashier', 'Manager']);
   } finally {
     await server.admin('PUT', '/api/v1/admin/roles', { roles: [{ role: 'manager', permissions: managerPermissions }] });
+  }
+});
+
+test('the last owner role of the organisation cannot be taken away: the refusal shows next to its field and nothing changes', async ({ context, server }) => {
+  const storeA = (await server.admin<AdminStore>('GET', `/api/v1/admin/stores/${server.store.id}`)).body.name;
+  const lotte = await createMember(server, { display_name: 'Lotte Last', email: 'last.owner@example.com', password: PASSWORD, roles: [{ store_id: server.store.id, role: 'owner' }] });
+  // Every other owner role of this hub (the seeded owner's, other tests' owners) becomes manager for the
+  // test, so Lotte holds the last one; the finally block gives them back.
+  const staff = (await server.admin<{ staff: StaffRecord[] }>('GET', '/api/v1/admin/staff')).body.staff;
+  const others = staff.filter((m) => m.id !== lotte.id).flatMap((m) => m.roles.filter((r) => r.role === 'owner').map((r) => ({ id: m.id, store: r.store_id })));
+  const roleUrl = (id: string, store: string) => `/api/v1/admin/staff/${id}/roles/${store}`;
+  try {
+    for (const o of others) expect((await server.admin('PUT', roleUrl(o.id, o.store), { role: 'manager' })).status).toBe(200);
+    const office = await context.newPage();
+    await signInBackOffice(office, 'last.owner@example.com');
+    await office.getByRole('link', { name: 'Staff' }).click();
+    await office.getByRole('button', { name: 'Edit the roles of Lotte Last' }).click();
+    const panel = office.getByRole('region', { name: 'Roles of Lotte Last' });
+    await panel.getByLabel(`Role in ${storeA}`).selectOption({ label: 'Manager' });
+    await panel.getByRole('button', { name: `Save role in ${storeA}` }).click();
+    await office.getByRole('dialog', { name: 'Change this role?' }).getByRole('button', { name: 'Change role' }).click();
+    await expect(panel.locator('.bo-field.invalid')).toContainText('This is the last owner: make someone else an owner first.');
+    const after = await server.admin<{ staff: StaffRecord[] }>('GET', '/api/v1/admin/staff');
+    expect(after.body.staff.find((m) => m.id === lotte.id)?.roles).toEqual([{ store_id: server.store.id, role: 'owner' }]);
+  } finally {
+    for (const o of others) await server.admin('PUT', roleUrl(o.id, o.store), { role: 'owner' });
   }
 });

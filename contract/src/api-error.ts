@@ -14,6 +14,7 @@ export const ApiErrorCode = z
     'forbidden', // 403: the token may not do this
     'not_found', // 404
     'conflict', // 409
+    'last_owner', // 409: the change would leave the organisation without an owner; make someone else an owner first
     'payload_too_large', // 413
     'protocol_too_old', // 426: the till speaks a protocol older than the hub's minimum: update the app (keep its data)
     'rate_limited', // 429: see Retry-After

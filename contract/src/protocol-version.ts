@@ -32,7 +32,8 @@
 //    AdminShift names its terminal and staff as the Z report prints them (for the reprint).
 //    Back office (additive): the permission manage_store_settings (a store's settings; tills never pull
 //    it, the hub leaves it out of downstream staff rows so a till's enum still parses them); one role
-//    per store set or removed at a time (StaffRoleSet, PUT/DELETE /api/v1/admin/staff/{id}/roles/{store}).
+//    per store set or removed at a time (StaffRoleSet, PUT/DELETE /api/v1/admin/staff/{id}/roles/{store});
+//    error code last_owner (409) when a staff change would leave the organisation without an owner.
 export const PROTOCOL_VERSION = 3;
 
 /**

@@ -71,8 +71,9 @@ describe.each(BACKENDS)('staff roles per store on $name', (backend) => {
     // Down to one owner role: the owner of A only.
     for (const s of [storeB, storeC]) expect((await server.admin('DELETE', roleUrl(owner, s))).status).toBe(200);
     try {
-      const last = await server.admin<{ error: { issues: { path: string }[] } }>('DELETE', roleUrl(owner, storeA));
+      const last = await server.admin<{ error: { code: string; issues: { path: string }[] } }>('DELETE', roleUrl(owner, storeA));
       expect(last.status).toBe(409);
+      expect(last.body.error.code).toBe('last_owner');
       expect(last.body.error.issues.map((i) => i.path)).toEqual(['role']);
       expect((await server.admin('PUT', roleUrl(owner, storeA), { role: 'manager' })).status).toBe(409);
       expect((await server.admin('PATCH', `/api/v1/admin/staff/${owner}`, { active: false })).status).toBe(409);

@@ -13,6 +13,7 @@ const STATUS: Record<ApiErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  last_owner: 409,
   payload_too_large: 413,
   protocol_too_old: 426,
   rate_limited: 429,

@@ -22,7 +22,7 @@ export const ERROR_RESPONSES = {
     description: 'A back-office session without the permission this needs (forbidden), or a state-changing request with a session cookie from another origin.',
   },
   404: { name: 'NotFound', description: 'No such record.' },
-  409: { name: 'Conflict', description: 'The request contradicts a record the hub holds.' },
+  409: { name: 'Conflict', description: 'The request contradicts a record the hub holds (conflict), or would leave the organisation without an owner (last_owner).' },
   413: { name: 'PayloadTooLarge', description: `The body is larger than the ${MAX_BODY_BYTES} bytes the hub reads.` },
   415: { name: 'UnsupportedMediaType', description: 'The body is not application/json.' },
   426: { name: 'ProtocolTooOld', description: 'The till speaks a protocol older than the hub supports (protocol_too_old): update the app; the till keeps its data.' },

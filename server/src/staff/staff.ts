@@ -96,7 +96,7 @@ async function keepingAnOwner<T>(tx: Sql, path: string, change: () => Promise<T>
   const before = await ownerCount(tx);
   const result = await change();
   if (before > 0 && (await ownerCount(tx)) === 0) {
-    throw new HttpError('conflict', 'the organisation must keep an owner', [{ path, message: 'this is the last owner: make someone else an owner first' }]);
+    throw new HttpError('last_owner', 'the organisation must keep an owner', [{ path, message: 'this is the last owner: make someone else an owner first' }]);
   }
   return result;
 }

@@ -3,7 +3,7 @@
 import type { ApiFailure } from '../api/client.ts';
 import type { Translate } from '../i18n/translator.ts';
 
-const KNOWN = ['bad_request', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'payload_too_large', 'unavailable', 'network'] as const;
+const KNOWN = ['bad_request', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'last_owner', 'payload_too_large', 'unavailable', 'network'] as const;
 type Known = (typeof KNOWN)[number];
 const isKnown = (code: string): code is Known => (KNOWN as readonly string[]).includes(code);
 

@@ -21,6 +21,7 @@ export const common: Messages<typeof en> = {
     forbidden: 'Dafür haben Sie keine Berechtigung.',
     not_found: 'Nicht gefunden. Möglicherweise wurde es entfernt.',
     conflict: 'Das widerspricht vorhandenen Daten (zum Beispiel eine bereits vergebene SKU).',
+    last_owner: 'Das ist der letzte Inhaber: Machen Sie zuerst jemand anderen zum Inhaber.',
     rate_limited: 'Zu viele Versuche. Bitte warten Sie {{seconds}} Sekunden.',
     payload_too_large: 'Die Datei oder Anfrage ist zu groß.',
     unavailable: 'Der Hub oder seine Datenbank ist nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.',

@@ -19,6 +19,7 @@ export const common = {
     forbidden: 'You do not have the permission for this.',
     not_found: 'Not found. It may have been removed.',
     conflict: 'This conflicts with existing data (for example a SKU that is already used).',
+    last_owner: 'This is the last owner: make someone else an owner first.',
     rate_limited: 'Too many attempts. Please wait {{seconds}} seconds.',
     payload_too_large: 'The file or request is too large.',
     unavailable: 'The hub or its database is unavailable. Please try again shortly.',

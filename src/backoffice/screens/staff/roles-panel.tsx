@@ -1,7 +1,7 @@
-// A member's roles, one per store: change the role held in a store, remove it (with a confirmation), or
-// add a role in another store. Each change is its own request (PUT/DELETE .../roles/{store}), checked
+// A member's roles, one per store: change the role held in a store or remove it (each after a
+// confirmation that says what it means for the tills), or add a role in another store. Each change is its own request (PUT/DELETE .../roles/{store}), checked
 // first with the contract's schemas; a refusal (the organisation's last owner, a role above one's own)
-// shows next to the field of that store. Only the stores where the signed-in person manages staff, and
+// shows next to the field of that store, in the screen's language (the hub's own sentences are for logs). Only the stores where the signed-in person manages staff, and
 // only the roles whose permissions they hold there, are offered: the hub enforces the same.
 import { useEffect, useState } from 'preact/hooks';
 import type { Role, RolePermissions, StaffRecord } from '@ezo/contract/staff';
@@ -19,6 +19,16 @@ const ROLES: readonly Role[] = ['cashier', 'manager', 'owner'];
 /** The key of the "add a role" row's errors. */
 const NEW_ROW = 'new';
 
+/** A role change waiting for its confirmation. */
+interface PendingChange {
+  storeId: string;
+  from: Role;
+  to: Role;
+}
+
+/** Field messages come only with a refused form (400); any other refusal is one translated sentence. */
+const formErrors = (failure: ApiFailure | null) => fieldErrors(failure?.code === 'bad_request' ? failure : null);
+
 export function RolesPanel({ member, onChanged, onClose }: { member: StaffRecord; onChanged: (m: StaffRecord, message: string) => void; onClose: () => void }) {
   const { t } = useI18n();
   const { can } = useSession();
@@ -30,6 +40,7 @@ export function RolesPanel({ member, onChanged, onClose }: { member: StaffRecord
   const [newStore, setNewStore] = useState('');
   const [newRole, setNewRole] = useState<string>('cashier');
   const [removing, setRemoving] = useState<string | null>(null);
+  const [changing, setChanging] = useState<PendingChange | null>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -64,6 +75,12 @@ export function RolesPanel({ member, onChanged, onClose }: { member: StaffRecord
     const store = storeName.get(storeId) ?? storeId;
     onChanged(result.value, role === null ? t('staff.roleRemoved', { name: member.display_name, store }) : t('staff.roleSaved', { name: member.display_name, store }));
   };
+  const change = async () => {
+    if (changing === null) return;
+    const { storeId, to } = changing;
+    setChanging(null);
+    await run(storeId, storeId, to);
+  };
   const remove = async () => {
     if (removing === null) return;
     const storeId = removing;
@@ -72,7 +89,7 @@ export function RolesPanel({ member, onChanged, onClose }: { member: StaffRecord
   };
 
   const heading = t('staff.rolesOf', { name: member.display_name });
-  const newErrors = fieldErrors(failures[NEW_ROW] ?? null);
+  const newErrors = formErrors(failures[NEW_ROW] ?? null);
   return (
     <section class="bo-panel" aria-label={heading}>
       <h2>{heading}</h2>
@@ -88,7 +105,8 @@ export function RolesPanel({ member, onChanged, onClose }: { member: StaffRecord
         <tbody>
           {member.roles.map((r) => {
             const failure = failures[r.store_id] ?? null;
-            const errors = fieldErrors(failure);
+            const errors = formErrors(failure);
+            const picked = (chosen[r.store_id] ?? r.role) as Role;
             const name = storeName.get(r.store_id) ?? r.store_id;
             const mine = grantable(r.role, r.store_id);
             return (
@@ -98,14 +116,14 @@ export function RolesPanel({ member, onChanged, onClose }: { member: StaffRecord
                   <SelectField
                     name={`role-${r.store_id}`}
                     label={t('staff.roleIn', { store: name })}
-                    value={chosen[r.store_id] ?? r.role}
+                    value={picked}
                     onValue={(v) => setChosen((c) => ({ ...c, [r.store_id]: v }))}
                     options={mine ? roleOptions(r.store_id, r.role) : [{ value: r.role, label: t(`staff.roleNames.${r.role}`) }]}
                     error={errors.get('role') ?? errors.get('roles') ?? errors.get('store_id') ?? (failure === null || errors.size > 0 ? undefined : failureText(t, failure))}
                   />
                 </td>
                 <td class="bo-row-actions">
-                  <button type="button" disabled={busy || !mine || (chosen[r.store_id] ?? r.role) === r.role} onClick={() => void run(r.store_id, r.store_id, chosen[r.store_id] ?? r.role)}>
+                  <button type="button" disabled={busy || !mine || picked === r.role} onClick={() => setChanging({ storeId: r.store_id, from: r.role, to: picked })}>
                     {t('staff.changeRole', { store: name })}
                   </button>
                   <button type="button" class="danger" disabled={busy || !mine} onClick={() => setRemoving(r.store_id)}>
@@ -150,6 +168,25 @@ export function RolesPanel({ member, onChanged, onClose }: { member: StaffRecord
           </button>
         </div>
       </form>
+      <ConfirmDialog
+        open={changing !== null}
+        title={t('staff.changeRoleTitle')}
+        confirmLabel={t('staff.changeRoleConfirm')}
+        onConfirm={() => void change()}
+        onCancel={() => setChanging(null)}
+        busy={busy}
+      >
+        {changing !== null && (
+          <p>
+            {t('staff.changeRoleText', {
+              name: member.display_name,
+              store: storeName.get(changing.storeId) ?? '',
+              from: t(`staff.roleNames.${changing.from}`),
+              to: t(`staff.roleNames.${changing.to}`),
+            })}
+          </p>
+        )}
+      </ConfirmDialog>
       <ConfirmDialog
         open={removing !== null}
         title={t('staff.removeRoleTitle')}

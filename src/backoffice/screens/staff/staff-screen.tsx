@@ -1,5 +1,5 @@
-// Staff: the members (of one store or all), their role in each store, whether a PIN and a back-office
-// password are set; a new member with a role in a store; their roles per store (add, change, remove:
+// Staff: the members (of one store or all) with their back-office e-mail, their role in each store,
+// whether a PIN and a back-office password are set; a new member with a role in a store; their roles per store (add, change, remove:
 // roles-panel.tsx); resetting a PIN or password; deactivating
 // (every till drops the PIN at its next pull) or reactivating, with a confirmation. Forms are checked
 // with the contract's schemas before they are sent; PINs and passwords are never shown again.
@@ -16,6 +16,9 @@ import { RolesPanel } from './roles-panel.tsx';
 import { StaffForm } from './staff-form.tsx';
 
 const ALL = '';
+
+/** How a member signs in: at a till with a PIN, in the back office with a password, both or neither. */
+const credentials = (m: StaffRecord) => (m.has_pin ? (m.has_password ? 'pinAndPassword' : 'pinOnly') : m.has_password ? 'passwordOnly' : 'none');
 
 export default function StaffScreen({ title }: { title: string }) {
   const { t } = useI18n();
@@ -104,10 +107,8 @@ export default function StaffScreen({ title }: { title: string }) {
           <thead>
             <tr>
               <th scope="col">{t('staff.name')}</th>
-              <th scope="col">{t('staff.email')}</th>
               <th scope="col">{t('staff.roles')}</th>
-              <th scope="col">{t('staff.pin')}</th>
-              <th scope="col">{t('staff.password')}</th>
+              <th scope="col">{t('staff.signIn')}</th>
               <th scope="col">{t('staff.status')}</th>
               <th scope="col">{t('staff.actions')}</th>
             </tr>
@@ -115,31 +116,34 @@ export default function StaffScreen({ title }: { title: string }) {
           <tbody>
             {staff?.map((m) => (
               <tr key={m.id} class={m.active ? undefined : 'bo-inactive'}>
-                <th scope="row">{m.display_name}</th>
-                <td>{m.email ?? '—'}</td>
+                <th scope="row">
+                  {m.display_name}
+                  {m.email !== null && <div class="bo-sub">{m.email}</div>}
+                </th>
                 <td>{m.roles.map((r) => `${storeName.get(r.store_id) ?? r.store_id}: ${t(`staff.roleNames.${r.role}`)}`).join(', ')}</td>
-                <td>{m.has_pin ? t('common.yes') : t('common.no')}</td>
-                <td>{m.has_password ? t('common.yes') : t('common.no')}</td>
+                <td>{t(`staff.credentials.${credentials(m)}`)}</td>
                 <td>{m.active ? t('staff.active') : t('staff.inactive')}</td>
-                <td class="bo-row-actions">
-                  <button type="button" onClick={() => setEditingRoles(m)} aria-label={t('staff.editRolesOne', { name: m.display_name })}>
-                    {t('staff.editRoles')}
-                  </button>
-                  <button type="button" onClick={() => setReset({ member: m, kind: 'pin' })} aria-label={t('staff.resetPinOne', { name: m.display_name })}>
-                    {t('staff.resetPin')}
-                  </button>
-                  <button type="button" onClick={() => setReset({ member: m, kind: 'password' })} aria-label={t('staff.resetPasswordOne', { name: m.display_name })}>
-                    {t('staff.resetPassword')}
-                  </button>
-                  <button type="button" class={m.active ? 'danger' : undefined} onClick={() => setToggling(m)}>
-                    {m.active ? t('staff.deactivate') : t('staff.reactivate')}
-                  </button>
+                <td>
+                  <div class="bo-row-actions bo-staff-actions">
+                    <button type="button" onClick={() => setEditingRoles(m)} aria-label={t('staff.editRolesOne', { name: m.display_name })}>
+                      {t('staff.editRoles')}
+                    </button>
+                    <button type="button" onClick={() => setReset({ member: m, kind: 'pin' })} aria-label={t('staff.resetPinOne', { name: m.display_name })}>
+                      {t('staff.resetPin')}
+                    </button>
+                    <button type="button" onClick={() => setReset({ member: m, kind: 'password' })} aria-label={t('staff.resetPasswordOne', { name: m.display_name })}>
+                      {t('staff.resetPassword')}
+                    </button>
+                    <button type="button" class={m.active ? 'danger' : undefined} onClick={() => setToggling(m)}>
+                      {m.active ? t('staff.deactivate') : t('staff.reactivate')}
+                    </button>
+                  </div>
                 </td>
               </tr>
             ))}
             {staff !== null && staff.length === 0 && (
               <tr>
-                <td colSpan={7}>{t('common.noRows')}</td>
+                <td colSpan={5}>{t('common.noRows')}</td>
               </tr>
             )}
           </tbody>

@@ -23,7 +23,7 @@ const NewUuid = Uuid.optional().describe('The new row uuid; the hub makes one wh
 export const adminSchemas = oncePerBuilder((object) => {
   const { category, product, customer, stockLevel } = catalogSchemas(object);
   const { sale } = saleSchemas(object);
-  const { storeSettings, storeSettingsPut } = storeSettingsSchemas(object);
+  const { storeSettings, storeSettingsPut, printedStore } = storeSettingsSchemas(object);
 
   const categoryFields = { name: Name, sort_order: z.int().min(0).max(1_000_000) };
   const categoryCreate = object(
@@ -177,10 +177,11 @@ export const adminSchemas = oncePerBuilder((object) => {
       store_id: Uuid,
       device_id: Uuid.nullable().describe('The device that sent it; null for a legacy terminal token or an admin import without a device.'),
       received_at: IsoTime.describe('When the hub stored it.'),
-      terminal_name: Name.describe("The terminal's name, as its Z report prints it."),
+      terminal_name: Name.describe("The terminal's name when the hub stored the shift, as its Z report printed it."),
       opened_by_name: Name.nullable().describe('The display name of opened_by; null when nobody was recorded.'),
       closed_by_name: Name.nullable().describe('The display name of closed_by.'),
       close_approved_by_name: Name.nullable().describe('The display name of close_approved_by.'),
+      printed_store: printedStore.describe("The store's header as it stood when the hub stored the shift, as its Z report printed it."),
     },
     { id: 'AdminShift', description: 'A closed shift with its Z report as the till sent it, with where it came from and when it arrived.' },
   );

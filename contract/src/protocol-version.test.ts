@@ -10,7 +10,7 @@ import { PROTOCOL_VERSION } from './protocol-version.ts';
 const CONTRACT_HASHES: Record<number, string> = {
   1: 'b52402efc6422e3c',
   2: 'd208d82942250bf7',
-  3: '214c9dbbbec5687f',
+  3: '61a018832bb200a0',
 };
 
 /**

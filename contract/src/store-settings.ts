@@ -100,9 +100,23 @@ export const storeSettingsSchemas = oncePerBuilder((object) => {
     { ...fields, currency: SettableCurrency.describe('Refused (409) once the store has sales: they are in the old currency.'), locale: SettableLocale, time_zone: TimeZone },
     { id: 'StoreSettingsPut', description: "All of a store's settings at once (a full replacement); texts are trimmed and an empty one is stored as null." },
   );
-  return { storeSettings, storeSettingsPut };
+  const printedStore = object(
+    {
+      name: fields.name,
+      legal_name: fields.legal_name,
+      address_lines: fields.address_lines,
+      tax_number: fields.tax_number,
+      vat_id: fields.vat_id,
+      receipt_header: fields.receipt_header,
+      receipt_footer: fields.receipt_footer,
+      locale: Locale,
+    },
+    { id: 'PrintedStore', description: "A store's header and footer and its locale as a document printed them (a closed shift's Z report keeps them)." },
+  );
+  return { storeSettings, storeSettingsPut, printedStore };
 });
 
 type Schemas = ReturnType<typeof storeSettingsSchemas>;
 export type StoreSettings = z.infer<Schemas['storeSettings']>;
 export type StoreSettingsPut = z.infer<Schemas['storeSettingsPut']>;
+export type PrintedStore = z.infer<Schemas['printedStore']>;

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ShiftsReport } from '@ezo/contract/admin';
+import type { StaffRecord } from '@ezo/contract/staff';
 import type { Shift } from '@ezo/contract/shift';
 import type { UpstreamResponse } from '@ezo/contract/upstream';
 import type { TerminalInfo } from '@ezo/contract/terminal';
@@ -179,6 +180,28 @@ describe.each(BACKENDS)('closed shifts on $name', (backend) => {
       cursor = page.body.next_cursor;
     } while (cursor !== null);
     expect(seen).toEqual(shifts.map((s) => s.uuid));
+  });
+
+  it('keeps the names and the store header its Z report printed: a renamed cashier or a moved store changes no stored shift', async () => {
+    const store = await server.createStore('Printed header');
+    await server.db.query(`UPDATE stores SET legal_name = 'Alt GmbH', address_lines = ARRAY['Altstraße 1', '10115 Berlin'], receipt_footer = 'Danke' WHERE id = $1`, [store.id]);
+    const till = await server.createTerminal(store.id);
+    const karla = await server.admin<StaffRecord>('POST', '/api/v1/admin/staff', { display_name: 'Karla Kasse', roles: [{ store_id: store.id, role: 'cashier' }] });
+    expect(karla.status).toBe(201);
+    const s = shift(till.id, 1, '2026-02-02T18:00:00.000Z', { opened_by: karla.body.id, closed_by: karla.body.id });
+    expect((await push([s], till.token)).body.results[0]?.status).toBe('applied');
+    await server.db.query(`UPDATE staff SET display_name = 'Karla Neu' WHERE id = $1`, [karla.body.id]);
+    await server.db.query(`UPDATE stores SET legal_name = 'Neu GmbH', address_lines = ARRAY['Neustraße 9'], receipt_footer = NULL WHERE id = $1`, [store.id]);
+    await server.db.query(`UPDATE terminals SET name = 'Renamed till' WHERE id = $1`, [till.id]);
+    const day = await report(`store_id=${store.id}&day=2026-02-02`);
+    expect(day.status).toBe(200);
+    expect(day.body.shifts[0]).toMatchObject({
+      opened_by_name: 'Karla Kasse',
+      closed_by_name: 'Karla Kasse',
+      close_approved_by_name: null,
+      printed_store: { name: 'Printed header', legal_name: 'Alt GmbH', address_lines: ['Altstraße 1', '10115 Berlin'], tax_number: null, receipt_footer: 'Danke', locale: 'de-DE' },
+    });
+    expect(day.body.shifts[0]?.terminal_name).not.toBe('Renamed till');
   });
 
   it('asks for the admin token, a known store and well-formed parameters', async () => {

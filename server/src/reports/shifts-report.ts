@@ -11,8 +11,6 @@ import { HttpError } from '../http/api-error.ts';
 const CURSOR_PATTERN = /^z1\.(0|[1-9][0-9]{0,16})\.([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 const MICROS = `(extract(epoch FROM closed_at) * 1000000)::bigint`;
 const FROM_MICROS = (param: string) => `(timestamptz 'epoch' + ${param}::bigint * interval '1 microsecond')`;
-/** The display name a shift's staff column names (the Z report prints names), null when it names nobody. */
-const STAFF_NAME = (col: string) => `(SELECT display_name FROM staff m WHERE m.id = ${col})`;
 const ISO = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 function decodeCursor(cursor: string): { micros: string; uuid: string } {
@@ -43,10 +41,7 @@ export async function readShiftsPage(db: Sql, q: ShiftsQuery): Promise<ShiftsRep
   const limit = q.limit ?? DEFAULT_ADMIN_SHIFTS_LIMIT;
   // One row more than the page tells whether another page follows.
   const rows = await db.query<{ body: AdminShift; uuid: string; micros: string }>(
-    `SELECT body || jsonb_build_object('store_id', store_id, 'device_id', device_id, 'received_at', ${ISO('received_at')},
-                   'terminal_name', (SELECT name FROM terminals t WHERE t.id = terminal_id),
-                   'opened_by_name', ${STAFF_NAME('opened_by')}, 'closed_by_name', ${STAFF_NAME('closed_by')},
-                   'close_approved_by_name', ${STAFF_NAME('close_approved_by')}) AS body,
+    `SELECT body || printed || jsonb_build_object('store_id', store_id, 'device_id', device_id, 'received_at', ${ISO('received_at')}) AS body,
             uuid::text AS uuid, ${MICROS}::text AS micros
        FROM shifts WHERE ${where.join(' AND ')}
       ORDER BY closed_at, uuid LIMIT $${params.push(limit + 1)}`,

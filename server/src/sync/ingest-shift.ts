@@ -1,13 +1,15 @@
 // A closed shift: an immutable record stored once by uuid (like a sale), for the terminal that sent it.
 // Its figures are checked to add up (src/domain/shift-record-check.ts), never recomputed from the
 // stored sales: a till may send a shift before some of its sales are accepted, and what the till
-// printed is what the hub keeps. The Z number is unique per terminal (migrations/012-shifts.ts).
+// printed is what the hub keeps, with the names and store header it printed (shift-printed.ts). The Z
+// number is unique per terminal (migrations/012-shifts.ts).
 import type { Shift } from '@ezo/contract/shift';
 import type { Sql } from '../db/database.ts';
 import type { TerminalPrincipal } from '../auth/authenticate.ts';
 import { shiftRecordProblem } from '../../../src/domain/shift-record-check.ts';
 import { Rejection, replayOrConflict, type Outcome } from './item-outcome.ts';
 import { checkAttribution } from './attribution.ts';
+import { SHIFT_PRINTED_SQL } from './shift-printed.ts';
 
 /** The unique constraint on (terminal_id, z_number) of migrations/012-shifts.ts. */
 export const Z_NUMBER_UNIQUE = 'shifts_z_number_unique';
@@ -35,8 +37,9 @@ export async function ingestShift(tx: Sql, who: TerminalPrincipal, shift: Shift,
   const inserted = await tx.query(
     `INSERT INTO shifts (uuid, store_id, terminal_id, device_id, z_number, currency, opened_at, closed_at, opened_by, closed_by, close_approved_by,
                          opening_float, expected_cash, counted_cash, difference, first_receipt, last_receipt, sales_count, sales_total,
-                         refunds_count, refunds_total, turnover, discounts, cash_in, cash_out, grand_total, no_sale_openings, content_hash, body)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29)
+                         refunds_count, refunds_total, turnover, discounts, cash_in, cash_out, grand_total, no_sale_openings, content_hash, body, printed)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29,
+             ${SHIFT_PRINTED_SQL({ store: '$2::uuid', terminal: '$3::uuid', openedBy: '$9::uuid', closedBy: '$10::uuid', approvedBy: '$11::uuid' })})
      ON CONFLICT (uuid) DO NOTHING RETURNING uuid`,
     [
       shift.uuid,

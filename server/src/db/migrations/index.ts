@@ -18,6 +18,7 @@ import { catalogBackofficeMigration } from './015-catalog-backoffice.ts';
 import { backofficeListsMigration } from './016-backoffice-lists.ts';
 import { shiftSaleDaysMigration } from './017-shift-sale-days.ts';
 import { storeSettingsPermissionMigration } from './018-store-settings-permission.ts';
+import { shiftPrintSnapshotMigration } from './019-shift-print-snapshot.ts';
 
 export const MIGRATIONS: readonly Migration[] = [
   initialMigration,
@@ -38,4 +39,5 @@ export const MIGRATIONS: readonly Migration[] = [
   backofficeListsMigration,
   shiftSaleDaysMigration,
   storeSettingsPermissionMigration,
+  shiftPrintSnapshotMigration,
 ];

@@ -115,7 +115,7 @@ export function ShiftsPanel({ firstStore }: { firstStore: string }) {
           </table>
         </div>
       )}
-      {reprint !== null && <ZReportReprint key={reprint.uuid} shift={reprint} locale={locale} timeZone={timeZone} onClose={() => setReprint(null)} />}
+      {reprint !== null && <ZReportReprint key={reprint.uuid} shift={reprint} timeZone={timeZone} onClose={() => setReprint(null)} />}
       {next !== null && (
         <button type="button" onClick={() => void load(next)}>
           {t('reports.more')}

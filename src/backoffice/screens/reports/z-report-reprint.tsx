@@ -1,19 +1,17 @@
 // Reprint of a closed shift's Z report from the back office: the till's own layout
-// (src/print/z-report-layout.tsx) fed with the shift as the hub stored it, in the store's language and
-// locale, marked COPY, with the store's header when this person may read the store's settings (else
-// its name). Opening it prints it (window.print()); the print CSS (src/print/roll.css) puts only the
-// report on the page.
-import { useEffect, useState } from 'preact/hooks';
-import type { AdminShift, AdminStore } from '@ezo/contract/admin';
+// (src/print/z-report-layout.tsx) fed with the shift as the hub stored it, with the names, store header
+// and locale it printed (kept with the shift, so a renamed cashier or a moved store leaves old Z reports
+// as they were), marked COPY, in the time zone of the store. Opening it prints it (window.print()); the
+// print CSS (src/print/roll.css) puts only the report on the page.
+import { useEffect } from 'preact/hooks';
+import type { AdminShift } from '@ezo/contract/admin';
 import type { ZReportDocument } from '../../../print/z-report-layout.tsx';
 import { ZReportLayout } from '../../../print/z-report-layout.tsx';
 import { storeHeaderOf } from '../../../print/store-header.ts';
-import { getStore } from '../../api/stores.ts';
-import { useStores } from '../../components/store-picker.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import '../../../print/roll.css';
 
-/** The shift as the Z report prints it: the figures the till sent, the names the hub resolved. */
+/** The shift as the Z report printed it: the figures the till sent, the names the hub kept with it. */
 export function zReportDocument(s: AdminShift): ZReportDocument {
   const z = s.z_report;
   return {
@@ -52,25 +50,14 @@ export function zReportDocument(s: AdminShift): ZReportDocument {
 /** "de-DE" -> "de"; a language receipts are not printed in -> "en" (as the till, src/ui/i18n/languages.ts). */
 const printLanguage = (locale: string) => (locale.toLowerCase().startsWith('de') ? 'de' : 'en');
 
-export function ZReportReprint({ shift, locale, timeZone, onClose }: { shift: AdminShift; locale: string; timeZone: string | undefined; onClose: () => void }) {
+export function ZReportReprint({ shift, timeZone, onClose }: { shift: AdminShift; timeZone: string | undefined; onClose: () => void }) {
   const { t } = useI18n();
-  const storeName = useStores('view_reports').find((s) => s.id === shift.store_id)?.name ?? '';
-  const [store, setStore] = useState<AdminStore | null | undefined>(undefined);
+  const printed = shift.printed_store;
+  // Print at once: everything the page shows came with the shift.
   useEffect(() => {
-    let live = true;
-    void getStore(shift.store_id).then((r) => {
-      if (live) setStore(r.ok ? r.value : null);
-    });
-    return () => {
-      live = false;
-    };
-  }, [shift.store_id]);
-  // Print once the header is known (the store's settings or the answer that this person may not read them).
-  useEffect(() => {
-    if (store !== undefined) window.print();
-  }, [store === undefined, shift.uuid]);
+    window.print();
+  }, [shift.uuid]);
 
-  const header = storeHeaderOf({ store_name: storeName }, store ?? null);
   return (
     <section class="bo-reprint" aria-label={t('reports.reprintTitle', { number: shift.z_number })}>
       <div class="bo-row-actions">
@@ -83,10 +70,10 @@ export function ZReportReprint({ shift, locale, timeZone, onClose }: { shift: Ad
       </div>
       <ZReportLayout
         report={zReportDocument(shift)}
-        header={header}
-        locale={store?.locale ?? locale}
-        language={printLanguage(store?.locale ?? locale)}
-        timeZone={store?.time_zone ?? timeZone}
+        header={storeHeaderOf({ store_name: printed.name }, printed)}
+        locale={printed.locale}
+        language={printLanguage(printed.locale)}
+        timeZone={timeZone}
         copy
         label={t('reports.reprintTitle', { number: shift.z_number })}
       />

@@ -1,6 +1,7 @@
 // The till's UI root, rendered by main.tsx once this tab owns the database. Shows setup until the
 // till is paired, then the shell: sync status, the screens, notices. Talks to the worker only
 // through the TillApi (Comlink); never to SQLite or the network itself.
+import '../print/roll.css';
 import './styles.css';
 import { proxy, type Remote } from 'comlink';
 import { useCallback, useEffect, useState } from 'preact/hooks';

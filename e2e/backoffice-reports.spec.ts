@@ -144,6 +144,12 @@ test("a manager reads the day's period report, figures as computed from the sale
   await expect(page.getByRole('img', { name: /Net sales per day/ })).toBeVisible();
   await expect(page.locator('[data-figure="netSales"] dd')).toHaveText(expected.netSales);
   await noSeriousViolations(page, 'period report of 7 days');
+  // The summary's CSV (locale-neutral) opens with the same net sales.
+  const summaryHref = await page.getByRole('link', { name: 'Summary (neutral)' }).getAttribute('href');
+  const summaryCsv = await page.request.get(`${server.url}${summaryHref ?? ''}`);
+  expect(summaryCsv.status()).toBe(200);
+  const net = sum(sales.map((s) => s.total));
+  expect(await summaryCsv.text()).toContain(`Net sales,${Math.trunc(net / 100)}.${String(net % 100).padStart(2, '0')}`);
 
   // The journal lists all three; the first sale opens as printed, with its refund linked.
   await page.getByRole('link', { name: 'Journal' }).click();

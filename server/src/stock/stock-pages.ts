@@ -14,11 +14,14 @@ export const ADJUSTMENT_CURSOR_PREFIX = 'ad1.';
 
 const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-const STOCK_ORDER: Record<NonNullable<StockQuery['sort']>, { key: string; dir: 'ASC' | 'DESC' }> = {
-  name: { key: 'lower(p.name)', dir: 'ASC' },
-  '-name': { key: 'lower(p.name)', dir: 'DESC' },
-  quantity: { key: 's.quantity', dir: 'ASC' },
-  '-quantity': { key: 's.quantity', dir: 'DESC' },
+// Each sort's key and tie-breaker (the product, named from the side of the join whose index holds
+// both, so the keyset condition is an index range: products (lower(name), uuid), stock (store_id,
+// quantity, product_uuid)).
+const STOCK_ORDER: Record<NonNullable<StockQuery['sort']>, { key: string; tie: string; dir: 'ASC' | 'DESC' }> = {
+  name: { key: 'lower(p.name)', tie: 'p.uuid', dir: 'ASC' },
+  '-name': { key: 'lower(p.name)', tie: 'p.uuid', dir: 'DESC' },
+  quantity: { key: 's.quantity', tie: 's.product_uuid', dir: 'ASC' },
+  '-quantity': { key: 's.quantity', tie: 's.product_uuid', dir: 'DESC' },
 };
 
 function badCursor(): HttpError {
@@ -35,7 +38,11 @@ export async function readStockPage(db: Database, storeId: string, q: StockQuery
     const escaped = escapeLike(text.toLowerCase());
     where.push(`(lower(p.name) LIKE ${param(`%${escaped}%`)} OR lower(p.sku) LIKE ${param(`${escaped}%`)} OR p.barcode LIKE ${param(`${escapeLike(text)}%`)})`);
   }
-  if (q.low_stock_below !== undefined) where.push(`s.quantity < ${param(q.low_stock_below)}`);
+  // Low stock is a few rows, found by stock_by_store_quantity and then sorted. OFFSET 0 keeps the
+  // planner from walking all products in name order instead, looking for them: when the products low
+  // on stock are alike in name (one range running out), that walk reads most of the catalog.
+  const stockRows =
+    q.low_stock_below === undefined ? 'stock' : `(SELECT * FROM stock WHERE store_id = $1 AND quantity < ${param(q.low_stock_below)} OFFSET 0)`;
   const order = STOCK_ORDER[q.sort ?? 'name'];
   if (q.cursor !== undefined) {
     if (!q.cursor.startsWith(STOCK_CURSOR_PREFIX)) throw badCursor();
@@ -43,14 +50,14 @@ export async function readStockPage(db: Database, storeId: string, q: StockQuery
     const known = await db.query('SELECT 1 FROM stock WHERE store_id = $1 AND product_uuid = $2', [storeId, after]);
     if (known.length === 0) throw badCursor();
     const cmp = order.dir === 'ASC' ? '>' : '<';
-    where.push(`(${order.key}, p.uuid) ${cmp} (SELECT ${order.key}, p.uuid FROM stock s JOIN products p ON p.uuid = s.product_uuid WHERE s.store_id = $1 AND p.uuid = ${param(after)})`);
+    where.push(`(${order.key}, ${order.tie}) ${cmp} (SELECT ${order.key}, ${order.tie} FROM stock s JOIN products p ON p.uuid = s.product_uuid WHERE s.store_id = $1 AND p.uuid = ${param(after)})`);
   }
   const limit = q.limit ?? DEFAULT_ADMIN_PAGE_LIMIT;
   const rows = await db.query<Omit<StockItem, 'quantity'> & { quantity: string }>(
     `SELECT p.uuid::text AS product_uuid, p.name, p.sku, p.barcode, p.active, s.quantity::text AS quantity, ${iso('s.updated_at')} AS updated_at
-       FROM stock s JOIN products p ON p.uuid = s.product_uuid
+       FROM ${stockRows} s JOIN products p ON p.uuid = s.product_uuid
       WHERE ${where.join(' AND ')}
-      ORDER BY ${order.key} ${order.dir}, p.uuid ${order.dir} LIMIT ${param(limit + 1)}`,
+      ORDER BY ${order.key} ${order.dir}, ${order.tie} ${order.dir} LIMIT ${param(limit + 1)}`,
     params,
   );
   const items = rows.slice(0, limit).map((r) => ({ ...r, quantity: Number(r.quantity) }));

@@ -86,6 +86,8 @@ describe.each(BACKENDS)('admin store lists on $name', (backend) => {
     expect(await walk('sort=-name')).toEqual(['Dates', 'Cherry jam', 'Banana', 'Apple juice']);
     expect(await walk('sort=-name&low_stock_below=5')).toEqual(['Cherry jam', 'Banana']);
     expect(await walk('sort=-quantity&low_stock_below=5')).toEqual(['Banana', 'Cherry jam']);
+    expect(await walk('sort=-name&q=A')).toEqual(['Dates', 'Cherry jam', 'Banana', 'Apple juice']);
+    expect(await walk('sort=quantity&q=fr-&low_stock_below=5')).toEqual(['Banana']);
   });
 
   it('shows the adjustments journal newest first with who, why and where', async () => {

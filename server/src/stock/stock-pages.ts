@@ -34,13 +34,18 @@ export async function readStockPage(db: Database, storeId: string, q: StockQuery
   const param = (v: SqlParam) => `$${params.push(v)}`;
   const where = ['s.store_id = $1', 'p.deleted_at IS NULL'];
   const text = q.q?.trim() ?? '';
+  // A search finds its products first (name trigrams, SKU and barcode prefixes: one bitmap scan each)
+  // and sorts them: OFFSET 0 keeps the planner from walking all products in name order instead, which
+  // reads most of the catalog when the matches are few or sort late.
+  let productRows = 'products';
   if (text !== '') {
     const escaped = escapeLike(text.toLowerCase());
-    where.push(`(lower(p.name) LIKE ${param(`%${escaped}%`)} OR lower(p.sku) LIKE ${param(`${escaped}%`)} OR p.barcode LIKE ${param(`${escapeLike(text)}%`)})`);
+    productRows = `(SELECT * FROM products p WHERE p.deleted_at IS NULL
+       AND (lower(p.name) LIKE ${param(`%${escaped}%`)} OR lower(p.sku) LIKE ${param(`${escaped}%`)} OR p.barcode LIKE ${param(`${escapeLike(text)}%`)}) OFFSET 0)`;
   }
-  // Low stock is a few rows, found by stock_by_store_quantity and then sorted. OFFSET 0 keeps the
-  // planner from walking all products in name order instead, looking for them: when the products low
-  // on stock are alike in name (one range running out), that walk reads most of the catalog.
+  // Low stock is a few rows, found by stock_by_store_quantity and then sorted. OFFSET 0 (as for a
+  // search): when the products low on stock are alike in name (one range running out), a walk in name
+  // order would read most of the catalog before finding them.
   const stockRows =
     q.low_stock_below === undefined ? 'stock' : `(SELECT * FROM stock WHERE store_id = $1 AND quantity < ${param(q.low_stock_below)} OFFSET 0)`;
   const order = STOCK_ORDER[q.sort ?? 'name'];
@@ -55,7 +60,7 @@ export async function readStockPage(db: Database, storeId: string, q: StockQuery
   const limit = q.limit ?? DEFAULT_ADMIN_PAGE_LIMIT;
   const rows = await db.query<Omit<StockItem, 'quantity'> & { quantity: string }>(
     `SELECT p.uuid::text AS product_uuid, p.name, p.sku, p.barcode, p.active, s.quantity::text AS quantity, ${iso('s.updated_at')} AS updated_at
-       FROM ${stockRows} s JOIN products p ON p.uuid = s.product_uuid
+       FROM ${stockRows} s JOIN ${productRows} p ON p.uuid = s.product_uuid
       WHERE ${where.join(' AND ')}
       ORDER BY ${order.key} ${order.dir}, ${order.tie} ${order.dir} LIMIT ${param(limit + 1)}`,
     params,

@@ -43,12 +43,16 @@ export async function readStockPage(db: Database, storeId: string, q: StockQuery
     productRows = `(SELECT * FROM products p WHERE p.deleted_at IS NULL
        AND (lower(p.name) LIKE ${param(`%${escaped}%`)} OR lower(p.sku) LIKE ${param(`${escaped}%`)} OR p.barcode LIKE ${param(`${escapeLike(text)}%`)}) OFFSET 0)`;
   }
-  // Low stock is a few rows, found by stock_by_store_quantity and then sorted. OFFSET 0 (as for a
-  // search): when the products low on stock are alike in name (one range running out), a walk in name
-  // order would read most of the catalog before finding them.
-  const stockRows =
-    q.low_stock_below === undefined ? 'stock' : `(SELECT * FROM stock WHERE store_id = $1 AND quantity < ${param(q.low_stock_below)} OFFSET 0)`;
   const order = STOCK_ORDER[q.sort ?? 'name'];
+  // Low stock by name: a few rows, found by stock_by_store_quantity and then sorted. OFFSET 0 (as for a
+  // search): when the products low on stock are alike in name (one range running out), a walk in name
+  // order would read most of the catalog before finding them. By quantity, that index is the order.
+  let stockRows = 'stock';
+  if (q.low_stock_below !== undefined) {
+    const below = param(q.low_stock_below);
+    if (order.key === 's.quantity') where.push(`s.quantity < ${below}`);
+    else stockRows = `(SELECT * FROM stock WHERE store_id = $1 AND quantity < ${below} OFFSET 0)`;
+  }
   if (q.cursor !== undefined) {
     if (!q.cursor.startsWith(STOCK_CURSOR_PREFIX)) throw badCursor();
     const after = q.cursor.slice(STOCK_CURSOR_PREFIX.length);

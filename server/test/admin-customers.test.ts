@@ -72,6 +72,15 @@ describe.each(BACKENDS)('admin customers on $name', (backend) => {
       cursor = res.body.next_cursor;
     } while (cursor !== null);
     expect(seen).toEqual(all);
+    // A searched list pages the same way (its matches are found first, then sorted and cut).
+    const searched: string[] = [];
+    cursor = null;
+    do {
+      const res: { status: number; body: CustomerPage } = await server.admin<CustomerPage>('GET', `/api/v1/admin/customers?q=schmidt&sort=-name&limit=1${cursor === null ? '' : `&cursor=${cursor}`}`);
+      searched.push(...res.body.items.map((c) => c.name));
+      cursor = res.body.next_cursor;
+    } while (cursor !== null);
+    expect(searched).toEqual(['Schmidt & Söhne', 'Anna Schmidt']);
     const bad = await server.admin<ApiError>('GET', `/api/v1/admin/customers?cursor=cu1.${crypto.randomUUID()}`);
     expect(bad.status).toBe(400);
     expect(bad.body.error.issues?.[0]?.path).toBe('cursor');

@@ -71,6 +71,25 @@ describe.each(BACKENDS)('admin store lists on $name', (backend) => {
     expect(seen).toEqual(['Cherry jam', 'Banana', 'Apple juice', 'Dates']);
   });
 
+  it('pages stock by name both ways and low stock by name with a cursor, neither skipping nor repeating', async () => {
+    const walk = async (query: string) => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: StockPage = await stock(server.store.id, `${query}&limit=1${cursor === null ? '' : `&cursor=${cursor}`}`);
+        seen.push(...page.items.map((i) => i.name));
+        cursor = page.next_cursor;
+      } while (cursor !== null);
+      return seen;
+    };
+    expect(await walk('sort=name')).toEqual(['Apple juice', 'Banana', 'Cherry jam', 'Dates']);
+    expect(await walk('sort=-name')).toEqual(['Dates', 'Cherry jam', 'Banana', 'Apple juice']);
+    expect(await walk('sort=-name&low_stock_below=5')).toEqual(['Cherry jam', 'Banana']);
+    expect(await walk('sort=-quantity&low_stock_below=5')).toEqual(['Banana', 'Cherry jam']);
+    expect(await walk('sort=-name&q=A')).toEqual(['Dates', 'Cherry jam', 'Banana', 'Apple juice']);
+    expect(await walk('sort=quantity&q=fr-&low_stock_below=5')).toEqual(['Banana']);
+  });
+
   it('shows the adjustments journal newest first with who, why and where', async () => {
     const res = await server.admin<AdjustmentPage>('GET', `/api/v1/admin/stores/${server.store.id}/stock-adjustments?limit=2`);
     expect(res.status).toBe(200);

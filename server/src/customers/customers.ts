@@ -41,7 +41,8 @@ export async function listCustomers(db: Sql, q: CustomerQuery, scope: StoreScope
     requireStoreInScope(scope, q.store_id);
     where.push(visibleCustomer(param(q.store_id)));
   }
-  where.push(...customerSearch(q.q ?? '', param));
+  const search = customerSearch(q.q ?? '', param);
+  where.push(...search);
   const order = ORDER[q.sort ?? 'name'];
   if (q.cursor !== undefined) {
     const after = q.cursor.slice(CUSTOMER_CURSOR_PREFIX.length);
@@ -51,8 +52,12 @@ export async function listCustomers(db: Sql, q: CustomerQuery, scope: StoreScope
     where.push(`(c.${order.key}, c.uuid) ${cmp} (SELECT ${order.key}, uuid FROM customers WHERE uuid = ${param(after)})`);
   }
   const limit = q.limit ?? DEFAULT_ADMIN_PAGE_LIMIT;
+  const filtered = `customers c ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`}`;
+  // A search finds its matches first (trigram indexes, migration 020) and sorts them: OFFSET 0 keeps the
+  // planner from walking the sort's index instead, which reads most of the table when the matches sort
+  // late ("jürgen" among names from A to Z) or there are none.
   const rows = await db.query<AdminCustomer>(
-    `SELECT ${ADMIN_CUSTOMER_COLUMNS} FROM customers c ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`}
+    `SELECT ${ADMIN_CUSTOMER_COLUMNS} FROM ${search.length === 0 ? filtered : `(SELECT * FROM ${filtered} OFFSET 0) c`}
       ORDER BY c.${order.key} ${order.dir}, c.uuid ${order.dir} LIMIT ${param(limit + 1)}`,
     params,
   );

@@ -5,6 +5,7 @@
 // a second `begin` waits for the first session to end. Messages: pglite-protocol.ts.
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { READY_ID, toCrossingError, type PgliteMessage, type PgliteRequest, type PgliteWorkerData } from './pglite-protocol.ts';
 
 interface Session {
@@ -19,7 +20,8 @@ const ROLL_BACK = new Error('rolled back at the hub thread\'s request');
 const port = parentPort;
 if (port === null) throw new Error('pglite-worker.ts runs as a worker thread (see pglite-database.ts)');
 const { dataDir, artifacts } = workerData as PgliteWorkerData;
-const pg = new PGlite({ ...(dataDir === null ? {} : { dataDir }), ...artifacts });
+// pg_trgm: the back office's "any part of" searches use trigram indexes (migration 020), as on PostgreSQL.
+const pg = new PGlite({ ...(dataDir === null ? {} : { dataDir }), ...artifacts, extensions: { pg_trgm } });
 const sessions = new Map<number, Session>();
 let nextSession = 1;
 /** The channels the hub's thread LISTENs on, and how to stop each. */

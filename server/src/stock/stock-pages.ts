@@ -14,11 +14,14 @@ export const ADJUSTMENT_CURSOR_PREFIX = 'ad1.';
 
 const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-const STOCK_ORDER: Record<NonNullable<StockQuery['sort']>, { key: string; dir: 'ASC' | 'DESC' }> = {
-  name: { key: 'lower(p.name)', dir: 'ASC' },
-  '-name': { key: 'lower(p.name)', dir: 'DESC' },
-  quantity: { key: 's.quantity', dir: 'ASC' },
-  '-quantity': { key: 's.quantity', dir: 'DESC' },
+// Each sort's key and tie-breaker (the product, named from the side of the join whose index holds
+// both, so the keyset condition is an index range: products (lower(name), uuid), stock (store_id,
+// quantity, product_uuid)).
+const STOCK_ORDER: Record<NonNullable<StockQuery['sort']>, { key: string; tie: string; dir: 'ASC' | 'DESC' }> = {
+  name: { key: 'lower(p.name)', tie: 'p.uuid', dir: 'ASC' },
+  '-name': { key: 'lower(p.name)', tie: 'p.uuid', dir: 'DESC' },
+  quantity: { key: 's.quantity', tie: 's.product_uuid', dir: 'ASC' },
+  '-quantity': { key: 's.quantity', tie: 's.product_uuid', dir: 'DESC' },
 };
 
 function badCursor(): HttpError {
@@ -31,26 +34,39 @@ export async function readStockPage(db: Database, storeId: string, q: StockQuery
   const param = (v: SqlParam) => `$${params.push(v)}`;
   const where = ['s.store_id = $1', 'p.deleted_at IS NULL'];
   const text = q.q?.trim() ?? '';
+  // A search finds its products first (name trigrams, SKU and barcode prefixes: one bitmap scan each)
+  // and sorts them: OFFSET 0 keeps the planner from walking all products in name order instead, which
+  // reads most of the catalog when the matches are few or sort late.
+  let productRows = 'products';
   if (text !== '') {
     const escaped = escapeLike(text.toLowerCase());
-    where.push(`(lower(p.name) LIKE ${param(`%${escaped}%`)} OR lower(p.sku) LIKE ${param(`${escaped}%`)} OR p.barcode LIKE ${param(`${escapeLike(text)}%`)})`);
+    productRows = `(SELECT * FROM products p WHERE p.deleted_at IS NULL
+       AND (lower(p.name) LIKE ${param(`%${escaped}%`)} OR lower(p.sku) LIKE ${param(`${escaped}%`)} OR p.barcode LIKE ${param(`${escapeLike(text)}%`)}) OFFSET 0)`;
   }
-  if (q.low_stock_below !== undefined) where.push(`s.quantity < ${param(q.low_stock_below)}`);
   const order = STOCK_ORDER[q.sort ?? 'name'];
+  // Low stock by name: a few rows, found by stock_by_store_quantity and then sorted. OFFSET 0 (as for a
+  // search): when the products low on stock are alike in name (one range running out), a walk in name
+  // order would read most of the catalog before finding them. By quantity, that index is the order.
+  let stockRows = 'stock';
+  if (q.low_stock_below !== undefined) {
+    const below = param(q.low_stock_below);
+    if (order.key === 's.quantity') where.push(`s.quantity < ${below}`);
+    else stockRows = `(SELECT * FROM stock WHERE store_id = $1 AND quantity < ${below} OFFSET 0)`;
+  }
   if (q.cursor !== undefined) {
     if (!q.cursor.startsWith(STOCK_CURSOR_PREFIX)) throw badCursor();
     const after = q.cursor.slice(STOCK_CURSOR_PREFIX.length);
     const known = await db.query('SELECT 1 FROM stock WHERE store_id = $1 AND product_uuid = $2', [storeId, after]);
     if (known.length === 0) throw badCursor();
     const cmp = order.dir === 'ASC' ? '>' : '<';
-    where.push(`(${order.key}, p.uuid) ${cmp} (SELECT ${order.key}, p.uuid FROM stock s JOIN products p ON p.uuid = s.product_uuid WHERE s.store_id = $1 AND p.uuid = ${param(after)})`);
+    where.push(`(${order.key}, ${order.tie}) ${cmp} (SELECT ${order.key}, ${order.tie} FROM stock s JOIN products p ON p.uuid = s.product_uuid WHERE s.store_id = $1 AND p.uuid = ${param(after)})`);
   }
   const limit = q.limit ?? DEFAULT_ADMIN_PAGE_LIMIT;
   const rows = await db.query<Omit<StockItem, 'quantity'> & { quantity: string }>(
     `SELECT p.uuid::text AS product_uuid, p.name, p.sku, p.barcode, p.active, s.quantity::text AS quantity, ${iso('s.updated_at')} AS updated_at
-       FROM stock s JOIN products p ON p.uuid = s.product_uuid
+       FROM ${stockRows} s JOIN ${productRows} p ON p.uuid = s.product_uuid
       WHERE ${where.join(' AND ')}
-      ORDER BY ${order.key} ${order.dir}, p.uuid ${order.dir} LIMIT ${param(limit + 1)}`,
+      ORDER BY ${order.key} ${order.dir}, ${order.tie} ${order.dir} LIMIT ${param(limit + 1)}`,
     params,
   );
   const items = rows.slice(0, limit).map((r) => ({ ...r, quantity: Number(r.quantity) }));

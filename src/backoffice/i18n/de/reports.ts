@@ -50,6 +50,7 @@ export const reports: Messages<typeof en> = {
   daysCaption: 'Umsatz je Tag',
   dayChartTitle: 'Umsatz je Tag (Balkendiagramm; die Tabelle darunter enthält die Zahlen)',
   periodRange: '{{from}} – {{to}}',
+  noSales: 'Keine Verkäufe oder Erstattungen in diesem Zeitraum (Verkäufe, die noch auf einer Kasse liegen, zählen nach deren Synchronisierung: siehe, wann der neueste Verkauf jeder Kasse eingegangen ist).',
   presetsLabel: 'Schnellauswahl Zeitraum',
   presets: { today: 'Heute', yesterday: 'Gestern', last7: 'Letzte 7 Tage', thisMonth: 'Dieser Monat', lastMonth: 'Letzter Monat' },
   exports: 'CSV-Exporte',

@@ -47,6 +47,7 @@ export const reports = {
   daysCaption: 'Sales per day',
   dayChartTitle: 'Net sales per day (bar chart; the table below has the figures)',
   periodRange: '{{from}} – {{to}}',
+  noSales: 'No sales or refunds in this period (sales still on a till count once it has synced: see when each till\'s newest sale arrived).',
   presetsLabel: 'Quick periods',
   presets: { today: 'Today', yesterday: 'Yesterday', last7: 'Last 7 days', thisMonth: 'This month', lastMonth: 'Last month' },
   exports: 'CSV exports',

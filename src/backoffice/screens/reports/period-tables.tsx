@@ -1,6 +1,7 @@
 // The tables and charts of one period report: VAT per rate, payment methods (with the mix as a chart),
 // per till (with when its newest sale arrived, so a manager sees whether the day is complete), per
-// cashier, top products and categories, sales per hour and, for a period of several days, per day.
+// cashier, top products and categories, sales per hour and, for a period of several days, per day. A
+// period without sales says so and shows only the tills.
 import type { ComponentChildren } from 'preact';
 import type { PeriodReport } from '@ezo/contract/reports';
 import { useI18n } from '../../i18n/i18n-context.tsx';
@@ -13,11 +14,12 @@ const HOUR_TICK_EVERY = 3;
 /** At most this many day labels under the day chart. */
 const MAX_DAY_TICKS = 12;
 
-function Table({ caption, head, children, id }: { caption: string; head: string[]; children: ComponentChildren; id: string }) {
+/** `headed`: a heading with the same words stands above (with its chart), so the caption is for screen readers only. */
+function Table({ caption, head, children, id, headed = false }: { caption: string; head: string[]; children: ComponentChildren; id: string; headed?: boolean }) {
   return (
     <div class="bo-table-wrap">
       <table class="bo-table" data-report={id}>
-        <caption>{caption}</caption>
+        <caption class={headed ? 'bo-visually-hidden' : undefined}>{caption}</caption>
         <thead>
           <tr>
             {head.map((h, i) => (
@@ -36,6 +38,29 @@ function Table({ caption, head, children, id }: { caption: string; head: string[
 export function PeriodTables({ report, money: m, locale }: { report: PeriodReport; money: (minor: number) => string; locale: string }) {
   const { t } = useI18n();
   const dayTick = tickEvery(report.days.length, MAX_DAY_TICKS);
+  const terminals = (
+    <Table id="terminals" caption={t('reports.terminalsCaption')} head={[t('reports.terminal'), t('reports.salesCount'), t('reports.netSales'), t('reports.lastReceived')]}>
+      {report.terminals.map((x) => (
+        <tr key={x.terminal_id}>
+          <th scope="row">{x.terminal_name}</th>
+          <td class="num">{x.sales_count}</td>
+          <td class="num">{m(x.net_sales)}</td>
+          <td class="num">{x.last_received_at === null ? t('reports.never') : instantText(x.last_received_at, locale)}</td>
+        </tr>
+      ))}
+    </Table>
+  );
+  // A period without sales: say so, and show only the tills with when their newest sale arrived (is a till behind?).
+  if (report.summary.sales_count === 0 && report.summary.refunds_count === 0) {
+    return (
+      <>
+        <p class="bo-empty" data-empty-period>
+          {t('reports.noSales')}
+        </p>
+        {terminals}
+      </>
+    );
+  }
   return (
     <>
       <Table id="vat" caption={t('reports.vatCaption')} head={[t('reports.rate'), t('reports.net'), t('reports.vat'), t('reports.gross')]}>
@@ -52,7 +77,7 @@ export function PeriodTables({ report, money: m, locale }: { report: PeriodRepor
       {report.payments.length > 0 && (
         <PaymentMixChart payments={report.payments} title={t('reports.paymentMixTitle')} methodName={(method) => t(`reports.methods.${method}`)} money={m} locale={locale} />
       )}
-      <Table id="payments" caption={t('reports.paymentsCaption')} head={[t('reports.method'), t('reports.payments'), t('reports.amount')]}>
+      <Table id="payments" headed caption={t('reports.paymentsCaption')} head={[t('reports.method'), t('reports.payments'), t('reports.amount')]}>
         {report.payments.map((p) => (
           <tr key={p.method}>
             <th scope="row">{t(`reports.methods.${p.method}`)}</th>
@@ -61,16 +86,7 @@ export function PeriodTables({ report, money: m, locale }: { report: PeriodRepor
           </tr>
         ))}
       </Table>
-      <Table id="terminals" caption={t('reports.terminalsCaption')} head={[t('reports.terminal'), t('reports.salesCount'), t('reports.netSales'), t('reports.lastReceived')]}>
-        {report.terminals.map((x) => (
-          <tr key={x.terminal_id}>
-            <th scope="row">{x.terminal_name}</th>
-            <td class="num">{x.sales_count}</td>
-            <td class="num">{m(x.net_sales)}</td>
-            <td class="num">{x.last_received_at === null ? t('reports.never') : instantText(x.last_received_at, locale)}</td>
-          </tr>
-        ))}
-      </Table>
+      {terminals}
       <Table id="cashiers" caption={t('reports.cashiersCaption')} head={[t('reports.cashier'), t('reports.salesCount'), t('reports.refundsCount'), t('reports.netSales')]}>
         {report.cashiers.map((c) => (
           <tr key={c.staff_id ?? '-'}>
@@ -104,7 +120,7 @@ export function PeriodTables({ report, money: m, locale }: { report: PeriodRepor
         title={t('reports.chartTitle')}
         bars={report.hours.map((h) => ({ key: String(h.hour), value: h.net_sales, tick: h.hour % HOUR_TICK_EVERY === 0 ? String(h.hour) : null }))}
       />
-      <Table id="hours" caption={t('reports.hoursCaption')} head={[t('reports.hour'), t('reports.salesCount'), t('reports.netSales')]}>
+      <Table id="hours" headed caption={t('reports.hoursCaption')} head={[t('reports.hour'), t('reports.salesCount'), t('reports.netSales')]}>
         {report.hours
           .filter((h) => h.sales_count > 0 || h.net_sales !== 0)
           .map((h) => (
@@ -122,7 +138,7 @@ export function PeriodTables({ report, money: m, locale }: { report: PeriodRepor
             title={t('reports.dayChartTitle')}
             bars={report.days.map((d, i) => ({ key: d.day, value: d.net_sales, tick: i % dayTick === 0 ? String(Number(d.day.slice(8, 10))) : null }))}
           />
-          <Table id="days" caption={t('reports.daysCaption')} head={[t('reports.day'), t('reports.salesCount'), t('reports.refundsCount'), t('reports.netSales')]}>
+          <Table id="days" headed caption={t('reports.daysCaption')} head={[t('reports.day'), t('reports.salesCount'), t('reports.refundsCount'), t('reports.netSales')]}>
             {report.days.map((d) => (
               <tr key={d.day}>
                 <th scope="row">{dayText(d.day, locale)}</th>

@@ -19,6 +19,7 @@ import { backofficeListsMigration } from './016-backoffice-lists.ts';
 import { shiftSaleDaysMigration } from './017-shift-sale-days.ts';
 import { storeSettingsPermissionMigration } from './018-store-settings-permission.ts';
 import { shiftPrintSnapshotMigration } from './019-shift-print-snapshot.ts';
+import { productMonthsMigration } from './021-product-months.ts';
 
 export const MIGRATIONS: readonly Migration[] = [
   initialMigration,
@@ -40,4 +41,5 @@ export const MIGRATIONS: readonly Migration[] = [
   shiftSaleDaysMigration,
   storeSettingsPermissionMigration,
   shiftPrintSnapshotMigration,
+  productMonthsMigration,
 ];

@@ -1,6 +1,7 @@
 // Migration 021 on a database that already holds sales: the monthly product rollup is built from the
 // stored day rows exactly as the ingest code (sync/sale-summaries.ts) builds it, with Berlin months
-// (00:30 on 1 February is February there, 31 January in UTC), a refund in its own month, negative.
+// (00:30 on 1 February is February there, 31 January in UTC), a refund in its own month, negative;
+// and the journal's partial index per payment method.
 // Run on PGlite and, with TEST_DATABASE_URL, PostgreSQL.
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
@@ -83,6 +84,9 @@ describe.each(backends)('migration 021 (monthly product rollup) on $name', (back
         { month: '2026-03-01', product: wine.uuid, quantity: '-1', net_sales: String(r.line_total), discount: String(r.line_discount) },
       ]);
       expect(r.line_total).toBeLessThan(0);
+      // The journal's payment-method indexes, one per method, each holding that method's sales only.
+      const indexes = await db.query<{ indexname: string }>(`SELECT indexname FROM pg_indexes WHERE tablename = 'sales' AND indexname LIKE 'sales_journal_by_ca%' ORDER BY 1`);
+      expect(indexes.map((i) => i.indexname)).toEqual(['sales_journal_by_card', 'sales_journal_by_cash']);
 
       const backfilled = await snapshot(db);
       await migrate(db, MIGRATIONS);

@@ -6,7 +6,7 @@
 // Run: BENCH_DATABASE_URL=postgres://ezo@127.0.0.1:5432/postgres npx tsx bench/reports-bench.ts [--sales 100000]
 // --keep leaves the seeded database in place and prints its URL; --reuse <url> measures on such a database
 // (its migrations run first, so a new index is built on it) instead of seeding again: the seed takes 15-30 min.
-// --only <text> runs only the cases whose name contains the text.
+// --only <text> runs only the cases whose name contains the text; --rare-card seeds a store that rarely takes cards.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +40,13 @@ const JOURNAL_GOAL_MS = 300;
 const KEEP = args.includes('--keep');
 const REUSE = args.includes('--reuse') ? args[args.indexOf('--reuse') + 1] : undefined;
 /** --only <text>: only the cases whose name contains it (e.g. "journal"). */
+/**
+ * --rare-card: the third store (tills S2K*) takes cards for 1 % of its sales instead of 55 %, so a filter
+ * by card is rare there (a kiosk): the "rare-card store" cases. Without it that store is like the others.
+ */
+const RARE_CARD = args.includes('--rare-card');
+const RARE_CARD_PREFIX = 'S2';
+const RARE_CARD_SHARE = 0.01;
 const ONLY = args.includes('--only') ? (args[args.indexOf('--only') + 1] ?? '') : '';
 /** The generator's state when measuring starts, the same after a seed and on a reused database. */
 const MEASURE_SEED = 4_242;
@@ -112,7 +119,8 @@ function makeLine(p: Product, quantity: number, refundOfLine: string | null = nu
 function makeSale(till: Till, staffId: string, created: Date, lines: SaleLine[], customer: string | null, refundOf: string | null): Sale {
   const totals = saleAmounts(lines);
   till.count += 1;
-  const method = random() < 0.45 ? 'cash' : 'card';
+  const draw = random();
+  const method = RARE_CARD && till.prefix.startsWith(RARE_CARD_PREFIX) ? (draw < RARE_CARD_SHARE ? 'card' : 'cash') : draw < 0.45 ? 'cash' : 'card';
   return {
     uuid: randomUUID(),
     receipt_number: `${till.prefix}-${String(till.count).padStart(7, '0')}`,
@@ -256,6 +264,7 @@ async function main(): Promise<void> {
       return { ms: performance.now() - started, body };
     };
     const stores = [...new Set(world.tills.map((t) => t.storeId))];
+    const rareCardStore = world.tills.find((t) => t.prefix.startsWith(RARE_CARD_PREFIX))?.storeId ?? stores[0];
     const month = () => {
       const m = 1 + Math.floor(random() * 12);
       const last = new Date(Date.UTC(YEAR, m, 0)).getUTCDate();
@@ -273,6 +282,13 @@ async function main(): Promise<void> {
       ['journal: cashier + month', () => { const p = month(); return `/api/v1/admin/reports/journal?staff_id=${pick(world.staff)}&from=${p.from}&to=${p.to}`; }],
       ['journal: store + cash + month', () => { const p = month(); return `/api/v1/admin/reports/journal?store_id=${pick(stores)}&payment_method=cash&from=${p.from}&to=${p.to}`; }],
       ['journal: refunds of a store', () => `/api/v1/admin/reports/journal?store_id=${pick(stores)}&kind=refund`],
+      // A payment method that is rare among the rows the other filters leave: a store's refunds paid by
+      // card (about 1 % of its sales), and a till's card refunds of a week (a handful, or none).
+      ['journal: store + card refunds', () => `/api/v1/admin/reports/journal?store_id=${pick(stores)}&kind=refund&payment_method=card`],
+      ['journal: terminal + card refunds + week', () => { const p = week(); return `/api/v1/admin/reports/journal?terminal_id=${pick(world.tills).id}&kind=refund&payment_method=card&from=${p.from}&to=${p.to}`; }],
+      // On a database seeded with --rare-card, card is 1 % of the third store's sales.
+      ['journal: rare-card store + card + month', () => { const p = month(); return `/api/v1/admin/reports/journal?store_id=${rareCardStore}&payment_method=card&from=${p.from}&to=${p.to}`; }],
+      ['journal: rare-card store + card, whole year', () => `/api/v1/admin/reports/journal?store_id=${rareCardStore}&payment_method=card`],
       ['journal: receipt number prefix', () => { const t = pick(world.tills); return `/api/v1/admin/reports/journal?receipt=${t.prefix}-00${Math.floor(random() * 9)}`; }],
       ['journal: product search + store + month', () => { const p = month(); return `/api/v1/admin/reports/journal?store_id=${pick(stores)}&product=${encodeURIComponent(pick(world.products).name)}&from=${p.from}&to=${p.to}`; }],
       ['journal: product search, whole year', () => `/api/v1/admin/reports/journal?product=${encodeURIComponent(pick(world.products).sku)}`],

@@ -28,10 +28,13 @@ function localDayHour(iso: string, timeZone: string): { day: string; hour: numbe
   return { day: `${parts['year']}-${parts['month']}-${parts['day']}`, hour: Number(parts['hour']) };
 }
 
-/** The period report's figures computed straight from the sales, the plain way. */
-function recompute(sales: readonly Sale[], from: string, to: string) {
+/**
+ * The period report's figures computed straight from the sales, the plain way, with the store's days
+ * in `timeZone`; categories by `categoryOf` (a product's category uuid, none when absent).
+ */
+function recompute(sales: readonly Sale[], from: string, to: string, timeZone = BERLIN, categoryOf: ReadonlyMap<string, string> = new Map()) {
   const inPeriod = sales.filter((s) => {
-    const { day } = localDayHour(s.created_at, BERLIN);
+    const { day } = localDayHour(s.created_at, timeZone);
     return day >= from && day <= to;
   });
   const plain = inPeriod.filter((s) => s.refund_of === null);
@@ -40,8 +43,10 @@ function recompute(sales: readonly Sale[], from: string, to: string) {
   const salesTotal = sum(plain.map((s) => s.total));
   const vat = new Map<number, { net: number; vat: number; gross: number }>();
   const payments = new Map<string, { payments: number; amount: number }>();
-  const products = new Map<string, { quantity: number; net_sales: number }>();
+  const products = new Map<string, { quantity: number; net_sales: number; discount: number }>();
+  const categories = new Map<string | null, { quantity: number; net_sales: number }>();
   const hours = new Map<number, number>();
+  const days = new Map<string, { sales_count: number; refunds_count: number; net_sales: number }>();
   for (const s of inPeriod) {
     for (const l of s.lines) {
       const v = vat.get(l.tax_rate_bp) ?? { net: 0, vat: 0, gross: 0 };
@@ -49,10 +54,16 @@ function recompute(sales: readonly Sale[], from: string, to: string) {
       v.vat += l.line_tax;
       v.gross += l.line_total;
       vat.set(l.tax_rate_bp, v);
-      const p = products.get(l.product_uuid) ?? { quantity: 0, net_sales: 0 };
+      const p = products.get(l.product_uuid) ?? { quantity: 0, net_sales: 0, discount: 0 };
       p.quantity += l.quantity;
       p.net_sales += l.line_total;
+      p.discount += l.line_discount;
       products.set(l.product_uuid, p);
+      const category = categoryOf.get(l.product_uuid) ?? null;
+      const c = categories.get(category) ?? { quantity: 0, net_sales: 0 };
+      c.quantity += l.quantity;
+      c.net_sales += l.line_total;
+      categories.set(category, c);
     }
     for (const p of s.payments) {
       const m = payments.get(p.method) ?? { payments: 0, amount: 0 };
@@ -60,14 +71,19 @@ function recompute(sales: readonly Sale[], from: string, to: string) {
       m.amount += p.amount;
       payments.set(p.method, m);
     }
-    const { hour } = localDayHour(s.created_at, BERLIN);
+    const { day, hour } = localDayHour(s.created_at, timeZone);
     hours.set(hour, (hours.get(hour) ?? 0) + s.total);
+    const d = days.get(day) ?? { sales_count: 0, refunds_count: 0, net_sales: 0 };
+    if (s.refund_of === null) d.sales_count += 1;
+    else d.refunds_count += 1;
+    d.net_sales += s.total;
+    days.set(day, d);
   }
   return {
     summary: {
       gross_sales: salesTotal + sum(plain.map((s) => s.discount_total)),
       discounts: sum(plain.map((s) => s.discount_total)),
-      refunds: -sum(refunds.map((s) => s.total)),
+      refunds: sum(refunds.map((s) => -s.total)),
       net_sales: sum(inPeriod.map((s) => s.total)),
       sales_count: plain.length,
       refunds_count: refunds.length,
@@ -78,7 +94,9 @@ function recompute(sales: readonly Sale[], from: string, to: string) {
     vat: [...vat.entries()].sort((a, b) => b[0] - a[0]).map(([tax_rate_bp, v]) => ({ tax_rate_bp, ...v })),
     payments: [...payments.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([method, v]) => ({ method, ...v })),
     products,
+    categories,
     hours,
+    days,
   };
 }
 
@@ -294,7 +312,7 @@ describe.each(BACKENDS)('reports on $name', (backend) => {
       expect(res.body.summary).toEqual(want.summary);
       expect(res.body.vat).toEqual(want.vat);
       expect(res.body.payments).toEqual(want.payments);
-      expect(new Map(res.body.products.map((p) => [p.product_uuid, { quantity: p.quantity, net_sales: p.net_sales }]))).toEqual(want.products);
+      expect(new Map(res.body.products.map((p) => [p.product_uuid, { quantity: p.quantity, net_sales: p.net_sales, discount: p.discount }]))).toEqual(want.products);
       expect(new Map(res.body.hours.filter((h) => want.hours.has(h.hour)).map((h) => [h.hour, h.net_sales]))).toEqual(want.hours);
       expect(res.body.terminals.reduce((s, t) => s + t.net_sales, 0)).toBe(want.summary.net_sales);
       expect(res.body.cashiers.reduce((s, c) => s + c.net_sales, 0)).toBe(want.summary.net_sales);
@@ -304,6 +322,105 @@ describe.each(BACKENDS)('reports on $name', (backend) => {
     const report = (await period(`store_id=${store.id}&from=2026-07-01&to=2026-07-08`)).body;
     expect(report.terminals.map((t) => t.terminal_id).sort()).toEqual([a.id, b.id].sort());
     for (const t of report.terminals) expect(Date.parse(t.last_received_at ?? '')).toBeGreaterThan(Date.now() - 600_000);
+  });
+
+  it('a period of whole months and partial months at both ends reads the monthly rollup: equal to a recomputation, before and after a time-zone change', async () => {
+    const store = await server.createStore('Monate');
+    const a = await server.createTerminal(store.id);
+    const b = await server.createTerminal(store.id);
+    const bakery = await server.admin<{ uuid: string }>('POST', '/api/v1/admin/categories', { name: 'Backwaren' });
+    expect(bakery.status).toBe(201);
+    const bread = await createProduct(server, { name: 'Roggenbrot', price: 455, tax_rate_bp: 700, tax_included: true, category_uuid: bakery.body.uuid });
+    const categoryOf = new Map([[bread.uuid, bakery.body.uuid]]);
+    let seed = 20_261_231;
+    const random = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed / 2_147_483_648;
+    };
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+    const tillOf = (s: Sale) => (s.terminal_id === a.id ? a : b);
+    const randomSale = (created: string) =>
+      at(
+        sale(pick([a, b]).id, Array.from({ length: 1 + Math.floor(random() * 3) }, () => line({ product: pick([food, drink, bread]), quantity: 1 + Math.floor(random() * 4), discountBp: pick([0, 0, 500, 1000, 333]) })), {
+          method: pick(['cash', 'card'] as const),
+          staffId: pick([TEST_STAFF.cashier.id, TEST_STAFF.manager.id]),
+        }),
+        created,
+      );
+    // Every other day from 20 January to 12 April 2026 at any minute (so days and months move with the
+    // zone), and the instants at the months' edges in Berlin: 00:30 on 1 February (still 31 January in
+    // UTC and New York), 23:59 on 28 February, 23:59 CEST on 31 March and 00:30 CEST on 1 April.
+    const plain: Sale[] = [];
+    for (let day = Date.UTC(2026, 0, 20); day <= Date.UTC(2026, 3, 12); day += 2 * 86_400_000) {
+      plain.push(randomSale(new Date(day + Math.floor(random() * 1440) * 60_000).toISOString()));
+    }
+    const edges = ['2026-01-31T23:30:00Z', '2026-02-28T22:59:00Z', '2026-03-31T21:59:00Z', '2026-03-31T22:30:00Z'].map(randomSale);
+    plain.push(...edges);
+    for (const till of [a, b]) {
+      const mine = plain.filter((s) => s.terminal_id === till.id);
+      for (let i = 0; i < mine.length; i += 20) await applied(mine.slice(i, i + 20), till.token);
+    }
+    // Refunds in another month than their sale: January's in March, February's in April (a partial
+    // month), and the sale at 23:59 on 31 March refunded at 00:30 on 1 April (Berlin).
+    const january = plain.find((s) => s.created_at.startsWith('2026-01-2'))!;
+    const february = plain.find((s) => s.created_at.startsWith('2026-02-1'))!;
+    const refunds = [
+      at(refundOf(january, january.terminal_id, january.lines.map((l) => l.quantity), 'card'), '2026-03-03T10:00:00Z'),
+      at(refundOf(february, february.terminal_id, february.lines.map(() => 1)), '2026-04-02T09:00:00Z'),
+      at(refundOf(edges[2]!, edges[2]!.terminal_id, [1]), '2026-03-31T22:45:00Z'),
+    ];
+    for (const r of refunds) await applied([r], tillOf(r).token);
+    const all = [...plain, ...refunds];
+
+    const periods = [
+      ['2026-01-15', '2026-04-10'], // partial January, whole February and March, partial April
+      ['2026-02-01', '2026-03-31'], // whole months only
+      ['2026-01-31', '2026-03-01'], // a day before and after one whole month
+      ['2026-02-10', '2026-03-31'], // partial start, whole end
+      ['2026-01-01', '2026-03-15'], // whole start, partial end
+      ['2026-01-31', '2026-02-01'], // no whole month
+      ['2026-01-01', '2026-12-31'], // the year
+    ] as const;
+    const check = async (timeZone: string) => {
+      for (const [from, to] of periods) {
+        const res = await period(`store_id=${store.id}&from=${from}&to=${to}&top=100`);
+        expect(res.status).toBe(200);
+        const want = recompute(all, from, to, timeZone, categoryOf);
+        expect(res.body.summary, `${from}..${to} in ${timeZone}`).toEqual(want.summary);
+        expect(res.body.vat).toEqual(want.vat);
+        expect(res.body.payments).toEqual(want.payments);
+        expect(new Map(res.body.products.map((p) => [p.product_uuid, { quantity: p.quantity, net_sales: p.net_sales, discount: p.discount }])), `${from}..${to} in ${timeZone}`).toEqual(want.products);
+        expect(new Map(res.body.categories.map((c) => [c.category_uuid, { quantity: c.quantity, net_sales: c.net_sales }]))).toEqual(want.categories);
+        expect(new Map(res.body.hours.filter((h) => want.hours.has(h.hour)).map((h) => [h.hour, h.net_sales]))).toEqual(want.hours);
+        expect(new Map(res.body.days.filter((d) => want.days.has(d.day)).map(({ day, ...f }) => [day, f]))).toEqual(want.days);
+        expect(res.body.days.filter((d) => !want.days.has(d.day)).every((d) => d.sales_count === 0 && d.refunds_count === 0)).toBe(true);
+      }
+      // Every month row is the sum of its day rows.
+      const differ = await server.db.query(
+        `SELECT * FROM (SELECT * FROM report_products_monthly WHERE store_id = $1) m
+           FULL JOIN (SELECT date_trunc('month', local_day)::date AS local_month, product_uuid, sum(quantity) AS quantity, sum(net_sales) AS net_sales, sum(discount) AS discount
+                        FROM report_products_daily WHERE store_id = $1 GROUP BY 1, 2) d USING (local_month, product_uuid)
+          WHERE m.quantity IS DISTINCT FROM d.quantity OR m.net_sales IS DISTINCT FROM d.net_sales OR m.discount IS DISTINCT FROM d.discount`,
+        [store.id],
+      );
+      expect(differ).toEqual([]);
+    };
+    await check(BERLIN);
+    // The edge sales change month with the zone (00:30 on 1 February in Berlin is 31 January in New
+    // York), so month rows left as they were would fail the whole months' check.
+    const current = await server.admin<AdminStore>('GET', `/api/v1/admin/stores/${store.id}`);
+    const { id: _id, updated_at: _at, ...settings } = current.body;
+    const NEW_YORK = 'America/New_York';
+    expect((await server.admin('PUT', `/api/v1/admin/stores/${store.id}`, { ...settings, time_zone: NEW_YORK })).status).toBe(200);
+    expect(localDayHour(edges[0]!.created_at, NEW_YORK).day).toBe('2026-01-31');
+    await check(NEW_YORK);
+    // Sales after the move are keyed in the new zone, next to the rebuilt rows: 22:00 on 28 February in New York.
+    const late = randomSale('2026-03-01T03:00:00Z');
+    await applied([late], tillOf(late).token);
+    const lateRefund = at(refundOf(late, late.terminal_id, [1]), '2026-03-01T06:00:00Z');
+    await applied([lateRefund], tillOf(late).token);
+    all.push(late, lateRefund);
+    await check(NEW_YORK);
   });
 
   it('the journal filters by till, cashier, method and searches receipt, product and customer; pages never repeat', async () => {

@@ -1,6 +1,9 @@
 // The period report: from the summary tables kept at ingest (migrations/013-report-summaries.ts), never
 // from the sales, so a month costs O(days x tills x cashiers) rows whatever the number of sales. Days are
-// each store's own (the tables are keyed by its wall clock). Figures (PeriodSummary in the contract):
+// each store's own (the tables are keyed by its wall clock). Products and categories read the whole
+// calendar months of the period from the monthly rollup (migrations/021-product-months.ts) and only the
+// partial months at its ends by day, so a year reads ~12 x products rows, not ~365 x products: a month
+// row is the sum of its day rows, so the figures are the same. Figures (PeriodSummary in the contract):
 //   gross_sales = sales after discounts + their discounts;  discounts = the sales' discounts
 //   refunds     = what refunds returned (positive);          net_sales = gross - discounts - refunds
 // net_sales is the turnover VAT included, and equals the gross column of the VAT rows (every figure is a
@@ -60,6 +63,54 @@ export function periodDays(from: string, to: string): string[] {
   return Array.from({ length: count }, (_, i) => new Date(start + i * DAY_MS).toISOString().slice(0, 10));
 }
 
+/** A period cut at calendar months: the whole months inside it (first days of the first and last), and the days outside them. */
+export interface MonthCut {
+  months: { first: string; last: string } | null;
+  days: { from: string; to: string }[];
+}
+
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const dayMs = (day: string) => Date.parse(`${day}T00:00:00Z`);
+
+/** from..to (YYYY-MM-DD, from <= to) as whole calendar months plus the days before the first and after the last. */
+export function cutAtMonths(from: string, to: string): MonthCut {
+  const start = new Date(dayMs(from));
+  const end = new Date(dayMs(to));
+  // The first day of the first whole month, and the last day of the last whole month.
+  const firstWhole = start.getUTCDate() === 1 ? from : isoDay(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
+  const endsMonth = end.getUTCDate() === new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() + 1, 0)).getUTCDate();
+  const lastWhole = endsMonth ? to : isoDay(Date.UTC(end.getUTCFullYear(), end.getUTCMonth(), 0));
+  if (firstWhole > lastWhole) return { months: null, days: [{ from, to }] };
+  const days: MonthCut['days'] = [];
+  if (from < firstWhole) days.push({ from, to: isoDay(dayMs(firstWhole) - DAY_MS) });
+  if (lastWhole < to) days.push({ from: isoDay(dayMs(lastWhole) + DAY_MS), to });
+  return { months: { first: firstWhole, last: `${lastWhole.slice(0, 8)}01` }, days };
+}
+
+/**
+ * The product rows of the stores ($1) in a cut period: month rows for the whole months, day rows for the
+ * rest, as one UNION ALL of (product_uuid, quantity, net_sales, discount); its dates are parameters
+ * numbered from `firstParam`. The same figures as summing the period's day rows: a month row is the sum
+ * of its day rows (sync/sale-summaries.ts).
+ */
+function productRows(cut: MonthCut, firstParam: number): { sql: string; params: string[] } {
+  const parts: string[] = [];
+  const params: string[] = [];
+  const range = (a: string, b: string) => {
+    params.push(a, b);
+    return `$${firstParam + params.length - 2}::date AND $${firstParam + params.length - 1}::date`;
+  };
+  if (cut.months !== null) {
+    parts.push(`SELECT product_uuid, quantity, net_sales, discount FROM report_products_monthly
+                 WHERE store_id = ANY($1::uuid[]) AND local_month BETWEEN ${range(cut.months.first, cut.months.last)}`);
+  }
+  for (const d of cut.days) {
+    parts.push(`SELECT product_uuid, quantity, net_sales, discount FROM report_products_daily
+                 WHERE store_id = ANY($1::uuid[]) AND local_day BETWEEN ${range(d.from, d.to)}`);
+  }
+  return { sql: parts.join(' UNION ALL '), params };
+}
+
 /** The one currency of the stores (sums across currencies mean nothing): a 400 when they differ. */
 function currencyOf(stores: readonly ReportStore[]): string | null {
   const currencies = [...new Set(stores.map((s) => s.currency))];
@@ -101,23 +152,26 @@ export async function readPeriodReport(db: Sql, stores: readonly ReportStore[], 
       GROUP BY 1 ORDER BY 1`,
     range,
   );
+  // Products and categories: each product's sums first (whole months from the monthly rollup, the
+  // days at the ends from the day rows), then its name and category joined to those few rows.
+  const rows = productRows(cutAtMonths(q.from, q.to), 3);
   const products = await db.query<{ product_uuid: string; name: string; sku: string; category_uuid: string | null; quantity: string; net_sales: string; discount: string }>(
     `SELECT r.product_uuid::text AS product_uuid, p.name, p.sku, p.category_uuid::text AS category_uuid,
-            sum(r.quantity)::text AS quantity, sum(r.net_sales)::text AS net_sales, sum(r.discount)::text AS discount
-       FROM report_products_daily r JOIN products p ON p.uuid = r.product_uuid
-      WHERE r.store_id = ANY($1::uuid[]) AND r.local_day BETWEEN $2::date AND $3::date
-      GROUP BY r.product_uuid, p.name, p.sku, p.category_uuid
-      ORDER BY sum(r.net_sales) DESC, r.product_uuid LIMIT $4`,
-    [...range, top],
+            r.quantity::text AS quantity, r.net_sales::text AS net_sales, r.discount::text AS discount
+       FROM (SELECT product_uuid, sum(quantity) AS quantity, sum(net_sales) AS net_sales, sum(discount) AS discount
+               FROM (${rows.sql}) x GROUP BY product_uuid) r
+       JOIN products p ON p.uuid = r.product_uuid
+      ORDER BY r.net_sales DESC, r.product_uuid LIMIT $2`,
+    [ids, top, ...rows.params],
   );
   // A product's category as it is now (a sale does not record it).
   const categories = await db.query<{ category_uuid: string | null; name: string | null; quantity: string; net_sales: string }>(
     `SELECT p.category_uuid::text AS category_uuid, c.name, sum(r.quantity)::text AS quantity, sum(r.net_sales)::text AS net_sales
-       FROM report_products_daily r JOIN products p ON p.uuid = r.product_uuid LEFT JOIN categories c ON c.uuid = p.category_uuid
-      WHERE r.store_id = ANY($1::uuid[]) AND r.local_day BETWEEN $2::date AND $3::date
+       FROM (SELECT product_uuid, sum(quantity) AS quantity, sum(net_sales) AS net_sales FROM (${rows.sql}) x GROUP BY product_uuid) r
+       JOIN products p ON p.uuid = r.product_uuid LEFT JOIN categories c ON c.uuid = p.category_uuid
       GROUP BY p.category_uuid, c.name
-      ORDER BY sum(r.net_sales) DESC, p.category_uuid NULLS LAST LIMIT $4`,
-    [...range, top],
+      ORDER BY sum(r.net_sales) DESC, p.category_uuid NULLS LAST LIMIT $2`,
+    [ids, top, ...rows.params],
   );
   // Every till of the stores, with when its newest sale arrived (any day): one index probe each.
   const terminals = await db.query<{ terminal_id: string; terminal_name: string; store_id: string; last_received_at: string | null; last_sale_at: string | null }>(

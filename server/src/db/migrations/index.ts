@@ -20,6 +20,7 @@ import { shiftSaleDaysMigration } from './017-shift-sale-days.ts';
 import { storeSettingsPermissionMigration } from './018-store-settings-permission.ts';
 import { shiftPrintSnapshotMigration } from './019-shift-print-snapshot.ts';
 import { listSortIndexesMigration } from './020-list-sort-indexes.ts';
+import { productMonthsMigration } from './021-product-months.ts';
 
 export const MIGRATIONS: readonly Migration[] = [
   initialMigration,
@@ -42,4 +43,5 @@ export const MIGRATIONS: readonly Migration[] = [
   storeSettingsPermissionMigration,
   shiftPrintSnapshotMigration,
   listSortIndexesMigration,
+  productMonthsMigration,
 ];

@@ -292,11 +292,18 @@ async function main(): Promise<void> {
     console.log(`open loop: ${OPEN_LOOP_TERMINALS} terminals, ${OPEN_LOOP_RATE} sales/s for ${OPEN_LOOP_S} s…`);
     let rssMax = 0;
     let lastSample = 0;
+    /** RSS samples that got no answer (a connection reset under load): counted, not fatal to the run. */
+    let rssSamplesLost = 0;
     const samples: Promise<void>[] = [];
     const sampleRss = () => {
       if (performance.now() - lastSample < RSS_SAMPLE_MS) return;
       lastSample = performance.now();
-      samples.push(hubRss(hub.url).then((rss) => void (rssMax = Math.max(rssMax, rss))));
+      samples.push(
+        hubRss(hub.url).then(
+          (rss) => void (rssMax = Math.max(rssMax, rss)),
+          () => void (rssSamplesLost += 1),
+        ),
+      );
     };
     const openCpuBefore = await hubCpu(hub.url);
     const open = await openLoop(hub.url, terminals, products, OPEN_LOOP_RATE, OPEN_LOOP_S, sampleRss);
@@ -321,6 +328,7 @@ async function main(): Promise<void> {
       lastRateWithinGoal: passing.at(-1)?.rate ?? null,
       firstRateOverGoal: steps.find((s) => s.batchP99Ms > P99_GOAL_MS || s.errors > 0)?.rate ?? null,
       hubRssMaxMb: Math.round(rssMax / 1e6),
+      rssSamplesLost,
     };
 
     // Sizes per sale, before the pull's products change the picture.

@@ -13,11 +13,11 @@ import type { PeriodQuery, PeriodReport } from '@ezo/contract/reports';
 import { DEFAULT_REPORT_TOP, MAX_REPORT_DAYS } from '@ezo/contract/reports';
 import type { PaymentMethod } from '@ezo/contract/sale';
 import { divRound } from '../../../src/domain/rounding.ts';
+import { addDays, daysInclusive, firstOfMonth, lastOfMonth } from '../../../src/domain/calendar-day.ts';
 import type { Sql } from '../db/database.ts';
 import { HttpError } from '../http/api-error.ts';
 import type { ReportStore } from './report-scope.ts';
 
-const DAY_MS = 86_400_000;
 const HOURS_PER_DAY = 24;
 
 interface HourlyRow {
@@ -55,12 +55,10 @@ function add(into: Figures, r: HourlyRow): void {
 
 /** Every day from..to inclusive, YYYY-MM-DD; a 400 when to is before from or the span is too long. */
 export function periodDays(from: string, to: string): string[] {
-  const start = Date.parse(`${from}T00:00:00Z`);
-  const end = Date.parse(`${to}T00:00:00Z`);
-  const count = (end - start) / DAY_MS + 1;
+  const count = daysInclusive(from, to);
   if (count < 1) throw new HttpError('bad_request', 'to is before from', [{ path: 'to', message: 'expected a day on or after from' }]);
   if (count > MAX_REPORT_DAYS) throw new HttpError('bad_request', `a report covers at most ${MAX_REPORT_DAYS} days`, [{ path: 'to', message: `at most ${MAX_REPORT_DAYS} days after from` }]);
-  return Array.from({ length: count }, (_, i) => new Date(start + i * DAY_MS).toISOString().slice(0, 10));
+  return Array.from({ length: count }, (_, i) => addDays(from, i));
 }
 
 /** A period cut at calendar months: the whole months inside it (first days of the first and last), and the days outside them. */
@@ -69,21 +67,15 @@ export interface MonthCut {
   days: { from: string; to: string }[];
 }
 
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const dayMs = (day: string) => Date.parse(`${day}T00:00:00Z`);
-
 /** from..to (YYYY-MM-DD, from <= to) as whole calendar months plus the days before the first and after the last. */
 export function cutAtMonths(from: string, to: string): MonthCut {
-  const start = new Date(dayMs(from));
-  const end = new Date(dayMs(to));
   // The first day of the first whole month, and the last day of the last whole month.
-  const firstWhole = start.getUTCDate() === 1 ? from : isoDay(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
-  const endsMonth = end.getUTCDate() === new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() + 1, 0)).getUTCDate();
-  const lastWhole = endsMonth ? to : isoDay(Date.UTC(end.getUTCFullYear(), end.getUTCMonth(), 0));
+  const firstWhole = from === firstOfMonth(from) ? from : firstOfMonth(from, 1);
+  const lastWhole = to === lastOfMonth(to) ? to : lastOfMonth(to, -1);
   if (firstWhole > lastWhole) return { months: null, days: [{ from, to }] };
   const days: MonthCut['days'] = [];
-  if (from < firstWhole) days.push({ from, to: isoDay(dayMs(firstWhole) - DAY_MS) });
-  if (lastWhole < to) days.push({ from: isoDay(dayMs(lastWhole) + DAY_MS), to });
+  if (from < firstWhole) days.push({ from, to: addDays(firstWhole, -1) });
+  if (lastWhole < to) days.push({ from: addDays(lastWhole, 1), to });
   return { months: { first: firstWhole, last: `${lastWhole.slice(0, 8)}01` }, days };
 }
 

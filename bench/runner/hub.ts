@@ -9,6 +9,10 @@ export interface BenchHub {
   url: string;
   adminToken: string;
   terminal: { id: string; token: string };
+  /** The seeded store. */
+  store: { id: string };
+  /** A new terminal of a store with a device paired to it: a token no demo pairing of the built till retires. */
+  createTerminal(storeId: string): Promise<{ id: string; token: string }>;
   admin<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
   /** The hub's database (server/src/db/database.ts), for seeding the catalog in batches. */
   db?: HubDatabase;

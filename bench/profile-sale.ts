@@ -16,6 +16,8 @@ import { summarise } from './shared/stats.ts';
 const CATALOG = 2_000;
 /** Sampling interval of the profiler, µs: fine enough for a 1-2 ms sale. */
 const SAMPLING_US = 50;
+/** The pause between sales in the spaced run. */
+const SPACED_GAP_MS = 20;
 
 interface ProfileNode {
   id: number;
@@ -123,7 +125,15 @@ async function main(): Promise<void> {
     const floor = await profiled(await workerSession(await floorPage.context().newCDPSession(floorPage), 'floor-worker'), async () =>
       (await floorPage.evaluate((n) => window.benchBaselines!.floor.smallTransactions(n), sales)).samples,
     );
+    // Not profiled: the same sales online, with the network off (no push between them), and then also
+    // 20 ms apart (the work a sale leaves behind, the status for the page, done before the next).
+    const online = summarise((await page.evaluate(([n, size]) => window.benchApp!.recordSales(n, size), [sales, CATALOG] as const)).samples);
+    await browser.context.setOffline(true);
+    const offline = summarise((await page.evaluate(([n, size]) => window.benchApp!.recordSales(n, size), [sales, CATALOG] as const)).samples);
+    const spaced = summarise((await page.evaluate(([n, size, gap]) => window.benchApp!.recordSales(n, size, gap), [sales, CATALOG, SPACED_GAP_MS] as const)).samples);
+    await browser.context.setOffline(false);
     print({ label: 'app sale through Comlink', n: app.samples.length, p50: summarise(app.samples).p50, times: app.times }, top);
+    console.log(`\napp sale p50, not profiled: online back to back ${online.p50.toFixed(3)} ms; offline back to back ${offline.p50.toFixed(3)} ms; offline ${SPACED_GAP_MS} ms apart ${spaced.p50.toFixed(3)} ms`);
     print({ label: 'floor transaction', n: floor.samples.length, p50: summarise(floor.samples).p50, times: floor.times }, top);
   } finally {
     await browser.close();

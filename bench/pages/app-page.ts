@@ -88,7 +88,7 @@ const page: AppPage = {
     return { elapsedMs, reportedRows: null, verified };
   },
 
-  async recordSales(count, catalogSize) {
+  async recordSales(count, catalogSize, gapMs = 0) {
     const catalog = saleCatalog(catalogSize);
     const samples: number[] = [];
     await ensureSignedIn();
@@ -99,6 +99,7 @@ const page: AppPage = {
       const t0 = performance.now();
       await api.recordSale(draft);
       if (n >= WARMUP_CALLS) samples.push(performance.now() - t0);
+      if (gapMs > 0) await sleep(gapMs);
     }
     return { samples, roundTripSamples: await roundTrips(count) };
   },

@@ -97,7 +97,8 @@ export interface AppPage {
   firstSync(serverUrl: string, token: string, verifyBarcode: string): Promise<AppSyncResult>;
   /** syncNow() timed until it resolves; verifies a product by barcode (and its new name) afterwards. */
   sync(verifyBarcode: string, expectName: string | null): Promise<AppSyncResult>;
-  recordSales(count: number, catalogSize: number): Promise<AppSaleResult>;
+  /** `gapMs`: a pause after each sale (a till's sales are seconds apart; the bench's figure uses none). */
+  recordSales(count: number, catalogSize: number, gapMs?: number): Promise<AppSaleResult>;
   /** The labelled query list (shared/search-queries.ts) for a catalog of catalogSize. */
   search(queryCount: number, catalogSize: number): Promise<AppSearchResult>;
   /** Records `count` sales (the caller keeps the network off), returns when all are queued. */

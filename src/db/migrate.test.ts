@@ -100,6 +100,7 @@ describe('migrating a database with data from every earlier version', () => {
       expect(await db.all(`SELECT id FROM sync_queue`)).toEqual([{ id: 1 }]);
       expect(await db.all(`SELECT name FROM sqlite_master WHERE tbl_name = 'sync_queue' AND type = 'index' AND sql IS NOT NULL ORDER BY name`)).toEqual([
         { name: 'sync_queue_due' },
+        { name: 'sync_queue_open_not_sales' },
         { name: 'sync_queue_pending_product_edits' },
       ]);
       if (from >= 2) expect(await db.all('SELECT product_uuid FROM product_hub_versions')).toEqual([{ product_uuid: 'p1' }]);

@@ -124,20 +124,35 @@ export async function markRetry(tx: SqlExecutor, id: number, reason: string, nex
   );
 }
 
+/** The partial index sync_queue_open_not_sales (migration 13) serves a WHERE that repeats its condition. */
+const OPEN_NOT_SALE = `entity_type <> 'Sale' AND status IN (${QueueStatus.pending}, ${QueueStatus.failed})`;
+
+/**
+ * The open (pending, failed) rows for the sync status, read after every commit that touches the queue
+ * (every sale). Only index entries are read, never a row's JSON: the counts from sync_queue_due
+ * (status, next_attempt_at, id), the rows that are not sales from sync_queue_open_not_sales, and the
+ * first open row (lowest id: queued first) by seeks where next_attempt_at = 0 (never tried) and a walk
+ * of the few in backoff; then that one row's created_at (the device clock when it was queued). Reading
+ * every open row instead took 6-13 ms with 10,000 sales queued offline.
+ */
+const QUEUE_COUNTS_SQL = `
+  SELECT (SELECT count(*) FROM sync_queue WHERE status = ${QueueStatus.pending}) AS pending,
+         (SELECT count(*) FROM sync_queue WHERE status = ${QueueStatus.failed}) AS failed,
+         (SELECT count(*) FROM sync_queue WHERE ${OPEN_NOT_SALE} AND status = ${QueueStatus.pending}) AS pending_other,
+         (SELECT count(*) FROM sync_queue WHERE ${OPEN_NOT_SALE} AND status = ${QueueStatus.failed}) AS failed_other,
+         (SELECT created_at FROM sync_queue WHERE id = (
+            SELECT min(id) FROM (
+              SELECT min(id) AS id FROM sync_queue WHERE status = ${QueueStatus.pending} AND next_attempt_at = 0
+              UNION ALL SELECT min(id) FROM sync_queue WHERE status = ${QueueStatus.pending} AND next_attempt_at > 0
+              UNION ALL SELECT min(id) FROM sync_queue WHERE status = ${QueueStatus.failed}))) AS oldest_at`;
+
 export async function queueCounts(db: SqlExecutor): Promise<{ pending: number; failed: number; pendingSales: number; failedSales: number; oldestAt: string | null }> {
-  const row = await db.get<{ pending: number; failed: number; pending_sales: number; failed_sales: number; oldest_at: string | null }>(
-    `SELECT count(*) FILTER (WHERE status = ${QueueStatus.pending}) AS pending,
-            count(*) FILTER (WHERE status = ${QueueStatus.failed}) AS failed,
-            count(*) FILTER (WHERE status = ${QueueStatus.pending} AND entity_type = 'Sale') AS pending_sales,
-            count(*) FILTER (WHERE status = ${QueueStatus.failed} AND entity_type = 'Sale') AS failed_sales,
-            min(created_at) AS oldest_at
-     FROM sync_queue WHERE status IN (${QueueStatus.pending}, ${QueueStatus.failed})`,
-  );
+  const row = await db.get<{ pending: number; failed: number; pending_other: number; failed_other: number; oldest_at: string | null }>(QUEUE_COUNTS_SQL);
   return {
     pending: row?.pending ?? 0,
     failed: row?.failed ?? 0,
-    pendingSales: row?.pending_sales ?? 0,
-    failedSales: row?.failed_sales ?? 0,
+    pendingSales: (row?.pending ?? 0) - (row?.pending_other ?? 0),
+    failedSales: (row?.failed ?? 0) - (row?.failed_other ?? 0),
     oldestAt: row?.oldest_at ?? null,
   };
 }

@@ -12,7 +12,8 @@ import { migration009 } from './009-counter-and-shifts.ts';
 import { migration010 } from './010-pull-staff-after-update.ts';
 import { migration011 } from './011-store-settings.ts';
 import { migration012 } from './012-shift-uploads.ts';
+import { migration013 } from './013-open-queue-rows-not-sales.ts';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { openMigratedMemoryDb } from '../../test-support/memory-db.ts';
 import type { SqlConnection } from './sql-connection.ts';
 import { enqueue, QueueStatus } from './outbox.ts';
-import { duePending, markCompleted, markFailed, markRetry, nextRetryAt } from './queue-store.ts';
+import { duePending, markCompleted, markFailed, markRetry, nextRetryAt, queueCounts } from './queue-store.ts';
 import { queueRows } from './testing/till-fixture.ts';
 
 const NOW = 1_000_000;
@@ -73,5 +73,46 @@ describe('markCompleted', () => {
   it('with no ids changes nothing', async () => {
     await db.transaction((tx) => markCompleted(tx, [], '2026-01-01T00:00:01.000Z'));
     expect((await queueRows(db)).every((r) => r.status === QueueStatus.pending)).toBe(true);
+  });
+});
+
+describe('queueCounts', () => {
+  const DONE_AT = '2026-01-03T00:00:00.000Z';
+  /** The counts read row by row, as the status read them before the index-only query. */
+  const oracle = () =>
+    db.get(`SELECT count(*) FILTER (WHERE status = 0) AS pending, count(*) FILTER (WHERE status = 2) AS failed,
+                   count(*) FILTER (WHERE status = 0 AND entity_type = 'Sale') AS pendingSales,
+                   count(*) FILTER (WHERE status = 2 AND entity_type = 'Sale') AS failedSales, min(created_at) AS oldestAt
+              FROM sync_queue WHERE status IN (0, 2)`);
+
+  it('counts open rows, sales apart, and finds the oldest open row, as reading every row does', async () => {
+    // Beside the 8 pending sales: adjustments and a product edit, some sent, failed or in backoff.
+    const more = ['Adjustment', 'Product', 'Sale', 'Adjustment', 'Sale'] as const;
+    for (const [i, entityType] of more.entries()) {
+      await db.transaction((tx) =>
+        enqueue(tx, { entityType, entityId: 100 + i, action: 'CREATE', payload: { i }, idempotencyKey: `more-${i}`, createdAt: `2026-01-02T00:00:0${i}.000Z` }),
+      );
+    }
+    // Queued one second apart, in id order.
+    await db.run(`UPDATE sync_queue SET created_at = printf('2026-01-01T00:00:%02d.000Z', id)`);
+    const all = await db.all<{ id: number }>('SELECT id FROM sync_queue ORDER BY id');
+    const at = (i: number) => all[i]?.id as number;
+    await db.transaction(async (tx) => {
+      await markCompleted(tx, [at(0), at(9)], DONE_AT);
+      await markRetry(tx, at(1), 'offline', NOW + 5_000);
+      await markFailed(tx, at(3), 'bad', true);
+      await markFailed(tx, at(8), 'bad', true);
+      await markRetry(tx, at(10), 'offline', NOW + 5_000);
+    });
+    const check = async () => expect(await queueCounts(db)).toEqual(await oracle());
+    await check();
+    expect(await queueCounts(db)).toMatchObject({ pending: 9, failed: 2, pendingSales: 8, failedSales: 1 });
+    // The oldest open row is in backoff (at 1); then a failed one is oldest (at 3); then none is open.
+    expect((await queueCounts(db)).oldestAt).toBe('2026-01-01T00:00:02.000Z');
+    await db.transaction((tx) => markCompleted(tx, all.slice(1, 8).map((r) => r.id), DONE_AT));
+    await check();
+    expect((await queueCounts(db)).oldestAt).toBe('2026-01-01T00:00:04.000Z');
+    await db.run('UPDATE sync_queue SET status = 1');
+    expect(await queueCounts(db)).toEqual({ pending: 0, failed: 0, pendingSales: 0, failedSales: 0, oldestAt: null });
   });
 });

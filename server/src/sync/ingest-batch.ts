@@ -19,7 +19,7 @@ import { StockDeltas } from './stock-deltas.ts';
 import { ingestSalesBulk } from './ingest-sales-bulk.ts';
 import { visibleCustomer } from './customer-visibility.ts';
 import type { Sale } from '@ezo/contract/v1/sale';
-import { checkAttribution, storeMembers } from './attribution.ts';
+import { attributedIds, checkAttribution } from './attribution.ts';
 import { Z_NUMBER_UNIQUE, ingestShift, shiftStaff } from './ingest-shift.ts';
 
 /** An upstream batch of any protocol the hub speaks: protocol 1's shape, and protocol 3's shifts when present. */
@@ -51,14 +51,11 @@ export async function ingestBatch(db: Database, who: TerminalPrincipal, batch: A
 async function ingestInTransaction(tx: Sql, who: TerminalPrincipal, batch: AnyBatch, log: ItemErrorLog): Promise<ItemResult[]> {
   const { sales, adjustments, products } = batch.changes;
   const shifts = batch.changes.shifts ?? [];
-  // Products and customers are never deleted (only tombstoned), so one lookup serves the whole batch.
   const productIds = [...new Set([...sales.flatMap((s) => s.lines.map((l) => l.product_uuid)), ...adjustments.map((a) => a.product_uuid), ...products.map((p) => p.product_uuid)])];
   const customerIds = [...new Set(sales.flatMap((s) => (s.customer_uuid === null ? [] : [s.customer_uuid])))];
-  const knownProducts = await existing(tx, 'products', productIds);
-  const knownCustomers = await visibleCustomers(tx, who.storeId, customerIds);
-  const members = await storeMembers(tx, who.storeId, [...sales, ...adjustments, ...products, ...shifts.flatMap(shiftStaff)]);
+  const memberIds = attributedIds([...sales, ...adjustments, ...products, ...shifts.flatMap(shiftStaff)]);
   const stock = new StockDeltas();
-  await stock.loadBase(tx, who.storeId, productIds);
+  const { knownProducts, knownCustomers, members } = await readBatchContext(tx, who.storeId, productIds, customerIds, memberIds, stock);
   const results: ItemResult[] = [];
 
   // Plain sales go in bulk; refunds, repeated uuids within the batch, and everything after a refused
@@ -103,20 +100,30 @@ async function ingestInTransaction(tx: Sql, who: TerminalPrincipal, batch: AnyBa
   return results;
 }
 
-/** The customers of `ids` this store may attach (its own, or any when shared): others are unknown_customer. */
-async function visibleCustomers(tx: Sql, storeId: string, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await tx.query<{ uuid: string }>(
-    `SELECT uuid::text AS uuid FROM customers WHERE uuid = ANY($1::uuid[]) AND ${visibleCustomer('$2')}`,
-    [ids, storeId],
-  );
-  return new Set(rows.map((r) => r.uuid));
-}
-
-async function existing(tx: Sql, table: 'products', ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await tx.query<{ uuid: string }>(`SELECT uuid::text AS uuid FROM ${table} WHERE uuid = ANY($1::uuid[])`, [ids]);
-  return new Set(rows.map((r) => r.uuid));
+/**
+ * What the batch's checks need, read in one statement (one round trip): which of its products exist
+ * (products and customers are never deleted, only tombstoned, so one lookup serves the whole batch), which
+ * of its customers this store may attach (its own, or any when shared: others are unknown_customer), which
+ * of the staff it names have a role in the store, and the committed stock figure of each product (the stock
+ * row plus the moves not yet folded), which `stock` counts from.
+ */
+async function readBatchContext(tx: Sql, storeId: string, productIds: string[], customerIds: string[], memberIds: string[], stock: StockDeltas) {
+  const rows =
+    productIds.length + customerIds.length + memberIds.length === 0
+      ? []
+      : await tx.query<{ kind: 'product' | 'customer' | 'member' | 'stock'; id: string; quantity: string | null }>(
+          `SELECT 'product' AS kind, uuid::text AS id, NULL::text AS quantity FROM products WHERE uuid = ANY($1::uuid[])
+           UNION ALL SELECT 'customer', uuid::text, NULL FROM customers WHERE uuid = ANY($2::uuid[]) AND ${visibleCustomer('$3')}
+           UNION ALL SELECT 'member', staff_id::text, NULL FROM staff_store_roles WHERE store_id = $3 AND staff_id = ANY($4::uuid[])
+           UNION ALL SELECT 'stock', product_uuid::text, sum(q)::text FROM (
+             SELECT product_uuid, quantity AS q FROM stock WHERE store_id = $3 AND product_uuid = ANY($1::uuid[])
+             UNION ALL SELECT product_uuid, delta FROM stock_moves WHERE store_id = $3 AND product_uuid = ANY($1::uuid[])
+           ) AS figures GROUP BY product_uuid`,
+          [productIds, customerIds, storeId, memberIds],
+        );
+  const of = (kind: string) => new Set(rows.filter((r) => r.kind === kind).map((r) => r.id));
+  stock.setBase(rows.filter((r) => r.kind === 'stock').map((r) => [r.id, Number(r.quantity)]));
+  return { knownProducts: of('product'), knownCustomers: of('customer'), members: of('member') };
 }
 
 interface ItemRef {

@@ -1,16 +1,17 @@
 // The fast path for the common case, plain sales (not refunds) that passed checkSale: the whole set is
-// inserted with two statements instead of four round trips per sale. It runs under its own savepoint;
-// if the database refuses any row's data (a line uuid used elsewhere, a value PostgreSQL cannot hold) it rolls back and returns
-// undefined, and the caller takes the per-item path, which finds the culprit and rejects only it.
+// inserted by one statement (sales, their lines, the summaries and the shift days), one round trip instead
+// of four per sale. It runs under its own savepoint; if the database refuses any row's data (a line uuid
+// used elsewhere, a value PostgreSQL cannot hold) it rolls back and returns undefined, and the caller
+// takes the per-item path, which finds the culprit and rejects only it.
 import type { Sale } from '@ezo/contract/v1/sale';
 import type { Sql } from '../db/database.ts';
 import { isDataError, pgErrorCode } from '../db/database.ts';
 import type { TerminalPrincipal } from '../auth/authenticate.ts';
 import { Rejection, notStorable, type Outcome } from './item-outcome.ts';
 import type { StockDeltas } from './stock-deltas.ts';
-import { insertSaleLines } from './insert-sale-lines.ts';
-import { addSalesToSummaries } from './sale-summaries.ts';
-import { addSalesToShiftDays } from './sale-shift-days.ts';
+import { saleLinesInsert } from './insert-sale-lines.ts';
+import { SUMMARY_CTES, summarySource } from './sale-summaries.ts';
+import { SHIFT_DAYS_CTE } from './sale-shift-days.ts';
 import { saleMoves } from './ingest-sale.ts';
 
 export interface BulkSale {
@@ -23,22 +24,26 @@ export async function ingestSalesBulk(tx: Sql, who: TerminalPrincipal, items: re
   if (items.length === 0) return new Map();
   await tx.query('SAVEPOINT bulk_sales');
   try {
+    // One statement, one round trip: the sales, then, for those its INSERT stored (not the replays), their
+    // lines, the summaries and the shift days, from the rows RETURNING gives (other CTEs of the statement
+    // cannot see the new sales rows; the foreign keys of the lines are checked at the statement's end).
+    const lines = saleLinesInsert(who.storeId, items.flatMap((i) => i.sale.lines.map((line) => ({ sale: i.sale, line }))), 6, 'SELECT uuid FROM ins');
     const inserted = await tx.query<{ uuid: string }>(
-      `INSERT INTO sales (uuid, store_id, terminal_id, receipt_number, total, created_at, content_hash, body, staff_id, approved_by, device_id)
-       SELECT (e.b->>'uuid')::uuid, $2, $3, e.b->>'receipt_number', (e.b->>'total')::bigint, (e.b->>'created_at')::timestamptz, h.hash, e.b,
-              (e.b->>'staff_id')::uuid, (e.b->>'approved_by')::uuid, $5::uuid
-         FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(b, i)
-         JOIN unnest($4::text[]) WITH ORDINALITY AS h(hash, i) USING (i)
-       ON CONFLICT (uuid) DO NOTHING RETURNING uuid::text AS uuid`,
-      [JSON.stringify(items.map((i) => i.sale)), who.storeId, who.terminalId, items.map((i) => i.hash), who.deviceId],
+      `WITH ins AS (
+         INSERT INTO sales (uuid, store_id, terminal_id, receipt_number, total, created_at, content_hash, body, staff_id, approved_by, device_id)
+         SELECT (e.b->>'uuid')::uuid, $2, $3, e.b->>'receipt_number', (e.b->>'total')::bigint, (e.b->>'created_at')::timestamptz, h.hash, e.b,
+                (e.b->>'staff_id')::uuid, (e.b->>'approved_by')::uuid, $5::uuid
+           FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(b, i)
+           JOIN unnest($4::text[]) WITH ORDINALITY AS h(hash, i) USING (i)
+         ON CONFLICT (uuid) DO NOTHING
+         RETURNING uuid, store_id, terminal_id, staff_id, refund_of, total, created_at, body
+       ), new_lines AS (${lines.sql} RETURNING 1),
+       ${summarySource('ins', 'true')}, ${SUMMARY_CTES}, ${SHIFT_DAYS_CTE}
+       SELECT uuid::text AS uuid FROM ins`,
+      [JSON.stringify(items.map((i) => i.sale)), who.storeId, who.terminalId, items.map((i) => i.hash), who.deviceId, ...lines.params],
     );
     const fresh = new Set(inserted.map((r) => r.uuid));
     const freshItems = items.filter((i) => fresh.has(i.sale.uuid.toLowerCase()));
-    await insertSaleLines(tx, who.storeId, freshItems.flatMap((i) => i.sale.lines.map((line) => ({ sale: i.sale, line }))));
-    // Only the sales this statement inserted: a replay is already counted.
-    const freshUuids = freshItems.map((i) => i.sale.uuid);
-    await addSalesToSummaries(tx, freshUuids);
-    await addSalesToShiftDays(tx, freshUuids);
     const outcomes = new Map<string, Outcome | Rejection>();
     const stale = items.filter((i) => !fresh.has(i.sale.uuid.toLowerCase()));
     if (stale.length > 0) {
@@ -64,7 +69,8 @@ export async function ingestSalesBulk(tx: Sql, who: TerminalPrincipal, items: re
       stock.restore(saved);
       throw err;
     }
-    await tx.query('RELEASE SAVEPOINT bulk_sales');
+    // The savepoint is not released: COMMIT ends it with the transaction, and a RELEASE would cost a round
+    // trip. Later items' savepoints nest inside it, and nothing after this returns rolls back to it.
     for (const i of freshItems) outcomes.set(i.sale.uuid.toLowerCase(), 'applied');
     return outcomes;
   } catch (err) {

@@ -14,16 +14,21 @@
 // (rebuildStoreSummaries), so every day and hour key is in the zone the store has now.
 import type { Sql } from '../db/database.ts';
 
-/** The upsert of the sales that `which` selects (a condition on `s`, the sales row, using $1). */
-const upsert = (which: string) => `
-WITH s AS (
+/**
+ * The sales to add, as CTE `s`, from `source` (the sales table, or a CTE with its columns: ingest-sales-bulk.ts
+ * adds the rows its INSERT … RETURNING gives, in the same statement) where `which` holds.
+ */
+export const summarySource = (source: string, which: string) => `s AS (
   SELECT s.uuid, s.store_id, s.terminal_id, s.staff_id, s.refund_of IS NOT NULL AS is_refund, s.total,
-         (s.body->>'discount_total')::bigint AS discount, s.body,
+         (s.body->>'discount_total')::bigint AS discount, s.body, s.created_at,
          (s.created_at AT TIME ZONE st.time_zone) AS local_time,
          (SELECT COALESCE(sum((x->>'quantity')::bigint), 0) FROM jsonb_array_elements(s.body->'lines') x) AS items
-    FROM sales s JOIN stores st ON st.id = s.store_id
+    FROM ${source} s JOIN stores st ON st.id = s.store_id
    WHERE ${which}
-), hourly AS (
+)`;
+
+/** CTEs (to follow `s` of summarySource) that add the sales of `s` to the summaries, each upsert in key order. */
+export const SUMMARY_CTES = `hourly AS (
   INSERT INTO report_sales_hourly AS r (store_id, local_hour, terminal_id, staff_id, sales_count, sales_total, sales_discount, sales_items, refunds_count, refunds_total, refunds_items)
   SELECT store_id, date_trunc('hour', local_time), terminal_id, staff_id,
          count(*) FILTER (WHERE NOT is_refund), COALESCE(sum(total) FILTER (WHERE NOT is_refund), 0), COALESCE(sum(discount) FILTER (WHERE NOT is_refund), 0),
@@ -52,11 +57,16 @@ WITH s AS (
   ON CONFLICT (store_id, local_day, terminal_id, method) DO UPDATE SET
     payments = r.payments + EXCLUDED.payments, amount = r.amount + EXCLUDED.amount
   RETURNING 1
-)
-INSERT INTO report_product_moves (store_id, local_day, product_uuid, quantity, net_sales, discount)
-SELECT s.store_id, s.local_time::date, l.product_uuid, sum(l.quantity), sum(l.line_total), sum(l.line_discount)
-  FROM s, jsonb_to_recordset(s.body->'lines') AS l(product_uuid uuid, quantity bigint, line_total bigint, line_discount bigint)
- GROUP BY 1, 2, 3`;
+), product_moves AS (
+  INSERT INTO report_product_moves (store_id, local_day, product_uuid, quantity, net_sales, discount)
+  SELECT s.store_id, s.local_time::date, l.product_uuid, sum(l.quantity), sum(l.line_total), sum(l.line_discount)
+    FROM s, jsonb_to_recordset(s.body->'lines') AS l(product_uuid uuid, quantity bigint, line_total bigint, line_discount bigint)
+   GROUP BY 1, 2, 3
+  RETURNING 1
+)`;
+
+/** The summaries of the sales that `which` (a condition on `s`, the sales row, using $1) selects. */
+const upsert = (which: string) => `WITH ${summarySource('sales', which)}, ${SUMMARY_CTES} SELECT 1`;
 
 /** Adds these sales, just inserted in this transaction, to the summaries. Never call it for a replay. */
 export async function addSalesToSummaries(tx: Sql, saleUuids: readonly string[]): Promise<void> {

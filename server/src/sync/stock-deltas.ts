@@ -16,17 +16,9 @@ export class StockDeltas {
   /** The figure of each product this batch touches, as committed (stock row plus unfolded moves), keyed by lower-case uuid. */
   private readonly base = new Map<string, number>();
 
-  /** Reads the committed figures of the batch's products; without it, every product counts from 0. */
-  async loadBase(tx: Sql, storeId: string, productUuids: readonly string[]): Promise<void> {
-    if (productUuids.length === 0) return;
-    const rows = await tx.query<{ product_uuid: string; quantity: string }>(
-      `SELECT product_uuid::text AS product_uuid, sum(q)::text AS quantity FROM (
-         SELECT product_uuid, quantity AS q FROM stock WHERE store_id = $1 AND product_uuid = ANY($2::uuid[])
-         UNION ALL SELECT product_uuid, delta FROM stock_moves WHERE store_id = $1 AND product_uuid = ANY($2::uuid[])
-       ) AS figures GROUP BY product_uuid`,
-      [storeId, productUuids],
-    );
-    for (const r of rows) this.base.set(r.product_uuid, Number(r.quantity));
+  /** The committed figures of the batch's products (ingest-batch.ts reads them); without them, every product counts from 0. */
+  setBase(figures: readonly (readonly [string, number])[]): void {
+    for (const [product, quantity] of figures) this.base.set(product.toLowerCase(), quantity);
   }
 
   add(productUuid: string, delta: number): void {

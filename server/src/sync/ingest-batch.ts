@@ -1,6 +1,8 @@
 // POST /api/v1/sync/upstream, after validation: one transaction per batch and a savepoint per item, so
-// each item is atomic and a rejected one costs the others nothing. Inserts come first; product edits
-// (versioned writes, under the commit-order lock) come last; stock moves go to the move log, unlocked. Deadlocks and serialization failures retry the whole batch, which is idempotent.
+// each item is atomic and a rejected one costs the others nothing; plain sales first go in at once, without
+// a savepoint, and when that is refused the batch runs again item by item in a new transaction. Inserts
+// come first; product edits (versioned writes, under the commit-order lock) come last; stock moves go to
+// the move log, unlocked. Deadlocks and serialization failures retry the whole batch, which is idempotent.
 // Batches of protocol 1 to 3 take this one path: typed as protocol 1's shape (which a later item
 // extends), with the staff fields read by attribution.ts and the shifts of protocol 3 (none in an
 // older batch) last; each item is hashed and stored as it came.
@@ -16,7 +18,7 @@ import { ingestAdjustment } from './ingest-adjustment.ts';
 import { ingestProductEdit } from './ingest-product-edit.ts';
 import { Rejection, notStorable, resultOf, type Outcome } from './item-outcome.ts';
 import { StockDeltas } from './stock-deltas.ts';
-import { ingestSalesBulk } from './ingest-sales-bulk.ts';
+import { BulkRefused, ingestSalesBulk } from './ingest-sales-bulk.ts';
 import { visibleCustomer } from './customer-visibility.ts';
 import type { Sale } from '@ezo/contract/v1/sale';
 import { attributedIds, checkAttribution } from './attribution.ts';
@@ -39,16 +41,29 @@ function constraintOf(err: unknown): string | undefined {
 export type ItemErrorLog = (refused: { entity: ItemResult['entity']; uuid: string; sqlstate: string; message: string }) => void;
 
 export async function ingestBatch(db: Database, who: TerminalPrincipal, batch: AnyBatch, logItemError: ItemErrorLog = () => undefined): Promise<ItemResult[]> {
+  try {
+    return await withRetries(db, (tx) => ingestInTransaction(tx, who, batch, logItemError, 'bulk'));
+  } catch (err) {
+    // The bulk insert spoilt its transaction (ingest-sales-bulk.ts): nothing of it was committed.
+    if (!(err instanceof BulkRefused)) throw err;
+    return await withRetries(db, (tx) => ingestInTransaction(tx, who, batch, logItemError, 'item by item'));
+  }
+}
+
+async function withRetries<T>(db: Database, fn: (tx: Sql) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction((tx) => ingestInTransaction(tx, who, batch, logItemError));
+      return await db.transaction(fn);
     } catch (err) {
       if (attempt >= MAX_BATCH_ATTEMPTS || !RETRYABLE.has(pgErrorCode(err) ?? '')) throw err;
     }
   }
 }
 
-async function ingestInTransaction(tx: Sql, who: TerminalPrincipal, batch: AnyBatch, log: ItemErrorLog): Promise<ItemResult[]> {
+/** 'bulk': plain sales in one statement (the first try); 'item by item': each sale under its own savepoint. */
+type SalesPath = 'bulk' | 'item by item';
+
+async function ingestInTransaction(tx: Sql, who: TerminalPrincipal, batch: AnyBatch, log: ItemErrorLog, path: SalesPath): Promise<ItemResult[]> {
   const { sales, adjustments, products } = batch.changes;
   const shifts = batch.changes.shifts ?? [];
   const productIds = [...new Set([...sales.flatMap((s) => s.lines.map((l) => l.product_uuid)), ...adjustments.map((a) => a.product_uuid), ...products.map((p) => p.product_uuid)])];
@@ -58,8 +73,8 @@ async function ingestInTransaction(tx: Sql, who: TerminalPrincipal, batch: AnyBa
   const { knownProducts, knownCustomers, members } = await readBatchContext(tx, who.storeId, productIds, customerIds, memberIds, stock);
   const results: ItemResult[] = [];
 
-  // Plain sales go in bulk; refunds, repeated uuids within the batch, and everything after a refused
-  // bulk insert go item by item. Results keep the batch's order.
+  // Plain sales go in bulk; refunds, repeated uuids within the batch, and every sale of a batch whose
+  // bulk insert was refused go item by item (plain sales first, as in bulk). Results keep the batch's order.
   const saleResults: (ItemResult | undefined)[] = new Array<ItemResult | undefined>(sales.length);
   const bulk: { index: number; sale: Sale; hash: string }[] = [];
   const oneByOne: number[] = [];
@@ -79,9 +94,11 @@ async function ingestInTransaction(tx: Sql, who: TerminalPrincipal, batch: AnyBa
       bulk.push({ index, sale, hash: contentHash(sale) });
     } else oneByOne.push(index);
   });
-  const bulkOutcomes = await ingestSalesBulk(tx, who, bulk, stock);
-  if (bulkOutcomes === undefined) oneByOne.unshift(...bulk.map((b) => b.index));
-  else for (const b of bulk) saleResults[b.index] = resultOf(b.sale.uuid, 'sale', bulkOutcomes.get(b.sale.uuid.toLowerCase()) ?? 'applied');
+  if (path === 'item by item') oneByOne.unshift(...bulk.map((b) => b.index));
+  else {
+    const bulkOutcomes = await ingestSalesBulk(tx, who, bulk, stock);
+    for (const b of bulk) saleResults[b.index] = resultOf(b.sale.uuid, 'sale', bulkOutcomes.get(b.sale.uuid.toLowerCase()) ?? 'applied');
+  }
   for (const index of oneByOne) {
     const sale = sales[index]!;
     saleResults[index] = resultOf(sale.uuid, 'sale', await inSavepoint(tx, stock, { entity: 'sale', uuid: sale.uuid, log }, () => ingestSale(tx, who, sale, contentHash(sale), stock)));

@@ -13,6 +13,8 @@ import { Rejection } from './item-outcome.ts';
 
 export class StockDeltas {
   private readonly deltas = new Map<string, number>();
+  /** The part of `deltas` already written to the log (ingest-sales-bulk.ts writes its own moves). */
+  private applied = new Map<string, number>();
   /** The figure of each product this batch touches, as committed (stock row plus unfolded moves), keyed by lower-case uuid. */
   private readonly base = new Map<string, number>();
 
@@ -50,6 +52,11 @@ export class StockDeltas {
     return (this.base.get(key) ?? 0) + (this.deltas.get(key) ?? 0);
   }
 
+  /** Counts the moves so far as written: apply() writes only what is added after. */
+  markApplied(): void {
+    this.applied = new Map(this.deltas);
+  }
+
   /** A copy to restore when an item's savepoint is rolled back. */
   snapshot(): Map<string, number> {
     return new Map(this.deltas);
@@ -65,7 +72,7 @@ export class StockDeltas {
    * its moves are not recorded, so it never gets a stock row (the tills do not count it either).
    */
   async apply(tx: Sql, storeId: string): Promise<void> {
-    const entries = [...this.deltas].filter(([, d]) => d !== 0);
+    const entries = [...this.deltas].map(([p, d]): [string, number] => [p, d - (this.applied.get(p) ?? 0)]).filter(([, d]) => d !== 0);
     if (entries.length === 0) return;
     await tx.query(
       `INSERT INTO stock_moves (store_id, product_uuid, delta)

@@ -6,7 +6,7 @@ import { createTillClient } from '../../src/ui/till-client.ts';
 import type { Ownership, SyncStatus } from '../../src/api/till-api.ts';
 import { generateCatalog } from '../shared/catalog-gen.ts';
 import { labelledSearchQueries } from '../shared/search-queries.ts';
-import { saleDraft } from '../shared/sale-fixture.ts';
+import { BENCH_STAFF_ID, BENCH_STAFF_PIN, saleDraft } from '../shared/sale-fixture.ts';
 import type { AppMemory, AppPage } from '../shared/page-protocol.ts';
 
 /** Untimed calls before the timed ones: the first warm the statement cache and the JIT. */
@@ -38,6 +38,17 @@ function saleCatalog(catalogSize: number) {
 async function throwIfPullFailed(): Promise<void> {
   const status = await api.syncStatus();
   if (status.lastError !== null && status.lastPullAt === null) throw new Error(`sync failed: ${status.lastError.code}: ${status.lastError.message}`);
+}
+
+/**
+ * Signs the bench cashier in unless someone is: a till records sales only for a signed-in member, every
+ * start is locked, and the idle time locks it again (between the bench's rounds too). Staff arrive with the
+ * first sync, so this runs after it.
+ */
+async function ensureSignedIn(): Promise<void> {
+  if ((await api.session()) !== null) return;
+  const result = await api.signIn(BENCH_STAFF_ID, BENCH_STAFF_PIN);
+  if (result.kind !== 'ok') throw new Error(`the bench cashier could not sign in: ${result.kind}`);
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -80,6 +91,7 @@ const page: AppPage = {
   async recordSales(count, catalogSize) {
     const catalog = saleCatalog(catalogSize);
     const samples: number[] = [];
+    await ensureSignedIn();
     // Selling needs an open shift.
     if ((await api.currentShift()) === null) await api.openShift(0);
     for (let n = 0; n < WARMUP_CALLS + count; n++) {
@@ -107,6 +119,8 @@ const page: AppPage = {
 
   async queueSales(count, catalogSize) {
     const catalog = saleCatalog(catalogSize);
+    await ensureSignedIn();
+    if ((await api.currentShift()) === null) await api.openShift(0);
     for (let n = 0; n < count; n++) await api.recordSale(saleDraft(catalog, 1_000_000 + n));
     return (await api.syncStatus()).pending;
   },

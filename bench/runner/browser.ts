@@ -25,6 +25,8 @@ export async function launchBrowser(keepProfile = false): Promise<BenchBrowser> 
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath(),
     headless: true,
+    // The UI figures find buttons by their English labels.
+    locale: 'en-US',
     args: [...CHROMIUM_ARGS],
   });
   await context.addInitScript({ content: NAME_SHIM });

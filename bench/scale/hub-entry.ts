@@ -14,8 +14,12 @@ const app = await buildHub({ db, adminTokenHash: hashToken(admin), rateLimit: fa
 await app.listen({ host: '127.0.0.1', port: 0 });
 const address = app.server.address();
 console.log(JSON.stringify({ port: typeof address === 'object' && address !== null ? address.port : 0 }));
-process.once('SIGTERM', () => {
+const stop = () => {
   void drainAndClose(app)
     .then(() => db.close())
     .finally(() => process.exit(0));
-});
+};
+process.once('SIGTERM', stop);
+// The bench holds our stdin open; its end means the bench is gone (crashed or killed): stop too.
+process.stdin.once('end', stop);
+process.stdin.resume();

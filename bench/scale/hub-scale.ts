@@ -110,7 +110,9 @@ async function startHub(databaseUrl: string): Promise<{ url: string; stop: () =>
   const child = spawn(process.execPath, [...profile, 'scripts/run-ts.mjs', 'bench/scale/hub-entry.ts'], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: databaseUrl, ADMIN_TOKEN },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    // stdin is a pipe the hub watches: if this process dies (a crash, Ctrl-C), the pipe closes and
+    // the hub exits instead of living on with its port and database.
+    stdio: ['pipe', 'pipe', 'inherit'],
   });
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';

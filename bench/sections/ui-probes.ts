@@ -12,6 +12,10 @@ export const UI = {
   payButton: '.pay-button',
   quickTender: '[aria-label="Quick cash amounts"] button',
   receipt: 'article.receipt',
+  /** The lock screen every start opens on: a name to tap is the first thing a cashier can use. */
+  staffName: 'main.lock-screen button.staff-name',
+  pinInput: 'main.lock-screen input.pin-input',
+  pinSubmit: 'main.lock-screen form.pin-entry button[type="submit"]',
 } as const;
 
 /** How long a probe waits for the DOM to answer before it gives up on that sample. */
@@ -75,8 +79,22 @@ export function probeResult(): ProbeTimes | 'timeout' | undefined {
   return (window as unknown as { __benchProbe?: Probe }).__benchProbe?.result;
 }
 
-/** ms from navigation start until the search box is visible and enabled: the till is interactive. */
+/** ms from navigation start until the element (a staff name, the search box) is visible and enabled: the till is interactive. */
 export function interactiveAt(selector: string): number | false {
   const el = document.querySelector<HTMLInputElement>(selector);
   return el !== null && !el.disabled && el.offsetParent !== null ? performance.now() : false;
+}
+
+/** Remembers the timeStamp of the next form submit (the PIN's "Sign in"), for `sinceSubmit`. */
+export function armSubmitProbe(): void {
+  const w = window as unknown as { __benchSubmitAt?: number };
+  delete w.__benchSubmitAt;
+  document.addEventListener('submit', (e) => (w.__benchSubmitAt = e.timeStamp), { capture: true, once: true });
+}
+
+/** ms from the armed submit to now, once the element is visible and enabled; false before. */
+export function sinceSubmitUntilInteractive(selector: string): number | false {
+  const at = (window as unknown as { __benchSubmitAt?: number }).__benchSubmitAt;
+  const el = document.querySelector<HTMLInputElement>(selector);
+  return at !== undefined && el !== null && !el.disabled && el.offsetParent !== null ? performance.now() - at : false;
 }

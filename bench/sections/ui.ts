@@ -11,7 +11,8 @@ import { generateCatalog, searchQueries } from '../shared/catalog-gen.ts';
 import { median, summarise } from '../shared/stats.ts';
 import type { SectionContext } from './context.ts';
 import { initialJs } from './initial-js.ts';
-import { PROBE_TIMEOUT_MS, UI, armKeystrokeProbe, armReceiptProbe, interactiveAt, probeResult, type ProbeTimes } from './ui-probes.ts';
+import { BENCH_STAFF_PIN } from '../shared/sale-fixture.ts';
+import { PROBE_TIMEOUT_MS, UI, armKeystrokeProbe, armReceiptProbe, armSubmitProbe, interactiveAt, probeResult, sinceSubmitUntilInteractive, type ProbeTimes } from './ui-probes.ts';
 
 export const KEYSTROKE_GOAL_MS = 16;
 export const COLD_START_GOAL_MS = 1_000;
@@ -25,6 +26,31 @@ const FIRST_LOAD_TIMEOUT_MS = 10 * 60_000;
 const SW_TIMEOUT_MS = 60_000;
 /** How long one look for the last catalog row waits before typing the search again. */
 const CATALOG_POLL_MS = 2_000;
+/** The bench hub's seeded cashier as the lock screen names them (the demo seed's name for TEST_STAFF.cashier). */
+const CASHIER_NAME = 'Chris Cashier';
+
+/**
+ * Signs the cashier in on the lock screen as staff do (tap the name, type the PIN, "Sign in") and
+ * returns ms from the submit's timeStamp to the search box visible and enabled: unlocking to selling.
+ */
+async function signIn(page: Page, timeoutMs: number): Promise<number> {
+  await page.getByRole('button', { name: CASHIER_NAME, exact: true }).click({ timeout: timeoutMs });
+  await page.locator(UI.pinInput).fill(BENCH_STAFF_PIN);
+  await page.evaluate(armSubmitProbe);
+  await page.locator(UI.pinSubmit).click();
+  const handle = await page.waitForFunction(sinceSubmitUntilInteractive, UI.search, { timeout: 30_000, polling: 'raf' });
+  return (await handle.jsonValue()) as number;
+}
+
+/** Selling needs an open shift: opened on the Shift screen with a float of 0, then back to Sell. */
+async function openShift(page: Page): Promise<void> {
+  const nav = page.getByRole('navigation', { name: 'Screens' });
+  await nav.getByRole('button', { name: 'Shift' }).click();
+  await page.getByLabel('Opening float').fill('0');
+  await page.getByRole('button', { name: 'Open shift', exact: true }).click();
+  await page.getByRole('heading', { name: 'Shift open' }).waitFor();
+  await nav.getByRole('button', { name: 'Sell' }).click();
+}
 
 async function awaitProbe(page: Page): Promise<ProbeTimes | null> {
   const handle = await page.waitForFunction(probeResult, undefined, { timeout: PROBE_TIMEOUT_MS * 2, polling: 10 });
@@ -92,13 +118,14 @@ interface ColdStartParts {
   opened: number | null;
   migrated: number | null;
   owner: number | null;
-  firstQuery: number | null;
-  /** Search box visible and enabled, after the frame that painted it. */
+  /** The lock screen's staff names visible and enabled, after the frame that painted them: usable. */
   usable: number;
+  /** After that, the bench signs in: ms from the PIN's submit to the search box enabled (the grid's first page comes with it). */
+  signIn: number;
 }
 
 /** Reads the page's navigation timing and boot marks, and the database worker's marks moved onto the page's timeline. */
-async function coldStartParts(page: Page, usable: number): Promise<ColdStartParts> {
+async function coldStartParts(page: Page, usable: number, signIn: number): Promise<ColdStartParts> {
   const pageSide = await page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
     const marks = Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('ezo:boot:')).map((m) => [m.name, m.startTime]));
@@ -119,14 +146,14 @@ async function coldStartParts(page: Page, usable: number): Promise<ColdStartPart
     opened: fromWorker('ezo:boot:opened'),
     migrated: fromWorker('ezo:boot:migrated'),
     owner: fromPage('ezo:boot:owner'),
-    firstQuery: fromPage('ezo:boot:first-query'),
     usable,
+    signIn,
   };
 }
 
 /** The median of each part over the runs that have it, as "part median" text. */
 function describeParts(runs: readonly ColdStartParts[]): string {
-  const keys: (keyof ColdStartParts)[] = ['swStart', 'shell', 'script', 'wasm', 'opened', 'migrated', 'owner', 'firstQuery', 'usable'];
+  const keys: (keyof ColdStartParts)[] = ['swStart', 'shell', 'script', 'wasm', 'opened', 'migrated', 'owner', 'usable', 'signIn'];
   return keys
     .map((k) => {
       const values = runs.map((r) => r[k]).filter((v): v is number => v !== null);
@@ -145,8 +172,10 @@ async function coldStarts(browser: BenchBrowser, url: string): Promise<ColdStart
     await browser.context.setOffline(true);
     try {
       await page.goto(url, { waitUntil: 'commit' });
-      const handle = await page.waitForFunction(interactiveAt, UI.search, { timeout: 30_000, polling: 'raf' });
-      samples.push(await coldStartParts(page, (await handle.jsonValue()) as number));
+      const handle = await page.waitForFunction(interactiveAt, UI.staffName, { timeout: 30_000, polling: 'raf' });
+      const usable = (await handle.jsonValue()) as number;
+      const unlocked = await signIn(page, 30_000);
+      samples.push(await coldStartParts(page, usable, unlocked));
     } finally {
       await browser.context.setOffline(false);
     }
@@ -154,9 +183,14 @@ async function coldStarts(browser: BenchBrowser, url: string): Promise<ColdStart
   return samples;
 }
 
-/** The first visit: demo pairing and the first sync; done when the last catalog row can be found. */
+/**
+ * The first visit: demo pairing and the first sync (staff arrive with it), the cashier signs in and
+ * opens a shift; done when the last catalog row can be found.
+ */
 async function firstLoad(page: Page, url: string, catalog: number): Promise<void> {
   await page.goto(url);
+  await signIn(page, FIRST_LOAD_TIMEOUT_MS);
+  await openShift(page);
   await page.locator(UI.search).waitFor({ timeout: FIRST_LOAD_TIMEOUT_MS });
   // The catalog is in when the last product can be found by its barcode.
   const last = generateCatalog(catalog - 1, 1)[0];
@@ -233,10 +267,14 @@ export async function runUi(ctx: SectionContext): Promise<Figure[]> {
       ctx.notes.coldStarts = runs;
       figures.push(measured(6, 'ui.coldStart.ms', 'Cold start offline to usable p95', Math.round(s.p95), 'ms', {
         goal: goal(s.p95, COLD_START_GOAL_MS, `<= ${COLD_START_GOAL_MS} ms`),
-        note: `${runs.length} runs: ${runs.map((r) => Math.round(r.usable)).join(', ')} ms, navigation start to the search box enabled, network off, shell from the service worker`,
+        note: `${runs.length} runs: ${runs.map((r) => Math.round(r.usable)).join(', ')} ms, navigation start to the lock screen's staff names enabled (every start opens locked), network off, shell from the service worker`,
       }));
       figures.push(measured(6, 'ui.coldStart.p50', 'Cold start offline to usable p50', Math.round(s.p50), 'ms', {
-        note: `median ms from navigation start at which each step ended: ${describeParts(runs)} (swStart: SW started for the navigation; shell: HTML from its cache; script: the till's module running; wasm/opened/migrated: in the database worker; owner: the worker answered; firstQuery: the grid's first page; usable: the search box enabled)`,
+        note: `median ms from navigation start at which each step ended: ${describeParts(runs)} (swStart: SW started for the navigation; shell: HTML from its cache; script: the till's module running; wasm/opened/migrated: in the database worker; owner: the worker answered; usable: the lock screen's staff names enabled; signIn: ms from the PIN's submit to the search box enabled, not from navigation)`,
+      }));
+      const unlock = summarise(runs.map((r) => r.signIn));
+      figures.push(measured(6, 'ui.signIn.p50', 'PIN "Sign in" to the search box enabled p50', Math.round(unlock.p50), 'ms', {
+        note: `after each cold start: the submit's timeStamp to the Sell screen's search box enabled (the session check in the worker, the shell, the grid's first page); p95 ${Math.round(unlock.p95)} ms`,
       }));
     } catch (error) {
       figures.push(notMeasured(6, 'ui.coldStart', 'Cold start offline', `it failed: ${errorText(error)}`));

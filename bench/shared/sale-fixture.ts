@@ -37,6 +37,8 @@ export function saleDraft(catalog: readonly Product[], n: number): SaleDraft {
 
 /** The test hub's seeded cashier (TEST_STAFF in server/src/testing/test-server.ts): bench sales name them, so a bench hub accepts them. */
 export const BENCH_STAFF_ID = '00000000-0000-4000-8000-00000000ca51';
+/** That cashier's PIN (TEST_STAFF.cashier.pin): a till records sales only while someone is signed in. */
+export const BENCH_STAFF_PIN = '1234';
 
 /** The n-th bench sale as a contract Sale (what the floor stores and queues). */
 export function contractSale(catalog: readonly Product[], n: number, ids: { uuid: () => string; terminalId: string; createdAt: string }): Sale {

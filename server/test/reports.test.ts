@@ -391,6 +391,13 @@ describe.each(BACKENDS)('reports on $name', (backend) => {
         expect(res.body.payments).toEqual(want.payments);
         expect(new Map(res.body.products.map((p) => [p.product_uuid, { quantity: p.quantity, net_sales: p.net_sales, discount: p.discount }])), `${from}..${to} in ${timeZone}`).toEqual(want.products);
         expect(new Map(res.body.categories.map((c) => [c.category_uuid, { quantity: c.quantity, net_sales: c.net_sales }]))).toEqual(want.categories);
+        // Best first, and `top` cuts each list from its start.
+        const descending = (xs: number[]) => [...xs].sort((a, b) => b - a);
+        expect(res.body.products.map((p) => p.net_sales)).toEqual(descending(res.body.products.map((p) => p.net_sales)));
+        expect(res.body.categories.map((c) => c.net_sales)).toEqual(descending(res.body.categories.map((c) => c.net_sales)));
+        const top1 = await period(`store_id=${store.id}&from=${from}&to=${to}&top=1`);
+        expect(top1.body.products).toEqual(res.body.products.slice(0, 1));
+        expect(top1.body.categories).toEqual(res.body.categories.slice(0, 1));
         expect(new Map(res.body.hours.filter((h) => want.hours.has(h.hour)).map((h) => [h.hour, h.net_sales]))).toEqual(want.hours);
         expect(new Map(res.body.days.filter((d) => want.days.has(d.day)).map(({ day, ...f }) => [day, f]))).toEqual(want.days);
         expect(res.body.days.filter((d) => !want.days.has(d.day)).every((d) => d.sales_count === 0 && d.refunds_count === 0)).toBe(true);

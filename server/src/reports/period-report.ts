@@ -13,11 +13,11 @@ import type { PeriodQuery, PeriodReport } from '@ezo/contract/reports';
 import { DEFAULT_REPORT_TOP, MAX_REPORT_DAYS } from '@ezo/contract/reports';
 import type { PaymentMethod } from '@ezo/contract/sale';
 import { divRound } from '../../../src/domain/rounding.ts';
+import { addDays, daysInclusive, firstOfMonth, lastOfMonth } from '../../../src/domain/calendar-day.ts';
 import type { Sql } from '../db/database.ts';
 import { HttpError } from '../http/api-error.ts';
 import type { ReportStore } from './report-scope.ts';
 
-const DAY_MS = 86_400_000;
 const HOURS_PER_DAY = 24;
 
 interface HourlyRow {
@@ -55,12 +55,10 @@ function add(into: Figures, r: HourlyRow): void {
 
 /** Every day from..to inclusive, YYYY-MM-DD; a 400 when to is before from or the span is too long. */
 export function periodDays(from: string, to: string): string[] {
-  const start = Date.parse(`${from}T00:00:00Z`);
-  const end = Date.parse(`${to}T00:00:00Z`);
-  const count = (end - start) / DAY_MS + 1;
+  const count = daysInclusive(from, to);
   if (count < 1) throw new HttpError('bad_request', 'to is before from', [{ path: 'to', message: 'expected a day on or after from' }]);
   if (count > MAX_REPORT_DAYS) throw new HttpError('bad_request', `a report covers at most ${MAX_REPORT_DAYS} days`, [{ path: 'to', message: `at most ${MAX_REPORT_DAYS} days after from` }]);
-  return Array.from({ length: count }, (_, i) => new Date(start + i * DAY_MS).toISOString().slice(0, 10));
+  return Array.from({ length: count }, (_, i) => addDays(from, i));
 }
 
 /** A period cut at calendar months: the whole months inside it (first days of the first and last), and the days outside them. */
@@ -69,21 +67,15 @@ export interface MonthCut {
   days: { from: string; to: string }[];
 }
 
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const dayMs = (day: string) => Date.parse(`${day}T00:00:00Z`);
-
 /** from..to (YYYY-MM-DD, from <= to) as whole calendar months plus the days before the first and after the last. */
 export function cutAtMonths(from: string, to: string): MonthCut {
-  const start = new Date(dayMs(from));
-  const end = new Date(dayMs(to));
   // The first day of the first whole month, and the last day of the last whole month.
-  const firstWhole = start.getUTCDate() === 1 ? from : isoDay(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
-  const endsMonth = end.getUTCDate() === new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() + 1, 0)).getUTCDate();
-  const lastWhole = endsMonth ? to : isoDay(Date.UTC(end.getUTCFullYear(), end.getUTCMonth(), 0));
+  const firstWhole = from === firstOfMonth(from) ? from : firstOfMonth(from, 1);
+  const lastWhole = to === lastOfMonth(to) ? to : lastOfMonth(to, -1);
   if (firstWhole > lastWhole) return { months: null, days: [{ from, to }] };
   const days: MonthCut['days'] = [];
-  if (from < firstWhole) days.push({ from, to: isoDay(dayMs(firstWhole) - DAY_MS) });
-  if (lastWhole < to) days.push({ from: isoDay(dayMs(lastWhole) + DAY_MS), to });
+  if (from < firstWhole) days.push({ from, to: addDays(firstWhole, -1) });
+  if (lastWhole < to) days.push({ from: addDays(lastWhole, 1), to });
   return { months: { first: firstWhole, last: `${lastWhole.slice(0, 8)}01` }, days };
 }
 
@@ -114,6 +106,20 @@ function productRows(cut: MonthCut, from: string, to: string, firstParam: number
   parts.push(`SELECT product_uuid, quantity, net_sales, discount FROM report_product_moves
                WHERE store_id = ANY($1::uuid[]) AND local_day BETWEEN ${range(from, to)}`);
   return { sql: parts.join(' UNION ALL '), params };
+}
+
+/** A row of the top products ('product') or the top categories ('category'), numbered within its kind. */
+interface RankedRow {
+  kind: 'product' | 'category';
+  rank: string;
+  product_uuid: string | null;
+  name: string | null;
+  sku: string | null;
+  category_uuid: string | null;
+  category_name: string | null;
+  quantity: string;
+  net_sales: string;
+  discount: string | null;
 }
 
 /** The one currency of the stores (sums across currencies mean nothing): a 400 when they differ. */
@@ -157,27 +163,37 @@ export async function readPeriodReport(db: Sql, stores: readonly ReportStore[], 
       GROUP BY 1 ORDER BY 1`,
     range,
   );
-  // Products and categories: each product's sums first (whole months from the monthly rollup, the
-  // days at the ends from the day rows), then its name and category joined to those few rows.
+  // Products and categories from one statement: each product's sums once (whole months from the
+  // monthly rollup, the days at the ends from the day rows), its name and category joined to those
+  // rows, then the top products and the top categories (a product's category as it is now: a sale does
+  // not record it). Each branch is numbered in its own order; the outer ORDER BY keeps that order.
+  // Column references are qualified: a bare net_sales in ORDER BY would sort by the text output column.
   const rows = productRows(cutAtMonths(q.from, q.to), q.from, q.to, 3);
-  const products = await db.query<{ product_uuid: string; name: string; sku: string; category_uuid: string | null; quantity: string; net_sales: string; discount: string }>(
-    `SELECT r.product_uuid::text AS product_uuid, p.name, p.sku, p.category_uuid::text AS category_uuid,
-            r.quantity::text AS quantity, r.net_sales::text AS net_sales, r.discount::text AS discount
-       FROM (SELECT product_uuid, sum(quantity) AS quantity, sum(net_sales) AS net_sales, sum(discount) AS discount
-               FROM (${rows.sql}) x GROUP BY product_uuid) r
-       JOIN products p ON p.uuid = r.product_uuid
-      ORDER BY r.net_sales DESC, r.product_uuid LIMIT $2`,
+  const ranked = await db.query<RankedRow>(
+    `WITH sums AS MATERIALIZED (
+            SELECT product_uuid, sum(quantity) AS quantity, sum(net_sales) AS net_sales, sum(discount) AS discount
+              FROM (${rows.sql}) x GROUP BY product_uuid),
+          named AS (SELECT s.*, p.name, p.sku, p.category_uuid FROM sums s JOIN products p ON p.uuid = s.product_uuid)
+     SELECT * FROM (
+       (SELECT 'product' AS kind, row_number() OVER (ORDER BY n.net_sales DESC, n.product_uuid) AS rank,
+               n.product_uuid::text AS product_uuid, n.name, n.sku, n.category_uuid::text AS category_uuid, NULL::text AS category_name,
+               n.quantity::text AS quantity, n.net_sales::text AS net_sales, n.discount::text AS discount
+          FROM named n ORDER BY n.net_sales DESC, n.product_uuid LIMIT $2)
+       UNION ALL
+       (SELECT 'category', row_number() OVER (ORDER BY sum(n.net_sales) DESC, n.category_uuid NULLS LAST),
+               NULL, NULL, NULL, n.category_uuid::text, c.name, sum(n.quantity)::text, sum(n.net_sales)::text, NULL
+          FROM named n LEFT JOIN categories c ON c.uuid = n.category_uuid
+         GROUP BY n.category_uuid, c.name
+         ORDER BY sum(n.net_sales) DESC, n.category_uuid NULLS LAST LIMIT $2)
+     ) top ORDER BY kind DESC, rank`,
     [ids, top, ...rows.params],
   );
-  // A product's category as it is now (a sale does not record it).
-  const categories = await db.query<{ category_uuid: string | null; name: string | null; quantity: string; net_sales: string }>(
-    `SELECT p.category_uuid::text AS category_uuid, c.name, sum(r.quantity)::text AS quantity, sum(r.net_sales)::text AS net_sales
-       FROM (SELECT product_uuid, sum(quantity) AS quantity, sum(net_sales) AS net_sales FROM (${rows.sql}) x GROUP BY product_uuid) r
-       JOIN products p ON p.uuid = r.product_uuid LEFT JOIN categories c ON c.uuid = p.category_uuid
-      GROUP BY p.category_uuid, c.name
-      ORDER BY sum(r.net_sales) DESC, p.category_uuid NULLS LAST LIMIT $2`,
-    [ids, top, ...rows.params],
-  );
+  const products = ranked
+    .filter((r) => r.kind === 'product')
+    .map((r) => ({ product_uuid: r.product_uuid ?? '', name: r.name ?? '', sku: r.sku ?? '', category_uuid: r.category_uuid, quantity: r.quantity, net_sales: r.net_sales, discount: r.discount ?? '0' }));
+  const categories = ranked
+    .filter((r) => r.kind === 'category')
+    .map((r) => ({ category_uuid: r.category_uuid, name: r.category_name, quantity: r.quantity, net_sales: r.net_sales }));
   // Every till of the stores, with when its newest sale arrived (any day): one index probe each.
   const terminals = await db.query<{ terminal_id: string; terminal_name: string; store_id: string; last_received_at: string | null; last_sale_at: string | null }>(
     `SELECT t.id::text AS terminal_id, t.name AS terminal_name, t.store_id::text AS store_id,

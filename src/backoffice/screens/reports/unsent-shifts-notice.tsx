@@ -7,20 +7,20 @@ import type { ApiFailure } from '../../api/client.ts';
 import { getUnsentShifts } from '../../api/reports.ts';
 import { failureText } from '../../components/failure-text.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { addDays, dayToMs } from '../../../domain/calendar-day.ts';
 
 /** The chosen day and the six before it. */
 export const UNSENT_SHIFT_LOOKBACK_DAYS = 7;
-const DAY_MS = 86_400_000;
 
 /** The first day of the look-back window ending on `day` (YYYY-MM-DD, calendar arithmetic in UTC). */
 export function lookbackStart(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) - (UNSENT_SHIFT_LOOKBACK_DAYS - 1) * DAY_MS).toISOString().slice(0, 10);
+  return addDays(day, -(UNSENT_SHIFT_LOOKBACK_DAYS - 1));
 }
 
 /** "2026-12-02" -> "02.12." (de) or "2 Dec" (en: a numeric form would read differently in the UK and the US); the store day as written, no zone shift. */
 const shortDay = (day: string, language: string) =>
   new Intl.DateTimeFormat(language, language === 'de' ? { day: '2-digit', month: '2-digit', timeZone: 'UTC' } : { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
-    Date.parse(`${day}T00:00:00Z`),
+    dayToMs(day),
   );
 
 export function UnsentShiftsNotice({ storeId, day }: { storeId: string; day: string }) {

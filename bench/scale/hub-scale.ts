@@ -58,6 +58,8 @@ const PULL_PRODUCTS = 100_000;
 const ADMIN_TOKEN = randomUUID();
 /** How often the hub's /metrics is read for its RSS during the open loop. */
 const RSS_SAMPLE_MS = 1_000;
+/** Failed batches whose message an open-loop figure keeps. */
+const MAX_ERROR_SAMPLES = 3;
 /** The open loop's scheduler wakes this often to send the batches that are due. */
 const TICK_MS = 2;
 
@@ -212,6 +214,8 @@ async function openLoop(url: string, terminals: readonly { id: string; token: st
   const period = (terminals.length / batchesPerSecond) * 1000; // ms between one terminal's batches
   const latencies: number[] = [];
   let errors = 0;
+  /** The first few failures' messages, so a figure with errors says what they were. */
+  const errorSamples: string[] = [];
   const inFlight = new Set<Promise<void>>();
   const started = performance.now();
   const total = Math.floor(batchesPerSecond * seconds);
@@ -226,8 +230,9 @@ async function openLoop(url: string, terminals: readonly { id: string; token: st
         () => {
           latencies.push(performance.now() - scheduled);
         },
-        () => {
+        (err: unknown) => {
           errors++;
+          if (errorSamples.length < MAX_ERROR_SAMPLES) errorSamples.push(err instanceof Error ? `${err.message}${err.cause instanceof Error ? `: ${err.cause.message}` : ''}` : String(err));
         },
       );
       inFlight.add(p);
@@ -246,6 +251,7 @@ async function openLoop(url: string, terminals: readonly { id: string; token: st
     terminalPeriodMs: Math.round(period),
     batches: sent,
     errors,
+    errorSamples,
     batchP50Ms: round(percentile(latencies, 50)),
     batchP99Ms: round(percentile(latencies, 99)),
     batchMaxMs: round(latencies.at(-1) ?? NaN),

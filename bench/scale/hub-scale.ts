@@ -11,6 +11,8 @@
 // The hub runs as its own process (bench/scale/hub-entry.ts); this process only generates load.
 // Run: BENCH_DATABASE_URL=postgres://… npx tsx bench/scale/hub-scale.ts [--quick]
 // Env: BENCH_OPEN_LOOP_S (default 60; --quick 15), BENCH_STEP_S (10; --quick 6), BENCH_CLOSED_S (20; --quick 8).
+// --closed-only: stop after the floor and the closed loop (for comparing ingest changes run against run).
+// BENCH_HUB_CPU_PROF=<dir>: the hub process writes a V8 CPU profile there when it exits.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -33,6 +35,7 @@ import { TEST_STAFF } from '../../server/src/testing/test-server.ts';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const RESULTS_FILE = join(ROOT, 'bench', 'results', 'hub-scale.json');
 const quick = process.argv.slice(2).includes('--quick');
+const closedOnly = process.argv.slice(2).includes('--closed-only');
 const envSeconds = (name: string, full: number, short: number) => {
   const v = Number(process.env[name]);
   return Number.isFinite(v) && v > 0 ? v : quick ? short : full;
@@ -55,6 +58,8 @@ const PULL_PRODUCTS = 100_000;
 const ADMIN_TOKEN = randomUUID();
 /** How often the hub's /metrics is read for its RSS during the open loop. */
 const RSS_SAMPLE_MS = 1_000;
+/** Failed batches whose message an open-loop figure keeps. */
+const MAX_ERROR_SAMPLES = 3;
 /** The open loop's scheduler wakes this often to send the batches that are due. */
 const TICK_MS = 2;
 
@@ -102,7 +107,9 @@ const batchBody = (terminalId: string, products: readonly Catalog[]) =>
   JSON.stringify({ sync_id: randomUUID(), timestamp: new Date().toISOString(), changes: { sales: Array.from({ length: SALES_PER_BATCH }, () => makeSale(terminalId, products)) } });
 
 async function startHub(databaseUrl: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['scripts/run-ts.mjs', 'bench/scale/hub-entry.ts'], {
+  const profileDir = process.env['BENCH_HUB_CPU_PROF'];
+  const profile = profileDir === undefined || profileDir === '' ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`];
+  const child = spawn(process.execPath, [...profile, 'scripts/run-ts.mjs', 'bench/scale/hub-entry.ts'], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: databaseUrl, ADMIN_TOKEN },
     // stdin is a pipe the hub watches: if this process dies (a crash, Ctrl-C), the pipe closes and
@@ -207,6 +214,8 @@ async function openLoop(url: string, terminals: readonly { id: string; token: st
   const period = (terminals.length / batchesPerSecond) * 1000; // ms between one terminal's batches
   const latencies: number[] = [];
   let errors = 0;
+  /** The first few failures' messages, so a figure with errors says what they were. */
+  const errorSamples: string[] = [];
   const inFlight = new Set<Promise<void>>();
   const started = performance.now();
   const total = Math.floor(batchesPerSecond * seconds);
@@ -221,8 +230,9 @@ async function openLoop(url: string, terminals: readonly { id: string; token: st
         () => {
           latencies.push(performance.now() - scheduled);
         },
-        () => {
+        (err: unknown) => {
           errors++;
+          if (errorSamples.length < MAX_ERROR_SAMPLES) errorSamples.push(err instanceof Error ? `${err.message}${err.cause instanceof Error ? `: ${err.cause.message}` : ''}` : String(err));
         },
       );
       inFlight.add(p);
@@ -241,6 +251,7 @@ async function openLoop(url: string, terminals: readonly { id: string; token: st
     terminalPeriodMs: Math.round(period),
     batches: sent,
     errors,
+    errorSamples,
     batchP50Ms: round(percentile(latencies, 50)),
     batchP99Ms: round(percentile(latencies, 99)),
     batchMaxMs: round(latencies.at(-1) ?? NaN),
@@ -290,6 +301,10 @@ async function main(): Promise<void> {
     figures['floor'] = floorFigures;
     figures['closedLoop'] = { ...closed, ratioToFloor: round((closed.salesPerSecond / floorFigures.salesPerSecond) * 100) / 100, hubCpuMsPerSale: cpuMsPerSale };
     console.log(figures['floor'], figures['closedLoop']);
+    if (closedOnly) {
+      console.log(JSON.stringify({ closedOnly, load1mAtStart: round(loadAtStart), load1mAtEnd: round(loadavg()[0] ?? NaN), figures }));
+      return;
+    }
 
     console.log(`open loop: ${OPEN_LOOP_TERMINALS} terminals, ${OPEN_LOOP_RATE} sales/s for ${OPEN_LOOP_S} s…`);
     let rssMax = 0;

@@ -83,9 +83,12 @@ export function cutAtMonths(from: string, to: string): MonthCut {
  * The product rows of the stores ($1) in a cut period: month rows for the whole months, day rows for the
  * rest, as one UNION ALL of (product_uuid, quantity, net_sales, discount); its dates are parameters
  * numbered from `firstParam`. The same figures as summing the period's day rows: a month row is the sum
- * of its day rows (sync/sale-summaries.ts).
+ * of its day rows (sync/fold-report-moves.ts). Plus the period's moves not yet folded into either
+ * (report_product_moves, sync/sale-summaries.ts): in one statement's snapshot a move is either still in
+ * the log or already in the day and month rows, never both (the fold deletes and adds it in one
+ * transaction), so the figures are exact without waiting for a fold.
  */
-function productRows(cut: MonthCut, firstParam: number): { sql: string; params: string[] } {
+function productRows(cut: MonthCut, from: string, to: string, firstParam: number): { sql: string; params: string[] } {
   const parts: string[] = [];
   const params: string[] = [];
   const range = (a: string, b: string) => {
@@ -100,6 +103,8 @@ function productRows(cut: MonthCut, firstParam: number): { sql: string; params: 
     parts.push(`SELECT product_uuid, quantity, net_sales, discount FROM report_products_daily
                  WHERE store_id = ANY($1::uuid[]) AND local_day BETWEEN ${range(d.from, d.to)}`);
   }
+  parts.push(`SELECT product_uuid, quantity, net_sales, discount FROM report_product_moves
+               WHERE store_id = ANY($1::uuid[]) AND local_day BETWEEN ${range(from, to)}`);
   return { sql: parts.join(' UNION ALL '), params };
 }
 
@@ -163,7 +168,7 @@ export async function readPeriodReport(db: Sql, stores: readonly ReportStore[], 
   // rows, then the top products and the top categories (a product's category as it is now: a sale does
   // not record it). Each branch is numbered in its own order; the outer ORDER BY keeps that order.
   // Column references are qualified: a bare net_sales in ORDER BY would sort by the text output column.
-  const rows = productRows(cutAtMonths(q.from, q.to), 3);
+  const rows = productRows(cutAtMonths(q.from, q.to), q.from, q.to, 3);
   const ranked = await db.query<RankedRow>(
     `WITH sums AS MATERIALIZED (
             SELECT product_uuid, sum(quantity) AS quantity, sum(net_sales) AS net_sales, sum(discount) AS discount

@@ -3,7 +3,6 @@
 // till decided offline with what it had); it checks that each named person has (or had) a role in the
 // terminal's store, so a till cannot attribute a sale to someone of another store or to no one real.
 // A member deactivated after the till last pulled still counts: that sale was made and must not be lost.
-import type { Sql } from '../db/database.ts';
 import { Rejection } from './item-outcome.ts';
 
 export interface Attribution {
@@ -20,17 +19,15 @@ export function attributionOf(item: object): Attribution {
   };
 }
 
-/** The members of `storeId` among `ids` (lower case). */
-export async function storeMembers(tx: Sql, storeId: string, items: readonly object[]): Promise<Set<string>> {
+/** The staff the items name (lower case, each once): ingest-batch.ts reads which of them are members of the store. */
+export function attributedIds(items: readonly object[]): string[] {
   const ids = new Set<string>();
   for (const item of items) {
     const a = attributionOf(item);
     if (a.staffId !== null) ids.add(a.staffId);
     if (a.approvedBy !== null) ids.add(a.approvedBy);
   }
-  if (ids.size === 0) return new Set();
-  const rows = await tx.query<{ id: string }>('SELECT staff_id::text AS id FROM staff_store_roles WHERE store_id = $1 AND staff_id = ANY($2::uuid[])', [storeId, [...ids]]);
-  return new Set(rows.map((r) => r.id));
+  return [...ids];
 }
 
 export function checkAttribution(item: object, members: ReadonlySet<string>): Attribution {

@@ -4,6 +4,7 @@
 // Runs before every pull and stock report (so a till sees every committed move) and on a timer.
 import type { Database } from '../db/database.ts';
 import { COMMIT_ORDER_LOCK_KEY } from './item-outcome.ts';
+import { foldReportProductMoves } from './fold-report-moves.ts';
 
 /** How often each hub instance folds on its own, so reports stay fresh between pulls. */
 export const STOCK_FOLD_INTERVAL_MS = 200;
@@ -22,11 +23,11 @@ export async function foldStockMoves(db: Database): Promise<void> {
   });
 }
 
-/** Folds every interval until stopped; a failed fold is retried on the next tick. */
+/** Folds the stock moves and the product-summary moves (fold-report-moves.ts) every interval until stopped; a failed fold is retried on the next tick. */
 export function startStockFolding(db: Database, onError: (err: unknown) => void): () => Promise<void> {
   let running: Promise<void> = Promise.resolve();
   const timer = setInterval(() => {
-    running = running.then(() => foldStockMoves(db)).catch(onError);
+    running = running.then(() => foldStockMoves(db)).then(() => foldReportProductMoves(db)).catch(onError);
   }, STOCK_FOLD_INTERVAL_MS);
   timer.unref();
   return async () => {

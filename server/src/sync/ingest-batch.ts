@@ -1,6 +1,8 @@
 // POST /api/v1/sync/upstream, after validation: one transaction per batch and a savepoint per item, so
-// each item is atomic and a rejected one costs the others nothing. Inserts come first; product edits
-// (versioned writes, under the commit-order lock) come last; stock moves go to the move log, unlocked. Deadlocks and serialization failures retry the whole batch, which is idempotent.
+// each item is atomic and a rejected one costs the others nothing; plain sales first go in at once, without
+// a savepoint, and when that is refused the batch runs again item by item in a new transaction. Inserts
+// come first; product edits (versioned writes, under the commit-order lock) come last; stock moves go to
+// the move log, unlocked. Deadlocks and serialization failures retry the whole batch, which is idempotent.
 // Batches of protocol 1 to 3 take this one path: typed as protocol 1's shape (which a later item
 // extends), with the staff fields read by attribution.ts and the shifts of protocol 3 (none in an
 // older batch) last; each item is hashed and stored as it came.
@@ -16,10 +18,10 @@ import { ingestAdjustment } from './ingest-adjustment.ts';
 import { ingestProductEdit } from './ingest-product-edit.ts';
 import { Rejection, notStorable, resultOf, type Outcome } from './item-outcome.ts';
 import { StockDeltas } from './stock-deltas.ts';
-import { ingestSalesBulk } from './ingest-sales-bulk.ts';
+import { BulkRefused, ingestSalesBulk } from './ingest-sales-bulk.ts';
 import { visibleCustomer } from './customer-visibility.ts';
 import type { Sale } from '@ezo/contract/v1/sale';
-import { checkAttribution, storeMembers } from './attribution.ts';
+import { attributedIds, checkAttribution } from './attribution.ts';
 import { Z_NUMBER_UNIQUE, ingestShift, shiftStaff } from './ingest-shift.ts';
 
 /** An upstream batch of any protocol the hub speaks: protocol 1's shape, and protocol 3's shifts when present. */
@@ -39,30 +41,40 @@ function constraintOf(err: unknown): string | undefined {
 export type ItemErrorLog = (refused: { entity: ItemResult['entity']; uuid: string; sqlstate: string; message: string }) => void;
 
 export async function ingestBatch(db: Database, who: TerminalPrincipal, batch: AnyBatch, logItemError: ItemErrorLog = () => undefined): Promise<ItemResult[]> {
+  try {
+    return await withRetries(db, (tx) => ingestInTransaction(tx, who, batch, logItemError, 'bulk'));
+  } catch (err) {
+    // The bulk insert spoilt its transaction (ingest-sales-bulk.ts): nothing of it was committed.
+    if (!(err instanceof BulkRefused)) throw err;
+    return await withRetries(db, (tx) => ingestInTransaction(tx, who, batch, logItemError, 'item by item'));
+  }
+}
+
+async function withRetries<T>(db: Database, fn: (tx: Sql) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction((tx) => ingestInTransaction(tx, who, batch, logItemError));
+      return await db.transaction(fn);
     } catch (err) {
       if (attempt >= MAX_BATCH_ATTEMPTS || !RETRYABLE.has(pgErrorCode(err) ?? '')) throw err;
     }
   }
 }
 
-async function ingestInTransaction(tx: Sql, who: TerminalPrincipal, batch: AnyBatch, log: ItemErrorLog): Promise<ItemResult[]> {
+/** 'bulk': plain sales in one statement (the first try); 'item by item': each sale under its own savepoint. */
+type SalesPath = 'bulk' | 'item by item';
+
+async function ingestInTransaction(tx: Sql, who: TerminalPrincipal, batch: AnyBatch, log: ItemErrorLog, path: SalesPath): Promise<ItemResult[]> {
   const { sales, adjustments, products } = batch.changes;
   const shifts = batch.changes.shifts ?? [];
-  // Products and customers are never deleted (only tombstoned), so one lookup serves the whole batch.
   const productIds = [...new Set([...sales.flatMap((s) => s.lines.map((l) => l.product_uuid)), ...adjustments.map((a) => a.product_uuid), ...products.map((p) => p.product_uuid)])];
   const customerIds = [...new Set(sales.flatMap((s) => (s.customer_uuid === null ? [] : [s.customer_uuid])))];
-  const knownProducts = await existing(tx, 'products', productIds);
-  const knownCustomers = await visibleCustomers(tx, who.storeId, customerIds);
-  const members = await storeMembers(tx, who.storeId, [...sales, ...adjustments, ...products, ...shifts.flatMap(shiftStaff)]);
+  const memberIds = attributedIds([...sales, ...adjustments, ...products, ...shifts.flatMap(shiftStaff)]);
   const stock = new StockDeltas();
-  await stock.loadBase(tx, who.storeId, productIds);
+  const { knownProducts, knownCustomers, members } = await readBatchContext(tx, who.storeId, productIds, customerIds, memberIds, stock);
   const results: ItemResult[] = [];
 
-  // Plain sales go in bulk; refunds, repeated uuids within the batch, and everything after a refused
-  // bulk insert go item by item. Results keep the batch's order.
+  // Plain sales go in bulk; refunds, repeated uuids within the batch, and every sale of a batch whose
+  // bulk insert was refused go item by item (plain sales first, as in bulk). Results keep the batch's order.
   const saleResults: (ItemResult | undefined)[] = new Array<ItemResult | undefined>(sales.length);
   const bulk: { index: number; sale: Sale; hash: string }[] = [];
   const oneByOne: number[] = [];
@@ -82,9 +94,11 @@ async function ingestInTransaction(tx: Sql, who: TerminalPrincipal, batch: AnyBa
       bulk.push({ index, sale, hash: contentHash(sale) });
     } else oneByOne.push(index);
   });
-  const bulkOutcomes = await ingestSalesBulk(tx, who, bulk, stock);
-  if (bulkOutcomes === undefined) oneByOne.unshift(...bulk.map((b) => b.index));
-  else for (const b of bulk) saleResults[b.index] = resultOf(b.sale.uuid, 'sale', bulkOutcomes.get(b.sale.uuid.toLowerCase()) ?? 'applied');
+  if (path === 'item by item') oneByOne.unshift(...bulk.map((b) => b.index));
+  else {
+    const bulkOutcomes = await ingestSalesBulk(tx, who, bulk, stock);
+    for (const b of bulk) saleResults[b.index] = resultOf(b.sale.uuid, 'sale', bulkOutcomes.get(b.sale.uuid.toLowerCase()) ?? 'applied');
+  }
   for (const index of oneByOne) {
     const sale = sales[index]!;
     saleResults[index] = resultOf(sale.uuid, 'sale', await inSavepoint(tx, stock, { entity: 'sale', uuid: sale.uuid, log }, () => ingestSale(tx, who, sale, contentHash(sale), stock)));
@@ -103,20 +117,30 @@ async function ingestInTransaction(tx: Sql, who: TerminalPrincipal, batch: AnyBa
   return results;
 }
 
-/** The customers of `ids` this store may attach (its own, or any when shared): others are unknown_customer. */
-async function visibleCustomers(tx: Sql, storeId: string, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await tx.query<{ uuid: string }>(
-    `SELECT uuid::text AS uuid FROM customers WHERE uuid = ANY($1::uuid[]) AND ${visibleCustomer('$2')}`,
-    [ids, storeId],
-  );
-  return new Set(rows.map((r) => r.uuid));
-}
-
-async function existing(tx: Sql, table: 'products', ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await tx.query<{ uuid: string }>(`SELECT uuid::text AS uuid FROM ${table} WHERE uuid = ANY($1::uuid[])`, [ids]);
-  return new Set(rows.map((r) => r.uuid));
+/**
+ * What the batch's checks need, read in one statement (one round trip): which of its products exist
+ * (products and customers are never deleted, only tombstoned, so one lookup serves the whole batch), which
+ * of its customers this store may attach (its own, or any when shared: others are unknown_customer), which
+ * of the staff it names have a role in the store, and the committed stock figure of each product (the stock
+ * row plus the moves not yet folded), which `stock` counts from.
+ */
+async function readBatchContext(tx: Sql, storeId: string, productIds: string[], customerIds: string[], memberIds: string[], stock: StockDeltas) {
+  const rows =
+    productIds.length + customerIds.length + memberIds.length === 0
+      ? []
+      : await tx.query<{ kind: 'product' | 'customer' | 'member' | 'stock'; id: string; quantity: string | null }>(
+          `SELECT 'product' AS kind, uuid::text AS id, NULL::text AS quantity FROM products WHERE uuid = ANY($1::uuid[])
+           UNION ALL SELECT 'customer', uuid::text, NULL FROM customers WHERE uuid = ANY($2::uuid[]) AND ${visibleCustomer('$3')}
+           UNION ALL SELECT 'member', staff_id::text, NULL FROM staff_store_roles WHERE store_id = $3 AND staff_id = ANY($4::uuid[])
+           UNION ALL SELECT 'stock', product_uuid::text, sum(q)::text FROM (
+             SELECT product_uuid, quantity AS q FROM stock WHERE store_id = $3 AND product_uuid = ANY($1::uuid[])
+             UNION ALL SELECT product_uuid, delta FROM stock_moves WHERE store_id = $3 AND product_uuid = ANY($1::uuid[])
+           ) AS figures GROUP BY product_uuid`,
+          [productIds, customerIds, storeId, memberIds],
+        );
+  const of = (kind: string) => new Set(rows.filter((r) => r.kind === kind).map((r) => r.id));
+  stock.setBase(rows.filter((r) => r.kind === 'stock').map((r) => [r.id, Number(r.quantity)]));
+  return { knownProducts: of('product'), knownCustomers: of('customer'), members: of('member') };
 }
 
 interface ItemRef {

@@ -13,20 +13,14 @@ import { Rejection } from './item-outcome.ts';
 
 export class StockDeltas {
   private readonly deltas = new Map<string, number>();
+  /** The part of `deltas` already written to the log (ingest-sales-bulk.ts writes its own moves). */
+  private applied = new Map<string, number>();
   /** The figure of each product this batch touches, as committed (stock row plus unfolded moves), keyed by lower-case uuid. */
   private readonly base = new Map<string, number>();
 
-  /** Reads the committed figures of the batch's products; without it, every product counts from 0. */
-  async loadBase(tx: Sql, storeId: string, productUuids: readonly string[]): Promise<void> {
-    if (productUuids.length === 0) return;
-    const rows = await tx.query<{ product_uuid: string; quantity: string }>(
-      `SELECT product_uuid::text AS product_uuid, sum(q)::text AS quantity FROM (
-         SELECT product_uuid, quantity AS q FROM stock WHERE store_id = $1 AND product_uuid = ANY($2::uuid[])
-         UNION ALL SELECT product_uuid, delta FROM stock_moves WHERE store_id = $1 AND product_uuid = ANY($2::uuid[])
-       ) AS figures GROUP BY product_uuid`,
-      [storeId, productUuids],
-    );
-    for (const r of rows) this.base.set(r.product_uuid, Number(r.quantity));
+  /** The committed figures of the batch's products (ingest-batch.ts reads them); without them, every product counts from 0. */
+  setBase(figures: readonly (readonly [string, number])[]): void {
+    for (const [product, quantity] of figures) this.base.set(product.toLowerCase(), quantity);
   }
 
   add(productUuid: string, delta: number): void {
@@ -58,6 +52,11 @@ export class StockDeltas {
     return (this.base.get(key) ?? 0) + (this.deltas.get(key) ?? 0);
   }
 
+  /** Counts the moves so far as written: apply() writes only what is added after. */
+  markApplied(): void {
+    this.applied = new Map(this.deltas);
+  }
+
   /** A copy to restore when an item's savepoint is rolled back. */
   snapshot(): Map<string, number> {
     return new Map(this.deltas);
@@ -73,7 +72,7 @@ export class StockDeltas {
    * its moves are not recorded, so it never gets a stock row (the tills do not count it either).
    */
   async apply(tx: Sql, storeId: string): Promise<void> {
-    const entries = [...this.deltas].filter(([, d]) => d !== 0);
+    const entries = [...this.deltas].map(([p, d]): [string, number] => [p, d - (this.applied.get(p) ?? 0)]).filter(([, d]) => d !== 0);
     if (entries.length === 0) return;
     await tx.query(
       `INSERT INTO stock_moves (store_id, product_uuid, delta)

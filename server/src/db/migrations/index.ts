@@ -21,6 +21,7 @@ import { storeSettingsPermissionMigration } from './018-store-settings-permissio
 import { shiftPrintSnapshotMigration } from './019-shift-print-snapshot.ts';
 import { listSortIndexesMigration } from './020-list-sort-indexes.ts';
 import { productMonthsMigration } from './021-product-months.ts';
+import { reportProductMovesMigration } from './022-report-product-moves.ts';
 
 export const MIGRATIONS: readonly Migration[] = [
   initialMigration,
@@ -44,4 +45,5 @@ export const MIGRATIONS: readonly Migration[] = [
   shiftPrintSnapshotMigration,
   listSortIndexesMigration,
   productMonthsMigration,
+  reportProductMovesMigration,
 ];

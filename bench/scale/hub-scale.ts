@@ -14,7 +14,7 @@
 // BENCH_HUB_CPU_PROF=<dir> (the hub process writes a V8 CPU profile there when it stops).
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -281,6 +281,31 @@ const seedHub = (db: Database) =>
     }),
   );
 
+/** Clock ticks per second of /proc/<pid>/stat's CPU times (USER_HZ: 100 on Linux everywhere in practice). */
+const CLOCK_TICKS_PER_S = 100;
+
+/**
+ * CPU seconds used so far by each PostgreSQL backend connected to `db`'s database (the hub's pool and
+ * `db`'s own), by pid, from /proc: null when the server is not on this machine or not readable.
+ */
+async function postgresCpuSeconds(db: Database): Promise<Map<number, number> | null> {
+  const pids = await db.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
+  const seconds = new Map<number, number>();
+  try {
+    for (const { pid } of pids) {
+      // the fields after the command's closing parenthesis: state is field 3, utime 14, stime 15
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      seconds.set(pid, (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_S);
+    }
+  } catch {
+    return null;
+  }
+  return seconds;
+}
+/** CPU seconds the backends used between two readings (a backend that started since counts from zero). */
+const postgresCpuBetween = (before: Map<number, number> | null, after: Map<number, number> | null) =>
+  before === null || after === null ? null : [...after].reduce((sum, [pid, s]) => sum + s - (before.get(pid) ?? 0), 0);
+
 /** Inserts PULL_PRODUCTS products and pulls everything through HTTP as a new till does: pages of MAX_DOWNSTREAM_LIMIT, `timestamp` as the cursor, until has_more is false. */
 async function pullFigures(db: Database, url: string, token: string) {
   console.log(`pull: ${PULL_PRODUCTS} products…`);
@@ -292,6 +317,9 @@ async function pullFigures(db: Database, url: string, token: string) {
   await db.query('ANALYZE');
   const load1m = round(loadavg()[0] ?? NaN);
   const hubSecondsBefore = await hubPullSeconds(url);
+  const hubCpuBefore = await hubCpu(url);
+  const pgCpuBefore = await postgresCpuSeconds(db);
+  const clientCpuBefore = process.cpuUsage();
   let cursor: string | undefined;
   let rows = 0;
   let pages = 0;
@@ -308,8 +336,16 @@ async function pullFigures(db: Database, url: string, token: string) {
     if (!page.has_more) break;
   }
   const ms = Math.round(performance.now() - t0);
+  const clientCpu = process.cpuUsage(clientCpuBefore);
+  const pgCpuAfter = await postgresCpuSeconds(db);
   const hubMs = Math.round(((await hubPullSeconds(url)) - hubSecondsBefore) * 1000);
-  return { rows, pages, ms, hubMs, contentEncoding, load1m, hubRssAfterMb: Math.round((await hubRss(url)) / 1e6) };
+  // CPU time does not depend on how busy the shared machine is, as the wall clock does.
+  const cpuMs = {
+    hub: Math.round(((await hubCpu(url)) - hubCpuBefore) * 1000),
+    postgres: ((s) => (s === null ? null : Math.round(s * 1000)))(postgresCpuBetween(pgCpuBefore, pgCpuAfter)),
+    client: Math.round((clientCpu.user + clientCpu.system) / 1000),
+  };
+  return { rows, pages, ms, hubMs, cpuMs, contentEncoding, load1m, hubRssAfterMb: Math.round((await hubRss(url)) / 1e6) };
 }
 
 /** `--only pull`: a fresh hub with the demo catalog, one terminal and the pull's products; no ingest before it. */

@@ -105,7 +105,8 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: HubContext): void 
       // Every stock move committed before this pull is in the stock rows the pull reads.
       await foldStockMoves(ctx.db);
       const page = await readDownstreamPage(ctx.db, who.storeId, since, request.query.limit ?? DEFAULT_DOWNSTREAM_LIMIT, protocol >= OPEN_PRICE_PROTOCOL);
-      return sendJsonText(reply, page);
+      // As UTF-8 bytes once: a 5,000-row page is 1.6 MB, which compression and Content-Length would each measure as a string.
+      return sendJsonText(reply, Buffer.from(page));
     },
   );
 

@@ -289,7 +289,7 @@ const CLOCK_TICKS_PER_S = 100;
  * `db`'s own), by pid, from /proc: null when the server is not on this machine or not readable.
  */
 async function postgresCpuSeconds(db: Database): Promise<Map<number, number> | null> {
-  const pids = await db.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
+  const pids = await db.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend'");
   const seconds = new Map<number, number>();
   try {
     for (const { pid } of pids) {

@@ -9,13 +9,13 @@
 // - a full pull of 100,000 products through HTTP; the hub process's RSS (from its own /metrics) under load;
 // - table and index sizes after the run (pg_relation_size), per sale, for the extrapolation.
 // The hub runs as its own process (bench/scale/hub-entry.ts); this process only generates load.
-// Run: BENCH_DATABASE_URL=postgres://… npx tsx bench/scale/hub-scale.ts [--quick]
+// Run: BENCH_DATABASE_URL=postgres://… npx tsx bench/scale/hub-scale.ts [--quick | --only pull | --closed-only]
 // Env: BENCH_OPEN_LOOP_S (default 60; --quick 15), BENCH_STEP_S (10; --quick 6), BENCH_CLOSED_S (20; --quick 8).
 // --closed-only: stop after the floor and the closed loop (for comparing ingest changes run against run).
-// BENCH_HUB_CPU_PROF=<dir>: the hub process writes a V8 CPU profile there when it exits.
+// BENCH_HUB_CPU_PROF=<dir>: the hub process writes a V8 CPU profile there when it stops.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -25,6 +25,7 @@ import type { DownstreamPage } from '@ezo/contract/downstream';
 import { MAX_DOWNSTREAM_LIMIT } from '@ezo/contract/limits';
 import type { Sale } from '@ezo/contract/sale';
 import { lineAmounts, saleAmounts } from '../../src/domain/sale-totals.ts';
+import type { Database } from '../../server/src/db/database.ts';
 import { openDatabase } from '../../server/src/db/open-database.ts';
 import { PG_POOL_SIZE } from '../../server/src/db/pg-database.ts';
 import { seedDemo } from '../../server/src/seed/demo-seed.ts';
@@ -34,8 +35,15 @@ import { TEST_STAFF } from '../../server/src/testing/test-server.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const RESULTS_FILE = join(ROOT, 'bench', 'results', 'hub-scale.json');
-const quick = process.argv.slice(2).includes('--quick');
-const closedOnly = process.argv.slice(2).includes('--closed-only');
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const closedOnly = args.includes('--closed-only');
+/** `--only pull`: just the 100,000-product pull on a fresh hub (no ingest, nothing written to RESULTS_FILE). */
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+if (only !== undefined && only !== 'pull') {
+  console.error(`--only takes "pull", not ${String(only)}`);
+  process.exit(2);
+}
 const envSeconds = (name: string, full: number, short: number) => {
   const v = Number(process.env[name]);
   return Number.isFinite(v) && v > 0 ? v : quick ? short : full;
@@ -107,6 +115,7 @@ const batchBody = (terminalId: string, products: readonly Catalog[]) =>
   JSON.stringify({ sync_id: randomUUID(), timestamp: new Date().toISOString(), changes: { sales: Array.from({ length: SALES_PER_BATCH }, () => makeSale(terminalId, products)) } });
 
 async function startHub(databaseUrl: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  // BENCH_HUB_CPU_PROF=<dir>: the hub writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
   const profileDir = process.env['BENCH_HUB_CPU_PROF'];
   const profile = profileDir === undefined || profileDir === '' ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`];
   const child = spawn(process.execPath, [...profile, 'scripts/run-ts.mjs', 'bench/scale/hub-entry.ts'], {
@@ -264,8 +273,106 @@ async function hubSample(url: string, series: string): Promise<number> {
   return Number(line?.split(' ')[1] ?? NaN);
 }
 const hubRss = (url: string) => hubSample(url, 'process_resident_memory_bytes');
+/** Seconds the hub spent answering pull pages so far (from each request's arrival to its answer's last byte handed to the socket). */
+const hubPullSeconds = async (url: string) => {
+  const s = await hubSample(url, 'ezo_sync_downstream_pull_duration_seconds_sum{status="200"}');
+  return Number.isNaN(s) ? 0 : s; // no series before the first pull
+};
 /** The hub process's CPU seconds so far (user + system): CPU per sale does not depend on how busy the machine is. */
 const hubCpu = (url: string) => hubSample(url, 'process_cpu_seconds_total');
+
+const seedHub = (db: Database) =>
+  db.transaction((tx) =>
+    seedDemo(tx, {
+      catalog: true,
+      staff: { cashierPin: TEST_STAFF.cashier.pin, managerPin: TEST_STAFF.manager.pin, ids: { cashier: TEST_STAFF.cashier.id, manager: TEST_STAFF.manager.id, owner: TEST_STAFF.owner.id } },
+    }),
+  );
+
+/** Clock ticks per second of /proc/<pid>/stat's CPU times (USER_HZ: 100 on Linux everywhere in practice). */
+const CLOCK_TICKS_PER_S = 100;
+
+/**
+ * CPU seconds used so far by each PostgreSQL backend connected to `db`'s database (the hub's pool and
+ * `db`'s own), by pid, from /proc: null when the server is not on this machine or not readable.
+ */
+async function postgresCpuSeconds(db: Database): Promise<Map<number, number> | null> {
+  const pids = await db.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend'");
+  const seconds = new Map<number, number>();
+  try {
+    for (const { pid } of pids) {
+      // the fields after the command's closing parenthesis: state is field 3, utime 14, stime 15
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      seconds.set(pid, (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_S);
+    }
+  } catch {
+    return null;
+  }
+  return seconds;
+}
+/** CPU seconds the backends used between two readings (a backend that started since counts from zero). */
+const postgresCpuBetween = (before: Map<number, number> | null, after: Map<number, number> | null) =>
+  before === null || after === null ? null : [...after].reduce((sum, [pid, s]) => sum + s - (before.get(pid) ?? 0), 0);
+
+/** Inserts PULL_PRODUCTS products and pulls everything through HTTP as a new till does: pages of MAX_DOWNSTREAM_LIMIT, `timestamp` as the cursor, until has_more is false. */
+async function pullFigures(db: Database, url: string, token: string) {
+  console.log(`pull: ${PULL_PRODUCTS} products…`);
+  await db.query(
+    `INSERT INTO products (uuid, sku, barcode, name, price, tax_rate_bp, tax_included)
+     SELECT gen_random_uuid(), 'BULK-' || g, NULL, 'Bulk product ' || g, 100 + g % 900, 1900, true FROM generate_series(1, $1) AS g`,
+    [PULL_PRODUCTS],
+  );
+  await db.query('ANALYZE');
+  const load1m = round(loadavg()[0] ?? NaN);
+  const hubSecondsBefore = await hubPullSeconds(url);
+  const hubCpuBefore = await hubCpu(url);
+  const pgCpuBefore = await postgresCpuSeconds(db);
+  const clientCpuBefore = process.cpuUsage();
+  let cursor: string | undefined;
+  let rows = 0;
+  let pages = 0;
+  let contentEncoding: string | null = null;
+  const t0 = performance.now();
+  for (;;) {
+    const q = new URLSearchParams({ limit: String(MAX_DOWNSTREAM_LIMIT), ...(cursor === undefined ? {} : { last_synced_at: cursor }) });
+    const res = await fetch(`${url}/api/v1/sync/downstream?${q.toString()}`, { headers: { authorization: `Bearer ${token}` } });
+    contentEncoding ??= res.headers.get('content-encoding') ?? 'identity';
+    const page = (await res.json()) as DownstreamPage;
+    rows += page.changes.products.length + page.changes.categories.length + page.changes.customers.length + page.changes.stock.length;
+    pages++;
+    cursor = page.timestamp;
+    if (!page.has_more) break;
+  }
+  const ms = Math.round(performance.now() - t0);
+  const clientCpu = process.cpuUsage(clientCpuBefore);
+  const pgCpuAfter = await postgresCpuSeconds(db);
+  const hubMs = Math.round(((await hubPullSeconds(url)) - hubSecondsBefore) * 1000);
+  // CPU time does not depend on how busy the shared machine is, as the wall clock does.
+  const cpuMs = {
+    hub: Math.round(((await hubCpu(url)) - hubCpuBefore) * 1000),
+    postgres: ((s) => (s === null ? null : Math.round(s * 1000)))(postgresCpuBetween(pgCpuBefore, pgCpuAfter)),
+    client: Math.round((clientCpu.user + clientCpu.system) / 1000),
+  };
+  return { rows, pages, ms, hubMs, cpuMs, contentEncoding, load1m, hubRssAfterMb: Math.round((await hubRss(url)) / 1e6) };
+}
+
+/** `--only pull`: a fresh hub with the demo catalog, one terminal and the pull's products; no ingest before it. */
+async function pullOnly(): Promise<void> {
+  const database = await createTestDatabase(baseUrl!);
+  const db = await openDatabase({ url: database.url });
+  const hub = await startHub(database.url);
+  try {
+    const seed = await seedHub(db);
+    const terminal = await createTerminal(db, { store_id: seed.storeId, name: 'Bench pull', receipt_prefix: 'BP' });
+    const pull = await pullFigures(db, hub.url, terminal.token);
+    const result = { at: new Date().toISOString(), only: 'pull', machine: { cpus: cpus().length, node: process.versions.node }, figures: { pull } };
+    console.log(JSON.stringify(result));
+  } finally {
+    await hub.stop();
+    await db.close();
+    await database.drop();
+  }
+}
 
 async function main(): Promise<void> {
   const loadAtStart = loadavg()[0] ?? NaN;
@@ -274,10 +381,7 @@ async function main(): Promise<void> {
   const hub = await startHub(database.url);
   const figures: Record<string, unknown> = {};
   try {
-    const seed = await db.transaction((tx) => seedDemo(tx, {
-        catalog: true,
-        staff: { cashierPin: TEST_STAFF.cashier.pin, managerPin: TEST_STAFF.manager.pin, ids: { cashier: TEST_STAFF.cashier.id, manager: TEST_STAFF.manager.id, owner: TEST_STAFF.owner.id } },
-      }));
+    const seed = await seedHub(db);
     const products = (
       await db.query<{ uuid: string; price: string }>(
         `UPDATE products SET tax_rate_bp = 1900, tax_included = true WHERE uuid IN (SELECT uuid FROM products ORDER BY sku LIMIT 200) RETURNING uuid::text AS uuid, price::text AS price`,
@@ -369,27 +473,7 @@ async function main(): Promise<void> {
       relations: sizes.map((s) => ({ relation: s.relation, kind: s.kind === 'i' ? 'index' : 'table', bytes: Number(s.bytes), bytesPerSale: round(Number(s.bytes) / nSales) })),
     };
 
-    console.log(`pull: ${PULL_PRODUCTS} products…`);
-    await db.query(
-      `INSERT INTO products (uuid, sku, barcode, name, price, tax_rate_bp, tax_included)
-       SELECT gen_random_uuid(), 'BULK-' || g, NULL, 'Bulk product ' || g, 100 + g % 900, 1900, true FROM generate_series(1, $1) AS g`,
-      [PULL_PRODUCTS],
-    );
-    await db.query('ANALYZE');
-    let cursor: string | undefined;
-    let rows = 0;
-    let pages = 0;
-    const t0 = performance.now();
-    for (;;) {
-      const q = new URLSearchParams({ limit: String(MAX_DOWNSTREAM_LIMIT), ...(cursor === undefined ? {} : { last_synced_at: cursor }) });
-      const res = await fetch(`${hub.url}/api/v1/sync/downstream?${q.toString()}`, { headers: { authorization: `Bearer ${terminals[0]!.token}` } });
-      const page = (await res.json()) as DownstreamPage;
-      rows += page.changes.products.length + page.changes.categories.length + page.changes.customers.length + page.changes.stock.length;
-      pages++;
-      cursor = page.timestamp;
-      if (!page.has_more) break;
-    }
-    figures['pull'] = { rows, pages, ms: Math.round(performance.now() - t0), hubRssAfterMb: Math.round((await hubRss(hub.url)) / 1e6) };
+    figures['pull'] = await pullFigures(db, hub.url, terminals[0]!.token);
     console.log(figures['pull']);
   } finally {
     await hub.stop();
@@ -420,4 +504,4 @@ async function main(): Promise<void> {
   console.log(`written ${RESULTS_FILE}`);
 }
 
-await main();
+await (only === 'pull' ? pullOnly() : main());

@@ -15,6 +15,7 @@ import type { AnyBatch } from '../sync/ingest-batch.ts';
 import { HttpError, zodIssues } from '../http/api-error.ts';
 import { contractValidatorCompiler, fastJsonSerializerCompiler, handlerParsesBody } from '../http/contract-validation.ts';
 import type { HubContext } from '../http/hub-context.ts';
+import { PULL_COMPRESSION } from '../http/compression.ts';
 import { sendJsonText } from '../http/json-text.ts';
 import { errorResponses } from '../openapi/error-responses.ts';
 import { decodeCursor } from '../sync/cursor.ts';
@@ -83,6 +84,7 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: HubContext): void 
     '/api/v1/sync/downstream',
     {
       onRequest: authenticate,
+      compress: PULL_COMPRESSION,
       schema: {
         operationId: 'pullDownstream',
         summary: 'Pull one page of master-data changes',
@@ -103,7 +105,8 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: HubContext): void 
       // Every stock move committed before this pull is in the stock rows the pull reads.
       await foldStockMoves(ctx.db);
       const page = await readDownstreamPage(ctx.db, who.storeId, since, request.query.limit ?? DEFAULT_DOWNSTREAM_LIMIT, protocol >= OPEN_PRICE_PROTOCOL);
-      return sendJsonText(reply, page);
+      // As UTF-8 bytes once: a 5,000-row page is 1.6 MB, which compression and Content-Length would each measure as a string.
+      return sendJsonText(reply, Buffer.from(page));
     },
   );
 
